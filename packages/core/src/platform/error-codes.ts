@@ -1,0 +1,78 @@
+/**
+ * Platform error codes with their localised messages (zh-CN first, en-US).
+ * Business modules add their own catalogues; the server merges them.
+ */
+export type Locale = 'zh-CN' | 'en-US';
+
+export interface ErrorMessage {
+  readonly status: number;
+  readonly 'zh-CN': string;
+  readonly 'en-US': string;
+}
+
+export const platformErrors = {
+  VALIDATION_FAILED: { status: 400, 'zh-CN': '请求数据不合法', 'en-US': 'The request data is invalid' },
+  INVALID_JSON: { status: 400, 'zh-CN': '请求体不是合法的 JSON', 'en-US': 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '不支持的内容类型', 'en-US': 'Unsupported content type' },
+  PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '请求体过大', 'en-US': 'The request body is too large' },
+  NOT_FOUND: { status: 404, 'zh-CN': '资源不存在', 'en-US': 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '接口不存在', 'en-US': 'No such endpoint' },
+  INTERNAL: { status: 500, 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' },
+  RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests, please try again later' },
+  AUTH_REQUIRED: { status: 401, 'zh-CN': '请先登录', 'en-US': 'Please log in' },
+  SESSION_EXPIRED: { status: 401, 'zh-CN': '会话已过期，请重新登录', 'en-US': 'Your session has expired, please log in again' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong username or password' },
+  AUTH_ACCOUNT_LOCKED: {
+    status: 423,
+    'zh-CN': '登录失败次数过多，账户已锁定，请于 {lockedUntil} 后再试或联系安全管理员解锁',
+    'en-US': 'Too many failed logins: the account is locked until {lockedUntil}, or ask the security administrator to unlock it',
+  },
+  AUTH_ACCOUNT_DISABLED: { status: 403, 'zh-CN': '账户已停用或已过期', 'en-US': 'The account is disabled or expired' },
+  AUTH_WRONG_PASSWORD: { status: 400, 'zh-CN': '原密码不正确', 'en-US': 'The current password is wrong' },
+  PASSWORD_POLICY: { status: 400, 'zh-CN': '新密码不符合密码策略', 'en-US': 'The new password does not meet the password policy' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, 'zh-CN': '请先修改密码', 'en-US': 'You must change your password first' },
+  CSRF_INVALID: { status: 403, 'zh-CN': '请求校验失败（CSRF），请刷新页面后重试', 'en-US': 'Request verification (CSRF) failed; reload the page and retry' },
+  FORBIDDEN: { status: 403, 'zh-CN': '没有执行此操作的权限', 'en-US': 'You do not have permission for this action' },
+  OUT_OF_SCOPE: { status: 403, 'zh-CN': '目标超出您的数据权限范围', 'en-US': 'The target is outside your data scope' },
+  CONFLICT: { status: 409, 'zh-CN': '数据冲突', 'en-US': 'Conflict' },
+  DATA_DIR_UNWRITABLE: { status: 500, 'zh-CN': '数据目录不可写：{dir}', 'en-US': 'The data directory is not writable: {dir}' },
+  ORG_NOT_FOUND: { status: 404, 'zh-CN': '机构不存在', 'en-US': 'Organisation not found' },
+  ORG_PARENT_REQUIRED: { status: 400, 'zh-CN': '必须选择上级机构', 'en-US': 'A parent organisation is required' },
+  ORG_CODE_TAKEN: { status: 409, 'zh-CN': '机构代码已被使用', 'en-US': 'The organisation code is already in use' },
+  ORG_MOVE_INTO_SELF: { status: 409, 'zh-CN': '不能把机构移动到它自己或其下级之下', 'en-US': 'An organisation cannot be moved under itself or its descendants' },
+  ORG_HAS_ACTIVE_CHILDREN: { status: 409, 'zh-CN': '该机构还有未撤销的下级机构', 'en-US': 'The organisation still has active sub-units' },
+  ORG_HAS_USERS: { status: 409, 'zh-CN': '该机构还有启用的用户', 'en-US': 'The organisation still has active users' },
+  ORG_CLOSED: { status: 409, 'zh-CN': '该机构已撤销', 'en-US': 'The organisation is closed' },
+  ORG_TYPE_UNKNOWN: { status: 400, 'zh-CN': '未知的机构类型', 'en-US': 'Unknown organisation type' },
+  USER_NOT_FOUND: { status: 404, 'zh-CN': '用户不存在', 'en-US': 'User not found' },
+  USERNAME_TAKEN: { status: 409, 'zh-CN': '用户名已存在', 'en-US': 'The username is already taken' },
+  ROLE_NOT_FOUND: { status: 404, 'zh-CN': '角色不存在', 'en-US': 'Role not found' },
+  ROLE_CODE_TAKEN: { status: 409, 'zh-CN': '角色代码已存在', 'en-US': 'The role code is already taken' },
+  ROLE_BUILTIN: { status: 409, 'zh-CN': '内置角色不能修改或删除', 'en-US': 'Built-in roles cannot be changed or deleted' },
+  ROLE_IN_USE: { status: 409, 'zh-CN': '角色仍分配给用户，不能删除', 'en-US': 'The role is still assigned to users' },
+  ROLE_UNKNOWN_PERMISSION: { status: 400, 'zh-CN': '未知的权限：{permission}', 'en-US': 'Unknown permission: {permission}' },
+  ROLE_SCOPE_ORGS_REQUIRED: { status: 400, 'zh-CN': '自定义数据权限必须选择机构', 'en-US': 'A custom data scope needs at least one organisation' },
+  SEPARATION_OF_DUTIES: {
+    status: 409,
+    'zh-CN': '三员分立：系统管理员、安全管理员、审计管理员的权限不能相互兼任，也不能与业务权限合并',
+    'en-US': 'Separation of duties: system, security and audit administrator powers cannot be combined with each other or with business permissions',
+  },
+  SELF_GRANT_FORBIDDEN: { status: 403, 'zh-CN': '不能给自己分配角色', 'en-US': 'You cannot assign roles to yourself' },
+  DICT_NOT_FOUND: { status: 404, 'zh-CN': '字典不存在', 'en-US': 'Dictionary not found' },
+  DICT_VALUE_UNKNOWN: { status: 404, 'zh-CN': '字典中没有匹配的值', 'en-US': 'No matching value in the dictionary' },
+} as const satisfies Record<string, ErrorMessage>;
+
+export type PlatformErrorCode = keyof typeof platformErrors;
+
+/** Fills `{name}` placeholders from details. */
+export function formatMessage(template: string, details?: Record<string, unknown>): string {
+  if (!details) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in details ? String(details[key]) : whole));
+}
+
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  // First language tag wins; q-values are rarely used by browsers for these two.
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en-US' : 'zh-CN';
+}

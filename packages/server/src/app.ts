@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Connection } from './db/connect.ts';
+import './platform/http/fastify-types.ts';
+import { accessRoutes } from './platform/access/access-routes.ts';
+import { accountRoutes } from './platform/accounts/account-routes.ts';
+import { auditRoutes } from './platform/audit/audit-routes.ts';
+import { authRoutes } from './platform/auth/auth-routes.ts';
+import { registerGuard } from './platform/auth/guard.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { dictRoutes } from './platform/dicts/dict-routes.ts';
+import { errorHandler, sendError } from './platform/http/error-handler.ts';
+import { validatorCompiler } from './platform/http/validators.ts';
+import { newId } from './platform/ids.ts';
+import { orgRoutes } from './platform/orgs/org-routes.ts';
+
+export interface BuildOptions {
+  readonly config: Config;
+  readonly connection: Connection;
+  readonly clock?: Clock;
+  /** false in tests; pino options otherwise. */
+  readonly logger?: boolean | object;
+}
+
+const version = '0.1.0';
+
+/** Builds the whole application without listening; tests call this and use `inject`. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, connection } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => newId(),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: process.env.TRUST_PROXY ?? false,
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.decorate('ctx', { db: connection.db, dialect: connection.dialect, config, clock: options.clock ?? systemClock });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+    hsts: config.production,
+  });
+  await app.register(cookie);
+  // Registered before the guard so throttling counts requests the guard would refuse.
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Zhenggong 智慧政工 API', version }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zg_sid' } } } },
+  });
+  if (!config.production || process.env.ENABLE_API_DOCS === '1') {
+    await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  }
+  registerGuard(app);
+
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['platform'] } }, async () => ({
+    status: 'ok',
+    db: connection.dialect,
+    version,
+  }));
+  await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(orgRoutes, { prefix: '/api/v1/orgs' });
+  await app.register(accountRoutes, { prefix: '/api/v1/users' });
+  await app.register(accessRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1/audit' });
+  await app.register(dictRoutes, { prefix: '/api/v1/dicts' });
+
+  const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') return sendError(request, reply, 'ROUTE_NOT_FOUND');
+    // Client-side routes of the single-page app.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

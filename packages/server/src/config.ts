@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { PasswordPolicy } from '@zhenggong/core';
+import { passwordPolicies } from '@zhenggong/core';
+
+/** Runtime configuration, read once from the environment with safe defaults. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** `sqlite` (file in dataDir) unless DATABASE_URL is a postgres:// URL. */
+  readonly databaseUrl: string | undefined;
+  readonly production: boolean;
+  /** GB/T 2260 code of the city instance; carried by every business row. */
+  readonly cityCode: string;
+  readonly logLevel: string;
+  readonly passwordPolicy: PasswordPolicy;
+  readonly lockout: { readonly maxFailures: number; readonly lockMinutes: number };
+  readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
+  readonly loginRateLimit: { readonly max: number; readonly windowMs: number };
+  readonly bodyLimitBytes: number;
+  /** Directory of the built web app; served at / when present. */
+  readonly webDist: string;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const profile = env.PASSWORD_POLICY === 'asvs' ? 'asvs' : 'mlps3';
+  const base = passwordPolicies[profile];
+  const cityCode = env.CITY_CODE ?? '330100';
+  if (!/^\d{6}$/.test(cityCode)) throw new Error(`CITY_CODE must be a 6-digit GB/T 2260 code, got "${cityCode}"`);
+  return {
+    port: int(env.PORT, 3000, 'PORT'),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    production: env.NODE_ENV === 'production',
+    cityCode,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    passwordPolicy: {
+      ...base,
+      minLength: int(env.PASSWORD_MIN_LENGTH, base.minLength, 'PASSWORD_MIN_LENGTH'),
+      maxAgeDays: int(env.PASSWORD_MAX_AGE_DAYS, base.maxAgeDays, 'PASSWORD_MAX_AGE_DAYS'),
+    },
+    lockout: {
+      maxFailures: int(env.LOCKOUT_MAX_FAILURES, 5, 'LOCKOUT_MAX_FAILURES'),
+      lockMinutes: int(env.LOCKOUT_MINUTES, 30, 'LOCKOUT_MINUTES'),
+    },
+    session: {
+      idleMinutes: int(env.SESSION_IDLE_MINUTES, 30, 'SESSION_IDLE_MINUTES'),
+      absoluteHours: int(env.SESSION_ABSOLUTE_HOURS, 12, 'SESSION_ABSOLUTE_HOURS'),
+    },
+    loginRateLimit: { max: int(env.LOGIN_RATE_MAX, 20, 'LOGIN_RATE_MAX'), windowMs: 60_000 },
+    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_048_576, 'BODY_LIMIT_BYTES'),
+    webDist: path.resolve(env.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    ...overrides,
+  };
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database, Db } from './database.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Connection {
+  readonly db: Db;
+  readonly dialect: Dialect;
+  /** The SQLite handle, for online backup; undefined on PostgreSQL. */
+  readonly sqlite?: SQLite.Database;
+  readonly close: () => Promise<void>;
+}
+
+export const sqliteFile = (dataDir: string): string => path.join(dataDir, 'zhenggong.db');
+
+/**
+ * Opens SQLite with the settings measured to survive kill -9 (WAL + synchronous=FULL) and to
+ * leave no deleted personal data in the file (secure_delete), or a PostgreSQL pool.
+ */
+export function connect(options: { databaseUrl?: string | undefined; dataDir: string }): Connection {
+  const url = options.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    // Keep bigint/count results as JS numbers; counts here never exceed 2^53.
+    pg.types.setTypeParser(20, (v: string) => Number(v));
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : sqliteFile(options.dataDir);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('secure_delete = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}

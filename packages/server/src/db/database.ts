@@ -1,0 +1,134 @@
+import type { Generated, Kysely, Transaction } from 'kysely';
+
+/**
+ * Table types. Portable choices: ids are UUIDv7 text, times ISO-8601 UTC text, booleans 0/1
+ * integers, lists JSON text — identical on SQLite and PostgreSQL.
+ */
+export interface OrgTable {
+  id: string;
+  code: string | null;
+  name: string;
+  short_name: string | null;
+  type: string;
+  is_unit: number;
+  parent_id: string | null;
+  sort_order: number;
+  status: 'active' | 'closed';
+  closed_at: string | null;
+  city_code: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Closure table: one row per (ancestor, descendant) pair including (x, x) at depth 0. */
+export interface OrgClosureTable {
+  ancestor_id: string;
+  descendant_id: string;
+  depth: number;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  /** NFKC + lower-case form; unique, so look-alike usernames cannot coexist. */
+  username_norm: string;
+  display_name: string;
+  org_id: string;
+  person_id: string | null;
+  password_hash: string;
+  password_changed_at: string;
+  must_change_password: number;
+  failed_count: number;
+  locked_until: string | null;
+  status: 'active' | 'disabled';
+  expires_at: string | null;
+  last_login_at: string | null;
+  admin_kind: 'sysadmin' | 'secadmin' | 'auditadmin' | null;
+  city_code: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PasswordHistoryTable {
+  id: string;
+  user_id: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface RoleTable {
+  id: string;
+  code: string;
+  name: string;
+  builtin: number;
+  admin_kind: 'sysadmin' | 'secadmin' | 'auditadmin' | null;
+  /** JSON array of permission codes. */
+  permissions: string;
+  data_scope: string;
+  /** JSON array of org ids, for data_scope = custom. */
+  scope_org_ids: string;
+  city_code: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role_id: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string;
+  user_agent: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  id: string;
+  ts: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  src_ip: string | null;
+  request_id: string | null;
+  event_type: string;
+  object_type: string | null;
+  object_id: string | null;
+  outcome: 'success' | 'failure';
+  /** JSON: before/after or other context; secrets never appear here. */
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row, locked while appending, so the hash chain stays a chain under concurrency. */
+export interface AuditHeadTable {
+  id: number;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface Database {
+  org: OrgTable;
+  org_closure: OrgClosureTable;
+  app_user: UserTable;
+  password_history: PasswordHistoryTable;
+  role: RoleTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Functions in queries.ts take either; services decide on transactions. */
+export type Executor = Db | Trx;
+export type { Generated };

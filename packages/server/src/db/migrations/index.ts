@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261129T000000-foundation.ts';
+
+/** Static list of migrations, in order. Never edit a migration after it has landed. */
+export const migrations: Record<string, Migration> = {
+  '20261129T000000-foundation': foundation,
+};

@@ -1,0 +1,106 @@
+import { PostgresAdapter } from 'kysely';
+import type { Db, Executor, Trx } from '../../db/database.ts';
+import type { Clock } from '../clock.ts';
+import { newId } from '../ids.ts';
+import { chainHash, GENESIS_HASH } from './chain.ts';
+
+/** Who did it and from where; built from the request by the auth layer. */
+export interface AuditActor {
+  readonly userId: string | null;
+  readonly username: string | null;
+  readonly role: string | null;
+  readonly ip: string | null;
+  readonly requestId: string | null;
+}
+
+export interface AuditEvent {
+  readonly eventType: string;
+  readonly objectType?: string | undefined;
+  readonly objectId?: string | undefined;
+  readonly outcome?: 'success' | 'failure';
+  /** before/after or context. Never passwords, tokens or unmasked sensitive values. */
+  readonly detail?: Record<string, unknown>;
+}
+
+export const systemActor: AuditActor = { userId: null, username: 'system', role: 'system', ip: null, requestId: null };
+
+/**
+ * Appends one row to the hash-chained audit log inside the caller's transaction, so a change
+ * and its audit row commit or fail together (fail closed, L3-CES1-15).
+ */
+export async function appendAudit(trx: Trx, clock: Clock, actor: AuditActor, event: AuditEvent): Promise<void> {
+  // Lock the chain head; on PostgreSQL concurrent appenders queue here. SQLite writers are serialised anyway.
+  const head = await trx
+    .selectFrom('audit_head')
+    .selectAll()
+    .where('id', '=', 1)
+    .$call((q) => (isPostgres(trx) ? q.forUpdate() : q))
+    .executeTakeFirstOrThrow();
+  const prevHash = head.last_hash || GENESIS_HASH;
+  const row = {
+    seq: head.last_seq + 1,
+    id: newId(),
+    ts: clock.now().toISOString(),
+    actor_id: actor.userId,
+    actor_name: actor.username,
+    actor_role: actor.role,
+    src_ip: actor.ip,
+    request_id: actor.requestId,
+    event_type: event.eventType,
+    object_type: event.objectType ?? null,
+    object_id: event.objectId ?? null,
+    outcome: event.outcome ?? 'success',
+    detail: JSON.stringify(event.detail ?? {}),
+  } as const;
+  const hash = chainHash(prevHash, row);
+  await trx.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash }).execute();
+  await trx.updateTable('audit_head').set({ last_seq: row.seq, last_hash: hash }).where('id', '=', 1).execute();
+}
+
+/** Audit in a transaction of its own — for events with no business change (login failure, views). */
+export function auditAlone(db: Db, clock: Clock, actor: AuditActor, event: AuditEvent): Promise<void> {
+  return db.transaction().execute((trx) => appendAudit(trx, clock, actor, event));
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  brokenAt?: number;
+  reason?: string;
+}
+
+/** Walks the chain in seq order; reports the first row whose hash, link or sequence is wrong. */
+export async function verifyAuditChain(db: Executor): Promise<VerifyResult> {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  const pageSize = 5000;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) return { ok: false, checked, brokenAt: expectedSeq, reason: 'missing row' };
+      if (row.prev_hash !== prev) return { ok: false, checked, brokenAt: row.seq, reason: 'broken link' };
+      const { hash, prev_hash: _p, ...rest } = row;
+      if (chainHash(prev, rest) !== hash) return { ok: false, checked, brokenAt: row.seq, reason: 'content changed' };
+      prev = hash;
+      expectedSeq++;
+      checked++;
+    }
+    if (rows.length < pageSize) break;
+  }
+  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (head && (head.last_seq !== checked || (checked > 0 && head.last_hash !== prev))) {
+    return { ok: false, checked, brokenAt: checked + 1, reason: 'rows missing at the end' };
+  }
+  return { ok: true, checked };
+}
+
+function isPostgres(trx: Trx): boolean {
+  return trx.getExecutor().adapter instanceof PostgresAdapter;
+}

@@ -1,0 +1,21 @@
+import type { Principal } from '../access/principal.ts';
+import type { ResolvedScope } from '../access/data-scope.ts';
+import type { AppContext } from '../context.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+    scopeCache: Map<string, ResolvedScope> | null;
+  }
+  interface FastifyContextConfig {
+    /** The one permission this route needs (`module:action`). */
+    permission?: string;
+    /** Reachable without a session. */
+    public?: boolean;
+    /** Needs a session but no permission; allowed while a password change is pending. */
+    sessionOnly?: boolean;
+  }
+}
