@@ -2,9 +2,19 @@ import type { Principal } from '../access/principal.ts';
 import type { ResolvedScope } from '../access/data-scope.ts';
 import type { AppContext } from '../context.ts';
 
+export interface RouteInfo {
+  readonly method: string;
+  readonly url: string;
+  readonly permission: string | undefined;
+  readonly public: boolean;
+  readonly sessionOnly: boolean;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** Every API route with its access class, for the route-inventory tests. */
+    routeInventory: RouteInfo[];
   }
   interface FastifyRequest {
     principal: Principal | null;
