@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Integration suites share a 2-core machine; argon2 and the databases like fewer workers.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
       {
@@ -10,8 +12,6 @@ export default defineConfig({
           include: ['packages/server/src/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Integration suites share one machine with 2 cores; argon2 and SQLite like fewer workers.
-          maxWorkers: 2,
         },
       },
       {
@@ -21,6 +21,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
