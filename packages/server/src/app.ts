@@ -18,7 +18,7 @@ import { registerGuard } from './platform/auth/guard.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { dictRoutes } from './platform/dicts/dict-routes.ts';
 import { errorHandler, sendError } from './platform/http/error-handler.ts';
-import { validatorCompiler } from './platform/http/validators.ts';
+import { buildValidator } from './platform/http/validators.ts';
 import { newId } from './platform/ids.ts';
 import { orgRoutes } from './platform/orgs/org-routes.ts';
 
@@ -40,10 +40,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     genReqId: () => newId(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY ?? false,
-    ajv: { customOptions: { removeAdditional: false } },
+    // Fastify's builder type is Ajv-specific; ours returns the same compile function shape.
+    schemaController: { compilersFactory: { buildValidator: buildValidator as never } },
   });
   app.decorate('ctx', { db: connection.db, dialect: connection.dialect, config, clock: options.clock ?? systemClock });
-  app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
 
   await app.register(helmet, {

@@ -7,7 +7,7 @@ import type { FastifySchemaCompiler } from 'fastify';
  * rejected by `additionalProperties: false`), while querystrings and params — which arrive as
  * text — are coerced to the declared types. Fastify's default strips unknown fields silently.
  */
-function makeAjv(coerce: boolean): Ajv {
+function makeAjv(coerce: boolean, shared: Record<string, unknown>): Ajv {
   const ajv = new Ajv({
     removeAdditional: false,
     useDefaults: true,
@@ -17,11 +17,16 @@ function makeAjv(coerce: boolean): Ajv {
   });
   // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
   (formatsPlugin as unknown as { default: (a: Ajv) => void }).default(ajv);
+  for (const schema of Object.values(shared)) ajv.addSchema(schema as object);
   return ajv;
 }
 
-const bodyAjv = makeAjv(false);
-const textAjv = makeAjv(true);
-
-export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
+/**
+ * Installed as Fastify's validator *builder* (schemaController.compilersFactory), not with
+ * setValidatorCompiler: a plugin that calls addSchema would otherwise fall back to the default.
+ */
+export function buildValidator(shared: Record<string, unknown> = {}): FastifySchemaCompiler<object> {
+  const bodyAjv = makeAjv(false, shared);
+  const textAjv = makeAjv(true, shared);
+  return ({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
+}
