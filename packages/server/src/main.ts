@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { selfTest } from './platform/crypto.ts';
+import { createInitialAdmins } from './platform/accounts/first-run.ts';
 import { ensureDataDir } from './platform/data-dir.ts';
 
 /** Reads config, prepares the data directory, migrates, listens; stops cleanly on SIGINT/SIGTERM. */
@@ -21,12 +22,18 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
+  const first = await createInitialAdmins(app.ctx, config.dataDir);
   await app.listen({ port: config.port, host: config.host });
-  const users = await connection.db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (Number(users.n) === 0) {
-    app.log.warn('No accounts yet. Create the system administrator: npm run cli -- create-admin --username admin --password <initial password>');
+  const bound = app.server.address();
+  const port = typeof bound === 'object' && bound ? bound.port : config.port;
+  const address = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  console.log(`\nZhenggong 智慧政工 is listening on ${address} (database: ${connection.dialect})`);
+  if (first) {
+    console.log('\nFirst start: three administrator accounts (三员) were created with one-time passwords.');
+    console.log('首次启动：已创建三员账户，首次登录须修改密码。');
+    for (const a of first.admins) console.log(`  ${a.username.padEnd(11)} ${a.password}`);
+    console.log(`(also saved in ${first.file}; delete it after the first logins)\n`);
   }
-  console.log(`Zhenggong 智慧政工 is listening on http://${config.host}:${config.port} (database: ${connection.dialect})`);
 }
 
 main().catch((error: unknown) => {

@@ -33,6 +33,8 @@ export function connect(options: { databaseUrl?: string | undefined; dataDir: st
   const file = url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : sqliteFile(options.dataDir);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
+  // Personal data: readable by the service account only (WAL and SHM files inherit the mode).
+  if (file !== ':memory:') fs.chmodSync(file, 0o600);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
