@@ -57,7 +57,17 @@ export const platformErrors = {
     'zh-CN': '三员分立：系统管理员、安全管理员、审计管理员的权限不能相互兼任，也不能与业务权限合并',
     'en-US': 'Separation of duties: system, security and audit administrator powers cannot be combined with each other or with business permissions',
   },
+  ADMIN_ACCOUNT_PROTECTED: {
+    status: 403,
+    'zh-CN': '管理员账户（三员）只能通过命令行工具维护',
+    'en-US': 'Administrator accounts can only be maintained with the command-line tool',
+  },
   SELF_GRANT_FORBIDDEN: { status: 403, 'zh-CN': '不能给自己分配角色', 'en-US': 'You cannot assign roles to yourself' },
+  AUDIT_EXPORT_TOO_LARGE: {
+    status: 400,
+    'zh-CN': '符合条件的审计记录有 {total} 条，超过单次导出上限 {max} 条，请缩小时间范围或筛选条件',
+    'en-US': '{total} audit records match, more than the export limit of {max}; narrow the time range or filters',
+  },
   DICT_NOT_FOUND: { status: 404, 'zh-CN': '字典不存在', 'en-US': 'Dictionary not found' },
   DICT_VALUE_UNKNOWN: { status: 404, 'zh-CN': '字典中没有匹配的值', 'en-US': 'No matching value in the dictionary' },
 } as const satisfies Record<string, ErrorMessage>;

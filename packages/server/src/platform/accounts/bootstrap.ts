@@ -1,5 +1,6 @@
 import { builtinRoles, checkPassword, type AdminKind } from '@zhenggong/core';
 import type { Db } from '../../db/database.ts';
+import { assertSeparation } from '../access/separation.ts';
 import { appendAudit, systemActor } from '../audit/audit-service.ts';
 import type { AppContext } from '../context.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -11,8 +12,11 @@ import { newId } from '../ids.ts';
 export async function ensureBuiltinRoles(db: Db, cityCode: string, now: string): Promise<Record<AdminKind, string>> {
   const ids = {} as Record<AdminKind, string>;
   for (const [kind, def] of Object.entries(builtinRoles) as [AdminKind, (typeof builtinRoles)[AdminKind]][]) {
-    const existing = await db.selectFrom('role').select('id').where('code', '=', def.code).executeTakeFirst();
+    const existing = await db.selectFrom('role').select(['id', 'builtin', 'admin_kind']).where('code', '=', def.code).executeTakeFirst();
     if (existing) {
+      // Never promote a business role that happens to carry a reserved code: its holders would
+      // silently become administrators. The role API reserves these codes, so this is a tamper check.
+      if (existing.builtin !== 1 || existing.admin_kind !== kind) throw new Error(`role code "${def.code}" is taken by a non-built-in role; refusing to adopt it`);
       // Keep the built-in permission sets exactly as the code defines them.
       await db.updateTable('role').set({ permissions: JSON.stringify(def.permissions), admin_kind: kind, builtin: 1 }).where('id', '=', existing.id).execute();
       ids[kind] = existing.id;
@@ -76,6 +80,8 @@ export async function createAdmin(ctx: AppContext, input: CreateAdminInput): Pro
       })
       .execute();
     await trx.insertInto('user_role').values({ user_id: id, role_id: roleIds[input.kind] }).execute();
+    // The CLI path obeys the same 三员 invariant as the API (one admin role, nothing else).
+    await assertSeparation(trx, [id]);
     await appendAudit(trx, clock, systemActor, { eventType: 'user.create', objectType: 'user', objectId: id, detail: { after: { username: input.username, adminKind: input.kind, via: 'cli' } } });
   });
   return { id };
