@@ -10,3 +10,8 @@ export * from './schemas/users.ts';
 export * from './schemas/roles.ts';
 export * from './dict/registry.ts';
 export type * from './dict/types.ts';
+export * from './schemas/person.ts';
+export * from './personnel/id-number.ts';
+export * from './personnel/date-normalizer.ts';
+export * from './personnel/name-pinyin.ts';
+export * from './personnel/person-validation.ts';

@@ -1,4 +1,5 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
+import type { PersonnelTables } from '../modules/personnel/tables.ts';
 
 /**
  * Table types. Portable choices: ids are UUIDv7 text, times ISO-8601 UTC text, booleans 0/1
@@ -115,7 +116,7 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
-export interface Database {
+export interface Database extends PersonnelTables {
   org: OrgTable;
   org_closure: OrgClosureTable;
   app_user: UserTable;

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261129T000000-foundation.ts';
+import * as personnel from './20261129T010000-personnel.ts';
 
 /** Static list of migrations, in order. Never edit a migration after it has landed. */
 export const migrations: Record<string, Migration> = {
   '20261129T000000-foundation': foundation,
+  '20261129T010000-personnel': personnel,
 };

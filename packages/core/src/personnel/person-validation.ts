@@ -1,0 +1,109 @@
+import { normalize } from '../dict/registry.ts';
+import { parseIdNumber } from './id-number.ts';
+
+/**
+ * Checks one person's data as entered (form or import row) against the ID number and the code
+ * tables. Returns the canonical values and every problem found, each tied to its field, so an
+ * importer can report row and column and a form can mark the input.
+ */
+export type PersonProblemCode =
+  | 'id_format'
+  | 'id_birth_date'
+  | 'id_check_digit'
+  | 'sex_mismatch'
+  | 'birth_date_mismatch'
+  | 'unknown_code'
+  | 'police_number_format'
+  | 'phone_format'
+  | 'date_before_birth'
+  | 'date_in_future';
+
+export interface PersonProblem {
+  readonly field: string;
+  readonly code: PersonProblemCode;
+  readonly value?: string;
+}
+
+export interface PersonCheckInput {
+  readonly idNumber: string;
+  readonly sex?: string | undefined;
+  readonly birthDate?: string | undefined;
+  readonly ethnicity?: string | undefined;
+  readonly politicalStatus?: string | undefined;
+  readonly education?: string | undefined;
+  readonly nativePlace?: string | undefined;
+  readonly birthplace?: string | undefined;
+  readonly rank?: string | undefined;
+  readonly officerLevel?: string | undefined;
+  readonly techLevel?: string | undefined;
+  readonly policeNumber?: string | undefined;
+  readonly phone?: string | undefined;
+  readonly dates?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface PersonCheckResult {
+  readonly problems: PersonProblem[];
+  readonly idNumber: string;
+  readonly sex: '1' | '2' | undefined;
+  readonly birthDate: string | undefined;
+  /** Code-table fields resolved to their codes (汉 → 01). */
+  readonly codes: Readonly<Record<string, string | undefined>>;
+}
+
+const codeFields: Readonly<Record<string, string>> = {
+  ethnicity: 'ethnicity',
+  politicalStatus: 'political_status',
+  education: 'education',
+  nativePlace: 'admin_division',
+  birthplace: 'admin_division',
+  rank: 'police_rank',
+  officerLevel: 'police_officer_level',
+  techLevel: 'police_tech_level',
+};
+
+const sexCode = (raw: string | undefined): '1' | '2' | undefined => {
+  if (raw === undefined || raw === '') return undefined;
+  const item = normalize('sex', raw);
+  return item?.code === '1' || item?.code === '2' ? item.code : undefined;
+};
+
+export interface PersonCheckOptions {
+  readonly today: string;
+  /** Police number (警号) format, configurable per province; default six digits. */
+  readonly policeNumberPattern?: RegExp;
+}
+
+export function checkPerson(input: PersonCheckInput, options: PersonCheckOptions): PersonCheckResult {
+  const problems: PersonProblem[] = [];
+  const parsed = parseIdNumber(input.idNumber, new Date(`${options.today}T23:59:59Z`));
+  let sex: '1' | '2' | undefined = sexCode(input.sex);
+  let birthDate = input.birthDate;
+  let idNumber = input.idNumber;
+  if (!parsed.ok) {
+    problems.push({ field: 'idNumber', code: `id_${parsed.problem}`, value: input.idNumber });
+  } else {
+    idNumber = parsed.info.value;
+    const idSex = parsed.info.sex === 'male' ? '1' : '2';
+    if (input.sex !== undefined && input.sex !== '' && sex !== idSex) problems.push({ field: 'sex', code: 'sex_mismatch', value: input.sex });
+    if (birthDate !== undefined && birthDate !== parsed.info.birthDate) problems.push({ field: 'birthDate', code: 'birth_date_mismatch', value: birthDate });
+    sex = idSex;
+    birthDate = parsed.info.birthDate;
+  }
+  const codes: Record<string, string | undefined> = {};
+  for (const [field, dict] of Object.entries(codeFields)) {
+    const raw = input[field as keyof PersonCheckInput];
+    if (typeof raw !== 'string' || raw === '') continue;
+    const item = normalize(dict, raw);
+    if (!item) problems.push({ field, code: 'unknown_code', value: raw });
+    codes[field] = item?.code;
+  }
+  const pattern = options.policeNumberPattern ?? /^\d{6}$/;
+  if (input.policeNumber && !pattern.test(input.policeNumber)) problems.push({ field: 'policeNumber', code: 'police_number_format', value: input.policeNumber });
+  if (input.phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(input.phone)) problems.push({ field: 'phone', code: 'phone_format', value: input.phone });
+  for (const [field, value] of Object.entries(input.dates ?? {})) {
+    if (!value) continue;
+    if (value > options.today) problems.push({ field, code: 'date_in_future', value });
+    else if (birthDate && value.slice(0, 7) < birthDate.slice(0, 7)) problems.push({ field, code: 'date_before_birth', value });
+  }
+  return { problems, idNumber, sex, birthDate, codes };
+}

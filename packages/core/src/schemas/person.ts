@@ -1,0 +1,96 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, PageQuery, Strict } from './common.ts';
+
+export const personKinds = ['officer', 'auxiliary'] as const;
+export const personStatuses = ['serving', 'seconded', 'transferred_out', 'retired', 'resigned', 'dismissed', 'deceased', 'died_on_duty'] as const;
+
+const Lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Code = Type.String({ minLength: 1, maxLength: 6, pattern: '^[0-9A-Za-z]+$' });
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+/** Fields a person record takes; sex and birth date are derived from the ID number when absent. */
+export const PersonFields = {
+  kind: Lit(personKinds),
+  name: Type.String({ minLength: 1, maxLength: 50, pattern: '\\S' }),
+  formerNames: Type.Optional(Type.Array(Text(50), { maxItems: 5 })),
+  idNumber: Type.String({ minLength: 15, maxLength: 30 }),
+  sex: Type.Optional(Lit(['1', '2'] as const)),
+  birthDate: Type.Optional(DateStr),
+  ethnicity: Type.Optional(Code),
+  politicalStatus: Type.Optional(Code),
+  partyJoinDate: Type.Optional(DateStr),
+  nativePlace: Type.Optional(Code),
+  birthplace: Type.Optional(Code),
+  education: Type.Optional(Code),
+  degree: Type.Optional(Text(20)),
+  phone: Type.Optional(Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' })),
+  workStartDate: Type.Optional(DateStr),
+  policeStartDate: Type.Optional(DateStr),
+  policeNumber: Type.Optional(Text(20)),
+  orgId: Id,
+  post: Type.Optional(Text(100)),
+  rank: Type.Optional(Code),
+  rankDate: Type.Optional(DateStr),
+  officerLevel: Type.Optional(Code),
+  techLevel: Type.Optional(Code),
+  auxCategory: Type.Optional(Text(32)),
+  contractEnd: Type.Optional(DateStr),
+  status: Type.Optional(Lit(personStatuses)),
+};
+export const CreatePersonBody = Strict(PersonFields);
+export type CreatePersonBody = Static<typeof CreatePersonBody>;
+
+/** Changes to current values; each one also writes a dated history row effective `effectiveDate`. */
+export const UpdatePersonBody = Strict({
+  ...Object.fromEntries(Object.entries(PersonFields).filter(([k]) => !['kind', 'idNumber', 'orgId', 'status', 'name'].includes(k)).map(([k, v]) => [k, Type.Optional(v)])),
+  name: Type.Optional(PersonFields.name),
+  orgId: Type.Optional(Id),
+  status: Type.Optional(Lit(personStatuses)),
+  effectiveDate: Type.Optional(DateStr),
+});
+export type UpdatePersonBody = Partial<Omit<CreatePersonBody, 'kind' | 'idNumber'>> & { effectiveDate?: string };
+
+export const PersonSearchQuery = Strict({
+  ...PageQuery,
+  keyword: Type.Optional(Type.String({ maxLength: 50 })),
+  kind: Type.Optional(Lit(personKinds)),
+  orgId: Type.Optional(Id),
+  includeSub: Type.Optional(Type.Boolean({ default: true })),
+  rank: Type.Optional(Code),
+  officerLevel: Type.Optional(Code),
+  post: Type.Optional(Type.String({ maxLength: 50 })),
+  education: Type.Optional(Code),
+  politicalStatus: Type.Optional(Code),
+  status: Type.Optional(Lit(personStatuses)),
+  sex: Type.Optional(Lit(['1', '2'] as const)),
+  ageMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
+  ageMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
+  serviceYearsMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 80 })),
+  serviceYearsMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 80 })),
+  /** Membership as of this date (who was in the unit then), from the org history. */
+  asOf: Type.Optional(DateStr),
+});
+export type PersonSearchQuery = Static<typeof PersonSearchQuery>;
+
+export const PersonListItem = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  name: Type.String(),
+  sex: Type.String(),
+  birthDate: Type.String(),
+  age: Type.Integer(),
+  idNumberMasked: Type.String(),
+  phoneMasked: Type.Union([Type.String(), Type.Null()]),
+  policeNumber: Type.Union([Type.String(), Type.Null()]),
+  orgId: Type.String(),
+  orgName: Type.String(),
+  post: Type.Union([Type.String(), Type.Null()]),
+  rank: Type.Union([Type.String(), Type.Null()]),
+  officerLevel: Type.Union([Type.String(), Type.Null()]),
+  education: Type.Union([Type.String(), Type.Null()]),
+  politicalStatus: Type.Union([Type.String(), Type.Null()]),
+  policeStartDate: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+});
+export type PersonListItem = Static<typeof PersonListItem>;
