@@ -17,10 +17,13 @@ import { authRoutes } from './platform/auth/auth-routes.ts';
 import { registerGuard } from './platform/auth/guard.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { dictRoutes } from './platform/dicts/dict-routes.ts';
+import { ensureDataDir } from './platform/data-dir.ts';
+import { fieldCryptoFromFile } from './platform/field-crypto.ts';
 import { errorHandler, sendError } from './platform/http/error-handler.ts';
 import { buildValidator } from './platform/http/validators.ts';
 import { newId } from './platform/ids.ts';
 import { orgRoutes } from './platform/orgs/org-routes.ts';
+import { personRoutes } from './modules/personnel/person-routes.ts';
 
 export interface BuildOptions {
   readonly config: Config;
@@ -43,7 +46,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // Fastify's builder type is Ajv-specific; ours returns the same compile function shape.
     schemaController: { compilersFactory: { buildValidator: buildValidator as never } },
   });
-  app.decorate('ctx', { db: connection.db, dialect: connection.dialect, config, clock: options.clock ?? systemClock });
+  const { secretKeyFile } = ensureDataDir(config.dataDir);
+  const fieldCrypto = fieldCryptoFromFile(secretKeyFile);
+  app.decorate('ctx', { db: connection.db, dialect: connection.dialect, config, clock: options.clock ?? systemClock, fieldCrypto });
   app.setErrorHandler(errorHandler);
 
   await app.register(helmet, {
@@ -80,6 +85,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(accessRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
   await app.register(dictRoutes, { prefix: '/api/v1/dicts' });
+  await app.register(personRoutes, { prefix: '/api/v1/personnel' });
 
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -18,6 +18,8 @@ export interface Config {
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
   readonly loginRateLimit: { readonly max: number; readonly windowMs: number };
   readonly bodyLimitBytes: number;
+  /** Police number (警号) format of this province. */
+  readonly policeNumberPattern: RegExp;
   /** Directory of the built web app; served at / when present. */
   readonly webDist: string;
 }
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       absoluteHours: int(env.SESSION_ABSOLUTE_HOURS, 12, 'SESSION_ABSOLUTE_HOURS'),
     },
     loginRateLimit: { max: int(env.LOGIN_RATE_MAX, 20, 'LOGIN_RATE_MAX'), windowMs: 60_000 },
+    policeNumberPattern: new RegExp(env.POLICE_NUMBER_PATTERN ?? '^\\d{6,7}$'),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_048_576, 'BODY_LIMIT_BYTES'),
     webDist: path.resolve(env.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     ...overrides,

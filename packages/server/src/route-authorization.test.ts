@@ -1,5 +1,7 @@
-import { permissionCatalogue } from '@zhenggong/core';
+import { makeIdNumber, permissionCatalogue } from '@zhenggong/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toPersonRow } from './modules/personnel/person-rows.ts';
+import { insertPersonWithHistory } from './modules/personnel/person-service.ts';
 import { makeOrg, makeRole, makeUser } from './test-support/factories.ts';
 import { adminClient, createTestApp, dialects, login, type Client, type TestApp } from './test-support/test-app.ts';
 
@@ -30,8 +32,11 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
     await makeUser(t.ctx, 'nobody', a, 'Nobody#Pass123');
     branchA = await login(t.app, 'a-staff', 'Branch#Pass123');
     nobody = await login(t.app, 'nobody', 'Nobody#Pass123');
-    Object.assign(fixtures, { orgs: b1, users: userB, roles: roleA, dicts: 'sex' });
-    fixtures.orgB = b;
+    const personRow = toPersonRow(t.ctx, { kind: 'officer', name: `乙民警${MARK}`, idNumber: makeIdNumber('330102', '1980-01-01', 11), orgId: b1 });
+    if (!personRow.ok) throw new Error('fixture person invalid');
+    await t.ctx.db.transaction().execute((trx) => insertPersonWithHistory(trx, personRow.row, '2020-01-01'));
+    const personB = personRow.row.id;
+    Object.assign(fixtures, { orgs: b1, users: userB, roles: roleA, dicts: 'sex', personnel: personB, orgB: b, orgA: a });
   });
   afterAll(() => t.close());
 
@@ -46,8 +51,24 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
       return value;
     });
   }
-  /** A body naming branch B wherever a route takes an org or a user. */
-  const hostileBody = () => ({ orgId: fixtures.orgB, parentId: fixtures.orgB, name: 'x', roleIds: [fixtures.roles], status: 'disabled' });
+  /**
+   * A body that passes validation, so the scope check itself is what must refuse: it names
+   * branch B wherever the route takes an org. Routes not listed get a generic body.
+   */
+  const hostileBody = (method: string, url: string): object => {
+    const bodies: Record<string, object> = {
+      'POST /api/v1/orgs/': { name: 'x', parentId: fixtures.orgB, type: 'branch', isUnit: true },
+      'PATCH /api/v1/orgs/:id': { name: 'hijacked' },
+      'POST /api/v1/orgs/:id/move': { parentId: fixtures.orgA },
+      'POST /api/v1/users/': { username: 'hijacker', displayName: 'x', orgId: fixtures.orgB, password: 'Str0ng!Passw0rd' },
+      'PATCH /api/v1/users/:id': { displayName: 'hijacked' },
+      'PUT /api/v1/users/:id/roles': { roleIds: [] },
+      'POST /api/v1/users/:id/reset-password': { password: 'Str0ng!Passw0rd9' },
+      'POST /api/v1/personnel/people': { kind: 'officer', name: '入侵', idNumber: makeIdNumber('330102', '1990-01-01', 13), orgId: fixtures.orgB },
+      'PATCH /api/v1/personnel/people/:id': { post: 'hijacked' },
+    };
+    return bodies[`${method} ${url}`] ?? { orgId: fixtures.orgB, parentId: fixtures.orgB, name: 'x', roleIds: [fixtures.roles], status: 'disabled' };
+  };
 
   it('classifies every API route (permission, session-only or public)', () => {
     expect(routes().length).toBeGreaterThan(10);
@@ -56,7 +77,7 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
 
   it('answers 401 to anonymous callers on every non-public route', async () => {
     for (const r of routes().filter((x) => !x.public)) {
-      const res = await t.app.inject({ method: r.method as 'GET', url: urlFor(r.url), ...(r.method === 'GET' ? {} : { payload: hostileBody() }) });
+      const res = await t.app.inject({ method: r.method as 'GET', url: urlFor(r.url), ...(r.method === 'GET' ? {} : { payload: hostileBody(r.method, r.url) }) });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
@@ -64,7 +85,7 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
   it('answers 403 to a logged-in user lacking the permission', async () => {
     const everyone = new Set(permissionCatalogue.filter((p) => p.everyone).map((p) => p.code));
     for (const r of routes().filter((x) => x.permission && !everyone.has(x.permission))) {
-      const res = await nobody.request({ method: r.method as 'GET', url: urlFor(r.url), ...(r.method === 'GET' ? {} : { payload: hostileBody() }) });
+      const res = await nobody.request({ method: r.method as 'GET', url: urlFor(r.url), ...(r.method === 'GET' ? {} : { payload: hostileBody(r.method, r.url) }) });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
     }
   });
@@ -76,11 +97,13 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
         await t.ctx.db.selectFrom('app_user').select(['id', 'username', 'display_name', 'org_id', 'status', 'password_hash', 'locked_until']).orderBy('id').execute(),
         await t.ctx.db.selectFrom('user_role').selectAll().orderBy('user_id').orderBy('role_id').execute(),
         await t.ctx.db.selectFrom('role').selectAll().orderBy('id').execute(),
+        await t.ctx.db.selectFrom('person').selectAll().orderBy('id').execute(),
+        await t.ctx.db.selectFrom('person_org_history').selectAll().orderBy('id').execute(),
       ]);
     const before = await snapshot();
     for (const r of routes().filter((x) => !x.public && !x.url.startsWith('/api/v1/auth/'))) {
       const isRead = r.method === 'GET';
-      const res = await branchA.request({ method: r.method as 'GET', url: urlFor(r.url), ...(isRead ? {} : { payload: hostileBody() }) });
+      const res = await branchA.request({ method: r.method as 'GET', url: urlFor(r.url), ...(isRead ? {} : { payload: hostileBody(r.method, r.url) }) });
       const where = `${r.method} ${r.url} → ${res.statusCode}`;
       if (isRead && res.statusCode === 200) {
         expect(res.body, where).not.toContain(MARK);

@@ -68,6 +68,11 @@ export const platformErrors = {
     'zh-CN': '符合条件的审计记录有 {total} 条，超过单次导出上限 {max} 条，请缩小时间范围或筛选条件',
     'en-US': '{total} audit records match, more than the export limit of {max}; narrow the time range or filters',
   },
+  PERSON_NOT_FOUND: { status: 404, 'zh-CN': '人员不存在', 'en-US': 'Person not found' },
+  PERSON_INVALID: { status: 400, 'zh-CN': '人员信息有误：{summary}', 'en-US': 'The person data has problems: {summary}' },
+  PERSON_ID_TAKEN: { status: 409, 'zh-CN': '该身份证号已登记', 'en-US': 'This ID number is already registered' },
+  PERSON_POLICE_NUMBER_TAKEN: { status: 409, 'zh-CN': '该警号已被使用', 'en-US': 'This police number is already in use' },
+  PERSON_NOT_LINKED: { status: 404, 'zh-CN': '当前账户未关联人员档案', 'en-US': 'Your account is not linked to a personnel record' },
   DICT_NOT_FOUND: { status: 404, 'zh-CN': '字典不存在', 'en-US': 'Dictionary not found' },
   DICT_VALUE_UNKNOWN: { status: 404, 'zh-CN': '字典中没有匹配的值', 'en-US': 'No matching value in the dictionary' },
 } as const satisfies Record<string, ErrorMessage>;

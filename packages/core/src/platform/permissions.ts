@@ -28,6 +28,13 @@ export const permissionCatalogue: readonly PermissionDef[] = [
   { code: 'audit:read', group: 'audit', adminKind: 'auditadmin' },
   { code: 'audit:export', group: 'audit', adminKind: 'auditadmin' },
   { code: 'dict:read', group: 'dict', adminKind: null, everyone: true },
+  { code: 'personnel:read', group: 'personnel', adminKind: null },
+  { code: 'personnel:write', group: 'personnel', adminKind: null },
+  { code: 'personnel:reveal', group: 'personnel', adminKind: null },
+  { code: 'personnel:export', group: 'personnel', adminKind: null },
+  { code: 'personnel:import', group: 'personnel', adminKind: null },
+  { code: 'personnel:approve', group: 'personnel', adminKind: null },
+  { code: 'personnel:self', group: 'personnel', adminKind: null, everyone: true },
 ];
 
 const byCode = new Map(permissionCatalogue.map((p) => [p.code, p]));

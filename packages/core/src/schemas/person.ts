@@ -1,21 +1,24 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TLiteral } from '@sinclair/typebox';
 import { Id, PageQuery, Strict } from './common.ts';
 
 export const personKinds = ['officer', 'auxiliary'] as const;
 export const personStatuses = ['serving', 'seconded', 'transferred_out', 'retired', 'resigned', 'dismissed', 'deceased', 'died_on_duty'] as const;
 
-const Lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+const Kind = Type.Union([Type.Literal('officer'), Type.Literal('auxiliary')]);
+const Status = Type.Union(personStatuses.map((v) => Type.Literal(v)) as [TLiteral<(typeof personStatuses)[number]>]);
+const Sex = Type.Union([Type.Literal('1'), Type.Literal('2')]);
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const Code = Type.String({ minLength: 1, maxLength: 6, pattern: '^[0-9A-Za-z]+$' });
+// A code or any name/synonym of it (汉 → 01); the service resolves it against the code table.
+const Code = Type.String({ minLength: 1, maxLength: 20 });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
 /** Fields a person record takes; sex and birth date are derived from the ID number when absent. */
 export const PersonFields = {
-  kind: Lit(personKinds),
+  kind: Kind,
   name: Type.String({ minLength: 1, maxLength: 50, pattern: '\\S' }),
   formerNames: Type.Optional(Type.Array(Text(50), { maxItems: 5 })),
   idNumber: Type.String({ minLength: 15, maxLength: 30 }),
-  sex: Type.Optional(Lit(['1', '2'] as const)),
+  sex: Type.Optional(Sex),
   birthDate: Type.Optional(DateStr),
   ethnicity: Type.Optional(Code),
   politicalStatus: Type.Optional(Code),
@@ -36,7 +39,7 @@ export const PersonFields = {
   techLevel: Type.Optional(Code),
   auxCategory: Type.Optional(Text(32)),
   contractEnd: Type.Optional(DateStr),
-  status: Type.Optional(Lit(personStatuses)),
+  status: Type.Optional(Status),
 };
 export const CreatePersonBody = Strict(PersonFields);
 export type CreatePersonBody = Static<typeof CreatePersonBody>;
@@ -46,7 +49,7 @@ export const UpdatePersonBody = Strict({
   ...Object.fromEntries(Object.entries(PersonFields).filter(([k]) => !['kind', 'idNumber', 'orgId', 'status', 'name'].includes(k)).map(([k, v]) => [k, Type.Optional(v)])),
   name: Type.Optional(PersonFields.name),
   orgId: Type.Optional(Id),
-  status: Type.Optional(Lit(personStatuses)),
+  status: Type.Optional(Status),
   effectiveDate: Type.Optional(DateStr),
 });
 export type UpdatePersonBody = Partial<Omit<CreatePersonBody, 'kind' | 'idNumber'>> & { effectiveDate?: string };
@@ -54,7 +57,7 @@ export type UpdatePersonBody = Partial<Omit<CreatePersonBody, 'kind' | 'idNumber
 export const PersonSearchQuery = Strict({
   ...PageQuery,
   keyword: Type.Optional(Type.String({ maxLength: 50 })),
-  kind: Type.Optional(Lit(personKinds)),
+  kind: Type.Optional(Kind),
   orgId: Type.Optional(Id),
   includeSub: Type.Optional(Type.Boolean({ default: true })),
   rank: Type.Optional(Code),
@@ -62,8 +65,8 @@ export const PersonSearchQuery = Strict({
   post: Type.Optional(Type.String({ maxLength: 50 })),
   education: Type.Optional(Code),
   politicalStatus: Type.Optional(Code),
-  status: Type.Optional(Lit(personStatuses)),
-  sex: Type.Optional(Lit(['1', '2'] as const)),
+  status: Type.Optional(Status),
+  sex: Type.Optional(Sex),
   ageMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
   ageMax: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
   serviceYearsMin: Type.Optional(Type.Integer({ minimum: 0, maximum: 80 })),

@@ -1,5 +1,5 @@
-import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
-import type { Database, Executor } from '../../db/database.ts';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Executor } from '../../db/database.ts';
 import { AppError } from '../http/app-error.ts';
 import type { Principal } from './principal.ts';
 
@@ -100,28 +100,20 @@ export async function resolveScope(db: Executor, principal: Principal, permissio
 }
 
 /**
- * The one predicate builder every scoped query uses: `orgColumn` is the row's org (through the
- * person's current unit for business rows), `selfColumn` the row's owner user id where the
- * table has one.
+ * The one predicate every scoped query uses: `orgColumn` is the row's org (through the person's
+ * current unit for business rows), `selfColumn` the row's owner user id where the table has one.
+ * Returned as a plain SQL expression so it fits any query and any table aliases.
  */
-export function scopeWhere<DB extends Database, TB extends keyof DB>(
-  scope: ResolvedScope,
-  orgColumn: string,
-  selfColumn?: string,
-): (eb: ExpressionBuilder<DB, TB>) => Expression<SqlBool> {
-  return (eb) => {
-    if (scope.all) return sql<SqlBool>`1 = 1`;
-    const ors: Expression<SqlBool>[] = [];
-    const ref = sql.ref(orgColumn);
-    if (scope.orgIds.length > 0) ors.push(sql<SqlBool>`${ref} in (${sql.join(scope.orgIds)})`);
-    if (scope.subtreeRoots.length > 0) {
-      ors.push(
-        sql<SqlBool>`${ref} in (select descendant_id from org_closure where ancestor_id in (${sql.join(scope.subtreeRoots)}))`,
-      );
-    }
-    if (scope.selfUserId && selfColumn) ors.push(sql<SqlBool>`${sql.ref(selfColumn)} = ${scope.selfUserId}`);
-    return ors.length === 0 ? sql<SqlBool>`1 = 0` : eb.or(ors);
-  };
+export function scopeWhere(scope: ResolvedScope, orgColumn: string, selfColumn?: string): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`1 = 1`;
+  const ors: Expression<SqlBool>[] = [];
+  const ref = sql.ref(orgColumn);
+  if (scope.orgIds.length > 0) ors.push(sql<SqlBool>`${ref} in (${sql.join(scope.orgIds)})`);
+  if (scope.subtreeRoots.length > 0) {
+    ors.push(sql<SqlBool>`${ref} in (select descendant_id from org_closure where ancestor_id in (${sql.join(scope.subtreeRoots)}))`);
+  }
+  if (scope.selfUserId && selfColumn) ors.push(sql<SqlBool>`${sql.ref(selfColumn)} = ${scope.selfUserId}`);
+  return ors.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(ors, sql` or `)})`;
 }
 
 /** True when the org lies inside the scope (for orgs named in a request). */

@@ -33,7 +33,7 @@ const likeContains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) =
 /** Scope first, always: every other filter only narrows what the caller may see. */
 function userFilter(scope: ResolvedScope, f: UserFilter) {
   return (eb: ExpressionBuilder<Database, 'app_user'>): Expression<SqlBool> => {
-    const conds: Expression<SqlBool>[] = [scopeWhere<Database, 'app_user'>(scope, 'app_user.org_id', 'app_user.id')(eb)];
+    const conds: Expression<SqlBool>[] = [scopeWhere(scope, 'app_user.org_id', 'app_user.id')];
     if (f.orgId !== undefined) {
       const subtree = eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', f.orgId);
       conds.push(f.includeSub ? eb('app_user.org_id', 'in', subtree) : eb('app_user.org_id', '=', f.orgId));
@@ -89,7 +89,7 @@ export const findUserInScope = (db: Executor, scope: ResolvedScope, id: string):
   db
     .selectFrom('app_user')
     .where('app_user.id', '=', id)
-    .where(scopeWhere<Database, 'app_user'>(scope, 'app_user.org_id', 'app_user.id'))
+    .where(scopeWhere(scope, 'app_user.org_id', 'app_user.id'))
     .leftJoin('org', 'org.id', 'app_user.org_id')
     .selectAll('app_user')
     .select('org.name as org_name')

@@ -1,0 +1,83 @@
+import { checkPerson, maskIdNumber, nameSearchKeys, type CreatePersonBody, type PersonProblem } from '@zhenggong/core';
+import type { AppContext } from '../../platform/context.ts';
+import { newId } from '../../platform/ids.ts';
+import { maskPhone } from './person-presenter.ts';
+import type { PersonTable } from './tables.ts';
+
+export const today = (ctx: AppContext): string => ctx.clock.now().toISOString().slice(0, 10);
+
+export type PersonRowResult = { ok: true; row: PersonTable } | { ok: false; problems: PersonProblem[] };
+
+/**
+ * Turns validated input into a storable row: checks it against the ID number and the code
+ * tables, encrypts the sensitive values and derives the search keys. Shared by the form API and
+ * the importer, so both accept and refuse exactly the same data.
+ */
+export function toPersonRow(ctx: AppContext, input: CreatePersonBody, id: string = newId()): PersonRowResult {
+  const checked = checkPerson(
+    {
+      ...input,
+      dates: { partyJoinDate: input.partyJoinDate, workStartDate: input.workStartDate, policeStartDate: input.policeStartDate, rankDate: input.rankDate },
+    },
+    { today: today(ctx), policeNumberPattern: ctx.config.policeNumberPattern },
+  );
+  if (checked.problems.length > 0 || !checked.sex || !checked.birthDate) return { ok: false, problems: checked.problems };
+  const { fieldCrypto, config } = ctx;
+  const now = ctx.clock.now().toISOString();
+  const keys = nameSearchKeys(input.name);
+  const phone = input.phone?.replace(/\s|-/g, '');
+  return {
+    ok: true,
+    row: {
+      id,
+      kind: input.kind,
+      name: input.name.trim(),
+      name_pinyin: keys.pinyin,
+      name_initials: keys.initials,
+      former_names: JSON.stringify(input.formerNames ?? []),
+      id_number_enc: fieldCrypto.encrypt(checked.idNumber),
+      id_number_bidx: fieldCrypto.blindIndex('id_number', checked.idNumber),
+      id_number_masked: maskIdNumber(checked.idNumber),
+      sex: checked.sex,
+      birth_date: checked.birthDate,
+      ethnicity: checked.codes.ethnicity ?? null,
+      political_status: checked.codes.politicalStatus ?? null,
+      party_join_date: input.partyJoinDate ?? null,
+      native_place: checked.codes.nativePlace ?? null,
+      birthplace: checked.codes.birthplace ?? null,
+      education: checked.codes.education ?? null,
+      degree: input.degree ?? null,
+      phone_enc: phone ? fieldCrypto.encrypt(phone) : null,
+      phone_masked: phone ? maskPhone(phone) : null,
+      photo: null,
+      work_start_date: input.workStartDate ?? null,
+      police_start_date: input.policeStartDate ?? null,
+      police_number: input.policeNumber ?? null,
+      org_id: input.orgId,
+      post: input.post ?? null,
+      rank: checked.codes.rank ?? null,
+      rank_date: input.rankDate ?? null,
+      officer_level: checked.codes.officerLevel ?? null,
+      tech_level: checked.codes.techLevel ?? null,
+      aux_category: input.auxCategory ?? null,
+      contract_end: input.contractEnd ?? null,
+      status: input.status ?? 'serving',
+      status_date: null,
+      city_code: config.cityCode,
+      created_at: now,
+      updated_at: now,
+    },
+  };
+}
+
+/** The first dated rows of a new person: membership of their unit, rank, level, post, status. */
+export function initialHistory(row: PersonTable, startDate: string) {
+  const base = { person_id: row.id, city_code: row.city_code, created_at: row.created_at };
+  return {
+    org: { ...base, id: newId(), org_id: row.org_id, post: row.post, start_date: startDate, end_date: null },
+    rank: row.rank ? { ...base, id: newId(), rank: row.rank, start_date: row.rank_date ?? startDate, note: null } : undefined,
+    level: row.officer_level ? { ...base, id: newId(), sequence: 'officer' as const, level: row.officer_level, start_date: startDate, end_date: null } : undefined,
+    post: row.post ? { ...base, id: newId(), post: row.post, org_id: row.org_id, start_date: startDate, end_date: null } : undefined,
+    status: { ...base, id: newId(), status: row.status, start_date: startDate, note: null },
+  };
+}

@@ -1,0 +1,98 @@
+import { parseIdNumber, type PersonSearchQuery } from '@zhenggong/core';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import { assertOrgInScope, scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { presentListItem } from './person-presenter.ts';
+import { today } from './person-rows.ts';
+
+const sortColumns = {
+  name: 'p.name_pinyin',
+  birthDate: 'p.birth_date',
+  age: 'p.birth_date',
+  policeStartDate: 'p.police_start_date',
+  rank: 'p.rank',
+  policeNumber: 'p.police_number',
+  createdAt: 'p.created_at',
+} as const;
+
+/** The date `years` whole years before `date` (for age and service-year ranges). */
+const yearsBefore = (date: string, years: number): string => `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
+
+/**
+ * What political staff search by. The keyword is read as an ID number (exact, through the blind
+ * index), a police number, pinyin or initials ("zw" finds 张伟), or part of a name.
+ */
+function filters(ctx: AppContext, scope: ResolvedScope, f: PersonSearchQuery): Expression<SqlBool>[] {
+  const conds: Expression<SqlBool>[] = [scopeWhere(scope, 'p.org_id')];
+  const kw = f.keyword?.normalize('NFKC').trim();
+  if (kw) {
+    const id = parseIdNumber(kw);
+    if (id.ok) conds.push(sql<SqlBool>`p.id_number_bidx = ${ctx.fieldCrypto.blindIndex('id_number', id.info.value)}`);
+    else if (/^\d{4,8}$/.test(kw)) conds.push(sql<SqlBool>`p.police_number = ${kw}`);
+    else if (/^[a-z]+$/i.test(kw)) {
+      const k = kw.toLowerCase();
+      conds.push(sql<SqlBool>`(p.name_initials like ${`${k}%`} or p.name_pinyin like ${`${k}%`})`);
+    } else conds.push(sql<SqlBool>`p.name like ${`%${kw.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+  }
+  const eq = (column: string, value: string | undefined) => value !== undefined && conds.push(sql<SqlBool>`${sql.ref(column)} = ${value}`);
+  eq('p.kind', f.kind);
+  eq('p.rank', f.rank);
+  eq('p.officer_level', f.officerLevel);
+  eq('p.education', f.education);
+  eq('p.political_status', f.politicalStatus);
+  eq('p.status', f.status);
+  eq('p.sex', f.sex);
+  if (f.post) conds.push(sql<SqlBool>`p.post like ${`%${f.post}%`}`);
+  const now = today(ctx);
+  // Age a ≤ x ≤ b ⇔ born in (today − (b+1) years, today − a years].
+  if (f.ageMin !== undefined) conds.push(sql<SqlBool>`p.birth_date <= ${yearsBefore(now, f.ageMin)}`);
+  if (f.ageMax !== undefined) conds.push(sql<SqlBool>`p.birth_date > ${yearsBefore(now, f.ageMax + 1)}`);
+  if (f.serviceYearsMin !== undefined) conds.push(sql<SqlBool>`p.police_start_date <= ${yearsBefore(now, f.serviceYearsMin)}`);
+  if (f.serviceYearsMax !== undefined) conds.push(sql<SqlBool>`p.police_start_date > ${yearsBefore(now, f.serviceYearsMax + 1)}`);
+  return conds;
+}
+
+/** Membership filter: current unit, or — with `asOf` — the unit the person belonged to on that date. */
+function orgFilter(f: PersonSearchQuery): Expression<SqlBool> | undefined {
+  if (!f.orgId && !f.asOf) return undefined;
+  const orgs = f.orgId
+    ? f.includeSub === false
+      ? sql`(${f.orgId})`
+      : sql`(select descendant_id from org_closure where ancestor_id = ${f.orgId})`
+    : undefined;
+  if (!f.asOf) return sql<SqlBool>`p.org_id in ${orgs}`;
+  return sql<SqlBool>`exists (select 1 from person_org_history h where h.person_id = p.id and h.start_date <= ${f.asOf}
+    and (h.end_date is null or h.end_date > ${f.asOf})${orgs ? sql` and h.org_id in ${orgs}` : sql``})`;
+}
+
+export async function searchPeople(ctx: AppContext, scope: ResolvedScope, f: PersonSearchQuery) {
+  if (f.orgId) await assertOrgInScope(ctx.db, scope, f.orgId);
+  const conds = filters(ctx, scope, f);
+  const membership = orgFilter(f);
+  if (membership) conds.push(membership);
+  const where = sql.join(conds, sql` and `);
+  const db: Executor = ctx.db;
+  const page = f.page ?? 1;
+  const pageSize = f.pageSize ?? 20;
+  const sortKey = (f.sort?.replace(/^-/, '') ?? 'name') as keyof typeof sortColumns;
+  const column = sortColumns[sortKey] ?? sortColumns.name;
+  // Age ascending means birth date descending.
+  const desc = f.sort?.startsWith('-') !== (sortKey === 'age');
+  const [rows, total] = await Promise.all([
+    db
+      .selectFrom('person as p')
+      .innerJoin('org as o', 'o.id', 'p.org_id')
+      .selectAll('p')
+      .select('o.name as org_name')
+      .where(where.$castTo<SqlBool>())
+      .orderBy(sql.ref(column), desc ? 'desc' : 'asc')
+      .orderBy('p.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db.selectFrom('person as p').select((eb) => eb.fn.countAll().as('n')).where(where.$castTo<SqlBool>()).executeTakeFirstOrThrow(),
+  ]);
+  const now = today(ctx);
+  return { items: rows.map((r) => presentListItem(r, now)), total: Number(total.n) };
+}

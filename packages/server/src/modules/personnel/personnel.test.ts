@@ -1,0 +1,123 @@
+import { makeIdNumber } from '@zhenggong/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeOrg, makeRole, makeUser } from '../../test-support/factories.ts';
+import { createTestApp, dialects, login, type Client, type TestApp } from '../../test-support/test-app.ts';
+
+const person = (orgId: string, over: Record<string, unknown> = {}) => ({
+  kind: 'officer',
+  name: '张伟',
+  idNumber: makeIdNumber('330102', '1985-03-15', 123),
+  ethnicity: '汉',
+  politicalStatus: '党员',
+  education: '本科',
+  phone: '13800138000',
+  policeStartDate: '2008-07-01',
+  workStartDate: '2008-07-01',
+  policeNumber: '012345',
+  orgId,
+  post: '科员',
+  rank: '一级警司',
+  ...over,
+});
+
+describe.each(dialects)('personnel records on %s', (dialect) => {
+  let t: TestApp;
+  let staff: Client;
+  let branch: string;
+  let station: string;
+  let other: string;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const root = await makeOrg(t.ctx, null, '示例市公安局', { type: 'city_bureau' });
+    branch = await makeOrg(t.ctx, root, '上城分局');
+    station = await makeOrg(t.ctx, branch, '清波派出所', { type: 'station' });
+    other = await makeOrg(t.ctx, root, '拱墅分局');
+    const role = await makeRole(t.ctx, 'hr', ['personnel:read', 'personnel:write', 'personnel:reveal'], 'org_and_below');
+    await makeUser(t.ctx, 'hr', branch, 'Hr#Pass12345', [role]);
+    staff = await login(t.app, 'hr', 'Hr#Pass12345');
+  });
+  afterAll(() => t.close());
+
+  it('creates a person, deriving sex and birth date, resolving synonyms and masking the ID number', async () => {
+    const res = await staff.post('/api/v1/personnel/people', person(station));
+    expect(res.statusCode, res.body).toBe(201);
+    const p = res.json();
+    expect(p).toMatchObject({ name: '张伟', sex: '1', birthDate: '1985-03-15', ethnicity: '01', politicalStatus: '01', education: '21', idNumberMasked: '330102********' + p.idNumberMasked.slice(-4), phoneMasked: '138****8000' });
+    expect(res.body).not.toContain(makeIdNumber('330102', '1985-03-15', 123));
+    expect(p.history.orgs).toHaveLength(1);
+    const stored = await t.ctx.db.selectFrom('person').select(['id_number_enc', 'phone_enc']).where('id', '=', p.id).executeTakeFirstOrThrow();
+    expect(stored.id_number_enc).not.toContain('330102');
+    expect(stored.phone_enc).not.toContain('13800138000');
+  });
+
+  it('refuses inconsistent data with every problem named, and duplicates', async () => {
+    const bad = await staff.post('/api/v1/personnel/people', person(station, { idNumber: makeIdNumber('330102', '1990-01-01', 2), sex: '1', birthDate: '1990-01-02', ethnicity: '火星族', policeNumber: 'AB' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('PERSON_INVALID');
+    expect(bad.json().error.details.problems.map((x: { code: string }) => x.code).sort()).toEqual(['birth_date_mismatch', 'police_number_format', 'sex_mismatch', 'unknown_code']);
+    const dup = await staff.post('/api/v1/personnel/people', person(station, { policeNumber: '099999' }));
+    expect(dup.json().error.code).toBe('PERSON_ID_TAKEN');
+    const dupPn = await staff.post('/api/v1/personnel/people', person(station, { name: '李娜', idNumber: makeIdNumber('330102', '1990-05-05', 124) }));
+    expect(dupPn.json().error.code).toBe('PERSON_POLICE_NUMBER_TAKEN');
+  });
+
+  it('finds people by pinyin initials, full pinyin, name part, ID number and police number', async () => {
+    await staff.post('/api/v1/personnel/people', person(branch, { name: '李娜', idNumber: makeIdNumber('330105', '1992-08-08', 246), policeNumber: '012346', rank: '二级警员', education: '大专', politicalStatus: '群众', kind: 'auxiliary' }));
+    const q = async (qs: string) => (await staff.get(`/api/v1/personnel/people?${qs}`)).json<{ items: { name: string }[]; total: number }>();
+    expect((await q('keyword=zw')).items.map((p) => p.name)).toEqual(['张伟']);
+    expect((await q('keyword=lina')).items.map((p) => p.name)).toEqual(['李娜']);
+    expect((await q(`keyword=${encodeURIComponent('伟')}`)).items.map((p) => p.name)).toEqual(['张伟']);
+    expect((await q(`keyword=${makeIdNumber('330105', '1992-08-08', 246).toLowerCase()}`)).items.map((p) => p.name)).toEqual(['李娜']);
+    expect((await q('keyword=012345')).items.map((p) => p.name)).toEqual(['张伟']);
+    expect((await q('education=21')).total).toBe(1);
+    expect((await q('kind=auxiliary')).items.map((p) => p.name)).toEqual(['李娜']);
+    expect((await q(`orgId=${station}`)).items.map((p) => p.name)).toEqual(['张伟']);
+    expect((await q(`orgId=${branch}&includeSub=false`)).items.map((p) => p.name)).toEqual(['李娜']);
+    // Born 1985-03-15 → 41 on 2026-06-01 (the test clock); 1992-08-08 → 33.
+    expect((await q('ageMin=40&ageMax=41')).items.map((p) => p.name)).toEqual(['张伟']);
+    expect((await q('ageMax=40')).items.map((p) => p.name)).toEqual(['李娜']);
+    // Both joined 2008-07-01: 17 whole years of service on 2026-06-01.
+    expect((await q('serviceYearsMin=17')).total).toBe(2);
+    expect((await q('serviceYearsMin=18')).total).toBe(0);
+    const sorted = await q('sort=-age');
+    expect(sorted.items.map((p) => p.name)).toEqual(['张伟', '李娜']);
+  });
+
+  it('keeps history on transfer and answers "who was in the unit on date X"', async () => {
+    const found = (await staff.get('/api/v1/personnel/people?keyword=zw')).json<{ items: { id: string }[] }>().items[0]!;
+    const moved = await staff.patch(`/api/v1/personnel/people/${found.id}`, { orgId: branch, post: '副所长', effectiveDate: '2026-03-01' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const h = moved.json().history;
+    expect(h.orgs.map((o: { org_name: string; start_date: string; end_date: string | null }) => [o.org_name, o.end_date])).toEqual([['清波派出所', '2026-03-01'], ['上城分局', null]]);
+    const asOf = async (d: string) => (await staff.get(`/api/v1/personnel/people?orgId=${station}&asOf=${d}`)).json<{ items: { name: string }[] }>().items.map((p) => p.name);
+    expect(await asOf('2025-12-31')).toEqual(['张伟']);
+    expect(await asOf('2026-03-02')).toEqual([]);
+    const audit = await t.ctx.db.selectFrom('audit_log').select('detail').where('object_id', '=', found.id).where('event_type', '=', 'person.update').executeTakeFirstOrThrow();
+    expect(audit.detail).toContain('副所长');
+    expect(audit.detail).not.toContain('13800138000');
+  });
+
+  it('reveals sensitive values only with the permission, and audits the view', async () => {
+    const found = (await staff.get('/api/v1/personnel/people?keyword=zw')).json<{ items: { id: string }[] }>().items[0]!;
+    const shown = await staff.get(`/api/v1/personnel/people/${found.id}/sensitive`);
+    expect(shown.json()).toEqual({ idNumber: makeIdNumber('330102', '1985-03-15', 123), phone: '13800138000' });
+    const events = await t.ctx.db.selectFrom('audit_log').select('event_type').where('object_id', '=', found.id).where('event_type', '=', 'person.reveal').execute();
+    expect(events).toHaveLength(1);
+    const readerRole = await makeRole(t.ctx, 'reader', ['personnel:read'], 'org_and_below');
+    await makeUser(t.ctx, 'reader', branch, 'Rd#Pass12345', [readerRole]);
+    const reader = await login(t.app, 'reader', 'Rd#Pass12345');
+    expect((await reader.get(`/api/v1/personnel/people/${found.id}/sensitive`)).statusCode).toBe(403);
+  });
+
+  it('keeps other branches out: no listing, no reading, no writing', async () => {
+    const outsiderRole = await makeRole(t.ctx, 'other-hr', ['personnel:read', 'personnel:write'], 'org_and_below');
+    await makeUser(t.ctx, 'other-hr', other, 'Ot#Pass12345', [outsiderRole]);
+    const outsider = await login(t.app, 'other-hr', 'Ot#Pass12345');
+    const found = (await staff.get('/api/v1/personnel/people?keyword=zw')).json<{ items: { id: string }[] }>().items[0]!;
+    expect((await outsider.get('/api/v1/personnel/people')).json().total).toBe(0);
+    expect((await outsider.get(`/api/v1/personnel/people/${found.id}`)).statusCode).toBe(404);
+    expect((await outsider.patch(`/api/v1/personnel/people/${found.id}`, { post: 'x' })).statusCode).toBe(404);
+    expect((await outsider.post('/api/v1/personnel/people', person(station, { idNumber: makeIdNumber('330102', '1970-01-01', 1), policeNumber: '077777' }))).statusCode).toBe(403);
+    expect((await outsider.get(`/api/v1/personnel/people?orgId=${branch}`)).statusCode).toBe(403);
+  });
+});
