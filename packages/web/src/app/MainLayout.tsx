@@ -1,0 +1,90 @@
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Flex, Layout, Menu, Space, Typography, theme } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { LanguageSwitch } from '../shared/components/LanguageSwitch';
+import { useAuth } from '../shared/auth/useAuth';
+import { NAV_ITEMS } from './nav-items';
+
+/** Sider width chosen so the menu plus a 1366×768 screen still leaves ~1150px for tables. */
+const SIDER_WIDTH = 200;
+
+export function MainLayout() {
+  const { t } = useTranslation();
+  const { me, logout } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+  const { token } = theme.useToken();
+
+  const items = useMemo(
+    () =>
+      NAV_ITEMS.filter((item) => !item.permission || me?.permissions.includes(item.permission)).map((item) => ({
+        key: item.path,
+        icon: item.icon,
+        label: <Link to={item.path}>{t(`layout.menu.${item.labelKey}`)}</Link>,
+      })),
+    [me, t],
+  );
+  const selected = NAV_ITEMS.filter((item) => item.path !== '/' && location.pathname.startsWith(item.path))[0]?.path ?? '/';
+
+  const onLogout = async () => {
+    await logout();
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        width={SIDER_WIDTH}
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
+        <Flex align="center" justify="center" style={{ height: 56, color: '#fff', fontSize: collapsed ? 14 : 18, fontWeight: 600 }}>
+          {collapsed ? t('layout.appName').slice(0, 2) : t('layout.appName')}
+        </Flex>
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} aria-label={t('layout.appName')} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 16px',
+            height: 56,
+            lineHeight: 'normal',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'flex-end',
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          }}
+        >
+          <Space size="middle" wrap={false}>
+            <Space size={4} aria-label={t('layout.userLabel')}>
+              <UserOutlined />
+              <Typography.Text strong data-testid="current-user">
+                {me?.displayName}
+              </Typography.Text>
+              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 240 }}>
+                {me?.orgName}
+              </Typography.Text>
+            </Space>
+            <LanguageSwitch />
+            <Button type="text" icon={<KeyOutlined />} onClick={() => navigate('/change-password')}>
+              {t('layout.changePassword')}
+            </Button>
+            <Button type="text" icon={<LogoutOutlined />} onClick={() => void onLogout()}>
+              {t('layout.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 16, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,36 @@
+import { auditEnUS, auditZhCN } from '../features/audit/locales';
+import { authEnUS, authZhCN } from '../features/auth/locales';
+import { dictsEnUS, dictsZhCN } from '../features/dicts/locales';
+import { orgsEnUS, orgsZhCN } from '../features/orgs/locales';
+import { rolesEnUS, rolesZhCN } from '../features/roles/locales';
+import { usersEnUS, usersZhCN } from '../features/users/locales';
+import type { LocaleShape } from '../shared/i18n/locale-shape';
+import { sharedEnUS } from '../shared/i18n/shared.en-US';
+import { sharedZhCN } from '../shared/i18n/shared.zh-CN';
+import { appEnUS, appZhCN } from './app-locales';
+
+/**
+ * One i18next namespace; each feature owns its own section (`users.*`, `roles.*` …) and the
+ * shared tables (`perm.*`, `orgType.*`, `dataScope.*` …) sit at the top level.
+ */
+export const zhCN = {
+  ...sharedZhCN,
+  ...appZhCN,
+  auth: authZhCN,
+  orgs: orgsZhCN,
+  users: usersZhCN,
+  roles: rolesZhCN,
+  audit: auditZhCN,
+  dicts: dictsZhCN,
+};
+
+export const enUS: LocaleShape<typeof zhCN> = {
+  ...sharedEnUS,
+  ...appEnUS,
+  auth: authEnUS,
+  orgs: orgsEnUS,
+  users: usersEnUS,
+  roles: rolesEnUS,
+  audit: auditEnUS,
+  dicts: dictsEnUS,
+};

@@ -1,0 +1,86 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { FullPageSpin } from '../shared/components/FullPageSpin';
+import { HomePage } from './HomePage';
+import { MainLayout } from './MainLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RequirePermission } from './RequirePermission';
+import { RequireSession } from './RequireSession';
+import { RouteErrorPage } from './RouteErrorPage';
+
+/** Each business page is its own chunk, loaded when first visited. */
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <FullPageSpin />,
+    children: [
+      {
+        path: '/login',
+        lazy: async () => ({ Component: (await import('../features/auth/pages/LoginPage')).LoginPage }),
+      },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            path: '/change-password',
+            lazy: async () => ({
+              Component: (await import('../features/auth/pages/ChangePasswordPage')).ChangePasswordPage,
+            }),
+          },
+          {
+            element: <MainLayout />,
+            errorElement: <RouteErrorPage />,
+            children: [
+              { index: true, element: <HomePage /> },
+              {
+                element: <RequirePermission permission="org:read" />,
+                children: [
+                  {
+                    path: 'orgs',
+                    lazy: async () => ({ Component: (await import('../features/orgs/pages/OrgTreePage')).OrgTreePage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="user:read" />,
+                children: [
+                  {
+                    path: 'users',
+                    lazy: async () => ({ Component: (await import('../features/users/pages/UsersPage')).UsersPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="role:read" />,
+                children: [
+                  {
+                    path: 'roles',
+                    lazy: async () => ({ Component: (await import('../features/roles/pages/RolesPage')).RolesPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="audit:read" />,
+                children: [
+                  {
+                    path: 'audit',
+                    lazy: async () => ({ Component: (await import('../features/audit/pages/AuditPage')).AuditPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="dict:read" />,
+                children: [
+                  {
+                    path: 'dicts',
+                    lazy: async () => ({ Component: (await import('../features/dicts/pages/DictsPage')).DictsPage }),
+                  },
+                ],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,131 @@
+import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, Space, Table, type TableProps } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
+import { usePermission } from '../../../shared/auth/usePermission';
+import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
+import { fetchAllUsers, useUnlockUser, useUsers, type User, type UserFilter } from '../api';
+import { AssignRolesModal } from '../components/AssignRolesModal';
+import { ResetPasswordModal } from '../components/ResetPasswordModal';
+import { UserCreateModal } from '../components/UserCreateModal';
+import { UserEditModal } from '../components/UserEditModal';
+import { UserFilters } from '../components/UserFilters';
+import { SORTABLE_USER_FIELDS, useUserColumns, type UserAction } from '../components/useUserColumns';
+import { exportUsersCsv } from '../export-users-csv';
+
+type Dialog = { kind: 'create' } | { kind: 'edit' | 'resetPassword' | 'assignRoles'; user: User };
+
+const INITIAL_FILTER: UserFilter = { includeSub: true };
+
+/** antd gives the sorted column's dataIndex; the API takes `field` / `-field`. */
+function toSort(sorter: Parameters<NonNullable<TableProps<User>['onChange']>>[2]): string | undefined {
+  const single = Array.isArray(sorter) ? sorter[0] : sorter;
+  const field = typeof single?.field === 'string' ? single.field : undefined;
+  if (!field || !single?.order || !SORTABLE_USER_FIELDS.some((name) => name === field)) return undefined;
+  return single.order === 'descend' ? `-${field}` : field;
+}
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const showError = useErrorMessage();
+  const canWrite = usePermission('user:write');
+  const [filter, setFilter] = useState<UserFilter>(INITIAL_FILTER);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [sort, setSort] = useState<string | undefined>();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const users = useUsers({ ...filter, page, pageSize, sort });
+  const unlockUser = useUnlockUser();
+
+  const onAction = (action: UserAction, user: User) => {
+    if (action !== 'unlock') return setDialog({ kind: action, user });
+    modal.confirm({
+      title: t('users.unlockTitle', { name: user.displayName }),
+      content: t('users.unlockContent'),
+      okText: t('users.actions.unlock'),
+      cancelText: t('common.cancel'),
+      onOk: () =>
+        unlockUser.mutateAsync(user.id).then(
+          () => void message.success(t('common.success')),
+          (error: unknown) => showError(error),
+        ),
+    });
+  };
+  const columns = useUserColumns(sort, onAction);
+
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      const rows = await fetchAllUsers(filter, sort);
+      exportUsersCsv(t, rows);
+      message.success(t('users.exported', { count: rows.length }));
+    } catch (error) {
+      showError(error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const onTableChange: TableProps<User>['onChange'] = (pagination, _filters, sorter) => {
+    const nextSort = toSort(sorter);
+    setSort(nextSort);
+    setPageSize(pagination.pageSize ?? pageSize);
+    setPage(nextSort !== sort ? 1 : (pagination.current ?? 1));
+  };
+
+  return (
+    <Card
+      title={t('users.title')}
+      extra={
+        <Space>
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })}>
+              {t('users.actions.create')}
+            </Button>
+          )}
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()}>
+            {t('users.actions.exportCsv')}
+          </Button>
+          <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void users.refetch()} />
+        </Space>
+      }
+    >
+      <Flex vertical gap={16}>
+        <UserFilters
+          initial={INITIAL_FILTER}
+          onSearch={(next) => {
+            setFilter(next);
+            setPage(1);
+          }}
+        />
+        {users.isError && <QueryErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
+        <div data-testid="users-table">
+          <Table<User>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={users.data?.items}
+            loading={users.isFetching}
+            onChange={onTableChange}
+            scroll={{ x: 1370 }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: users.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => t('common.total', { total }),
+            }}
+          />
+        </div>
+      </Flex>
+      {dialog?.kind === 'create' && <UserCreateModal onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'edit' && <UserEditModal user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'resetPassword' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'assignRoles' && <AssignRolesModal user={dialog.user} onClose={() => setDialog(null)} />}
+    </Card>
+  );
+}
