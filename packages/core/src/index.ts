@@ -15,3 +15,4 @@ export * from './personnel/id-number.ts';
 export * from './personnel/date-normalizer.ts';
 export * from './personnel/name-pinyin.ts';
 export * from './personnel/person-validation.ts';
+export * from './schemas/person-records.ts';

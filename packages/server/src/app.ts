@@ -23,6 +23,7 @@ import { errorHandler, sendError } from './platform/http/error-handler.ts';
 import { buildValidator } from './platform/http/validators.ts';
 import { newId } from './platform/ids.ts';
 import { orgRoutes } from './platform/orgs/org-routes.ts';
+import { personExtraRoutes } from './modules/personnel/person-extra-routes.ts';
 import { personRoutes } from './modules/personnel/person-routes.ts';
 
 export interface BuildOptions {
@@ -86,6 +87,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
   await app.register(dictRoutes, { prefix: '/api/v1/dicts' });
   await app.register(personRoutes, { prefix: '/api/v1/personnel' });
+  await app.register(personExtraRoutes, { prefix: '/api/v1/personnel' });
 
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -63,31 +63,34 @@ export async function revealPerson(ctx: AppContext, scope: ResolvedScope, actor:
  * and open a new one dated `effectiveDate` (default today): history is appended, never overwritten.
  */
 export async function updatePerson(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string, body: UpdatePersonBody) {
-  const effective = body.effectiveDate ?? today(ctx);
   if (body.orgId) await assertOrgInScope(ctx.db, scope, body.orgId);
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = await q.findPersonInScope(trx, scope, id);
-    if (!before) throw new AppError('PERSON_NOT_FOUND');
-    const { org_name: _o, ...beforeRow } = before;
-    const idNumber = ctx.fieldCrypto.decrypt(beforeRow.id_number_enc);
-    const merged = { ...rowToInput(beforeRow, idNumber), ...stripUndefined(body) } as CreatePersonBody;
-    delete (merged as { effectiveDate?: string }).effectiveDate;
-    if (body.phone === undefined && beforeRow.phone_enc) merged.phone = ctx.fieldCrypto.decrypt(beforeRow.phone_enc);
-    const result = toPersonRow(ctx, merged, id);
-    if (!result.ok) throw invalid(result.problems);
-    const after: PersonTable = { ...result.row, created_at: beforeRow.created_at, photo: beforeRow.photo, status_date: body.status && body.status !== beforeRow.status ? effective : beforeRow.status_date };
-    if (after.police_number && after.police_number !== beforeRow.police_number && (await q.findPersonByPoliceNumber(trx, after.police_number))) throw new AppError('PERSON_POLICE_NUMBER_TAKEN');
-    if (after.org_id !== beforeRow.org_id) {
-      const org = await trx.selectFrom('org').select('status').where('id', '=', after.org_id).executeTakeFirst();
-      if (!org) throw new AppError('ORG_NOT_FOUND');
-      if (org.status === 'closed') throw new AppError('ORG_CLOSED');
-    }
-    const { id: _id, ...changes } = after;
-    await trx.updateTable('person').set(changes).where('id', '=', id).execute();
-    await appendHistory(trx, beforeRow, after, effective);
-    await appendAudit(trx, ctx.clock, actor, { eventType: 'person.update', objectType: 'person', objectId: id, detail: { before: auditView(beforeRow), after: auditView(after), effectiveDate: effective } });
-  });
+  await ctx.db.transaction().execute((trx) => updatePersonIn(trx, ctx, scope, actor, id, body));
   return getPerson(ctx, scope, id);
+}
+
+/** The update inside a caller's transaction (approvals apply a correction and close it atomically). */
+export async function updatePersonIn(trx: Trx, ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string, body: UpdatePersonBody): Promise<void> {
+  const effective = body.effectiveDate ?? today(ctx);
+  const before = await q.findPersonInScope(trx, scope, id);
+  if (!before) throw new AppError('PERSON_NOT_FOUND');
+  const { org_name: _o, ...beforeRow } = before;
+  const idNumber = ctx.fieldCrypto.decrypt(beforeRow.id_number_enc);
+  const merged = { ...rowToInput(beforeRow, idNumber), ...stripUndefined(body) } as CreatePersonBody;
+  delete (merged as { effectiveDate?: string }).effectiveDate;
+  if (body.phone === undefined && beforeRow.phone_enc) merged.phone = ctx.fieldCrypto.decrypt(beforeRow.phone_enc);
+  const result = toPersonRow(ctx, merged, id);
+  if (!result.ok) throw invalid(result.problems);
+  const after: PersonTable = { ...result.row, created_at: beforeRow.created_at, photo: beforeRow.photo, status_date: body.status && body.status !== beforeRow.status ? effective : beforeRow.status_date };
+  if (after.police_number && after.police_number !== beforeRow.police_number && (await q.findPersonByPoliceNumber(trx, after.police_number))) throw new AppError('PERSON_POLICE_NUMBER_TAKEN');
+  if (after.org_id !== beforeRow.org_id) {
+    const org = await trx.selectFrom('org').select('status').where('id', '=', after.org_id).executeTakeFirst();
+    if (!org) throw new AppError('ORG_NOT_FOUND');
+    if (org.status === 'closed') throw new AppError('ORG_CLOSED');
+  }
+  const { id: _id, ...changes } = after;
+  await trx.updateTable('person').set(changes).where('id', '=', id).execute();
+  await appendHistory(trx, beforeRow, after, effective);
+  await appendAudit(trx, ctx.clock, actor, { eventType: 'person.update', objectType: 'person', objectId: id, detail: { before: auditView(beforeRow), after: auditView(after), effectiveDate: effective } });
 }
 
 async function appendHistory(trx: Trx, before: PersonTable, after: PersonTable, date: string): Promise<void> {

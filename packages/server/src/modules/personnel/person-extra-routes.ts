@@ -1,0 +1,75 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { CorrectionBody, DecisionBody, Id, IdParams, personRecordBodies, SavedFilterBody, StatsQuerySchema, Strict, type PersonRecordKind } from '@zhenggong/core';
+import type { FastifyInstance } from 'fastify';
+import { actorOf, principalOf, scopeOf } from '../../platform/http/request-context.ts';
+import { addPersonRecord, removePersonRecord } from './person-records-service.ts';
+import { decideCorrection, myCorrections, ownProfile, pendingCorrections, requestCorrection } from './person-self-service.ts';
+import { personStats } from './person-stats.ts';
+import { deleteSavedFilter, listSavedFilters, saveFilter } from './saved-filters.ts';
+
+/** Records on a person, statistics, saved filters, self-service and correction approvals. */
+export async function personExtraRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['personnel'];
+
+  for (const kind of Object.keys(personRecordBodies) as PersonRecordKind[]) {
+    r.post(`/people/:id/${kind}`, {
+      schema: { tags, params: IdParams, body: personRecordBodies[kind] },
+      config: { permission: 'personnel:write' },
+      handler: async (req, reply) => reply.status(201).send(await addPersonRecord(app.ctx, await scopeOf(req), actorOf(req), req.params.id, kind, req.body)),
+    });
+    r.delete(`/people/:id/${kind}/:recordId`, {
+      schema: { tags, params: Strict({ id: Id, recordId: Id }) },
+      config: { permission: 'personnel:write' },
+      handler: async (req, reply) => {
+        await removePersonRecord(app.ctx, await scopeOf(req), actorOf(req), req.params.id, kind, req.params.recordId);
+        return reply.status(204).send();
+      },
+    });
+  }
+
+  r.get('/stats', {
+    schema: { tags, querystring: StatsQuerySchema },
+    config: { permission: 'personnel:read' },
+    handler: async (req) => personStats(app.ctx, await scopeOf(req), req.query),
+  });
+
+  r.get('/saved-filters', { schema: { tags }, config: { permission: 'personnel:read' }, handler: async (req) => listSavedFilters(app.ctx, principalOf(req)) });
+  r.post('/saved-filters', {
+    schema: { tags, body: SavedFilterBody },
+    config: { permission: 'personnel:read' },
+    handler: async (req, reply) => reply.status(201).send(await saveFilter(app.ctx, principalOf(req), req.body.name, req.body.filter)),
+  });
+  r.delete('/saved-filters/:id', {
+    schema: { tags, params: IdParams },
+    config: { permission: 'personnel:read' },
+    handler: async (req, reply) => {
+      await deleteSavedFilter(app.ctx, principalOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  });
+
+  r.get('/me', { schema: { tags }, config: { permission: 'personnel:self' }, handler: async (req) => ownProfile(app.ctx, principalOf(req)) });
+  r.get('/me/corrections', { schema: { tags }, config: { permission: 'personnel:self' }, handler: async (req) => myCorrections(app.ctx, principalOf(req)) });
+  r.post('/me/corrections', {
+    schema: { tags, body: CorrectionBody },
+    config: { permission: 'personnel:self' },
+    handler: async (req, reply) => reply.status(201).send(await requestCorrection(app.ctx, principalOf(req), actorOf(req), req.body.changes, req.body.reason)),
+  });
+  r.get('/corrections', {
+    schema: { tags, querystring: Strict({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])) }) },
+    config: { permission: 'personnel:approve' },
+    handler: async (req) => pendingCorrections(app.ctx, await scopeOf(req), req.query.status ?? 'pending'),
+  });
+  for (const [action, approve] of [['approve', true], ['reject', false]] as const) {
+    r.post(`/corrections/:id/${action}`, {
+      schema: { tags, params: IdParams, body: DecisionBody },
+      config: { permission: 'personnel:approve' },
+      handler: async (req, reply) => {
+        await decideCorrection(app.ctx, await scopeOf(req), actorOf(req), req.params.id, approve, req.body.note);
+        return reply.status(204).send();
+      },
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import type { UpdatePersonBody } from '@zhenggong/core';
+import { assertOrgInScope, scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { Principal } from '../../platform/access/principal.ts';
+import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { newId } from '../../platform/ids.ts';
+import { getPerson, updatePersonIn } from './person-service.ts';
+
+/** Fields a person may ask to have corrected; identity, unit, rank and post change by other procedures. */
+export const correctableFields = ['phone', 'formerNames', 'ethnicity', 'politicalStatus', 'partyJoinDate', 'nativePlace', 'birthplace', 'education', 'degree', 'workStartDate'] as const;
+const everything: ResolvedScope = { all: true };
+
+async function linkedPersonId(ctx: AppContext, principal: Principal): Promise<string> {
+  const user = await ctx.db.selectFrom('app_user').select('person_id').where('id', '=', principal.userId).executeTakeFirst();
+  if (!user?.person_id) throw new AppError('PERSON_NOT_LINKED');
+  return user.person_id;
+}
+
+/** The caller's own record (自助查询); the id comes from their account, never from the request. */
+export async function ownProfile(ctx: AppContext, principal: Principal) {
+  return getPerson(ctx, everything, await linkedPersonId(ctx, principal));
+}
+
+export async function requestCorrection(ctx: AppContext, principal: Principal, actor: AuditActor, changes: Record<string, string>, reason: string | undefined) {
+  const personId = await linkedPersonId(ctx, principal);
+  const unknown = Object.keys(changes).filter((k) => !(correctableFields as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', { fields: unknown });
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('correction_request')
+      .values({ id, person_id: personId, requested_by: principal.userId, changes: JSON.stringify(changes), reason: reason ?? null, status: 'pending', decided_by: null, decided_at: null, decision_note: null, city_code: ctx.config.cityCode, created_at: ctx.clock.now().toISOString() })
+      .execute();
+    await appendAudit(trx, ctx.clock, actor, { eventType: 'person.correction.request', objectType: 'person', objectId: personId, detail: { requestId: id, fields: Object.keys(changes) } });
+  });
+  return { id };
+}
+
+export const myCorrections = async (ctx: AppContext, principal: Principal) =>
+  (await ctx.db.selectFrom('correction_request').selectAll().where('requested_by', '=', principal.userId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(present);
+
+/** The political staff's to-do list: pending requests of people in their scope. */
+export async function pendingCorrections(ctx: AppContext, scope: ResolvedScope, status: 'pending' | 'approved' | 'rejected') {
+  const rows = await ctx.db
+    .selectFrom('correction_request as c')
+    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .selectAll('c')
+    .select(['p.name as person_name', 'p.org_id'])
+    .where('c.status', '=', status)
+    .where(scopeWhere(scope, 'p.org_id'))
+    .orderBy('c.created_at')
+    .execute();
+  return rows.map((r) => ({ ...present(r), personName: r.person_name }));
+}
+
+/** Approve → the change is applied (audited as a person update) and the request closed, atomically. */
+export async function decideCorrection(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string, approve: boolean, note: string | undefined) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const request = await trx
+      .selectFrom('correction_request as c')
+      .innerJoin('person as p', 'p.id', 'c.person_id')
+      .selectAll('c')
+      .select('p.org_id')
+      .where('c.id', '=', id)
+      .where(scopeWhere(scope, 'p.org_id'))
+      .where('c.status', '=', 'pending')
+      .executeTakeFirst();
+    if (!request) throw new AppError('NOT_FOUND');
+    await assertOrgInScope(trx, scope, request.org_id);
+    if (approve) {
+      const changes = JSON.parse(request.changes) as Record<string, string>;
+      const body: UpdatePersonBody = { ...changes, ...(changes.formerNames !== undefined && { formerNames: changes.formerNames.split(/[,，、]/).filter(Boolean) }) } as UpdatePersonBody;
+      await updatePersonIn(trx, ctx, scope, actor, request.person_id, body);
+    } else if (!note) {
+      throw new AppError('VALIDATION_FAILED', { fields: ['note'] });
+    }
+    await trx
+      .updateTable('correction_request')
+      .set({ status: approve ? 'approved' : 'rejected', decided_by: actor.userId, decided_at: ctx.clock.now().toISOString(), decision_note: note ?? null })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, ctx.clock, actor, { eventType: approve ? 'person.correction.approve' : 'person.correction.reject', objectType: 'person', objectId: request.person_id, detail: { requestId: id, note: note ?? null } });
+  });
+}
+
+function present(r: { id: string; person_id: string; changes: string; reason: string | null; status: string; decided_at: string | null; decision_note: string | null; created_at: string }) {
+  return { id: r.id, personId: r.person_id, changes: JSON.parse(r.changes) as Record<string, string>, reason: r.reason, status: r.status, decidedAt: r.decided_at, decisionNote: r.decision_note, createdAt: r.created_at };
+}

@@ -1,0 +1,104 @@
+import { makeIdNumber } from '@zhenggong/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeOrg, makeRole, makeUser } from '../../test-support/factories.ts';
+import { createTestApp, dialects, login, type Client, type TestApp } from '../../test-support/test-app.ts';
+
+describe.each(dialects)('personnel records, statistics and self-service on %s', (dialect) => {
+  let t: TestApp;
+  let hr: Client;
+  let branch: string;
+  let station: string;
+  let otherBranch: string;
+  const ids: Record<string, string> = {};
+
+  const add = async (name: string, orgId: string, birth: string, seq: number, over: Record<string, unknown> = {}) => {
+    const res = await hr.post('/api/v1/personnel/people', { kind: 'officer', name, idNumber: makeIdNumber('330102', birth, seq), orgId, policeStartDate: '2010-07-01', ...over });
+    expect(res.statusCode, res.body).toBe(201);
+    ids[name] = res.json().id;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const root = await makeOrg(t.ctx, null, '示例市公安局', { type: 'city_bureau' });
+    branch = await makeOrg(t.ctx, root, '上城分局');
+    station = await makeOrg(t.ctx, branch, '湖滨派出所', { type: 'station' });
+    otherBranch = await makeOrg(t.ctx, root, '西湖分局');
+    const role = await makeRole(t.ctx, 'hr-all', ['personnel:read', 'personnel:write', 'personnel:approve'], 'all');
+    await makeUser(t.ctx, 'hr', root, 'Hr#Pass12345', [role]);
+    hr = await login(t.app, 'hr', 'Hr#Pass12345');
+    await add('王芳', station, '1990-02-02', 2, { rank: '一级警司', education: '本科', politicalStatus: '党员' });
+    await add('刘洋', station, '1970-05-05', 1, { rank: '一级警督', education: '硕士', politicalStatus: '党员' });
+    await add('陈静', otherBranch, '1995-09-09', 4, { rank: '二级警员', education: '大专', politicalStatus: '团员' });
+  });
+  afterAll(() => t.close());
+
+  it('adds and removes dated records, each audited', async () => {
+    const resume = await hr.post(`/api/v1/personnel/people/${ids['王芳']}/resume`, { startDate: '2008-09', endDate: '2012-07', text: '浙江警察学院侦查学专业学生' });
+    expect(resume.statusCode, resume.body).toBe(201);
+    await hr.post(`/api/v1/personnel/people/${ids['王芳']}/family`, { relation: '父亲', name: '王建国', birthDate: '1962-01', politicalStatus: '群众', workUnit: '杭州市某公司职员' });
+    await hr.post(`/api/v1/personnel/people/${ids['王芳']}/awards`, { date: '2020-12-01', name: '个人三等功', level: '三等功', issuer: '示例市公安局' });
+    const profile = (await hr.get(`/api/v1/personnel/people/${ids['王芳']}`)).json();
+    expect(profile.history.resume[0].text).toBe('浙江警察学院侦查学专业学生');
+    expect(profile.history.family[0].name).toBe('王建国');
+    expect(profile.history.awards[0].name).toBe('个人三等功');
+    expect((await hr.delete(`/api/v1/personnel/people/${ids['王芳']}/awards/${profile.history.awards[0].id}`)).statusCode).toBe(204);
+    expect((await hr.get(`/api/v1/personnel/people/${ids['王芳']}`)).json().history.awards).toEqual([]);
+    const events = await t.ctx.db.selectFrom('audit_log').select('event_type').where('object_id', '=', ids['王芳']!).execute();
+    expect(events.map((e) => e.event_type)).toEqual(expect.arrayContaining(['person.resume.add', 'person.family.add', 'person.awards.add', 'person.awards.remove']));
+    const bad = await hr.post(`/api/v1/personnel/people/${ids['王芳']}/resume`, { startDate: 'yesterday', text: 'x' });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('counts by unit, rank, age band, education and political status, today and as of a past date', async () => {
+    const s = (await hr.get('/api/v1/personnel/stats')).json();
+    expect(s.total).toBe(3);
+    expect(s.byUnit).toEqual(expect.arrayContaining([expect.objectContaining({ orgName: '上城分局', count: 2 }), expect.objectContaining({ orgName: '西湖分局', count: 1 })]));
+    expect(s.byEducation.find((b: { key: string }) => b.key === '21')?.count).toBe(1);
+    expect(s.byPolitical.find((b: { key: string }) => b.key === '01')?.count).toBe(2);
+    // Test clock: 2026-06-01. Born 1990-02-02 → 36; 1970-05-05 → 56; 1995-09-09 → 30.
+    expect(Object.fromEntries(s.byAge.map((b: { key: string; count: number }) => [b.key, b.count]))).toEqual({ '30-39': 2, '55+': 1 });
+    const drill = (await hr.get(`/api/v1/personnel/stats?orgId=${branch}`)).json();
+    expect(drill.total).toBe(2);
+    expect(drill.byUnit).toEqual([expect.objectContaining({ orgName: '湖滨派出所', count: 2 })]);
+
+    await hr.patch(`/api/v1/personnel/people/${ids['陈静']}`, { orgId: station, effectiveDate: '2026-04-01' });
+    expect((await hr.get(`/api/v1/personnel/stats?orgId=${branch}`)).json().total).toBe(3);
+    const past = (await hr.get(`/api/v1/personnel/stats?orgId=${branch}&asOf=2026-03-31`)).json();
+    expect(past.total).toBe(2);
+    // Ages at the past date: 王芳 was 36 on 2026-03-31 too; 刘洋 55.
+    expect(Object.fromEntries(past.byAge.map((b: { key: string; count: number }) => [b.key, b.count]))).toEqual({ '30-39': 1, '55+': 1 });
+  });
+
+  it('saves named filters per user', async () => {
+    const saved = await hr.post('/api/v1/personnel/saved-filters', { name: '党员民警', filter: { politicalStatus: '01', kind: 'officer' } });
+    expect(saved.statusCode).toBe(201);
+    expect((await hr.get('/api/v1/personnel/saved-filters')).json()).toEqual([{ id: saved.json().id, name: '党员民警', filter: { politicalStatus: '01', kind: 'officer' } }]);
+    expect((await hr.delete(`/api/v1/personnel/saved-filters/${saved.json().id}`)).statusCode).toBe(204);
+  });
+
+  it('lets a linked officer see their record and request a correction that staff approve or reject', async () => {
+    const selfUser = await makeUser(t.ctx, 'wangfang', station, 'Wf#Pass12345');
+    await t.ctx.db.updateTable('app_user').set({ person_id: ids['王芳']! }).where('id', '=', selfUser).execute();
+    const me = await login(t.app, 'wangfang', 'Wf#Pass12345');
+    expect((await me.get('/api/v1/personnel/me')).json().name).toBe('王芳');
+    expect((await me.get('/api/v1/personnel/people')).statusCode).toBe(403);
+    const bad = await me.post('/api/v1/personnel/me/corrections', { changes: { rank: '一级警监' } });
+    expect(bad.statusCode).toBe(400);
+    const req = await me.post('/api/v1/personnel/me/corrections', { changes: { degree: '法学学士', phone: '13912345678' }, reason: '学位漏填，手机号已更换' });
+    expect(req.statusCode, req.body).toBe(201);
+    const todo = (await hr.get('/api/v1/personnel/corrections')).json();
+    expect(todo).toHaveLength(1);
+    expect(todo[0]).toMatchObject({ personName: '王芳', changes: { degree: '法学学士' } });
+    expect((await hr.post(`/api/v1/personnel/corrections/${todo[0].id}/approve`, {})).statusCode).toBe(204);
+    const after = (await me.get('/api/v1/personnel/me')).json();
+    expect(after).toMatchObject({ degree: '法学学士', phoneMasked: '139****5678' });
+
+    const second = await me.post('/api/v1/personnel/me/corrections', { changes: { education: '博士' } });
+    const noReason = await hr.post(`/api/v1/personnel/corrections/${second.json().id}/reject`, {});
+    expect(noReason.statusCode).toBe(400);
+    expect((await hr.post(`/api/v1/personnel/corrections/${second.json().id}/reject`, { note: '无学历证明' })).statusCode).toBe(204);
+    const mine = (await me.get('/api/v1/personnel/me/corrections')).json();
+    expect(mine.map((c: { status: string }) => c.status)).toEqual(['rejected', 'approved']);
+    expect((await me.get('/api/v1/personnel/me')).json().education).toBe(after.education); // the rejected change was not applied
+  });
+});
