@@ -78,7 +78,7 @@ export async function searchPeople(ctx: AppContext, scope: ResolvedScope, f: Per
   const sortKey = (f.sort?.replace(/^-/, '') ?? 'name') as keyof typeof sortColumns;
   const column = sortColumns[sortKey] ?? sortColumns.name;
   // Age ascending means birth date descending.
-  const desc = f.sort?.startsWith('-') !== (sortKey === 'age');
+  const desc = (f.sort?.startsWith('-') ?? false) !== (sortKey === 'age');
   const [rows, total] = await Promise.all([
     db
       .selectFrom('person as p')
