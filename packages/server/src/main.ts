@@ -4,6 +4,7 @@ import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { selfTest } from './platform/crypto.ts';
 import { createInitialAdmins } from './platform/accounts/first-run.ts';
+import type { AppContext } from './platform/context.ts';
 import { ensureDataDir } from './platform/data-dir.ts';
 
 /** Reads config, prepares the data directory, migrates, listens; stops cleanly on SIGINT/SIGTERM. */
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
   const first = await createInitialAdmins(app.ctx, config.dataDir);
+  const demo = process.argv.includes('--demo') ? await loadDemo(app.ctx) : undefined;
   await app.listen({ port: config.port, host: config.host });
   const bound = app.server.address();
   const port = typeof bound === 'object' && bound ? bound.port : config.port;
@@ -34,6 +36,19 @@ async function main(): Promise<void> {
     for (const a of first.admins) console.log(`  ${a.username.padEnd(11)} ${a.password}`);
     console.log(`(also saved in ${first.file}; delete it after the first logins)\n`);
   }
+  if (demo) {
+    console.log(`Demo bureau 示例市公安局: ${demo.orgs} organisations, ${demo.people} people.`);
+    for (const u of demo.users) console.log(`  ${u.username.padEnd(16)} ${u.password}   (branch political staff, one-time password)`);
+  }
+}
+
+/** `--demo`: the demo tree, one political-staff account per branch and 2,000 synthetic people, once. */
+async function loadDemo(ctx: AppContext) {
+  const { seedDemoPeopleOnce, seedDemoTree, seedDemoUsers } = await import('./cli/demo-seed.ts');
+  const tree = await seedDemoTree(ctx);
+  const users = await seedDemoUsers(ctx, undefined);
+  const people = await seedDemoPeopleOnce(ctx, 2000);
+  return { orgs: tree.created, people, users: users.filter((u) => u.created && u.password).map((u) => ({ username: u.username, password: u.password ?? '' })) };
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,11 @@ export const AuditOutcome = Type.Union([Type.Literal('success'), Type.Literal('f
 const auditFilters = {
   actor: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'part of the actor username' })),
   eventType: Type.Optional(
-    Type.String({ pattern: '^[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)*(\\.\\*)?$', maxLength: 64, description: 'exact, or a prefix ending in ".*" (auth.*)' }),
+    Type.String({
+      pattern: '^[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)*(\\.\\*)?$',
+      maxLength: 64,
+      description: 'exact, or a prefix ending in ".*" (auth.*)',
+    }),
   ),
   outcome: Type.Optional(AuditOutcome),
   from: Type.Optional(IsoTime),

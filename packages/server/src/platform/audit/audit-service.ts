@@ -29,7 +29,8 @@ export const systemActor: AuditActor = { userId: null, username: 'system', role:
  * and its audit row commit or fail together (fail closed, L3-CES1-15).
  */
 export async function appendAudit(trx: Trx, clock: Clock, actor: AuditActor, event: AuditEvent): Promise<void> {
-  // Lock the chain head; on PostgreSQL concurrent appenders queue here. SQLite writers are serialised anyway.
+  // Lock the chain head: on PostgreSQL concurrent appenders queue on FOR UPDATE; SQLite
+  // transactions hold the write lock from BEGIN IMMEDIATE (db/connect.ts).
   const head = await trx
     .selectFrom('audit_head')
     .selectAll()

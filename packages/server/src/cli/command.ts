@@ -1,0 +1,53 @@
+import type { CliIo } from './cli-context.ts';
+
+export type CommandRun = (args: string[], io: CliIo) => Promise<number>;
+
+/**
+ * One sub-command. Its code is imported only when it runs, so `help` is instant and a broken
+ * business module cannot take verify-audit, backup or restore down with it.
+ */
+export interface Command {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  load(): Promise<CommandRun>;
+}
+
+export const commands: readonly Command[] = [
+  {
+    name: 'migrate',
+    usage: 'migrate',
+    summary: 'create or upgrade the database schema / 创建或升级数据库结构',
+    load: async () => (await import('./migrate.ts')).runMigrate,
+  },
+  {
+    name: 'create-admin',
+    usage: 'create-admin --username <name> [--password <initial password>] [--kind sysadmin|secadmin|auditadmin] [--display-name <name>]',
+    summary: 'create an administrator account (三员); without --password a one-time password is generated / 创建管理员账户',
+    load: async () => (await import('./create-admin.ts')).runCreateAdmin,
+  },
+  {
+    name: 'seed-demo',
+    usage: 'seed-demo [--people N] [--with-users] [--password <initial password>]',
+    summary: 'demo org tree 示例市公安局 (121 orgs), optionally one 政工 account per branch / 建立示例机构',
+    load: async () => (await import('./seed-demo.ts')).runSeedDemo,
+  },
+  {
+    name: 'backup',
+    usage: 'backup --to <file>',
+    summary: 'online backup of the whole database, safe while the server runs / 在线备份整个数据库',
+    load: async () => (await import('./backup.ts')).runBackup,
+  },
+  {
+    name: 'restore',
+    usage: 'restore --from <file> [--allow-broken-audit] [--without-key]',
+    summary: 'restore into an EMPTY data directory or database; copy secret.key there first / 恢复备份（仅限空目标）',
+    load: async () => (await import('./restore.ts')).runRestore,
+  },
+  {
+    name: 'verify-audit',
+    usage: 'verify-audit',
+    summary: 'check the audit log hash chain; exit 1 names the first bad row / 校验审计日志哈希链',
+    load: async () => (await import('./verify-audit.ts')).runVerifyAudit,
+  },
+];
