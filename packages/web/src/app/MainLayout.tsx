@@ -27,7 +27,11 @@ export function MainLayout() {
       })),
     [me, t],
   );
-  const selected = NAV_ITEMS.filter((item) => item.path !== '/' && location.pathname.startsWith(item.path))[0]?.path ?? '/';
+  // The longest matching path wins: /personnel/import selects 批量导入, /personnel/<id> selects 人员信息.
+  const selected =
+    NAV_ITEMS.filter(
+      (item) => item.path !== '/' && (location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)),
+    ).sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
 
   const onLogout = async () => {
     await logout();

@@ -6,6 +6,11 @@ export const appZhCN = {
     appName: '智慧政工',
     menu: {
       home: '首页',
+      me: '本人信息',
+      personnel: '人员信息',
+      personnelImport: '批量导入',
+      corrections: '更正审核',
+      stats: '统计分析',
       orgs: '机构管理',
       users: '用户管理',
       roles: '角色管理',
@@ -43,6 +48,11 @@ export const appEnUS: LocaleShape<typeof appZhCN> = {
     appName: 'Zhenggong',
     menu: {
       home: 'Home',
+      me: 'My record',
+      personnel: 'Personnel',
+      personnelImport: 'Import',
+      corrections: 'Corrections',
+      stats: 'Statistics',
       orgs: 'Organisations',
       users: 'Users',
       roles: 'Roles',

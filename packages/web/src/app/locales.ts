@@ -2,7 +2,10 @@ import { auditEnUS, auditZhCN } from '../features/audit/locales';
 import { authEnUS, authZhCN } from '../features/auth/locales';
 import { dictsEnUS, dictsZhCN } from '../features/dicts/locales';
 import { orgsEnUS, orgsZhCN } from '../features/orgs/locales';
+import { personnelEnUS, personnelZhCN } from '../features/personnel/locales';
 import { rolesEnUS, rolesZhCN } from '../features/roles/locales';
+import { selfServiceEnUS, selfServiceZhCN } from '../features/self-service/locales';
+import { statsEnUS, statsZhCN } from '../features/stats/locales';
 import { usersEnUS, usersZhCN } from '../features/users/locales';
 import type { LocaleShape } from '../shared/i18n/locale-shape';
 import { sharedEnUS } from '../shared/i18n/shared.en-US';
@@ -22,6 +25,9 @@ export const zhCN = {
   roles: rolesZhCN,
   audit: auditZhCN,
   dicts: dictsZhCN,
+  personnel: personnelZhCN,
+  stats: statsZhCN,
+  selfService: selfServiceZhCN,
 };
 
 export const enUS: LocaleShape<typeof zhCN> = {
@@ -33,4 +39,7 @@ export const enUS: LocaleShape<typeof zhCN> = {
   roles: rolesEnUS,
   audit: auditEnUS,
   dicts: dictsEnUS,
+  personnel: personnelEnUS,
+  stats: statsEnUS,
+  selfService: selfServiceEnUS,
 };

@@ -76,6 +76,50 @@ export const router = createBrowserRouter([
                   },
                 ],
               },
+              {
+                element: <RequirePermission permission="personnel:read" />,
+                children: [
+                  {
+                    path: 'personnel',
+                    lazy: async () => ({ Component: (await import('../features/personnel/pages/PersonListPage')).PersonListPage }),
+                  },
+                  {
+                    path: 'personnel/:id',
+                    lazy: async () => ({ Component: (await import('../features/personnel/pages/PersonProfilePage')).PersonProfilePage }),
+                  },
+                  {
+                    path: 'stats',
+                    lazy: async () => ({ Component: (await import('../features/stats/pages/StatsPage')).StatsPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="personnel:import" />,
+                children: [
+                  {
+                    path: 'personnel/import',
+                    lazy: async () => ({ Component: (await import('../features/personnel/pages/PersonImportPage')).PersonImportPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="personnel:approve" />,
+                children: [
+                  {
+                    path: 'personnel/corrections',
+                    lazy: async () => ({ Component: (await import('../features/self-service/pages/CorrectionsPage')).CorrectionsPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="personnel:self" />,
+                children: [
+                  {
+                    path: 'me',
+                    lazy: async () => ({ Component: (await import('../features/self-service/pages/MyProfilePage')).MyProfilePage }),
+                  },
+                ],
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

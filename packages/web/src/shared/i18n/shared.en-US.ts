@@ -71,6 +71,13 @@ export const sharedEnUS: LocaleShape<typeof sharedZhCN> = {
     'audit:export': 'Export audit log',
     'dict:read': 'View dictionaries',
     'system:backup': 'System backup',
+    'personnel:read': 'View personnel',
+    'personnel:write': 'Maintain personnel',
+    'personnel:reveal': 'View sensitive data',
+    'personnel:export': 'Export personnel',
+    'personnel:import': 'Import personnel',
+    'personnel:approve': 'Review corrections',
+    'personnel:self': 'Own record',
   },
   permGroup: {
     org: 'Organisations',
@@ -79,6 +86,7 @@ export const sharedEnUS: LocaleShape<typeof sharedZhCN> = {
     audit: 'Security audit',
     dict: 'Dictionaries',
     system: 'System operations',
+    personnel: 'Workforce records',
   },
   orgType: {
     city_bureau: 'City bureau',

@@ -69,6 +69,13 @@ export const sharedZhCN = {
     'audit:export': '导出审计日志',
     'dict:read': '查看数据字典',
     'system:backup': '系统备份',
+    'personnel:read': '查看人员',
+    'personnel:write': '维护人员',
+    'personnel:reveal': '查看敏感信息',
+    'personnel:export': '导出人员',
+    'personnel:import': '导入人员',
+    'personnel:approve': '审核更正',
+    'personnel:self': '本人信息',
   },
   permGroup: {
     org: '机构管理',
@@ -77,6 +84,7 @@ export const sharedZhCN = {
     audit: '安全审计',
     dict: '数据字典',
     system: '系统运维',
+    personnel: '队伍信息',
   },
   orgType: {
     city_bureau: '市局',

@@ -1,0 +1,47 @@
+import * as echarts from 'echarts/core';
+import { useEffect, useRef, type CSSProperties } from 'react';
+
+interface EChartProps {
+  option: echarts.EChartsCoreOption;
+  /** Index of the clicked data item (bar or slice). */
+  onItemClick?: (dataIndex: number) => void;
+  style?: CSSProperties;
+}
+
+/**
+ * A chart on tree-shaken echarts/core. echarts-for-react 3.0.6 imports `tslib` without declaring
+ * it, so it does not bundle with our lockfile; the part we need (init, setOption, resize, click,
+ * dispose) fits here.
+ */
+export function EChart({ option, onItemClick, style }: EChartProps) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onItemClick);
+  useEffect(() => {
+    click.current = onItemClick;
+  });
+
+  useEffect(() => {
+    const node = element.current;
+    if (!node) return undefined;
+    const instance = echarts.init(node, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('click', (params) => {
+      if (typeof params.dataIndex === 'number') click.current?.(params.dataIndex);
+    });
+    // Follows the card's width (sider collapse, window resize) without a window listener per chart.
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(node);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={element} style={style} />;
+}
