@@ -66,6 +66,7 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
       'POST /api/v1/users/:id/reset-password': { password: 'Str0ng!Passw0rd9' },
       'POST /api/v1/personnel/people': { kind: 'officer', name: '入侵', idNumber: makeIdNumber('330102', '1990-01-01', 13), orgId: fixtures.orgB },
       'PATCH /api/v1/personnel/people/:id': { post: 'hijacked' },
+      'PUT /api/v1/personnel/people/:id/account': { userId: null },
     };
     return bodies[`${method} ${url}`] ?? { orgId: fixtures.orgB, parentId: fixtures.orgB, name: 'x', roleIds: [fixtures.roles], status: 'disabled' };
   };

@@ -1,8 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { CreatePersonBody, IdParams, Page, PersonListItem, PersonSearchQuery, UpdatePersonBody } from '@zhenggong/core';
+import { CreatePersonBody, Id, IdParams, Strict, Page, PersonListItem, PersonSearchQuery, UpdatePersonBody } from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, scopeOf } from '../../platform/http/request-context.ts';
+import { linkAccount } from './person-account.ts';
 import { createPerson, getPerson, revealPerson, updatePerson } from './person-service.ts';
 import { searchPeople } from './person-search.ts';
 
@@ -35,5 +36,10 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, params: IdParams, response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }) } },
     config: { permission: 'personnel:reveal' },
     handler: async (req) => revealPerson(app.ctx, await scopeOf(req), actorOf(req), req.params.id),
+  });
+  r.put('/people/:id/account', {
+    schema: { tags, params: IdParams, body: Strict({ userId: Type.Union([Id, Type.Null()]) }) },
+    config: { permission: 'personnel:write' },
+    handler: async (req) => linkAccount(app.ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.userId),
   });
 }

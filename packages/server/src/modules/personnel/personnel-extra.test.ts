@@ -78,7 +78,12 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
 
   it('lets a linked officer see their record and request a correction that staff approve or reject', async () => {
     const selfUser = await makeUser(t.ctx, 'wangfang', station, 'Wf#Pass12345');
-    await t.ctx.db.updateTable('app_user').set({ person_id: ids['王芳']! }).where('id', '=', selfUser).execute();
+    expect((await hr.put(`/api/v1/personnel/people/${ids['王芳']}/account`, { userId: selfUser })).statusCode).toBe(200);
+    const otherAccount = await makeUser(t.ctx, 'wangfang2', station, 'Wf#Pass12345');
+    // A person has at most one account: linking another moves the link.
+    await hr.put(`/api/v1/personnel/people/${ids['王芳']}/account`, { userId: otherAccount });
+    expect((await t.ctx.db.selectFrom('app_user').select('person_id').where('id', '=', selfUser).executeTakeFirstOrThrow()).person_id).toBeNull();
+    await hr.put(`/api/v1/personnel/people/${ids['王芳']}/account`, { userId: selfUser });
     const me = await login(t.app, 'wangfang', 'Wf#Pass12345');
     expect((await me.get('/api/v1/personnel/me')).json().name).toBe('王芳');
     expect((await me.get('/api/v1/personnel/people')).statusCode).toBe(403);
