@@ -11,6 +11,16 @@ export const findUserById = (db: Executor, id: string) =>
 export const findSession = (db: Executor, id: string) =>
   db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** A session with its account in one round trip — this runs on every request. */
+export const findSessionWithUser = (db: Executor, id: string) =>
+  db
+    .selectFrom('session as s')
+    .leftJoin('app_user as u', 'u.id', 's.user_id')
+    .select(['s.id as session_id', 's.user_id as session_user_id', 's.csrf_token', 's.last_seen_at as session_last_seen_at', 's.expires_at as session_expires_at'])
+    .selectAll('u')
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+
 export const deleteSession = (db: Executor, id: string) => db.deleteFrom('session').where('id', '=', id).execute();
 
 export const deleteSessionsOfUser = (db: Executor, userId: string) =>

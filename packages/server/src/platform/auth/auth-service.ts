@@ -132,12 +132,15 @@ const TOUCH_INTERVAL_MS = 60_000;
 export async function authenticate(ctx: AppContext, token: string, info: RequestInfo): Promise<SessionCheck> {
   const { db, clock, config } = ctx;
   const sessionId = nodeCrypto.sha256Hex(token);
-  const session = await q.findSession(db, sessionId);
-  if (!session) return { ok: false, code: 'SESSION_EXPIRED' };
+  const row = await q.findSessionWithUser(db, sessionId);
+  if (!row) return { ok: false, code: 'SESSION_EXPIRED' };
+  const { session_id: _sid, session_user_id: sessionUserId, csrf_token: csrfToken, session_last_seen_at: lastSeen, session_expires_at: expiresAt, ...userColumns } = row;
+  const session = { user_id: sessionUserId, csrf_token: csrfToken, last_seen_at: lastSeen, expires_at: expiresAt };
+  // A left join: the account columns are null only if the account row is gone.
+  const user = userColumns.id === null ? undefined : (userColumns as UserTable);
   const now = clock.now().getTime();
   const idle = now - Date.parse(session.last_seen_at) > config.session.idleMinutes * 60_000;
   const absolute = now >= Date.parse(session.expires_at);
-  const user = await q.findUserById(db, session.user_id);
   if (idle || absolute || !user || user.status !== 'active') {
     await db.transaction().execute(async (trx) => {
       await q.deleteSession(trx, sessionId);
