@@ -25,6 +25,7 @@ import { newId } from './platform/ids.ts';
 import { orgRoutes } from './platform/orgs/org-routes.ts';
 import { personExtraRoutes } from './modules/personnel/person-extra-routes.ts';
 import { personRoutes } from './modules/personnel/person-routes.ts';
+import { importRoutes } from './modules/personnel/import/import-routes.ts';
 import { exportRoutes } from './modules/personnel/export/export-routes.ts';
 
 export interface BuildOptions {
@@ -93,6 +94,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
   await app.register(dictRoutes, { prefix: '/api/v1/dicts' });
   await app.register(personRoutes, { prefix: '/api/v1/personnel' });
+  await app.register(importRoutes, { prefix: '/api/v1/personnel/import' });
   await app.register(exportRoutes, { prefix: '/api/v1/personnel' });
   await app.register(personExtraRoutes, { prefix: '/api/v1/personnel' });
 

@@ -1,0 +1,176 @@
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import type { RosterCell } from '@zhenggong/core/personnel/roster-cells';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../platform/http/app-error.ts';
+import { openEntry, readZipDirectory, type InflateBudget, type ZipEntry, type ZipLimits } from './zip-entries.ts';
+
+/**
+ * Streams the rows of the first worksheet of an uploaded xlsx through ExcelJS's streaming
+ * WorkbookReader (never `workbook.xlsx.load()`, SECURITY.md finding 6).
+ *
+ * ExcelJS is not given the upload itself. Excel writes the worksheet *before* the shared strings,
+ * and in that order ExcelJS spools the whole inflated sheet to an unnamed file in the OS temp
+ * directory (via `tmp`), outside our control and left behind when the import stops early. So the
+ * reader is fed a re-ordered zip stream instead: workbook, relationships, styles, shared strings,
+ * then only the sheet being imported, each entry inflated here (counted, capped) and passed on
+ * stored. ExcelJS then parses the sheet as it streams, in memory bounded by the row it is on.
+ */
+export interface SheetRow {
+  /** Row number in the sheet (1-based, as Excel shows it). */
+  readonly number: number;
+  /** Cell values by 1-based column; index 0 unused. */
+  readonly cells: readonly RosterCell[];
+}
+
+export interface SheetLimits extends ZipLimits {
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  /** ExcelJS keeps every shared string in memory: its part is capped on its own. */
+  readonly maxSharedStringsBytes: number;
+}
+
+export interface SheetReader {
+  readonly rows: AsyncIterable<SheetRow>;
+  /** Share of the sheet's bytes read so far (0–1), for progress before the row count is known. */
+  fraction(): number;
+  /** Stops reading; resolves once every file handle of the reader is closed. */
+  close(): Promise<void>;
+}
+
+const PARTS_BEFORE_SHEET = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+const EMPTY_SST = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+/** Bytes no XML parser accepts: pushed into the stream when our side fails, so ExcelJS stops instead of waiting forever. */
+const POISON = Buffer.from([0x00, 0x3c, 0x00]);
+const SMALL_PART_LIMIT = 4 * 1_048_576;
+
+const attrs = (tag: string): Map<string, string> => new Map([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string]));
+
+async function readSmall(file: string, entry: ZipEntry, budget: InflateBudget): Promise<string> {
+  if (entry.uncompressedSize > SMALL_PART_LIMIT) throw new AppError('IMPORT_NOT_XLSX', { reason: `${entry.name} too large` });
+  const chunks: Buffer[] = [];
+  for await (const chunk of await openEntry(file, entry, budget)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The part of the first visible worksheet in tab order (workbook.xml), resolved through the relationships. */
+async function firstSheetPart(file: string, byName: Map<string, ZipEntry>, budget: InflateBudget): Promise<ZipEntry> {
+  const wb = byName.get('xl/workbook.xml');
+  const rels = byName.get('xl/_rels/workbook.xml.rels');
+  if (!wb || !rels) throw new AppError('IMPORT_NOT_XLSX', { reason: 'no workbook' });
+  const targets = new Map<string, string>();
+  for (const m of (await readSmall(file, rels, budget)).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    const target = (a.get('Target') ?? '').replace(/^\/?(xl\/)?/, 'xl/');
+    if (a.get('Id')) targets.set(a.get('Id') as string, target);
+  }
+  for (const m of (await readSmall(file, wb, budget)).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    if (a.get('state') === 'hidden' || a.get('state') === 'veryHidden') continue;
+    const rid = [...a].find(([k]) => k.endsWith(':id'))?.[1];
+    const entry = rid ? byName.get(targets.get(rid) ?? '') : undefined;
+    if (entry) return entry;
+  }
+  throw new AppError('IMPORT_NOT_XLSX', { reason: 'no worksheet' });
+}
+
+function localHeader(name: string, size: number, crc: number): Buffer {
+  const n = Buffer.from(name, 'utf8');
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(0x04034b50, 0);
+  h.writeUInt16LE(20, 4);
+  h.writeUInt16LE(0x0800, 6); // UTF-8 names; sizes in the header (no data descriptor)
+  h.writeUInt16LE(0, 8); // stored
+  h.writeUInt32LE(crc >>> 0, 14);
+  h.writeUInt32LE(size, 18);
+  h.writeUInt32LE(size, 22);
+  h.writeUInt16LE(n.length, 26);
+  return Buffer.concat([h, n]);
+}
+
+type Part = { readonly name: string; readonly entry: ZipEntry } | { readonly name: string; readonly data: Buffer };
+
+export async function openSheet(file: string, limits: SheetLimits): Promise<SheetReader> {
+  const entries = await readZipDirectory(file, limits);
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const budget: InflateBudget = { max: limits.maxInflatedBytes, used: 0 };
+  const sheet = await firstSheetPart(file, byName, budget);
+  const sst = byName.get('xl/sharedStrings.xml');
+  if (sst && sst.uncompressedSize > limits.maxSharedStringsBytes) throw new AppError('IMPORT_XLSX_TOO_LARGE', { maxMb: Math.round(limits.maxSharedStringsBytes / 1_048_576) });
+  const parts: Part[] = [];
+  for (const name of PARTS_BEFORE_SHEET) {
+    const entry = byName.get(name);
+    if (entry) parts.push({ name, entry });
+    // Without shared strings ExcelJS would spool the sheet to the OS temp dir (see above).
+    else if (name === 'xl/sharedStrings.xml') parts.push({ name, data: EMPTY_SST });
+  }
+  // Renamed to sheet1: ExcelJS only recognises xl/worksheets/sheetN.xml, whatever the workbook calls it.
+  parts.push({ name: 'xl/worksheets/sheet1.xml', entry: sheet });
+
+  let sheetBytes = 0;
+  const state: { failure?: unknown } = {};
+  const open = new Set<Readable>();
+  const track = (stream: Readable): Readable => {
+    open.add(stream);
+    stream.once('close', () => open.delete(stream));
+    return stream;
+  };
+  const close = async (): Promise<void> => {
+    source.destroy();
+    await Promise.all([...open].map((s) => new Promise<void>((resolve) => (s.closed ? resolve() : s.once('close', () => resolve()).destroy()))));
+  };
+  async function* orderedZip(): AsyncGenerator<Buffer> {
+    try {
+      for (const part of parts) {
+        const size = 'entry' in part ? part.entry.uncompressedSize : part.data.length;
+        yield localHeader(part.name, size, 'entry' in part ? part.entry.crc32 : zlib.crc32(part.data));
+        if ('data' in part) yield part.data;
+        else for await (const chunk of track(await openEntry(file, part.entry, budget, part.entry === sheet ? (n) => (sheetBytes += n) : undefined))) yield chunk as Buffer;
+      }
+      const eocd = Buffer.alloc(22);
+      eocd.writeUInt32LE(0x06054b50, 0);
+      yield eocd;
+    } catch (error) {
+      state.failure = error;
+      yield POISON;
+    }
+  }
+  const source = Readable.from(orderedZip(), { objectMode: false });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+
+  async function* rows(): AsyncGenerator<SheetRow> {
+    let count = 0;
+    try {
+      for await (const worksheet of reader) {
+        for await (const row of worksheet) {
+          if (++count > limits.maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { max: limits.maxRows });
+          yield { number: row.number, cells: rowCells(row.values, limits.maxColumns) };
+        }
+        break; // only the one sheet was passed in
+      }
+    } catch (error) {
+      throw state.failure ?? (error instanceof AppError ? error : new AppError('IMPORT_NOT_XLSX', { reason: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      await close();
+    }
+  }
+  return { rows: rows(), fraction: () => (sheet.uncompressedSize === 0 ? 1 : sheetBytes / sheet.uncompressedSize), close };
+}
+
+function rowCells(values: ExcelJS.CellValue[] | { [key: string]: ExcelJS.CellValue }, maxColumns: number): RosterCell[] {
+  const list = Array.isArray(values) ? values : [];
+  const cells: RosterCell[] = [null];
+  for (let i = 1; i < Math.min(list.length, maxColumns + 1); i++) cells.push(toCell(list[i]));
+  return cells;
+}
+
+/** ExcelJS cell values → plain values: rich text joined, formulas by their cached result, errors as text. */
+function toCell(v: ExcelJS.CellValue): RosterCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('error' in v) return String(v.error);
+  if ('formula' in v || 'sharedFormula' in v) return v.result === undefined ? null : toCell(v.result as ExcelJS.CellValue);
+  if ('text' in v) return typeof v.text === 'string' ? v.text : null;
+  return null;
+}
