@@ -8,6 +8,8 @@ const Kind = Type.Union([Type.Literal('officer'), Type.Literal('auxiliary')]);
 const Status = Type.Union(personStatuses.map((v) => Type.Literal(v)) as [TLiteral<(typeof personStatuses)[number]>]);
 const Sex = Type.Union([Type.Literal('1'), Type.Literal('2')]);
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+/** Career dates are often known to the month only (入警时间 1985.03): YYYY-MM keeps that precision. */
+const MonthOrDate = Type.String({ pattern: '^\\d{4}-\\d{2}(-\\d{2})?$' });
 // A code or any name/synonym of it (汉 → 01); the service resolves it against the code table.
 const Code = Type.String({ minLength: 1, maxLength: 20 });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -22,19 +24,19 @@ export const PersonFields = {
   birthDate: Type.Optional(DateStr),
   ethnicity: Type.Optional(Code),
   politicalStatus: Type.Optional(Code),
-  partyJoinDate: Type.Optional(DateStr),
+  partyJoinDate: Type.Optional(MonthOrDate),
   nativePlace: Type.Optional(Code),
   birthplace: Type.Optional(Code),
   education: Type.Optional(Code),
   degree: Type.Optional(Text(20)),
   phone: Type.Optional(Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' })),
-  workStartDate: Type.Optional(DateStr),
-  policeStartDate: Type.Optional(DateStr),
+  workStartDate: Type.Optional(MonthOrDate),
+  policeStartDate: Type.Optional(MonthOrDate),
   policeNumber: Type.Optional(Text(20)),
   orgId: Id,
   post: Type.Optional(Text(100)),
   rank: Type.Optional(Code),
-  rankDate: Type.Optional(DateStr),
+  rankDate: Type.Optional(MonthOrDate),
   officerLevel: Type.Optional(Code),
   techLevel: Type.Optional(Code),
   auxCategory: Type.Optional(Text(32)),

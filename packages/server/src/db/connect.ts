@@ -70,6 +70,9 @@ export function connect(options: { databaseUrl?: string | undefined; dataDir: st
     // Keep bigint/count results as JS numbers; counts here never exceed 2^53.
     pg.types.setTypeParser(20, (v: string) => Number(v));
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client dropped by the server (restart, failover, admin termination) must not crash
+    // the process; the pool replaces it on the next checkout.
+    pool.on('error', (error) => console.warn(`PostgreSQL idle connection lost: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
