@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginPage } from './pom/LoginPage.ts';
+import { ApiClient } from './support/api.ts';
+import { launchBrowser, snap } from './support/browser.ts';
+import { docxText } from './support/docx-text.ts';
+import { writeRoster } from './support/roster.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const PASSWORD = 'Zhenggong#2026';
+
+/**
+ * A political-staff member imports the branch roster kept in Excel: the first file has the
+ * usual faults, the report names row and column, the fixed file goes in whole, and the imported
+ * officer is found by pinyin initials and exported as a 干部任免审批表.
+ */
+describe('personnel import journey in headless Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zg-roster-'));
+
+  beforeAll(async () => {
+    server = await startServer();
+    const sys = new ApiClient(server.url);
+    await sys.firstLogin('sysadmin', server.initialPasswords.sysadmin as string, PASSWORD);
+    const root = (await sys.call<{ id: string }[]>('GET', '/api/v1/orgs/tree'))[0]!.id;
+    await sys.call('POST', '/api/v1/orgs', { name: '上城分局', parentId: root, type: 'branch', isUnit: true });
+    const hr = await sys.call<{ id: string }>('POST', '/api/v1/users', { username: 'cityhr', displayName: '市局政治部干事', orgId: root, password: 'Initial#Pass1' });
+    const sec = new ApiClient(server.url);
+    await sec.firstLogin('secadmin', server.initialPasswords.secadmin as string, PASSWORD);
+    const perms = ['org:read', 'personnel:read', 'personnel:write', 'personnel:import', 'personnel:export'];
+    const role = await sec.call<{ id: string }>('POST', '/api/v1/roles', { code: 'city_hr', name: '市局人事', permissions: perms, dataScope: 'all', scopeOrgIds: [] });
+    await sec.call('PUT', `/api/v1/users/${hr.id}/roles`, { roleIds: [role.id] });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+    page = await context.newPage();
+    const login = new LoginPage(page, server.url);
+    await login.open();
+    await login.login('cityhr', 'Initial#Pass1');
+    await login.changePassword('Initial#Pass1', PASSWORD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports each problem of a messy roster with row and column, and writes nothing', async () => {
+    const messy = path.join(dir, '上城分局花名册.xlsx');
+    await writeRoster(messy, { idAsNumber: true, badCheckDigit: true });
+    await page.goto(`${server.url}/personnel/import`);
+    await page.locator('input[type=file]').setInputFiles(messy);
+    const problems = page.getByTestId('import-problems');
+    await problems.waitFor();
+    const text = await problems.innerText();
+    // Header on sheet row 3: 李娜 is on row 5 and 王芳 on row 6, both in column C (公民身份号码).
+    expect(text).toMatch(/5[\s\S]*C[\s\S]*数字/);
+    expect(text).toMatch(/6[\s\S]*C[\s\S]*校验/);
+    await snap(page, '10-import-problems');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载错误报告' }).click()]);
+    const reportFile = path.join(dir, 'report.xlsx');
+    await download.saveAs(reportFile);
+    const report = new ExcelJS.Workbook();
+    await report.xlsx.readFile(reportFile);
+    const rows: string[] = [];
+    report.worksheets[0]?.eachRow((row) => rows.push(JSON.stringify(row.values)));
+    expect(rows.some((r) => r.includes('5') && r.includes('公民身份号码'))).toBe(true);
+    expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+  });
+
+  it('imports the fixed roster in one go, then finds 张伟 by "zw" and exports his 任免审批表', async () => {
+    const fixed = path.join(dir, '上城分局花名册（修改后）.xlsx');
+    await writeRoster(fixed, { idAsNumber: false, badCheckDigit: false });
+    await page.getByRole('button', { name: '重新选择文件' }).click();
+    await page.locator('input[type=file]').setInputFiles(fixed);
+    await page.getByText('检查通过').waitFor();
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByText('导入完成').waitFor();
+    await snap(page, '11-import-done');
+
+    await page.getByRole('button', { name: '查看人员列表' }).click();
+    await page.getByTestId('personnel-table').waitFor();
+    await page.getByLabel('关键字').fill('zw');
+    await page.getByRole('button', { name: '查询' }).click();
+    const table = page.getByTestId('personnel-table');
+    await table.getByText('张伟').waitFor();
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await snap(page, '12-search-zw');
+    await table.getByText('张伟').click();
+    await page.getByTestId('person-profile').waitFor();
+    await snap(page, '13-profile');
+
+    await page.getByRole('button', { name: '导出任免审批表' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: '下载' }).click()]);
+    const docx = path.join(dir, 'form.docx');
+    await download.saveAs(docx);
+    const text = await docxText(docx);
+    expect(text).toContain('张伟');
+    expect(text).toContain('1985.03');
+    // The resume lines (简历) come from his unit history: since 2008.07 in 上城分局.
+    expect(text).toMatch(/2008\.07[\s\S]*上城分局/);
+  });
+});

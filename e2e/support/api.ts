@@ -1,0 +1,30 @@
+/** A minimal HTTP client for setting up e2e fixtures through the real API (cookie + CSRF token). */
+export class ApiClient {
+  private cookie = '';
+  private csrf = '';
+  constructor(private readonly baseUrl: string) {}
+
+  async login(username: string, password: string): Promise<void> {
+    const res = await fetch(`${this.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  }
+
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** First login of an account: change its one-time password. */
+  async firstLogin(username: string, initial: string, next: string): Promise<void> {
+    await this.login(username, initial);
+    await this.call('POST', '/api/v1/auth/password', { oldPassword: initial, newPassword: next });
+  }
+}

@@ -1,0 +1,34 @@
+import ExcelJS from 'exceljs';
+import { makeIdNumber } from '../../packages/core/src/personnel/id-number.ts';
+
+export interface RosterOptions {
+  /** Write 李娜's ID number as a number cell, as Excel does when the column is not text. */
+  readonly idAsNumber: boolean;
+  /** Give 王芳's ID number a wrong check digit. */
+  readonly badCheckDigit: boolean;
+}
+
+export const ZHANG_WEI_ID = makeIdNumber('330102', '1985-03-15', 123);
+const liNaId = makeIdNumber('330105', '1990-08-08', 246);
+const wangFangId = makeIdNumber('330106', '1992-02-02', 248);
+
+/**
+ * A roster the way political departments keep them: a title and a note above the header,
+ * variant column names, dates written several ways, a blank row and a totals row.
+ */
+export async function writeRoster(file: string, o: RosterOptions): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  ws.addRow(['示例市公安局上城分局民警花名册']);
+  ws.mergeCells('A1:M1');
+  ws.addRow(['填报单位：上城分局政治处', '', '', '', '', '', '', '', '', '填报日期：2026年11月']);
+  ws.addRow(['序号', '姓名', '公民身份号码', '性别', '出生年月', '民族', '政治面貌', '学历', '所在单位', '参加公安工作时间', '警号', '职务', '手机号码']);
+  const badWang = wangFangId.slice(0, 17) + (wangFangId[17] === '1' ? '2' : '1');
+  ws.addRow([1, '张伟', ZHANG_WEI_ID.toLowerCase(), '男', '1985.03', '汉', '党员', '本科', '上城分局', '2008年7月', '012345', '科员', '13800138000']);
+  ws.addRow([2, '李娜', o.idAsNumber ? Number(liNaId.slice(0, 15)) * 1000 : liNaId, '女', '1990-08-08', '汉族', '中共党员', '大专', '上城分局', '201207', '012346', '民警', '13900139000']);
+  ws.addRow([3, '王 芳', o.badCheckDigit ? badWang : wangFangId, '女', '1992年2月', '汉', '团员', '本科', '上城分局', '2014.07', '012347', '民警', '13700137000']);
+  ws.addRow([]);
+  ws.addRow(['合计', '3人']);
+  ws.getColumn(3).numFmt = '@';
+  await wb.xlsx.writeFile(file);
+}
