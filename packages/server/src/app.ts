@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Connection } from './db/connect.ts';
 import './platform/http/fastify-types.ts';
@@ -44,8 +44,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const app = Fastify({
     logger: options.logger ?? false,
     genReqId: () => newId(),
-    // One structured line per request (below) instead of Fastify's two.
-    disableRequestLogging: true,
+    // One structured line per request (the onResponse hook below) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY ?? false,
     // Fastify's builder type is Ajv-specific; ours returns the same compile function shape.

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import { param, runHot } from '../../db/hot-query.ts';
 import { AppError } from '../http/app-error.ts';
 import type { Principal } from './principal.ts';
 
@@ -20,17 +21,18 @@ export type ResolvedScope =
     };
 
 /** The establishment unit (建制单位) a node belongs to: itself if it is one, else its nearest unit ancestor. */
-export async function establishmentUnitOf(db: Executor, orgId: string): Promise<string | undefined> {
-  const row = await db
+const unitQuery = (db: Executor) =>
+  db
     .selectFrom('org_closure as c')
     .innerJoin('org as o', 'o.id', 'c.ancestor_id')
     .select('o.id')
-    .where('c.descendant_id', '=', orgId)
+    .where('c.descendant_id', '=', param(0))
     .where('o.is_unit', '=', 1)
     .orderBy('c.depth')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id;
+    .limit(1);
+
+export async function establishmentUnitOf(db: Executor, orgId: string): Promise<string | undefined> {
+  return (await runHot(db, 'establishmentUnit', unitQuery, [orgId]))[0]?.id;
 }
 
 /** A unit plus its internal departments, without subordinate establishment units and what lies below them. */

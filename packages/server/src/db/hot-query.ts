@@ -1,0 +1,23 @@
+import type { Compilable, CompiledQuery } from 'kysely';
+import type { Executor } from './database.ts';
+
+const compiled = new Map<string, CompiledQuery>();
+const SENTINEL = '\u0000zg-param-';
+/** A stand-in value to build a hot query with; replaced by the real argument at each call. */
+export const param = (index: number): string => `${SENTINEL}${index}`;
+
+/**
+ * Runs a fixed-shape query that is on every request's path (session, roles, scope) without
+ * rebuilding and recompiling it each time: it is compiled once per dialect with `param(i)`
+ * stand-ins, then executed with the real arguments in their places.
+ */
+export async function runHot<Row>(db: Executor, key: string, build: (db: Executor) => Compilable<Row>, args: readonly unknown[]): Promise<Row[]> {
+  const cacheKey = `${key}:${db.getExecutor().adapter.constructor.name}`;
+  let query = compiled.get(cacheKey);
+  if (!query) {
+    query = build(db).compile();
+    compiled.set(cacheKey, query);
+  }
+  const parameters = query.parameters.map((p) => (typeof p === 'string' && p.startsWith(SENTINEL) ? args[Number(p.slice(SENTINEL.length))] : p));
+  return (await db.executeQuery<Row>({ ...query, parameters })).rows;
+}
