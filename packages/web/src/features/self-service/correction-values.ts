@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useDictLabel, type PersonDictCode } from './dict-api';
+import { useDictLabel, type PersonDictCode } from '../../shared/dicts/dict-api';
 import type { CorrectableField } from './types';
 
 /** Correctable fields whose values are codes of a table. */

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgTreeSelect } from '../../../shared/components/OrgTreeSelect';
-import { useDictOptions } from '../dict-api';
+import { useDictOptions } from '../../../shared/dicts/dict-api';
 import { PERSON_KINDS, PERSON_STATUSES, type PersonFilter } from '../types';
 
 /** The category radio's "all" choice; the filter itself leaves `kind` out. */

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgTreeSelect } from '../../../shared/components/OrgTreeSelect';
-import { useDictLabel, useDictOptions, useDivisionTree, type PersonDictCode } from '../dict-api';
+import { useDictLabel, useDictOptions, useDivisionTree, type PersonDictCode } from '../../../shared/dicts/dict-api';
 import { parseIdNumber } from '../id-number';
 import type { PersonFormValues } from '../person-form';
 import { PERSON_KINDS, PERSON_STATUSES } from '../types';

@@ -1,7 +1,7 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DictLabel } from '../dict-api';
+import type { DictLabel } from '../../../shared/dicts/dict-api';
 import { mergeHistory, type TimelineEvent } from '../history-timeline';
 import type { PersonHistory } from '../types';
 

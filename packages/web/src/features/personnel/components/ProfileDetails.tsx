@@ -1,7 +1,7 @@
 import { Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/utils/format';
-import type { DictLabel } from '../dict-api';
+import type { DictLabel } from '../../../shared/dicts/dict-api';
 import type { PersonProfile, PersonSensitive } from '../types';
 
 interface ProfileDetailsProps {

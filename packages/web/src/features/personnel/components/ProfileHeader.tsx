@@ -10,7 +10,7 @@ import {
 import { Avatar, Button, Card, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../../shared/auth/usePermission';
-import type { DictLabel } from '../dict-api';
+import type { DictLabel } from '../../../shared/dicts/dict-api';
 import type { PersonProfile } from '../types';
 import { STATUS_COLORS } from './usePersonColumns';
 

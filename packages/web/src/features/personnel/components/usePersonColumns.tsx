@@ -1,7 +1,7 @@
 import { Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { DictLabel } from '../dict-api';
+import type { DictLabel } from '../../../shared/dicts/dict-api';
 import type { PersonListItem, PersonStatus } from '../types';
 
 export const STATUS_COLORS: Record<PersonStatus, string> = {

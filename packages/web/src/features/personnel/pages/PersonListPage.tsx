@@ -11,7 +11,7 @@ import { PersonCreateDrawer } from '../components/PersonCreateDrawer';
 import { PersonFilterBar } from '../components/PersonFilterBar';
 import { SavedFiltersButton } from '../components/SavedFiltersButton';
 import { usePersonColumns } from '../components/usePersonColumns';
-import { useDictLabel } from '../dict-api';
+import { useDictLabel } from '../../../shared/dicts/dict-api';
 import { PAGE_SIZES, parseListState, SORTABLE_FIELDS, toSearchParams, type ListState } from '../person-filter-url';
 import type { PersonFilter, PersonListItem } from '../types';
 

@@ -14,7 +14,7 @@ import { ProfileDetails } from '../components/ProfileDetails';
 import { ProfileHeader } from '../components/ProfileHeader';
 import { RecordTabs } from '../components/RecordTabs';
 import { TransferModal } from '../components/TransferModal';
-import { useDictLabel } from '../dict-api';
+import { useDictLabel } from '../../../shared/dicts/dict-api';
 
 type Dialog = 'edit' | 'transfer' | 'appointment' | null;
 

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useRequestCorrection } from '../api';
-import { useDictOptions, useDivisionTree } from '../dict-api';
+import { useDictOptions, useDivisionTree } from '../../../shared/dicts/dict-api';
 import { CORRECTABLE_FIELDS, type CorrectableField, type OwnProfile } from '../types';
 
 const PHONE_PATTERN = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;

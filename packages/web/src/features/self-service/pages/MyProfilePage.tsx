@@ -7,7 +7,7 @@ import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useMyCorrections, useOwnProfile } from '../api';
 import { CorrectionDrawer } from '../components/CorrectionDrawer';
 import { useCorrectionColumns } from '../components/useCorrectionColumns';
-import { useDictLabel } from '../dict-api';
+import { useDictLabel } from '../../../shared/dicts/dict-api';
 import type { CorrectionRequest, OwnProfile } from '../types';
 
 function ProfileCard({ profile, onCorrect }: { profile: OwnProfile; onCorrect: () => void }) {

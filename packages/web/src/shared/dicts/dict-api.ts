@@ -1,9 +1,9 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../shared/api/client';
+import { api } from '../api/client';
 
-/** Code tables the personnel pages show; values arrive as codes and are shown by name. */
+/** Code tables the pages show; values arrive as codes and are shown by name. Shared by every feature. */
 export type PersonDictCode =
   'sex' | 'ethnicity' | 'political_status' | 'education' | 'police_rank' | 'police_officer_level' | 'police_tech_level' | 'admin_division';
 
