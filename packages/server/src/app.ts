@@ -24,6 +24,7 @@ import { buildValidator } from './platform/http/validators.ts';
 import { newId } from './platform/ids.ts';
 import { orgRoutes } from './platform/orgs/org-routes.ts';
 import { personExtraRoutes } from './modules/personnel/person-extra-routes.ts';
+import { personPhotoRoutes } from './modules/personnel/person-photo.ts';
 import { personRoutes } from './modules/personnel/person-routes.ts';
 import { importRoutes } from './modules/personnel/import/import-routes.ts';
 import { exportRoutes } from './modules/personnel/export/export-routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(importRoutes, { prefix: '/api/v1/personnel/import' });
   await app.register(exportRoutes, { prefix: '/api/v1/personnel' });
   await app.register(personExtraRoutes, { prefix: '/api/v1/personnel' });
+  await app.register(personPhotoRoutes, { prefix: '/api/v1/personnel' });
 
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

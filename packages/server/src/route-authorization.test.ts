@@ -71,6 +71,11 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
     return bodies[`${method} ${url}`] ?? { orgId: fixtures.orgB, parentId: fixtures.orgB, name: 'x', roleIds: [fixtures.roles], status: 'disabled' };
   };
 
+  /** Routes that take a raw body (a photo) get one of their own type; the rest get JSON. */
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+  const hostileRequest = (method: string, url: string) =>
+    url.endsWith('/photo') ? { payload: PNG, headers: { 'content-type': 'image/png' } } : { payload: hostileBody(method, url) };
+
   it('classifies every API route (permission, session-only or public)', () => {
     expect(routes().length).toBeGreaterThan(10);
     for (const r of routes()) expect(r.public || r.sessionOnly || typeof r.permission === 'string', `${r.method} ${r.url}`).toBe(true);
@@ -78,7 +83,7 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
 
   it('answers 401 to anonymous callers on every non-public route', async () => {
     for (const r of routes().filter((x) => !x.public)) {
-      const res = await t.app.inject({ method: r.method as 'GET', url: urlFor(r.url), ...(r.method === 'GET' ? {} : { payload: hostileBody(r.method, r.url) }) });
+      const res = await t.app.inject({ method: r.method as 'GET', url: urlFor(r.url), ...(r.method === 'GET' ? {} : hostileRequest(r.method, r.url)) });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
@@ -86,7 +91,7 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
   it('answers 403 to a logged-in user lacking the permission', async () => {
     const everyone = new Set(permissionCatalogue.filter((p) => p.everyone).map((p) => p.code));
     for (const r of routes().filter((x) => x.permission && !everyone.has(x.permission))) {
-      const res = await nobody.request({ method: r.method as 'GET', url: urlFor(r.url), ...(r.method === 'GET' ? {} : { payload: hostileBody(r.method, r.url) }) });
+      const res = await nobody.request({ method: r.method as 'GET', url: urlFor(r.url), ...(r.method === 'GET' ? {} : hostileRequest(r.method, r.url)) });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
     }
   });
@@ -104,7 +109,7 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
     const before = await snapshot();
     for (const r of routes().filter((x) => !x.public && !x.url.startsWith('/api/v1/auth/'))) {
       const isRead = r.method === 'GET';
-      const res = await branchA.request({ method: r.method as 'GET', url: urlFor(r.url), ...(isRead ? {} : { payload: hostileBody(r.method, r.url) }) });
+      const res = await branchA.request({ method: r.method as 'GET', url: urlFor(r.url), ...(isRead ? {} : hostileRequest(r.method, r.url)) });
       const where = `${r.method} ${r.url} → ${res.statusCode}`;
       if (isRead && res.statusCode === 200) {
         expect(res.body, where).not.toContain(MARK);

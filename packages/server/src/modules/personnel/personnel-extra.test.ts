@@ -69,6 +69,21 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect(Object.fromEntries(past.byAge.map((b: { key: string; count: number }) => [b.key, b.count]))).toEqual({ '30-39': 1, '55+': 1 });
   });
 
+  it('stores a photo only when it is the image it claims to be, and serves it in scope', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest-of-image')]);
+    const url = `/api/v1/personnel/people/${ids['刘洋']}/photo`;
+    expect((await hr.request({ method: 'PUT', url, payload: png, headers: { 'content-type': 'image/png' } })).statusCode).toBe(204);
+    const got = await hr.get(url);
+    expect(got.headers['content-type']).toBe('image/png');
+    expect(got.rawPayload.equals(png)).toBe(true);
+    expect((await hr.get(`/api/v1/personnel/people/${ids['刘洋']}`)).json().hasPhoto).toBe(true);
+    const fake = await hr.request({ method: 'PUT', url, payload: Buffer.from('<script>alert(1)</script>'), headers: { 'content-type': 'image/png' } });
+    expect(fake.statusCode).toBe(400);
+    const huge = await hr.request({ method: 'PUT', url, payload: Buffer.concat([png, Buffer.alloc(3 * 1024 * 1024)]), headers: { 'content-type': 'image/png' } });
+    expect(huge.statusCode).toBe(413);
+    expect((await hr.get(url)).rawPayload.equals(png)).toBe(true);
+  });
+
   it('saves named filters per user', async () => {
     const saved = await hr.post('/api/v1/personnel/saved-filters', { name: '党员民警', filter: { politicalStatus: '01', kind: 'officer' } });
     expect(saved.statusCode).toBe(201);
