@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../shared/api/client';
+import { api, buildHeaders, toApiError } from '../../shared/api/client';
 import { downloadFile } from '../../shared/api/download';
 import type { QueryParams } from '../../shared/api/query-string';
 import type { Paged } from '../../shared/api/types';
@@ -73,6 +73,21 @@ export function useUpdatePerson(id: string) {
       return queryClient.invalidateQueries({ queryKey: personnelKeys.all });
     },
   });
+}
+
+/** Sends the image as the raw body; the server checks it really is a JPEG or PNG (≤ 2 MiB). */
+async function uploadPhoto(id: string, file: File): Promise<void> {
+  const headers = buildHeaders('PUT', false);
+  headers.set('Content-Type', file.type);
+  const response = await fetch(`/api/v1/personnel/people/${id}/photo`, { method: 'PUT', credentials: 'same-origin', headers, body: file });
+  if (!response.ok) throw await toApiError(response);
+}
+
+export const photoUrl = (id: string, version: string) => `/api/v1/personnel/people/${id}/photo?v=${encodeURIComponent(version)}`;
+
+export function useUploadPhoto(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: (file: File) => uploadPhoto(id, file), onSuccess: () => queryClient.invalidateQueries({ queryKey: personnelKeys.detail(id) }) });
 }
 
 // ——— saved filters (private to the signed-in user) ———

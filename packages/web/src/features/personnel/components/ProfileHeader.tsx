@@ -7,7 +7,7 @@ import {
   SwapOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Card, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Avatar, Button, Card, Flex, Popconfirm, Space, Tag, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../../shared/auth/usePermission';
 import type { DictLabel } from '../../../shared/dicts/dict-api';
@@ -25,6 +25,9 @@ interface ProfileHeaderProps {
   onTransfer: () => void;
   onAppointmentForm: () => void;
   onPrint: () => void;
+  /** Shown when present: the chosen image goes to the server as is. */
+  onPhoto?: (file: File) => void;
+  photoSrc?: string;
 }
 
 /** Name, photo placeholder, category, unit, post, rank, grade and status — and what can be done. */
@@ -39,6 +42,8 @@ export function ProfileHeader({
   onTransfer,
   onAppointmentForm,
   onPrint,
+  onPhoto,
+  photoSrc,
 }: ProfileHeaderProps) {
   const { t } = useTranslation();
   const canWrite = usePermission('personnel:write');
@@ -54,7 +59,16 @@ export function ProfileHeader({
   return (
     <Card size="small">
       <Flex gap={16} align="flex-start" wrap="wrap">
-        <Avatar shape="square" size={88} icon={<UserOutlined />} aria-label={t('personnel.profile.photo')} />
+        <Flex vertical align="center" gap={4}>
+          <Avatar shape="square" size={88} src={photoSrc} icon={<UserOutlined />} aria-label={t('personnel.profile.photo')} />
+          {canWrite && onPhoto && (
+            <Upload accept="image/jpeg,image/png" showUploadList={false} beforeUpload={(file) => (onPhoto(file), false)}>
+              <Button size="small" type="link">
+                {t('personnel.profile.uploadPhoto')}
+              </Button>
+            </Upload>
+          )}
+        </Flex>
         <Flex vertical gap={4} style={{ flex: '1 1 360px', minWidth: 0 }}>
           <Space size={8} align="center" wrap>
             <Typography.Title level={4} style={{ margin: 0 }}>

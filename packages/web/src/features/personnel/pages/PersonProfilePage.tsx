@@ -6,7 +6,7 @@ import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../../shared/api/api-error';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
-import { printUrl, usePerson, useRevealPerson } from '../api';
+import { photoUrl, printUrl, usePerson, useRevealPerson, useUploadPhoto } from '../api';
 import { AppointmentFormModal } from '../components/AppointmentFormModal';
 import { PersonEditDrawer } from '../components/PersonEditDrawer';
 import { PersonTimeline } from '../components/PersonTimeline';
@@ -26,6 +26,7 @@ export function PersonProfilePage() {
   const showError = useErrorMessage();
   const { id = '' } = useParams();
   const person = usePerson(id);
+  const photo = useUploadPhoto(id);
   const reveal = useRevealPerson();
   const label = useDictLabel();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -75,6 +76,8 @@ export function PersonProfilePage() {
         onTransfer={() => setDialog('transfer')}
         onAppointmentForm={() => setDialog('appointment')}
         onPrint={() => window.open(printUrl(profile.id), '_blank', 'noopener')}
+        onPhoto={(file) => photo.mutate(file, { onError: showError })}
+        photoSrc={profile.hasPhoto ? photoUrl(profile.id, profile.updatedAt) : undefined}
       />
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={16}>
