@@ -1,4 +1,5 @@
 import { makeIdNumber } from '@zhenggong/core';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrg, makeRole, makeUser } from '../../test-support/factories.ts';
 import { createTestApp, dialects, login, type Client, type TestApp } from '../../test-support/test-app.ts';
@@ -23,7 +24,7 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     branch = await makeOrg(t.ctx, root, '上城分局');
     station = await makeOrg(t.ctx, branch, '湖滨派出所', { type: 'station' });
     otherBranch = await makeOrg(t.ctx, root, '西湖分局');
-    const role = await makeRole(t.ctx, 'hr-all', ['personnel:read', 'personnel:write', 'personnel:approve'], 'all');
+    const role = await makeRole(t.ctx, 'hr-all', ['personnel:read', 'personnel:write', 'personnel:approve', 'personnel:export'], 'all');
     await makeUser(t.ctx, 'hr', root, 'Hr#Pass12345', [role]);
     hr = await login(t.app, 'hr', 'Hr#Pass12345');
     await add('王芳', station, '1990-02-02', 2, { rank: '一级警司', education: '本科', politicalStatus: '党员' });
@@ -82,6 +83,11 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     const huge = await hr.request({ method: 'PUT', url, payload: Buffer.concat([png, Buffer.alloc(3 * 1024 * 1024)]), headers: { 'content-type': 'image/png' } });
     expect(huge.statusCode).toBe(413);
     expect((await hr.get(url)).rawPayload.equals(png)).toBe(true);
+    // The 任免审批表 carries the photo in its photo cell.
+    const docx = await hr.get(`/api/v1/personnel/people/${ids['刘洋']}/appointment-form.docx`);
+    expect(docx.statusCode).toBe(200);
+    const media = Object.keys((await JSZip.loadAsync(docx.rawPayload)).files).filter((f) => f.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
   });
 
   it('saves named filters per user', async () => {

@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  ImageRun,
   BorderStyle,
   Document,
   Footer,
@@ -84,7 +85,19 @@ const table = (rows: TableRow[]) =>
 const education = (e: AppointmentForm['fullTime']) => [e.education, e.degree].filter((x) => x !== '');
 const stamp = ['', '', '（盖章）', '年    月    日'];
 
-function pageOne(f: AppointmentForm): Table {
+export interface FormPhoto {
+  readonly type: 'image/jpeg' | 'image/png';
+  readonly body: Buffer;
+}
+
+/** The photo cell: the picture at the form's 2-inch-photo size, or the printed placeholder. */
+function photoCell(f: AppointmentForm, photo: FormPhoto | undefined): TableCell {
+  if (!photo) return cell(f.hasPhoto ? '' : '照  片', { rows: 4 });
+  const image = new ImageRun({ type: photo.type === 'image/png' ? 'png' : 'jpg', data: photo.body, transformation: { width: 96, height: 128 } });
+  return new TableCell({ rowSpan: 4, verticalAlign: VerticalAlignTable.CENTER, children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [image] })] });
+}
+
+function pageOne(f: AppointmentForm, photo?: FormPhoto): Table {
   const birth = [yearMonth(f.birthDate), f.age === null ? '' : `（${f.age}岁）`];
   // Resume lines hang after the dates so wrapped text lines up with the first line's text.
   const resume = new TableCell({
@@ -96,7 +109,7 @@ function pageOne(f: AppointmentForm): Table {
     ),
   });
   return table([
-    row(709, [cell('姓  名', { span: 2 }), cell(f.name), cell('性  别'), cell(f.sex), cell(['出生年月', '（  岁）']), cell(birth), cell(f.hasPhoto ? '' : '照  片', { rows: 4 })], true),
+    row(709, [cell('姓  名', { span: 2 }), cell(f.name), cell('性  别'), cell(f.sex), cell(['出生年月', '（  岁）']), cell(birth), photoCell(f, photo)], true),
     row(709, [cell('民  族', { span: 2 }), cell(f.ethnicity), cell('籍  贯'), cell(f.nativePlace), cell('出 生 地'), cell(f.birthplace)], true),
     row(709, [cell(['入  党', '时  间'], { span: 2 }), cell(yearMonth(f.partyJoinDate)), cell(['参加工', '作时间']), cell(yearMonth(f.workStartDate)), cell('健康状况'), cell(f.health)], true),
     row(709, [cell(['专业技', '术职务'], { span: 2 }), cell(f.techTitle, { span: 2 }), cell(['熟悉专业', '有何专长']), cell(f.specialty, { span: 2 })], true),
@@ -128,7 +141,7 @@ function pageTwo(f: AppointmentForm): Table {
 }
 
 /** The 干部任免审批表 as a Word document; the exporter and time go into every page footer (L3-CES1-35). */
-export async function appointmentDocx(f: AppointmentForm, mark: Watermark): Promise<Buffer> {
+export async function appointmentDocx(f: AppointmentForm, mark: Watermark, photo?: FormPhoto): Promise<Buffer> {
   const footer = new Footer({ children: [para(mark.line, { size: 16 })] });
   const page = { size: { width: 11906, height: 16838 }, margin: { top: 1304, bottom: 1134, left: 1304, right: 1191, footer: 567 } };
   const section = (children: ISectionOptions['children']): ISectionOptions => ({ properties: { page }, footers: { default: footer }, children });
@@ -145,7 +158,7 @@ export async function appointmentDocx(f: AppointmentForm, mark: Watermark): Prom
           spacing: { after: 200 },
           children: [new TextRun({ text: '干部任免审批表', font: { eastAsia: '方正小标宋简体', ascii: 'Times New Roman' }, size: 44, bold: true, characterSpacing: 120 })],
         }),
-        pageOne(f),
+        pageOne(f, photo),
       ]),
       section([pageTwo(f), para(`填表人：${mark.displayName}`, { align: 'right' })]),
     ],

@@ -2,6 +2,7 @@ import { orgInScope, type ResolvedScope } from '../../../platform/access/data-sc
 import type { Principal } from '../../../platform/access/principal.ts';
 import { auditAlone, type AuditActor } from '../../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../../platform/context.ts';
+import { readPhoto } from '../person-photo.ts';
 import { appointmentDocx } from './appointment-docx.ts';
 import { loadPersonForms, type AppointmentExtras, type LoadedPerson } from './appointment-form.ts';
 import { toLrmx } from './lrmx.ts';
@@ -42,7 +43,10 @@ async function audited<T>(ctx: AppContext, req: DocumentRequest, kind: DocumentK
 }
 
 export function appointmentFormDocx(ctx: AppContext, req: DocumentRequest): Promise<ExportedFile<Buffer>> {
-  return audited(ctx, req, 'appointment-form.docx', async (p) => ({ body: await appointmentDocx(p.form, req.mark), revealed: [] }));
+  return audited(ctx, req, 'appointment-form.docx', async (p) => {
+    const photo = p.row.photo ? await readPhoto(ctx, req.scope, req.personId) : undefined;
+    return { body: await appointmentDocx(p.form, req.mark, photo), revealed: [] };
+  });
 }
 
 /**
