@@ -60,7 +60,7 @@ export async function personExtraRoutes(app: FastifyInstance): Promise<void> {
   r.get('/corrections', {
     schema: { tags, querystring: Strict({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])) }) },
     config: { permission: 'personnel:approve' },
-    handler: async (req) => pendingCorrections(app.ctx, await scopeOf(req), req.query.status ?? 'pending'),
+    handler: async (req) => pendingCorrections(app.ctx, await scopeOf(req), req.query.status ?? 'pending', principalOf(req).permissions.has('personnel:reveal')),
   });
   for (const [action, approve] of [['approve', true], ['reject', false]] as const) {
     r.post(`/corrections/:id/${action}`, {

@@ -1,11 +1,13 @@
-import type { UpdatePersonBody } from '@zhenggong/core';
+import type { CreatePersonBody, UpdatePersonBody } from '@zhenggong/core';
 import { assertOrgInScope, scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { getPerson, updatePersonIn } from './person-service.ts';
+import { maskPhone } from './person-presenter.ts';
+import { toPersonRow } from './person-rows.ts';
+import { getPerson, invalid, rowToInput, updatePersonIn } from './person-service.ts';
 
 /** Fields a person may ask to have corrected; identity, unit, rank and post change by other procedures. */
 export const correctableFields = ['phone', 'formerNames', 'ethnicity', 'politicalStatus', 'partyJoinDate', 'nativePlace', 'birthplace', 'education', 'degree', 'workStartDate'] as const;
@@ -26,22 +28,40 @@ export async function requestCorrection(ctx: AppContext, principal: Principal, a
   const personId = await linkedPersonId(ctx, principal);
   const unknown = Object.keys(changes).filter((k) => !(correctableFields as readonly string[]).includes(k));
   if (unknown.length > 0) throw new AppError('VALIDATION_FAILED', { fields: unknown });
+  // Check the requested values now, as the form would, so staff never approve data that cannot be stored.
+  const current = await ctx.db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirstOrThrow();
+  const candidate = { ...rowToInput(current, ctx.fieldCrypto.decrypt(current.id_number_enc)), ...asUpdate(changes) } as CreatePersonBody;
+  const checked = toPersonRow(ctx, candidate, personId);
+  if (!checked.ok) throw invalid(checked.problems);
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('correction_request')
-      .values({ id, person_id: personId, requested_by: principal.userId, changes: JSON.stringify(changes), reason: reason ?? null, status: 'pending', decided_by: null, decided_at: null, decision_note: null, city_code: ctx.config.cityCode, created_at: ctx.clock.now().toISOString() })
+      .values({ id, person_id: personId, requested_by: principal.userId, changes: ctx.fieldCrypto.encrypt(JSON.stringify(changes)), reason: reason ?? null, status: 'pending', decided_by: null, decided_at: null, decision_note: null, city_code: ctx.config.cityCode, created_at: ctx.clock.now().toISOString() })
       .execute();
     await appendAudit(trx, ctx.clock, actor, { eventType: 'person.correction.request', objectType: 'person', objectId: personId, detail: { requestId: id, fields: Object.keys(changes) } });
   });
   return { id };
 }
 
+/** Text values as the form sends them; former names arrive as one comma-separated string. */
+const asUpdate = (changes: Record<string, string>): UpdatePersonBody =>
+  ({ ...changes, ...(changes.formerNames !== undefined && { formerNames: changes.formerNames.split(/[,，、]/).filter(Boolean) }) }) as UpdatePersonBody;
+
+/** Requested values may be personal (a new phone number): stored encrypted like the record itself. */
+const readChanges = (ctx: AppContext, stored: string) => JSON.parse(ctx.fieldCrypto.decrypt(stored)) as Record<string, string>;
+
+/** Approvers without `personnel:reveal` see a requested phone number masked, as in the record. */
+const forViewer = (changes: Record<string, string>, reveal: boolean) =>
+  reveal || changes.phone === undefined ? changes : { ...changes, phone: maskPhone(changes.phone) };
+
 export const myCorrections = async (ctx: AppContext, principal: Principal) =>
-  (await ctx.db.selectFrom('correction_request').selectAll().where('requested_by', '=', principal.userId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(present);
+  (await ctx.db.selectFrom('correction_request').selectAll().where('requested_by', '=', principal.userId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map((r) =>
+    present(r, readChanges(ctx, r.changes)),
+  );
 
 /** The political staff's to-do list: pending requests of people in their scope. */
-export async function pendingCorrections(ctx: AppContext, scope: ResolvedScope, status: 'pending' | 'approved' | 'rejected') {
+export async function pendingCorrections(ctx: AppContext, scope: ResolvedScope, status: 'pending' | 'approved' | 'rejected', reveal: boolean) {
   const rows = await ctx.db
     .selectFrom('correction_request as c')
     .innerJoin('person as p', 'p.id', 'c.person_id')
@@ -51,7 +71,7 @@ export async function pendingCorrections(ctx: AppContext, scope: ResolvedScope, 
     .where(scopeWhere(scope, 'p.org_id'))
     .orderBy('c.created_at')
     .execute();
-  return rows.map((r) => ({ ...present(r), personName: r.person_name }));
+  return rows.map((r) => ({ ...present(r, forViewer(readChanges(ctx, r.changes), reveal)), personName: r.person_name }));
 }
 
 /** Approve → the change is applied (audited as a person update) and the request closed, atomically. */
@@ -69,9 +89,8 @@ export async function decideCorrection(ctx: AppContext, scope: ResolvedScope, ac
     if (!request) throw new AppError('NOT_FOUND');
     await assertOrgInScope(trx, scope, request.org_id);
     if (approve) {
-      const changes = JSON.parse(request.changes) as Record<string, string>;
-      const body: UpdatePersonBody = { ...changes, ...(changes.formerNames !== undefined && { formerNames: changes.formerNames.split(/[,，、]/).filter(Boolean) }) } as UpdatePersonBody;
-      await updatePersonIn(trx, ctx, scope, actor, request.person_id, body);
+      const changes = readChanges(ctx, request.changes);
+      await updatePersonIn(trx, ctx, scope, actor, request.person_id, asUpdate(changes));
     } else if (!note) {
       throw new AppError('VALIDATION_FAILED', { fields: ['note'] });
     }
@@ -84,6 +103,6 @@ export async function decideCorrection(ctx: AppContext, scope: ResolvedScope, ac
   });
 }
 
-function present(r: { id: string; person_id: string; changes: string; reason: string | null; status: string; decided_at: string | null; decision_note: string | null; created_at: string }) {
-  return { id: r.id, personId: r.person_id, changes: JSON.parse(r.changes) as Record<string, string>, reason: r.reason, status: r.status, decidedAt: r.decided_at, decisionNote: r.decision_note, createdAt: r.created_at };
+function present(r: { id: string; person_id: string; reason: string | null; status: string; decided_at: string | null; decision_note: string | null; created_at: string }, changes: Record<string, string>) {
+  return { id: r.id, personId: r.person_id, changes, reason: r.reason, status: r.status, decidedAt: r.decided_at, decisionNote: r.decision_note, createdAt: r.created_at };
 }

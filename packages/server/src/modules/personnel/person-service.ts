@@ -10,7 +10,7 @@ import * as q from './person-queries.ts';
 import { initialHistory, today, toPersonRow } from './person-rows.ts';
 import type { PersonTable } from './tables.ts';
 
-const invalid = (problems: PersonProblem[]) =>
+export const invalid = (problems: PersonProblem[]) =>
   new AppError('PERSON_INVALID', { summary: problems.map((p) => `${p.field}:${p.code}`).join(', '), problems });
 
 /** Inserts a checked row with its first history rows; used by the form and the importer. */
@@ -124,7 +124,7 @@ function auditView(row: PersonTable) {
   return rest;
 }
 
-function rowToInput(row: PersonTable, idNumber: string): CreatePersonBody {
+export function rowToInput(row: PersonTable, idNumber: string): CreatePersonBody {
   const opt = <T>(v: T | null) => (v === null ? undefined : v);
   return {
     kind: row.kind, name: row.name, formerNames: JSON.parse(row.former_names) as string[], idNumber,

@@ -110,11 +110,15 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect((await me.get('/api/v1/personnel/people')).statusCode).toBe(403);
     const bad = await me.post('/api/v1/personnel/me/corrections', { changes: { rank: '一级警监' } });
     expect(bad.statusCode).toBe(400);
+    const wrongValue = await me.post('/api/v1/personnel/me/corrections', { changes: { ethnicity: '火星族' } });
+    expect(wrongValue.json().error.code).toBe('PERSON_INVALID');
     const req = await me.post('/api/v1/personnel/me/corrections', { changes: { degree: '法学学士', phone: '13912345678' }, reason: '学位漏填，手机号已更换' });
     expect(req.statusCode, req.body).toBe(201);
     const todo = (await hr.get('/api/v1/personnel/corrections')).json();
     expect(todo).toHaveLength(1);
-    expect(todo[0]).toMatchObject({ personName: '王芳', changes: { degree: '法学学士' } });
+    expect(todo[0]).toMatchObject({ personName: '王芳', changes: { degree: '法学学士', phone: '139****5678' } });
+    const stored = await t.ctx.db.selectFrom('correction_request').select('changes').where('id', '=', todo[0].id).executeTakeFirstOrThrow();
+    expect(stored.changes).not.toContain('13912345678');
     expect((await hr.post(`/api/v1/personnel/corrections/${todo[0].id}/approve`, {})).statusCode).toBe(204);
     const after = (await me.get('/api/v1/personnel/me')).json();
     expect(after).toMatchObject({ degree: '法学学士', phoneMasked: '139****5678' });
