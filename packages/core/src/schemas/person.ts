@@ -46,15 +46,26 @@ export const PersonFields = {
 export const CreatePersonBody = Strict(PersonFields);
 export type CreatePersonBody = Static<typeof CreatePersonBody>;
 
-/** Changes to current values; each one also writes a dated history row effective `effectiveDate`. */
+/**
+ * Changes to current values; each one also writes a dated history row effective `effectiveDate`.
+ * `null` clears an optional field; name, unit and status cannot be cleared.
+ */
+const required = ['kind', 'idNumber', 'orgId', 'status', 'name'];
 export const UpdatePersonBody = Strict({
-  ...Object.fromEntries(Object.entries(PersonFields).filter(([k]) => !['kind', 'idNumber', 'orgId', 'status', 'name'].includes(k)).map(([k, v]) => [k, Type.Optional(v)])),
+  ...Object.fromEntries(
+    Object.entries(PersonFields)
+      .filter(([k]) => !required.includes(k))
+      .map(([k, v]) => [k, Type.Optional(Type.Union([v, Type.Null()]))]),
+  ),
   name: Type.Optional(PersonFields.name),
   orgId: Type.Optional(Id),
   status: Type.Optional(Status),
   effectiveDate: Type.Optional(DateStr),
 });
-export type UpdatePersonBody = Partial<Omit<CreatePersonBody, 'kind' | 'idNumber'>> & { effectiveDate?: string };
+type Clearable = Omit<CreatePersonBody, 'kind' | 'idNumber' | 'orgId' | 'status' | 'name'>;
+export type UpdatePersonBody = { [K in keyof Clearable]?: Clearable[K] | null } & Partial<Pick<CreatePersonBody, 'name' | 'orgId' | 'status'>> & {
+  effectiveDate?: string;
+};
 
 export const PersonSearchQuery = Strict({
   ...PageQuery,

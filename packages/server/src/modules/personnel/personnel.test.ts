@@ -97,6 +97,16 @@ describe.each(dialects)('personnel records on %s', (dialect) => {
     expect(audit.detail).not.toContain('13800138000');
   });
 
+  it('clears an optional field with null, but never the name or the unit', async () => {
+    const found = (await staff.get('/api/v1/personnel/people?keyword=zw')).json<{ items: { id: string }[] }>().items[0]!;
+    const cleared = await staff.patch(`/api/v1/personnel/people/${found.id}`, { degree: null, phone: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ degree: null, phoneMasked: null });
+    expect((await staff.patch(`/api/v1/personnel/people/${found.id}`, { name: null })).statusCode).toBe(400);
+    expect((await staff.patch(`/api/v1/personnel/people/${found.id}`, { orgId: null })).statusCode).toBe(400);
+    await staff.patch(`/api/v1/personnel/people/${found.id}`, { phone: '13800138000' });
+  });
+
   it('reveals sensitive values only with the permission, and audits the view', async () => {
     const found = (await staff.get('/api/v1/personnel/people?keyword=zw')).json<{ items: { id: string }[] }>().items[0]!;
     const shown = await staff.get(`/api/v1/personnel/people/${found.id}/sensitive`);
