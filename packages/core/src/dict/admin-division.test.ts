@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adminDivisionDict, findDivision } from './admin-division.ts';
+import { normalize } from './registry.ts';
 
 const items = adminDivisionDict.items;
 
@@ -18,9 +19,9 @@ describe('adminDivisionDict (GB/T 2260)', () => {
   });
 
   it('spot-checks Beijing and Hangzhou', () => {
-    expect(findDivision('110000')).toEqual({ code: '110000', name: '北京市' });
-    expect(findDivision('330100')).toEqual({ code: '330100', name: '杭州市', parentCode: '330000' });
-    expect(findDivision('330102')).toEqual({ code: '330102', name: '上城区', parentCode: '330100' });
+    expect(findDivision('110000')).toMatchObject({ code: '110000', name: '北京市' });
+    expect(findDivision('330100')).toMatchObject({ code: '330100', name: '杭州市', parentCode: '330000' });
+    expect(findDivision('330102')).toMatchObject({ code: '330102', name: '上城区', parentCode: '330100' });
     expect(findDivision('110101')?.parentCode).toBe('110100');
   });
 
@@ -31,9 +32,7 @@ describe('adminDivisionDict (GB/T 2260)', () => {
   });
 
   it('keeps a city without counties once, at prefecture level', () => {
-    expect(items.filter((item) => item.name === '东莞市')).toEqual([
-      { code: '441900', name: '东莞市', parentCode: '440000' },
-    ]);
+    expect(items.filter((item) => item.name === '东莞市')).toMatchObject([{ code: '441900', name: '东莞市', parentCode: '440000' }]);
     expect(items.filter((item) => item.name === '嘉峪关市')).toHaveLength(1);
   });
 
@@ -55,5 +54,18 @@ describe('findDivision', () => {
     expect(findDivision('33010')).toBeUndefined();
     expect(findDivision('999999')).toBeUndefined();
     expect(findDivision('杭州市')).toBeUndefined();
+  });
+});
+
+describe('places written the way forms write them', () => {
+  it.each([
+    ['浙江杭州', '330100'],
+    ['浙江省杭州市', '330100'],
+    ['浙江杭州上城', '330102'],
+    ['浙江省杭州市上城区', '330102'],
+    ['浙江', '330000'],
+    ['广西南宁', '450100'],
+  ])('%s → %s', (text, code) => {
+    expect(normalize('admin_division', text)?.code).toBe(code);
   });
 });

@@ -40,18 +40,33 @@ const SAR_AND_TAIWAN: readonly DictItem[] = [
   { code: '820000', name: '澳门特别行政区' },
 ];
 
+/** 浙江省 → 浙江, 杭州市 → 杭州, 广西壮族自治区 → 广西: the way 籍贯/出生地 are written on forms. */
+const shortName = (name: string): string =>
+  name.replace(/(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市|地区|盟|自治州|自治县|区|县)$/u, '') || name;
+
+/** Forms write places as province + city (+ county): 浙江杭州, 浙江省杭州市, 浙江杭州上城. */
+const placeSynonyms = (parts: readonly string[]): string[] => {
+  const full = parts.join('');
+  const short = parts.map(shortName).join('');
+  return [...new Set([full, short])].filter((s) => s !== parts[parts.length - 1]);
+};
+
 function buildItems(): DictItem[] {
   const cityByCode = new Map(cities.map((c) => [toSixDigits(c.code), c]));
-  const items: DictItem[] = provinces.map((p) => ({ code: toSixDigits(p.code), name: p.name }));
+  const provinceByCode = new Map(provinces.map((p) => [toSixDigits(p.code), p]));
+  const items: DictItem[] = provinces.map((p) => ({ code: toSixDigits(p.code), name: p.name, synonyms: [shortName(p.name)] }));
   items.push(...SAR_AND_TAIWAN);
   for (const c of cities) {
-    items.push({ code: toSixDigits(c.code), name: c.name, parentCode: toSixDigits(c.provinceCode) });
+    const province = provinceByCode.get(toSixDigits(c.provinceCode))?.name ?? '';
+    items.push({ code: toSixDigits(c.code), name: c.name, parentCode: toSixDigits(c.provinceCode), synonyms: placeSynonyms([province, c.name]) });
   }
   for (const a of areas) {
     const cityCode = toSixDigits(a.cityCode);
-    const isCityCopy = a.code === cityCode || a.name === cityByCode.get(cityCode)?.name;
+    const city = cityByCode.get(cityCode);
+    const isCityCopy = a.code === cityCode || a.name === city?.name;
     if (isStatisticalOnly(a.code) || isCityCopy) continue;
-    items.push({ code: a.code, name: a.name, parentCode: cityCode });
+    const province = provinceByCode.get(toSixDigits(a.provinceCode))?.name ?? '';
+    items.push({ code: a.code, name: a.name, parentCode: cityCode, synonyms: placeSynonyms([province, city?.name ?? '', a.name]) });
   }
   return items.sort((x, y) => x.code.localeCompare(y.code));
 }
