@@ -59,10 +59,12 @@ export interface BareOptions {
 
 export interface BenchCase {
   readonly name: string;
-  /** Platform endpoint, called with the benchmark user's session cookie. */
+  /** Platform endpoint, called with the benchmark user's session cookie; `{branch}` stands for the scope root's id. */
   readonly platformPath: string;
-  /** Bare route path (registered by `registerBare`). */
+  /** Bare route path (registered by `registerBare`); `{branch}` as above. */
   readonly barePath: string;
+  /** Runs on the people fixture (`seedPeople`), once per size given with `--people`. */
+  readonly people?: boolean;
   readonly registerBare: (app: FastifyInstance, opts: BareOptions) => void;
   /** Throws unless the platform's answer is the one the fixture implies. */
   readonly check: (body: unknown, fixture: Fixture) => void;
@@ -202,4 +204,120 @@ const scopedTree: BenchCase = {
   },
 };
 
-export const benchCases: Record<string, BenchCase> = { [scopedList.name]: scopedList, [scopedTree.name]: scopedTree };
+// ---------------------------------------------------------------------------------------------
+// person-search / person-filter: GET /api/v1/personnel/people — the two searches political staff
+// run most: a name by its pinyin initials ("zw" for 张伟, 周文 …) and "everyone aged 30–40 in my
+// branch", each first page of 20 sorted by name. The same two statements as
+// modules/personnel/person-search.ts (page with the org's name, and the count, sent together
+// through Promise.all), mapped as person-presenter.ts presentListItem does, with "today" from the
+// real clock like the platform's. Not on the bare side: the session, the permission check, scope
+// resolution and — for orgId — assertOrgInScope (one indexed org_closure lookup).
+
+interface PersonRow {
+  id: string;
+  kind: string;
+  name: string;
+  sex: string;
+  birth_date: string;
+  id_number_masked: string;
+  phone_masked: string | null;
+  police_number: string | null;
+  org_id: string;
+  org_name: string;
+  post: string | null;
+  rank: string | null;
+  officer_level: string | null;
+  education: string | null;
+  political_status: string | null;
+  police_start_date: string | null;
+  status: string;
+}
+
+const personScope = '("p"."org_id" in (select descendant_id from org_closure where ancestor_id in (?)))';
+const personPageSql = (where: string) =>
+  `select "p".*, "o"."name" as "org_name" from "person" as "p" inner join "org" as "o" on "o"."id" = "p"."org_id" where ${where} order by "p"."name_pinyin" asc, "p"."id" limit ? offset ?`;
+const personCountSql = (where: string) => `select count(*) as "n" from "person" as "p" where ${where}`;
+const keywordWhere = `${personScope} and (p.name_initials like ? or p.name_pinyin like ?)`;
+const filterWhere = `${personScope} and p.birth_date <= ? and p.birth_date > ? and "p"."org_id" in (select descendant_id from org_closure where ancestor_id = ?)`;
+
+/** person-search.ts yearsBefore: the date `years` whole years before `date`. */
+const yearsBefore = (date: string, years: number): string => `${String(Number(date.slice(0, 4)) - years).padStart(4, '0')}${date.slice(4)}`;
+
+/** person-presenter.ts yearsBetween. */
+function yearsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return ty - fy - (tm < fm || (tm === fm && td < (fd || 1)) ? 1 : 0);
+}
+
+async function barePersonPage(db: RawDb, where: string, params: unknown[], page: number, pageSize: number, today: string) {
+  const [rows, count] = await Promise.all([
+    db.all<PersonRow>(personPageSql(where), [...params, pageSize, (page - 1) * pageSize]),
+    db.all<{ n: number | string }>(personCountSql(where), params),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      name: r.name,
+      sex: r.sex,
+      birthDate: r.birth_date,
+      age: yearsBetween(r.birth_date, today),
+      idNumberMasked: r.id_number_masked,
+      phoneMasked: r.phone_masked,
+      policeNumber: r.police_number,
+      orgId: r.org_id,
+      orgName: r.org_name,
+      post: r.post,
+      rank: r.rank,
+      officerLevel: r.officer_level,
+      education: r.education,
+      politicalStatus: r.political_status,
+      policeStartDate: r.police_start_date,
+      status: r.status,
+    })),
+    total: Number(count[0]?.n ?? 0),
+  };
+}
+
+const checkPersonPage = (name: string) => (body: unknown, fixture: Fixture) => {
+  const page = body as { items: unknown[]; total: number };
+  const visible = fixture.visiblePeople ?? 0;
+  if (page.total > visible || page.items.length !== Math.min(20, page.total)) {
+    throw new Error(`${name}: expected a first page of min(20, total) of at most ${visible} people in scope, got ${page.items.length} of ${page.total}`);
+  }
+};
+
+const personSearch: BenchCase = {
+  name: 'person-search',
+  people: true,
+  platformPath: '/api/v1/personnel/people?keyword=zw&page=1&pageSize=20',
+  barePath: '/bare/people?keyword=zw&page=1&pageSize=20',
+  check: checkPersonPage('person-search'),
+  registerBare: (app, { db, scopeRootId }) => {
+    app.get('/bare/people', async (request) => {
+      const q = request.query as { keyword: string; page?: string; pageSize?: string };
+      const k = q.keyword.normalize('NFKC').trim().toLowerCase();
+      const today = new Date().toISOString().slice(0, 10);
+      return barePersonPage(db, keywordWhere, [scopeRootId, `${k}%`, `${k}%`], Number(q.page ?? 1), Number(q.pageSize ?? 20), today);
+    });
+  },
+};
+
+const personFilter: BenchCase = {
+  name: 'person-filter',
+  people: true,
+  platformPath: '/api/v1/personnel/people?orgId={branch}&ageMin=30&ageMax=40&sort=name&page=1&pageSize=20',
+  barePath: '/bare/people-filter?orgId={branch}&ageMin=30&ageMax=40&page=1&pageSize=20',
+  check: checkPersonPage('person-filter'),
+  registerBare: (app, { db, scopeRootId }) => {
+    app.get('/bare/people-filter', async (request) => {
+      const q = request.query as { orgId: string; ageMin: string; ageMax: string; page?: string; pageSize?: string };
+      const today = new Date().toISOString().slice(0, 10);
+      const params = [scopeRootId, yearsBefore(today, Number(q.ageMin)), yearsBefore(today, Number(q.ageMax) + 1), q.orgId];
+      return barePersonPage(db, filterWhere, params, Number(q.page ?? 1), Number(q.pageSize ?? 20), today);
+    });
+  },
+};
+
+export const benchCases: Record<string, BenchCase> = Object.fromEntries([scopedList, scopedTree, personSearch, personFilter].map((c) => [c.name, c]));

@@ -3,6 +3,7 @@ import { normalizeUsername } from '@zhenggong/server/platform/auth/usernames';
 import type { AppContext } from '@zhenggong/server/platform/context';
 import { newId } from '@zhenggong/server/platform/ids';
 import { makeOrg, makeRole, makeUser } from '@zhenggong/server/test-support/factories';
+import { seedDemoPeople } from '@zhenggong/server/modules/personnel/demo/demo-people';
 import type { UserTable } from '@zhenggong/server/db/database';
 
 export const BENCH_USERNAME = 'bench-reader';
@@ -29,6 +30,11 @@ export interface Fixture {
   /** Orgs in that subtree. */
   readonly branchSize: number;
   readonly seconds: number;
+  /** People (人员档案) seeded by `seedPeople` for the person-search cases; 0 otherwise. */
+  readonly people?: number;
+  /** People inside the scope root's subtree. */
+  readonly visiblePeople?: number;
+  readonly peopleSeconds?: number;
 }
 
 const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈'];
@@ -46,8 +52,8 @@ function lcg(seed: number): () => number {
 /**
  * Builds the city fixture: orgs through the test factories (closure rows included), accounts in
  * bulk with one shared argon2 hash (the API would hash 5,000 times), each holding one ordinary
- * role; the benchmark user sits in an internal department of branch 1 with `user:read` and
- * `org:read` at scope org_and_below, so scope resolution has to find the establishment unit.
+ * role; the benchmark user sits in an internal department of branch 1 with `user:read`,
+ * `org:read` and `personnel:read` at scope org_and_below, so scope resolution has to find the establishment unit.
  */
 export async function buildFixture(ctx: AppContext, size: FixtureSize = citySize): Promise<Fixture> {
   const started = performance.now();
@@ -69,7 +75,7 @@ export async function buildFixture(ctx: AppContext, size: FixtureSize = citySize
   const scopeRootId = branches[0] as string;
 
   const officer = await makeRole(ctx, 'bench-officer', ['dict:read'], 'self');
-  const reader = await makeRole(ctx, 'bench-branch-reader', ['user:read', 'org:read'], 'org_and_below');
+  const reader = await makeRole(ctx, 'bench-branch-reader', ['user:read', 'org:read', 'personnel:read'], 'org_and_below');
   const passwordHash = await hashPassword('Shared#Fixture2026');
   const base = Date.parse('2024-01-01T00:00:00.000Z');
   let visibleUsers = 0;
@@ -100,4 +106,19 @@ export async function buildFixture(ctx: AppContext, size: FixtureSize = citySize
   await makeUser(ctx, BENCH_USERNAME, dept, BENCH_PASSWORD, [reader, officer]);
   visibleUsers++;
   return { orgCount: orgs.length, userCount: size.users + 1, scopeRootId, visibleUsers, branchSize: 3 + size.stationsPerBranch, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Adds `people` synthetic people (档案) with the platform's own demo generator, spread over every
+ * org but the city bureau itself (its default), and counts those in the benchmark user's scope.
+ */
+export async function seedPeople(ctx: AppContext, fixture: Fixture, people: number): Promise<Fixture> {
+  const started = performance.now();
+  if (people > 0) await seedDemoPeople(ctx, { people });
+  const row = await ctx.db
+    .selectFrom('person')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('org_id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', fixture.scopeRootId))
+    .executeTakeFirstOrThrow();
+  return { ...fixture, people, visiblePeople: Number(row.n), peopleSeconds: (performance.now() - started) / 1000 };
 }

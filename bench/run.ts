@@ -16,7 +16,7 @@ import { connect, type Dialect } from '@zhenggong/server/db/connect';
 import { migrateToLatest } from '@zhenggong/server/db/migrate';
 import { benchCases, type BenchCase } from './bare.ts';
 import { createBenchDatabase, type BenchDatabase } from './db.ts';
-import { BENCH_PASSWORD, BENCH_USERNAME, buildFixture, type Fixture } from './fixture.ts';
+import { BENCH_PASSWORD, BENCH_USERNAME, buildFixture, seedPeople, type Fixture } from './fixture.ts';
 import { runLayers } from './layers.ts';
 import { summariseProfiles } from './profile.ts';
 
@@ -26,16 +26,17 @@ const resultsDir = path.join(benchDir, 'results');
 // ---------------------------------------------------------------------------------------------
 // Options
 
-const usage = `usage: npm run bench -- [--quick] [--db sqlite|postgres|all] [--case ${Object.keys(benchCases).join('|')}] [--profile] [--no-log]
+const usage = `usage: npm run bench -- [--quick] [--db sqlite|postgres|all] [--case ${Object.keys(benchCases).join('|')}|search[,…]] [--people N[,N…]] [--profile] [--no-log]
   --quick    2 s runs, writes bench/results/quick.{json,md} (full: 10 s runs, latest.{json,md})
   --db       default: sqlite, plus postgres when BENCH_DATABASE_URL or TEST_DATABASE_URL is set
-  --case     default: scoped-list
+  --case     default: scoped-list (quick: scoped-list,search); search = person-search,person-filter
+  --people   people seeded for the person-* cases, one database each (default 10000,200000; quick 1000)
   --profile  CPU-profile both servers and print where their time goes (results/profiles/, not committed)
   --no-log   run the platform without its request log (main.ts logs every request at level info)
   --layers   no load: time each layer of one scoped-list request (session, scope, service, pipeline)`;
 
 function parseArgs(argv: string[]) {
-  const opts = { quick: false, profile: false, layers: false, log: true, db: undefined as string | undefined, caseName: 'scoped-list' };
+  const opts = { quick: false, profile: false, layers: false, log: true, db: undefined as string | undefined, caseName: undefined as string | undefined, people: undefined as string | undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const [flag, inline] = a.includes('=') ? (a.split('=', 2) as [string, string]) : [a, undefined];
@@ -46,6 +47,7 @@ function parseArgs(argv: string[]) {
     else if (flag === '--layers') opts.layers = true;
     else if (flag === '--db') opts.db = value();
     else if (flag === '--case') opts.caseName = value();
+    else if (flag === '--people') opts.people = value();
     else if (flag === '--help' || flag === '-h') {
       console.log(usage);
       process.exit(0);
@@ -60,7 +62,14 @@ function fail(message: string): never {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-const benchCase: BenchCase = benchCases[opts.caseName] ?? fail(`unknown case ${opts.caseName}`);
+const caseNames = (opts.caseName ?? (opts.quick ? 'scoped-list,search' : 'scoped-list')).split(',').flatMap((n) => (n === 'search' ? ['person-search', 'person-filter'] : [n.trim()]));
+const cases: BenchCase[] = caseNames.map((n) => benchCases[n] ?? fail(`unknown case ${n}`));
+const peopleSizes: number[] = (opts.people ?? (opts.quick ? '1000' : '10000,200000')).split(',').map((n) => {
+  const v = Number(n.replace(/_/g, ''));
+  return Number.isInteger(v) && v > 0 ? v : fail(`bad --people ${n}`);
+});
+/** 10000 → "10k", 1000 → "1k", 1500 → "1500". */
+const sizeLabel = (n: number) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 const dialects: Dialect[] =
   opts.db === undefined ? (pgUrl ? ['sqlite', 'postgres'] : ['sqlite'])
@@ -101,7 +110,7 @@ interface Server {
 
 const children = new Set<ChildProcess>();
 
-async function startServer(target: 'platform' | 'bare', bdb: BenchDatabase, fixture: Fixture): Promise<Server> {
+async function startServer(target: 'platform' | 'bare', bdb: BenchDatabase, fixture: Fixture, benchCase: BenchCase): Promise<Server> {
   // A fixed environment, so the server's configuration does not depend on the caller's shell.
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -265,15 +274,30 @@ async function measurePair(platform: Side, bare: Side, profileFiles: { platform:
 // One database
 
 interface DbResult {
+  case: BenchCase;
+  /** Row name: the case, with the people fixture's size for the person-* cases. */
+  name: string;
   db: Dialect;
   fixture: Fixture;
   platform: Measured;
   bare: Measured;
+  /** The list's `total` (matching rows in scope), for the paged cases. */
+  total: number | undefined;
 }
 
-async function runOn(dialect: Dialect): Promise<DbResult> {
+async function runOn(dialect: Dialect): Promise<DbResult[]> {
+  const results: DbResult[] = [];
+  const plain = cases.filter((c) => !c.people);
+  const withPeople = cases.filter((c) => c.people);
+  if (plain.length > 0) results.push(...(await runDatabase(dialect, plain, undefined)));
+  if (withPeople.length > 0) for (const n of peopleSizes) results.push(...(await runDatabase(dialect, withPeople, n)));
+  return results;
+}
+
+/** One fresh database (with `people` people seeded when given), every case in `runCases` on it. */
+async function runDatabase(dialect: Dialect, runCases: BenchCase[], people: number | undefined): Promise<DbResult[]> {
   const bdb = await createBenchDatabase(dialect, pgUrl);
-  const servers: Server[] = [];
+  const results: DbResult[] = [];
   try {
     const config = loadConfig({ DATA_DIR: bdb.dataDir, ...(bdb.databaseUrl ? { DATABASE_URL: bdb.databaseUrl } : {}) });
     const connection = connect({ databaseUrl: config.databaseUrl, dataDir: bdb.dataDir });
@@ -283,35 +307,55 @@ async function runOn(dialect: Dialect): Promise<DbResult> {
       // The app builds its own context (keys, clock …); the fixture uses exactly that one.
       const app = await buildApp({ config, connection, logger: false });
       fixture = await buildFixture(app.ctx);
+      if (people !== undefined) {
+        log(`${dialect}: seeding ${people} people (seedDemoPeople) ...`);
+        fixture = await seedPeople(app.ctx, fixture, people);
+      }
       await app.close();
       // What autovacuum would have done by the time a city's data has been loaded.
       if (dialect === 'postgres') await sql`analyze`.execute(connection.db);
     } finally {
       await connection.close();
     }
-    log(`${dialect}: fixture ${fixture.orgCount} orgs, ${fixture.userCount} users (${fixture.visibleUsers} in scope) in ${fixture.seconds.toFixed(1)} s`);
+    log(`${dialect}: fixture ${fixture.orgCount} orgs, ${fixture.userCount} users (${fixture.visibleUsers} in scope) in ${fixture.seconds.toFixed(1)} s` +
+      (people !== undefined ? `; ${people} people (${fixture.visiblePeople} in scope) in ${fixture.peopleSeconds?.toFixed(1)} s` : ''));
+    for (const benchCase of runCases) {
+      const name = people !== undefined ? `${benchCase.name}-${sizeLabel(people)}` : benchCase.name;
+      results.push({ case: benchCase, name, ...(await runCase(dialect, bdb, fixture, benchCase, name)) });
+    }
+    return results;
+  } finally {
+    await bdb.drop();
+  }
+}
 
+async function runCase(dialect: Dialect, bdb: BenchDatabase, fixture: Fixture, benchCase: BenchCase, name: string): Promise<Omit<DbResult, 'case' | 'name'>> {
+  const servers: Server[] = [];
+  const platformPath = benchCase.platformPath.replaceAll('{branch}', fixture.scopeRootId);
+  const barePath = benchCase.barePath.replaceAll('{branch}', fixture.scopeRootId);
+  try {
     const profileDir = opts.profile ? path.join(resultsDir, 'profiles') : undefined;
     if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
-    const profileFile = (target: string) => path.join(profileDir ?? '', `${benchCase.name}-${dialect}-${target}.cpuprofile`);
-    const platform = await startServer('platform', bdb, fixture);
+    const profileFile = (target: string) => path.join(profileDir ?? '', `${name}-${dialect}-${target}.cpuprofile`);
+    const platform = await startServer('platform', bdb, fixture, benchCase);
     servers.push(platform);
-    const bare = await startServer('bare', bdb, fixture);
+    const bare = await startServer('bare', bdb, fixture, benchCase);
     servers.push(bare);
     const cookie = { cookie: await login(platform.port) };
 
     // Both sides must answer the same thing, or the ratio compares different work.
-    const platformBody = await getJson(platform.port, benchCase.platformPath, cookie);
-    const bareBody = await getJson(bare.port, benchCase.barePath, {});
+    const platformBody = await getJson(platform.port, platformPath, cookie);
+    const bareBody = await getJson(bare.port, barePath, {});
     if (!isDeepStrictEqual(platformBody, bareBody)) {
       throw new Error(`${benchCase.name}: platform and bare responses differ — update bench/bare.ts to send the SQL the endpoint sends.\nplatform: ${JSON.stringify(platformBody).slice(0, 600)}\nbare:     ${JSON.stringify(bareBody).slice(0, 600)}`);
     }
     benchCase.check(platformBody, fixture);
+    const total = (platformBody as { total?: unknown }).total;
 
-    log(`${dialect}: ${benchCase.platformPath} vs ${benchCase.barePath}, ${settings.rounds} alternating rounds of ${settings.durationSec / settings.rounds} s each ...`);
+    log(`${dialect}: ${name}: ${platformPath} vs ${barePath}${typeof total === 'number' ? ` (total ${total})` : ''}, ${settings.rounds} alternating rounds of ${settings.durationSec / settings.rounds} s each ...`);
     const { platform: platformM, bare: bareM } = await measurePair(
-      { server: platform, urlPath: benchCase.platformPath, headers: cookie },
-      { server: bare, urlPath: benchCase.barePath, headers: {} },
+      { server: platform, urlPath: platformPath, headers: cookie },
+      { server: bare, urlPath: barePath, headers: {} },
       profileDir ? { platform: profileFile('platform'), bare: profileFile('bare') } : undefined,
     );
     platformM.peakRssMiB = (await platform.stop()).maxRssKb / 1024;
@@ -320,15 +364,14 @@ async function runOn(dialect: Dialect): Promise<DbResult> {
     bareM.rssAtReadyMiB = bare.rssAtReadyKb / 1024;
     servers.length = 0;
     if (profileDir) {
-      console.log(summariseProfiles(`${benchCase.name} on ${dialect}`, [
+      console.log(summariseProfiles(`${name} on ${dialect}`, [
         { label: 'platform', file: profileFile('platform'), requests: platformM.requests, queriesPerRequest: platformM.queriesPerRequest },
         { label: 'bare', file: profileFile('bare'), requests: bareM.requests, queriesPerRequest: null },
       ]));
     }
-    return { db: dialect, fixture, platform: platformM, bare: bareM };
+    return { db: dialect, fixture, platform: platformM, bare: bareM, total: typeof total === 'number' ? total : undefined };
   } finally {
     await Promise.allSettled(servers.map((s) => s.stop()));
-    await bdb.drop();
   }
 }
 
@@ -353,7 +396,7 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
 
 function rowsOf(r: DbResult): Row[] {
   const row = (metric: string, unit: string, value: number, baseline: number, digits: number): Row => ({
-    name: benchCase.name,
+    name: r.name,
     db: r.db,
     metric,
     value: round(value, digits),
@@ -372,23 +415,36 @@ function rowsOf(r: DbResult): Row[] {
 
 function markdown(meta: ReturnType<typeof metadata>, results: DbResult[]): string {
   const f = (n: number, d = 1) => n.toFixed(d);
-  const lines = [
-    `### ${benchCase.name}: \`GET ${benchCase.platformPath}\` vs bare route (${settings.mode} run)`,
-    '',
-    '| db | platform req/s | bare req/s | ratio | p50 ms platform / bare | p99 ms platform / bare | server CPU µs/req platform / bare | peak RSS MiB platform / bare |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.map(
-      (r) =>
-        `| ${r.db} | ${f(r.platform.reqPerSec, 0)} | ${f(r.bare.reqPerSec, 0)} | **${f(r.platform.reqPerSec / r.bare.reqPerSec, 2)}** | ${f(r.platform.p50, 0)} / ${f(r.bare.p50, 0)} | ${f(r.platform.p99, 0)} / ${f(r.bare.p99, 0)} | ${f(r.platform.cpuUsPerRequest, 0)} / ${f(r.bare.cpuUsPerRequest, 0)} | ${f(r.platform.peakRssMiB)} / ${f(r.bare.peakRssMiB)} |`,
-    ),
-    '',
+  const lines: string[] = [];
+  for (const benchCase of cases) {
+    const mine = results.filter((r) => r.case === benchCase);
+    const first = mine[0];
+    if (!first) continue;
+    const people = benchCase.people === true;
+    lines.push(
+      `### ${benchCase.name}: \`GET ${benchCase.platformPath}\` vs bare route (${settings.mode} run)`,
+      '',
+      `| ${people ? 'people | in scope | total | ' : ''}db | platform req/s | bare req/s | ratio | p50 ms platform / bare | p99 ms platform / bare | server CPU µs/req platform / bare | peak RSS MiB platform / bare |`,
+      `|${people ? '---:|---:|---:|' : ''}---|---:|---:|---:|---:|---:|---:|---:|`,
+      ...mine.map(
+        (r) =>
+          `| ${people ? `${r.fixture.people ?? 0} | ${r.fixture.visiblePeople ?? 0} | ${r.total ?? ''} | ` : ''}${r.db} | ${f(r.platform.reqPerSec, 0)} | ${f(r.bare.reqPerSec, 0)} | **${f(r.platform.reqPerSec / r.bare.reqPerSec, 2)}** | ${f(r.platform.p50, 1)} / ${f(r.bare.p50, 1)} | ${f(r.platform.p99, 1)} / ${f(r.bare.p99, 1)} | ${f(r.platform.cpuUsPerRequest, 0)} / ${f(r.bare.cpuUsPerRequest, 0)} | ${f(r.platform.peakRssMiB)} / ${f(r.bare.peakRssMiB)} |`,
+      ),
+      '',
+    );
+    if (!people) {
+      lines.push(`Fixture: ${first.fixture.orgCount} orgs, ${first.fixture.userCount} users, ${first.fixture.visibleUsers} in the caller's scope (org_and_below on one branch).`, '');
+    } else {
+      lines.push(`Fixture: ${first.fixture.orgCount} orgs and the people of \`seedDemoPeople\` (count in the first column) spread over them; "in scope": people in the caller's branch (org_and_below); "total": what the search matches there.`, '');
+    }
+  }
+  lines.push(
     `ratio = platform req/s ÷ bare req/s (goal ≥ 0.6). ${settings.connections} connections; each side measured ${settings.durationSec} s in ${settings.rounds} alternating rounds after ${settings.warmupSec} s warm-up; ` +
-      `platform request log: ${settings.platformRequestLog}. Fixture: ${results[0]?.fixture.orgCount ?? 0} orgs, ${results[0]?.fixture.userCount ?? 0} users, ` +
-      `${results[0]?.fixture.visibleUsers ?? 0} in the caller's scope (org_and_below on one branch).`,
+      `platform request log: ${settings.platformRequestLog}.`,
     `Machine: ${meta.machine.cpus.count} × ${meta.machine.cpus.model}, ${f(meta.machine.memoryBytes / 2 ** 30)} GiB, Node ${meta.machine.node}, load average ${meta.machine.loadAverageAtStart} at start. ` +
       `Commit ${meta.commit.slice(0, 12)}${meta.dirty ? ' (with uncommitted changes)' : ''}, ${meta.date}.`,
     '',
-  ];
+  );
   return lines.join('\n');
 }
 
@@ -428,17 +484,28 @@ async function main(): Promise<void> {
   }
   const meta = metadata();
   const results: DbResult[] = [];
-  for (const dialect of dialects) results.push(await runOn(dialect));
+  for (const dialect of dialects) results.push(...(await runOn(dialect)));
   const md = markdown(meta, results);
   console.log(`\n${md}`);
-  const file = opts.quick ? 'quick' : opts.profile || !opts.log || benchCase.name !== 'scoped-list' ? 'variant' : 'latest';
+  // Full runs: the scoped list alone → latest; the two searches (at the default sizes) → search; anything else → variant.
+  const only = (names: string[]) => caseNames.length === names.length && names.every((n) => caseNames.includes(n));
+  const file = opts.quick ? 'quick'
+    : opts.profile || !opts.log ? 'variant'
+    : only(['scoped-list']) ? 'latest'
+    : only(['person-search', 'person-filter']) && opts.people === undefined ? 'search'
+    : 'variant';
   fs.mkdirSync(resultsDir, { recursive: true });
   const json = {
     ...meta,
-    settings: { ...settings, case: benchCase.name, platformPath: benchCase.platformPath, barePath: benchCase.barePath },
+    settings: {
+      ...settings,
+      ...(cases.length === 1 && cases[0] ? { case: cases[0].name, platformPath: cases[0].platformPath, barePath: cases[0].barePath } : {}),
+      cases: cases.map((c) => ({ case: c.name, platformPath: c.platformPath, barePath: c.barePath })),
+      ...(cases.some((c) => c.people) ? { people: peopleSizes } : {}),
+    },
     fixture: results[0]?.fixture,
     rows: results.flatMap(rowsOf),
-    details: results.map((r) => ({ db: r.db, platform: r.platform, bare: r.bare })),
+    details: results.map((r) => ({ name: r.name, db: r.db, fixture: r.fixture, total: r.total, platform: r.platform, bare: r.bare })),
   };
   fs.writeFileSync(path.join(resultsDir, `${file}.json`), `${JSON.stringify(json, null, 2)}\n`);
   fs.writeFileSync(path.join(resultsDir, `${file}.md`), md);
