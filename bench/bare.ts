@@ -237,7 +237,7 @@ const personScope = '("p"."org_id" in (select descendant_id from org_closure whe
 const personPageSql = (where: string) =>
   `select "p".*, "o"."name" as "org_name" from "person" as "p" inner join "org" as "o" on "o"."id" = "p"."org_id" where ${where} order by "p"."name_pinyin" asc, "p"."id" limit ? offset ?`;
 const personCountSql = (where: string) => `select count(*) as "n" from "person" as "p" where ${where}`;
-const keywordWhere = `${personScope} and (p.name_initials like ? or p.name_pinyin like ?)`;
+const keywordWhere = `${personScope} and ((p.name_initials >= ? and p.name_initials <= ?) or (p.name_pinyin >= ? and p.name_pinyin <= ?))`;
 const filterWhere = `${personScope} and p.birth_date <= ? and p.birth_date > ? and "p"."org_id" in (select descendant_id from org_closure where ancestor_id = ?)`;
 
 /** person-search.ts yearsBefore: the date `years` whole years before `date`. */
@@ -299,7 +299,8 @@ const personSearch: BenchCase = {
       const q = request.query as { keyword: string; page?: string; pageSize?: string };
       const k = q.keyword.normalize('NFKC').trim().toLowerCase();
       const today = new Date().toISOString().slice(0, 10);
-      return barePersonPage(db, keywordWhere, [scopeRootId, `${k}%`, `${k}%`], Number(q.page ?? 1), Number(q.pageSize ?? 20), today);
+      const upper = `${k}${'z'.repeat(40)}`;
+      return barePersonPage(db, keywordWhere, [scopeRootId, k, upper, k, upper], Number(q.page ?? 1), Number(q.pageSize ?? 20), today);
     });
   },
 };

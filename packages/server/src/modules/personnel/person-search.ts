@@ -30,9 +30,12 @@ function filters(ctx: AppContext, scope: ResolvedScope, f: PersonSearchQuery): E
     const id = parseIdNumber(kw);
     if (id.ok) conds.push(sql<SqlBool>`p.id_number_bidx = ${ctx.fieldCrypto.blindIndex('id_number', id.info.value)}`);
     else if (/^\d{4,8}$/.test(kw)) conds.push(sql<SqlBool>`p.police_number = ${kw}`);
-    else if (/^[a-z]+$/i.test(kw)) {
+    else if (/^[a-z]{1,30}$/i.test(kw)) {
+      // Prefix as a range, not LIKE: SQLite's LIKE ignores case and PostgreSQL's needs pattern
+      // ops, so neither would use the indexes. The keys hold only a–z, so k ≤ key ≤ k + 'z'… is the prefix.
       const k = kw.toLowerCase();
-      conds.push(sql<SqlBool>`(p.name_initials like ${`${k}%`} or p.name_pinyin like ${`${k}%`})`);
+      const upper = `${k}${'z'.repeat(40)}`;
+      conds.push(sql<SqlBool>`((p.name_initials >= ${k} and p.name_initials <= ${upper}) or (p.name_pinyin >= ${k} and p.name_pinyin <= ${upper}))`);
     } else conds.push(sql<SqlBool>`p.name like ${`%${kw.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
   }
   const eq = (column: string, value: string | undefined) => value !== undefined && conds.push(sql<SqlBool>`${sql.ref(column)} = ${value}`);
