@@ -5,13 +5,14 @@ const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}(-\\d{2})?$' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(t);
 
-/** Dated records kept on a person (简历, 家庭成员, 学历, 奖励, 惩处); one body schema per kind. */
+/** Dated records kept on a person (简历, 家庭成员, 学历, 奖励, 惩处, 培训学时); one body schema per kind. */
 export const personRecordBodies = {
   resume: Strict({ startDate: DateStr, endDate: Opt(DateStr), text: Text(500) }),
   family: Strict({ relation: Text(20), name: Text(50), birthDate: Opt(DateStr), politicalStatus: Opt(Text(20)), workUnit: Opt(Text(200)) }),
   education: Strict({ level: Text(20), degree: Opt(Text(20)), school: Opt(Text(100)), major: Opt(Text(100)), fullTime: Type.Boolean(), startDate: Opt(DateStr), endDate: Opt(DateStr) }),
   awards: Strict({ date: DateStr, name: Text(200), level: Opt(Text(32)), issuer: Opt(Text(200)) }),
   discipline: Strict({ date: DateStr, kind: Text(32), reason: Opt(Text(500)), endDate: Opt(DateStr) }),
+  training: Strict({ date: DateStr, course: Text(200), hours: Type.Integer({ minimum: 1, maximum: 2000 }), organizer: Opt(Text(200)) }),
 } as const;
 export type PersonRecordKind = keyof typeof personRecordBodies;
 

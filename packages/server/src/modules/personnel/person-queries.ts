@@ -18,7 +18,7 @@ export const findPersonByPoliceNumber = (db: Executor, policeNumber: string) =>
 
 /** The dated history of one person, oldest first, every table. */
 export async function personHistory(db: Executor, personId: string) {
-  const [orgs, ranks, levels, posts, statuses, education, family, resume, awards, discipline] = await Promise.all([
+  const [orgs, ranks, levels, posts, statuses, education, family, resume, awards, discipline, training] = await Promise.all([
     db.selectFrom('person_org_history as h').innerJoin('org as o', 'o.id', 'h.org_id').select(['h.id', 'h.org_id', 'o.name as org_name', 'h.post', 'h.start_date', 'h.end_date']).where('h.person_id', '=', personId).orderBy('h.start_date').execute(),
     db.selectFrom('person_rank_history').select(['id', 'rank', 'start_date', 'note']).where('person_id', '=', personId).orderBy('start_date').execute(),
     db.selectFrom('person_level_history').select(['id', 'sequence', 'level', 'start_date', 'end_date']).where('person_id', '=', personId).orderBy('start_date').execute(),
@@ -29,6 +29,7 @@ export async function personHistory(db: Executor, personId: string) {
     db.selectFrom('person_resume').select(['id', 'start_date', 'end_date', 'text']).where('person_id', '=', personId).orderBy('start_date').execute(),
     db.selectFrom('person_award').select(['id', 'date', 'name', 'level', 'issuer']).where('person_id', '=', personId).orderBy('date').execute(),
     db.selectFrom('person_discipline').select(['id', 'date', 'kind', 'reason', 'end_date']).where('person_id', '=', personId).orderBy('date').execute(),
+    db.selectFrom('person_training').select(['id', 'date', 'course', 'hours', 'organizer']).where('person_id', '=', personId).orderBy('date').execute(),
   ]);
-  return { orgs, ranks, levels, posts, statuses, education: education.map((e) => ({ ...e, full_time: e.full_time === 1 })), family, resume, awards, discipline };
+  return { orgs, ranks, levels, posts, statuses, education: education.map((e) => ({ ...e, full_time: e.full_time === 1 })), family, resume, awards, discipline, training, trainingHours: training.reduce((sum, t) => sum + t.hours, 0) };
 }

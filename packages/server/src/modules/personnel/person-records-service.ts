@@ -12,6 +12,7 @@ const tables = {
   education: 'person_education',
   awards: 'person_award',
   discipline: 'person_discipline',
+  training: 'person_training',
 } as const;
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -38,7 +38,11 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect(resume.statusCode, resume.body).toBe(201);
     await hr.post(`/api/v1/personnel/people/${ids['王芳']}/family`, { relation: '父亲', name: '王建国', birthDate: '1962-01', politicalStatus: '群众', workUnit: '杭州市某公司职员' });
     await hr.post(`/api/v1/personnel/people/${ids['王芳']}/awards`, { date: '2020-12-01', name: '个人三等功', level: '三等功', issuer: '示例市公安局' });
+    await hr.post(`/api/v1/personnel/people/${ids['王芳']}/training`, { date: '2025-05-10', course: '执法规范化培训', hours: 16, organizer: '市局政治部' });
+    await hr.post(`/api/v1/personnel/people/${ids['王芳']}/training`, { date: '2025-09-01', course: '警务实战技能轮训', hours: 24 });
     const profile = (await hr.get(`/api/v1/personnel/people/${ids['王芳']}`)).json();
+    expect(profile.history.training.map((x: { course: string }) => x.course)).toEqual(['执法规范化培训', '警务实战技能轮训']);
+    expect(profile.history.trainingHours).toBe(40);
     expect(profile.history.resume[0].text).toBe('浙江警察学院侦查学专业学生');
     expect(profile.history.family[0].name).toBe('王建国');
     expect(profile.history.awards[0].name).toBe('个人三等功');

@@ -71,6 +71,8 @@ export interface PersonResumeTable extends HistoryBase { start_date: string; end
 export interface PersonAwardTable extends HistoryBase { date: string; name: string; level: string | null; issuer: string | null }
 export interface PersonDisciplineTable extends HistoryBase { date: string; kind: string; reason: string | null; end_date: string | null }
 
+export interface PersonTrainingTable extends HistoryBase { date: string; course: string; hours: number; organizer: string | null }
+
 export interface SavedFilterTable { id: string; user_id: string; module: string; name: string; filter: string; created_at: string }
 export interface CorrectionRequestTable {
   id: string;
@@ -98,6 +100,7 @@ export interface PersonnelTables {
   person_resume: PersonResumeTable;
   person_award: PersonAwardTable;
   person_discipline: PersonDisciplineTable;
+  person_training: PersonTrainingTable;
   saved_filter: SavedFilterTable;
   correction_request: CorrectionRequestTable;
 }

@@ -21,13 +21,16 @@ export type RecordLabel =
   | 'issuer'
   | 'disciplineKind'
   | 'reason'
-  | 'disciplineEnd';
+  | 'disciplineEnd'
+  | 'course'
+  | 'hours'
+  | 'organizer';
 
 export interface RecordFieldSpec {
   /** Body key (camelCase); the history row has the same name in snake_case. */
   key: string;
   label: RecordLabel;
-  input: 'month' | 'date' | 'text' | 'textarea' | 'suggest' | 'fullTime';
+  input: 'month' | 'date' | 'text' | 'textarea' | 'suggest' | 'fullTime' | 'number';
   required?: boolean;
   max?: number;
   /** Usual values offered by `suggest` inputs (free text is still accepted). */
@@ -111,6 +114,12 @@ export const RECORD_SPECS: Record<RecordKind, readonly RecordFieldSpec[]> = {
     },
     { key: 'reason', label: 'reason', input: 'textarea', max: 500, column: {} },
     { key: 'endDate', label: 'disciplineEnd', input: 'date', column: { width: 110 } },
+  ],
+  training: [
+    { key: 'date', label: 'date', input: 'date', required: true, column: { width: 110 } },
+    { key: 'course', label: 'course', input: 'text', required: true, max: 200, column: {} },
+    { key: 'hours', label: 'hours', input: 'number', required: true, max: 2000, column: { width: 90 } },
+    { key: 'organizer', label: 'organizer', input: 'text', max: 200, column: { width: 160 } },
   ],
 };
 

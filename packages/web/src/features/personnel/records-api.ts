@@ -3,11 +3,11 @@ import { api } from '../../shared/api/client';
 import { personnelKeys } from './api';
 
 /** Dated records kept on a person (core `personRecordBodies`): 简历, 家庭成员, 学历, 奖励, 惩处. */
-export const RECORD_KINDS = ['resume', 'family', 'education', 'awards', 'discipline'] as const;
+export const RECORD_KINDS = ['resume', 'family', 'education', 'awards', 'discipline', 'training'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Request bodies: camelCase, dates `YYYY-MM` or `YYYY-MM-DD`, optional values left out. */
-export type RecordBody = Record<string, string | boolean>;
+export type RecordBody = Record<string, string | boolean | number>;
 
 const recordsPath = (personId: string, kind: RecordKind) => `/api/v1/personnel/people/${encodeURIComponent(personId)}/${kind}`;
 

@@ -110,6 +110,14 @@ export type DisciplineRow = {
   end_date: string | null;
 };
 
+export type TrainingRow = {
+  id: string;
+  date: string;
+  course: string;
+  hours: number;
+  organizer: string | null;
+};
+
 export interface PersonHistory {
   orgs: OrgHistoryRow[];
   ranks: RankHistoryRow[];
@@ -121,6 +129,8 @@ export interface PersonHistory {
   resume: ResumeRow[];
   awards: AwardRow[];
   discipline: DisciplineRow[];
+  training: TrainingRow[];
+  trainingHours: number;
 }
 
 export interface PersonProfile extends PersonListItem {

@@ -1,11 +1,11 @@
-import { App, AutoComplete, Col, DatePicker, Form, Input, Modal, Radio, Row } from 'antd';
+import { App, AutoComplete, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { RECORD_SPECS, type RecordFieldSpec } from '../record-specs';
 import { useAddRecord, type RecordBody, type RecordKind } from '../records-api';
 
-type FormValue = string | boolean | Dayjs | null | undefined;
+type FormValue = string | boolean | number | Dayjs | null | undefined;
 
 /** Month inputs send `YYYY-MM` (the API takes `YYYY-MM` or `YYYY-MM-DD`). */
 function toBody(specs: readonly RecordFieldSpec[], values: Record<string, FormValue>): RecordBody {
@@ -13,7 +13,7 @@ function toBody(specs: readonly RecordFieldSpec[], values: Record<string, FormVa
   for (const spec of specs) {
     const value = values[spec.key];
     if (value === undefined || value === null) continue;
-    if (typeof value === 'boolean') body[spec.key] = value;
+    if (typeof value === 'boolean' || typeof value === 'number') body[spec.key] = value;
     else if (typeof value === 'string') {
       if (value.trim()) body[spec.key] = value.trim();
     } else body[spec.key] = value.format(spec.input === 'month' ? 'YYYY-MM' : 'YYYY-MM-DD');
@@ -56,6 +56,8 @@ export function RecordFormModal({ personId, kind, onClose }: RecordFormModalProp
         return <DatePicker style={{ width: '100%' }} disabledDate={(date) => date.isAfter(dayjs(), 'day')} />;
       case 'textarea':
         return <Input.TextArea rows={3} maxLength={spec.max} showCount />;
+      case 'number':
+        return <InputNumber min={1} max={spec.max} precision={0} style={{ width: '100%' }} />;
       case 'suggest':
         return <AutoComplete maxLength={spec.max} options={spec.suggestions?.map((value) => ({ value }))} filterOption />;
       case 'fullTime':
