@@ -89,8 +89,10 @@ describe('personnel import journey in headless Chromium', () => {
     await page.getByLabel('关键字').fill('zw');
     await page.getByRole('button', { name: '查询' }).click();
     const table = page.getByTestId('personnel-table');
+    // The unfiltered list shows 张伟 too: wait for the filtered answer itself.
+    await page.waitForURL(/keyword=zw/);
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 10_000 }).toBe(1);
     await table.getByText('张伟').waitFor();
-    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(1);
     await snap(page, '12-search-zw');
     await table.getByText('张伟').click();
     await page.getByTestId('person-profile').waitFor();
@@ -105,5 +107,13 @@ describe('personnel import journey in headless Chromium', () => {
     expect(text).toContain('1985.03');
     // The resume lines (简历) come from his unit history: since 2008.07 in 上城分局.
     expect(text).toMatch(/2008\.07[\s\S]*上城分局/);
+  });
+
+  it('counts the imported people on the statistics page', async () => {
+    await page.goto(`${server.url}/stats`);
+    const total = page.getByTestId('stats-total');
+    await total.getByText('3').waitFor();
+    await page.locator('canvas').first().waitFor();
+    await snap(page, '14-stats');
   });
 });

@@ -6,6 +6,8 @@ export class OrgPage {
   async open(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/orgs`);
     await this.page.getByTestId('org-tree').waitFor();
+    // Data the page shows may first come from the cache; act on what the server answers now.
+    await this.page.waitForLoadState('networkidle');
   }
 
   async select(name: string): Promise<void> {

@@ -6,6 +6,8 @@ export class RolesPage {
   async open(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/roles`);
     await this.page.getByTestId('roles-table').waitFor();
+    // Data the page shows may first come from the cache; act on what the server answers now.
+    await this.page.waitForLoadState('networkidle');
   }
 
   async create(code: string, name: string, permissionLabels: string[], scopeLabel: string): Promise<void> {

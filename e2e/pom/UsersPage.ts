@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export class UsersPage {
   constructor(private readonly page: Page, private readonly baseUrl: string) {}
@@ -6,6 +7,8 @@ export class UsersPage {
   async open(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/users`);
     await this.page.getByTestId('users-table').waitFor();
+    // Data the page shows may first come from the cache; act on what the server answers now.
+    await this.page.waitForLoadState('networkidle');
   }
 
   async create(username: string, displayName: string, orgName: string, password: string): Promise<void> {
@@ -13,7 +16,10 @@ export class UsersPage {
     const dialog = this.page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill(username);
     await dialog.getByLabel('姓名').fill(displayName);
-    await dialog.getByLabel('所属机构').click({ force: true });
+    // Click the picker itself (not forced), so the click waits for the dialog's opening animation.
+    await dialog.locator('.ant-form-item', { hasText: '所属机构' }).locator('.ant-select-selector').click();
+    // Type to filter: the tree may have loaded after the picker mounted, so nothing is expanded yet.
+    await this.page.keyboard.type(orgName);
     await this.page.locator('.ant-select-dropdown:visible').getByTitle(orgName, { exact: true }).click();
     await dialog.getByLabel('初始密码').fill(password);
     await dialog.getByRole('button', { name: '保存' }).click();
@@ -27,7 +33,13 @@ export class UsersPage {
   async assignRole(username: string, roleName: string): Promise<void> {
     await this.row(username).getByRole('button', { name: '分配角色' }).click();
     const dialog = this.page.getByRole('dialog');
-    await dialog.getByLabel(roleName).check();
+    const box = dialog.getByRole('checkbox', { name: roleName });
+    await box.waitFor();
+    // The dialog's form takes its initial values when the roles have loaded; click until it sticks.
+    await expect.poll(async () => {
+      if (!(await box.isChecked())) await dialog.locator('label.ant-checkbox-wrapper', { hasText: roleName }).click();
+      return box.isChecked();
+    }, { timeout: 10_000 }).toBe(true);
     await dialog.getByRole('button', { name: '保存' }).click();
     await this.row(username).getByText(roleName).waitFor();
   }
