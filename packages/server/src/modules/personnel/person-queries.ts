@@ -31,5 +31,5 @@ export async function personHistory(db: Executor, personId: string) {
     db.selectFrom('person_discipline').select(['id', 'date', 'kind', 'reason', 'end_date']).where('person_id', '=', personId).orderBy('date').execute(),
     db.selectFrom('person_training').select(['id', 'date', 'course', 'hours', 'organizer']).where('person_id', '=', personId).orderBy('date').execute(),
   ]);
-  return { orgs, ranks, levels, posts, statuses, education: education.map((e) => ({ ...e, full_time: e.full_time === 1 })), family, resume, awards, discipline, training, trainingHours: training.reduce((sum, t) => sum + t.hours, 0) };
+  return { orgs, ranks, levels, posts, statuses, education: education.map((e) => ({ ...e, full_time: e.full_time === 1 })), family, resume, awards, discipline, training };
 }

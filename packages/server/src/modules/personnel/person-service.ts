@@ -44,7 +44,8 @@ export async function createPerson(ctx: AppContext, scope: ResolvedScope, actor:
 export async function getPerson(ctx: AppContext, scope: ResolvedScope, id: string) {
   const row = await q.findPersonInScope(ctx.db, scope, id);
   if (!row) throw new AppError('PERSON_NOT_FOUND');
-  return { ...presentProfile(row, today(ctx)), history: await q.personHistory(ctx.db, id) };
+  const history = await q.personHistory(ctx.db, id);
+  return { ...presentProfile(row, today(ctx)), trainingHours: history.training.reduce((sum, t) => sum + t.hours, 0), history };
 }
 
 /** Shows ID number and phone in full: a separate permission, and every view is audited. */

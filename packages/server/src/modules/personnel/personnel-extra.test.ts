@@ -42,7 +42,7 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     await hr.post(`/api/v1/personnel/people/${ids['王芳']}/training`, { date: '2025-09-01', course: '警务实战技能轮训', hours: 24 });
     const profile = (await hr.get(`/api/v1/personnel/people/${ids['王芳']}`)).json();
     expect(profile.history.training.map((x: { course: string }) => x.course)).toEqual(['执法规范化培训', '警务实战技能轮训']);
-    expect(profile.history.trainingHours).toBe(40);
+    expect(profile.trainingHours).toBe(40);
     expect(profile.history.resume[0].text).toBe('浙江警察学院侦查学专业学生');
     expect(profile.history.family[0].name).toBe('王建国');
     expect(profile.history.awards[0].name).toBe('个人三等功');

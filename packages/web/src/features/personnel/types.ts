@@ -130,10 +130,11 @@ export interface PersonHistory {
   awards: AwardRow[];
   discipline: DisciplineRow[];
   training: TrainingRow[];
-  trainingHours: number;
 }
 
 export interface PersonProfile extends PersonListItem {
+  /** Sum of the training records' hours. */
+  trainingHours: number;
   formerNames: string[];
   ethnicity: string | null;
   partyJoinDate: string | null;
