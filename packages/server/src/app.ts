@@ -28,6 +28,14 @@ import { personPhotoRoutes } from './modules/personnel/person-photo.ts';
 import { personRoutes } from './modules/personnel/person-routes.ts';
 import { importRoutes } from './modules/personnel/import/import-routes.ts';
 import { exportRoutes } from './modules/personnel/export/export-routes.ts';
+import { questionBankRoutes } from './modules/question-bank/routes.ts';
+import { examRoutes } from './modules/exams/routes.ts';
+import { trainingRoutes } from './modules/training/routes.ts';
+import { studyRoutes } from './modules/study/routes.ts';
+import { talentRoutes } from './modules/talent/routes.ts';
+import { competitionRoutes } from './modules/competitions/routes.ts';
+import { recruitmentRoutes } from './modules/recruitment/routes.ts';
+import { auxiliaryRoutes } from './modules/auxiliary/routes.ts';
 
 export interface BuildOptions {
   readonly config: Config;
@@ -99,6 +107,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(exportRoutes, { prefix: '/api/v1/personnel' });
   await app.register(personExtraRoutes, { prefix: '/api/v1/personnel' });
   await app.register(personPhotoRoutes, { prefix: '/api/v1/personnel' });
+  await app.register(questionBankRoutes, { prefix: '/api/v1/question-bank' });
+  await app.register(examRoutes, { prefix: '/api/v1/exams' });
+  await app.register(trainingRoutes, { prefix: '/api/v1/training' });
+  await app.register(studyRoutes, { prefix: '/api/v1/study' });
+  await app.register(talentRoutes, { prefix: '/api/v1/talent' });
+  await app.register(competitionRoutes, { prefix: '/api/v1/competitions' });
+  await app.register(recruitmentRoutes, { prefix: '/api/v1/recruitment' });
+  await app.register(auxiliaryRoutes, { prefix: '/api/v1/auxiliary' });
 
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

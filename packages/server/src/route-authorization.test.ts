@@ -2,19 +2,24 @@ import { makeIdNumber, permissionCatalogue } from '@zhenggong/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toPersonRow } from './modules/personnel/person-rows.ts';
 import { insertPersonWithHistory } from './modules/personnel/person-service.ts';
+import { sql } from 'kysely';
 import { makeOrg, makeRole, makeUser } from './test-support/factories.ts';
+import { moduleFixtureSeeders } from './test-support/module-fixtures.ts';
 import { adminClient, createTestApp, dialects, login, type Client, type TestApp } from './test-support/test-app.ts';
 
 /**
  * Walks the app's own route table, so every route a module adds is covered without editing
- * this file — except that a route with a new path parameter needs a fixture below, and the
- * test fails until it has one.
+ * this file. A route with a new path parameter needs a branch-B row for it: modules provide
+ * them in their `authorization-fixtures.ts` (listed in test-support/module-fixtures.ts), and
+ * the test fails until there is one.
  */
 describe.each(dialects)('authorization of every route on %s', (dialect) => {
   let t: TestApp;
   let branchA: Client;
   let nobody: Client;
   const fixtures: Record<string, string> = {};
+  const params: Record<string, string> = {};
+  const moduleBodies: Record<string, object> = {};
   const MARK = 'SECRET-B';
 
   beforeAll(async () => {
@@ -32,11 +37,30 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
     await makeUser(t.ctx, 'nobody', a, 'Nobody#Pass123');
     branchA = await login(t.app, 'a-staff', 'Branch#Pass123');
     nobody = await login(t.app, 'nobody', 'Nobody#Pass123');
-    const personRow = toPersonRow(t.ctx, { kind: 'officer', name: `乙民警${MARK}`, idNumber: makeIdNumber('330102', '1980-01-01', 11), orgId: b1 });
+    const personRow = toPersonRow(t.ctx, {
+      kind: 'officer',
+      name: `乙民警${MARK}`,
+      idNumber: makeIdNumber('330102', '1980-01-01', 11),
+      orgId: b1,
+    });
     if (!personRow.ok) throw new Error('fixture person invalid');
     await t.ctx.db.transaction().execute((trx) => insertPersonWithHistory(trx, personRow.row, '2020-01-01'));
     const personB = personRow.row.id;
-    Object.assign(fixtures, { orgs: b1, users: userB, roles: roleA, dicts: 'sex', personnel: personB, orgB: b, orgA: a });
+    Object.assign(fixtures, { roles: roleA, orgB: b, orgA: a });
+    Object.assign(params, {
+      '/api/v1/orgs': b1,
+      '/api/v1/users': userB,
+      '/api/v1/roles': roleA,
+      '/api/v1/dicts': 'sex',
+      '/api/v1/personnel': personB,
+    });
+    const branchB = await login(t.app, `b-staff-${MARK}`, 'Branch#Pass123');
+    const env = { t, ctx: t.ctx, root, orgA: a, orgA1: a1, orgB: b, orgB1: b1, personB, userB, roleA, branchB, MARK };
+    for (const seed of moduleFixtureSeeders) {
+      const m = await seed(env);
+      Object.assign(params, m.params);
+      Object.assign(moduleBodies, m.bodies ?? {});
+    }
   });
   afterAll(() => t.close());
 
@@ -44,10 +68,12 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
 
   /** Fills path parameters with rows of branch B (the branch the test users must not reach). */
   function urlFor(url: string): string {
-    const resource = url.split('/')[3] ?? '';
     return url.replace(/:(\w+)/g, (_m, name: string) => {
-      const value = name === 'code' ? fixtures.dicts : fixtures[resource];
-      if (!value) throw new Error(`No fixture for parameter :${name} of ${url}: add one to route-authorization.test.ts`);
+      const prefix = Object.keys(params)
+        .filter((k) => !k.includes('#') && (url === k || url.startsWith(`${k}/`)))
+        .sort((x, y) => y.length - x.length)[0];
+      const value = params[`${url}#${name}`] ?? (prefix ? params[prefix] : undefined);
+      if (!value) throw new Error(`No fixture for parameter :${name} of ${url}: add one to the module's authorization-fixtures.ts`);
       return value;
     });
   }
@@ -64,11 +90,25 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
       'PATCH /api/v1/users/:id': { displayName: 'hijacked' },
       'PUT /api/v1/users/:id/roles': { roleIds: [] },
       'POST /api/v1/users/:id/reset-password': { password: 'Str0ng!Passw0rd9' },
-      'POST /api/v1/personnel/people': { kind: 'officer', name: '入侵', idNumber: makeIdNumber('330102', '1990-01-01', 13), orgId: fixtures.orgB },
+      'POST /api/v1/personnel/people': {
+        kind: 'officer',
+        name: '入侵',
+        idNumber: makeIdNumber('330102', '1990-01-01', 13),
+        orgId: fixtures.orgB,
+      },
       'PATCH /api/v1/personnel/people/:id': { post: 'hijacked' },
       'PUT /api/v1/personnel/people/:id/account': { userId: null },
     };
-    return bodies[`${method} ${url}`] ?? { orgId: fixtures.orgB, parentId: fixtures.orgB, name: 'x', roleIds: [fixtures.roles], status: 'disabled' };
+    return (
+      bodies[`${method} ${url}`] ??
+      moduleBodies[`${method} ${url}`] ?? {
+        orgId: fixtures.orgB,
+        parentId: fixtures.orgB,
+        name: 'x',
+        roleIds: [fixtures.roles],
+        status: 'disabled',
+      }
+    );
   };
 
   /** Routes that take a raw body (a photo) get one of their own type; the rest get JSON. */
@@ -83,7 +123,11 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
 
   it('answers 401 to anonymous callers on every non-public route', async () => {
     for (const r of routes().filter((x) => !x.public)) {
-      const res = await t.app.inject({ method: r.method as 'GET', url: urlFor(r.url), ...(r.method === 'GET' ? {} : hostileRequest(r.method, r.url)) });
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: urlFor(r.url),
+        ...(r.method === 'GET' ? {} : hostileRequest(r.method, r.url)),
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
@@ -91,25 +135,58 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
   it('answers 403 to a logged-in user lacking the permission', async () => {
     const everyone = new Set(permissionCatalogue.filter((p) => p.everyone).map((p) => p.code));
     for (const r of routes().filter((x) => x.permission && !everyone.has(x.permission))) {
-      const res = await nobody.request({ method: r.method as 'GET', url: urlFor(r.url), ...(r.method === 'GET' ? {} : hostileRequest(r.method, r.url)) });
+      const res = await nobody.request({
+        method: r.method as 'GET',
+        url: urlFor(r.url),
+        ...(r.method === 'GET' ? {} : hostileRequest(r.method, r.url)),
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
     }
   });
 
+  /** Tables whose rows change by merely logging in or being audited. */
+  const volatile = new Set(['app_user', 'session', 'audit_log', 'audit_head', 'kysely_migration', 'kysely_migration_lock']);
+  async function tableNames(): Promise<string[]> {
+    const rows =
+      dialect === 'sqlite'
+        ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(t.ctx.db)
+        : await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(
+            t.ctx.db,
+          );
+    return rows.rows
+      .map((r) => r.name)
+      .filter((n) => !volatile.has(n))
+      .sort();
+  }
+
   it('never lets a branch-A user read, change or delete branch-B rows', async () => {
-    const snapshot = async () =>
-      JSON.stringify([
-        await t.ctx.db.selectFrom('org').selectAll().orderBy('id').execute(),
-        await t.ctx.db.selectFrom('app_user').select(['id', 'username', 'display_name', 'org_id', 'status', 'password_hash', 'locked_until']).orderBy('id').execute(),
-        await t.ctx.db.selectFrom('user_role').selectAll().orderBy('user_id').orderBy('role_id').execute(),
-        await t.ctx.db.selectFrom('role').selectAll().orderBy('id').execute(),
-        await t.ctx.db.selectFrom('person').selectAll().orderBy('id').execute(),
-        await t.ctx.db.selectFrom('person_org_history').selectAll().orderBy('id').execute(),
-      ]);
+    const names = await tableNames();
+    expect(names).toContain('person');
+    // Every table of every module, rows sorted, so a write anywhere shows.
+    const snapshot = async () => {
+      const tables: unknown[] = [
+        await t.ctx.db
+          .selectFrom('app_user')
+          .select(['id', 'username', 'display_name', 'org_id', 'status', 'password_hash', 'locked_until'])
+          .orderBy('id')
+          .execute(),
+      ];
+      for (const name of names) {
+        const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(t.ctx.db);
+        tables.push([name, rows.rows.map((r) => JSON.stringify(r)).sort()]);
+      }
+      return JSON.stringify(tables);
+    };
     const before = await snapshot();
     for (const r of routes().filter((x) => !x.public && !x.url.startsWith('/api/v1/auth/'))) {
       const isRead = r.method === 'GET';
-      const res = await branchA.request({ method: r.method as 'GET', url: urlFor(r.url), ...(isRead ? {} : hostileRequest(r.method, r.url)) });
+      const res = await branchA.request({
+        method: r.method as 'GET',
+        url: urlFor(r.url),
+        ...(isRead ? {} : hostileRequest(r.method, r.url)),
+      });
       const where = `${r.method} ${r.url} → ${res.statusCode}`;
       if (isRead && res.statusCode === 200) {
         expect(res.body, where).not.toContain(MARK);

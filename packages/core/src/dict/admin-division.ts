@@ -58,7 +58,12 @@ function buildItems(): DictItem[] {
   items.push(...SAR_AND_TAIWAN);
   for (const c of cities) {
     const province = provinceByCode.get(toSixDigits(c.provinceCode))?.name ?? '';
-    items.push({ code: toSixDigits(c.code), name: c.name, parentCode: toSixDigits(c.provinceCode), synonyms: placeSynonyms([province, c.name]) });
+    items.push({
+      code: toSixDigits(c.code),
+      name: c.name,
+      parentCode: toSixDigits(c.provinceCode),
+      synonyms: placeSynonyms([province, c.name]),
+    });
   }
   for (const a of areas) {
     const cityCode = toSixDigits(a.cityCode);

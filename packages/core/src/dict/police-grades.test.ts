@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  policeOfficerLevelDict,
-  policeOfficerLevelEquivalence,
-  policeOfficerLevelOrdinal,
-} from './police-officer-level.ts';
+import { policeOfficerLevelDict, policeOfficerLevelEquivalence, policeOfficerLevelOrdinal } from './police-officer-level.ts';
 import { policeRankDict, policeRankOrdinal } from './police-rank.ts';
 import { policeTechLevelDict, policeTechLevelOfficerEquivalent } from './police-tech-level.ts';
 import type { Dict } from './types.ts';

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dictionaries, getDict, normalize } from './registry.ts';
 import type { Dict, DictItem } from './types.ts';
 
-const TABLES =
-  'sex ethnicity political_status education police_rank police_officer_level police_tech_level org_type admin_division';
+const TABLES = 'sex ethnicity political_status education police_rank police_officer_level police_tech_level org_type admin_division';
 
 /** Names may repeat only in GB/T 2260 (朝阳区, 鼓楼区 …); every other table has unique names. */
 const NAMES_MAY_REPEAT = new Set(['admin_division']);
@@ -15,13 +14,10 @@ const countBy = (values: readonly string[]): Map<string, number> => {
   return counts;
 };
 
-const entries: readonly (readonly [Dict, DictItem])[] = dictionaries.flatMap((dict) =>
-  dict.items.map((item) => [dict, item] as const),
-);
+const entries: readonly (readonly [Dict, DictItem])[] = dictionaries.flatMap((dict) => dict.items.map((item) => [dict, item] as const));
 
 /** Full-width form of printable ASCII (U+FF01–FF5E), as typed with a Chinese IME. */
-const toFullWidth = (text: string): string =>
-  text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+const toFullWidth = (text: string): string => text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 
 describe('dictionaries', () => {
   it('holds every table once, each reachable by getDict', () => {
@@ -41,13 +37,10 @@ describe('dictionaries', () => {
     expect(orphans).toEqual([]);
   });
 
-  it.each(dictionaries.filter((d) => !NAMES_MAY_REPEAT.has(d.code)).map((d) => [d.code, d] as const))(
-    '%s: names are unique',
-    (_, dict) => {
-      const duplicates = [...countBy(dict.items.map((i) => i.name))].filter(([, n]) => n > 1);
-      expect(duplicates).toEqual([]);
-    },
-  );
+  it.each(dictionaries.filter((d) => !NAMES_MAY_REPEAT.has(d.code)).map((d) => [d.code, d] as const))('%s: names are unique', (_, dict) => {
+    const duplicates = [...countBy(dict.items.map((i) => i.name))].filter(([, n]) => n > 1);
+    expect(duplicates).toEqual([]);
+  });
 
   it('cites a standard for every table', () => {
     for (const dict of dictionaries) expect(dict.standard).toMatch(/\S/);
@@ -134,9 +127,7 @@ describe('normalize', () => {
   });
 
   it('property: every synonym finds its own item', () => {
-    const withSynonyms = entries.flatMap(([dict, item]) =>
-      (item.synonyms ?? []).map((synonym) => [dict, item, synonym] as const),
-    );
+    const withSynonyms = entries.flatMap(([dict, item]) => (item.synonyms ?? []).map((synonym) => [dict, item, synonym] as const));
     fc.assert(
       fc.property(fc.constantFrom(...withSynonyms), ([dict, item, synonym]) => {
         expect(normalize(dict.code, synonym)).toBe(item);

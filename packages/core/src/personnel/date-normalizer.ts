@@ -15,7 +15,11 @@ export type DateProblem = 'empty' | 'unrecognised' | 'impossible';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function build(y: number, m: number | undefined, d: number | undefined): { ok: true; date: PartialDate } | { ok: false; problem: DateProblem } {
+function build(
+  y: number,
+  m: number | undefined,
+  d: number | undefined,
+): { ok: true; date: PartialDate } | { ok: false; problem: DateProblem } {
   if (y < 1900 || y > 2100) return { ok: false, problem: 'impossible' };
   if (m === undefined) return { ok: true, date: { value: String(y), precision: 'year' } };
   if (m < 1 || m > 12) return { ok: false, problem: 'impossible' };
@@ -31,7 +35,9 @@ export function excelSerialToDate(serial: number): Date {
   return new Date(Date.UTC(1899, 11, days < 60 ? 31 : 30) + days * 86_400_000);
 }
 
-export function normalizeDate(input: string | number | Date | null | undefined): { ok: true; date: PartialDate } | { ok: false; problem: DateProblem } {
+export function normalizeDate(
+  input: string | number | Date | null | undefined,
+): { ok: true; date: PartialDate } | { ok: false; problem: DateProblem } {
   if (input === null || input === undefined || input === '') return { ok: false, problem: 'empty' };
   if (input instanceof Date) {
     if (Number.isNaN(input.getTime())) return { ok: false, problem: 'impossible' };

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { checkCharacter, makeIdNumber, maskIdNumber, parseIdNumber } from './id-number.ts';
 
 const today = new Date('2026-11-29T00:00:00Z');
-const birth = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2026-11-28T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const birth = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2026-11-28T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const address = fc.integer({ min: 110000, max: 659999 }).map(String);
 const sequence = fc.integer({ min: 0, max: 999 });
 
@@ -16,7 +18,10 @@ describe('GB 11643-1999 identity numbers', () => {
   });
 
   it('normalises full-width digits, spaces and a lower-case x', () => {
-    expect(parseIdNumber(' １１０１０５１９４９１２３１００２x ', today)).toMatchObject({ ok: true, info: { value: '11010519491231002X' } });
+    expect(parseIdNumber(' １１０１０５１９４９１２３１００２x ', today)).toMatchObject({
+      ok: true,
+      info: { value: '11010519491231002X' },
+    });
   });
 
   it('every number built from valid parts parses back to those parts', () => {

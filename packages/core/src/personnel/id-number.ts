@@ -32,7 +32,10 @@ function validDate(y: number, m: number, d: number): boolean {
  * Normalises (trim, full-width → half-width, lower-case x → X) and checks an ID number.
  * `today` bounds the birth date (no one born in the future or before 1900).
  */
-export function parseIdNumber(raw: string, today: Date = new Date()): { ok: true; info: IdNumberInfo } | { ok: false; problem: IdNumberProblem } {
+export function parseIdNumber(
+  raw: string,
+  today: Date = new Date(),
+): { ok: true; info: IdNumberInfo } | { ok: false; problem: IdNumberProblem } {
   const value = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, problem: 'format' };
   const y = Number(value.slice(6, 10));

@@ -84,8 +84,10 @@ export function checkPerson(input: PersonCheckInput, options: PersonCheckOptions
   } else {
     idNumber = parsed.info.value;
     const idSex = parsed.info.sex === 'male' ? '1' : '2';
-    if (input.sex !== undefined && input.sex !== '' && sex !== idSex) problems.push({ field: 'sex', code: 'sex_mismatch', value: input.sex });
-    if (birthDate !== undefined && birthDate !== parsed.info.birthDate) problems.push({ field: 'birthDate', code: 'birth_date_mismatch', value: birthDate });
+    if (input.sex !== undefined && input.sex !== '' && sex !== idSex)
+      problems.push({ field: 'sex', code: 'sex_mismatch', value: input.sex });
+    if (birthDate !== undefined && birthDate !== parsed.info.birthDate)
+      problems.push({ field: 'birthDate', code: 'birth_date_mismatch', value: birthDate });
     sex = idSex;
     birthDate = parsed.info.birthDate;
   }
@@ -98,8 +100,10 @@ export function checkPerson(input: PersonCheckInput, options: PersonCheckOptions
     codes[field] = item?.code;
   }
   const pattern = options.policeNumberPattern ?? /^\d{6}$/;
-  if (input.policeNumber && !pattern.test(input.policeNumber)) problems.push({ field: 'policeNumber', code: 'police_number_format', value: input.policeNumber });
-  if (input.phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(input.phone)) problems.push({ field: 'phone', code: 'phone_format', value: input.phone });
+  if (input.policeNumber && !pattern.test(input.policeNumber))
+    problems.push({ field: 'policeNumber', code: 'police_number_format', value: input.policeNumber });
+  if (input.phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(input.phone))
+    problems.push({ field: 'phone', code: 'phone_format', value: input.phone });
   for (const [field, value] of Object.entries(input.dates ?? {})) {
     if (!value) continue;
     if (value > options.today) problems.push({ field, code: 'date_in_future', value });

@@ -24,7 +24,12 @@ describe('roster cells', () => {
 
   it('normalises any spelling of a valid ID number to its canonical form (property)', () => {
     const ids = fc
-      .record({ y: fc.integer({ min: 1950, max: 2005 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), seq: fc.integer({ min: 0, max: 999 }) })
+      .record({
+        y: fc.integer({ min: 1950, max: 2005 }),
+        m: fc.integer({ min: 1, max: 12 }),
+        d: fc.integer({ min: 1, max: 28 }),
+        seq: fc.integer({ min: 0, max: 999 }),
+      })
       .map(({ y, m, d, seq }) => makeIdNumber('330102', `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, seq));
     fc.assert(
       fc.property(ids, fc.boolean(), fc.boolean(), fc.constantFrom('', ' ', '\u3000', ' \t'), (id, wide, lower, pad) => {
@@ -58,7 +63,12 @@ describe('roster cells', () => {
   });
 
   it('reads categories, phones, police numbers and former names', () => {
-    expect([kindCell('民警'), kindCell(' 辅 警 '), kindCell('警务辅助人员'), kindCell('保安')]).toEqual(['officer', 'auxiliary', 'auxiliary', undefined]);
+    expect([kindCell('民警'), kindCell(' 辅 警 '), kindCell('警务辅助人员'), kindCell('保安')]).toEqual([
+      'officer',
+      'auxiliary',
+      'auxiliary',
+      undefined,
+    ]);
     expect(phoneCell('138 0013 8000')).toBe('13800138000');
     expect(phoneCell('138-0013-8000')).toBe('13800138000');
     expect(phoneCell('0571-87654321')).toBe('0571-87654321');

@@ -128,7 +128,11 @@ const EXAMPLE = /^(示例|样例|例)$/;
  */
 export function skippableRow(cells: readonly RosterCell[], dataColumns: readonly number[]): 'blank' | 'totals' | 'example' | undefined {
   if (dataColumns.every((i) => isBlankCell(cells[i] ?? null))) return 'blank';
-  const firstTexts = cells.slice(1).map(cellCompact).filter((t) => t !== '').slice(0, 3);
+  const firstTexts = cells
+    .slice(1)
+    .map(cellCompact)
+    .filter((t) => t !== '')
+    .slice(0, 3);
   if (firstTexts.some((t) => TOTALS.test(t))) return 'totals';
   if (firstTexts[0] !== undefined && EXAMPLE.test(firstTexts[0])) return 'example';
   return undefined;

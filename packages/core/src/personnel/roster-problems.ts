@@ -12,13 +12,19 @@ export const rosterProblemMessages = {
     'zh-CN': '身份证号被 Excel 存为数字，后几位已丢失，请将该列设为文本后重新录入',
     'en-US': 'Excel stored the ID number as a number and has lost its last digits; format the column as text and enter it again',
   },
-  id_format: { 'zh-CN': '身份证号格式不正确，应为 18 位（末位可为 X）', 'en-US': 'The ID number must have 18 characters (the last may be X)' },
+  id_format: {
+    'zh-CN': '身份证号格式不正确，应为 18 位（末位可为 X）',
+    'en-US': 'The ID number must have 18 characters (the last may be X)',
+  },
   id_birth_date: { 'zh-CN': '身份证号中的出生日期不存在', 'en-US': 'The date of birth inside the ID number does not exist' },
   id_check_digit: {
     'zh-CN': '身份证号校验位错误（GB 11643），请核对原件',
     'en-US': 'The ID number check digit is wrong (GB 11643); check it against the card',
   },
-  sex_mismatch: { 'zh-CN': '性别“{value}”与身份证号不符（应为{expected}）', 'en-US': 'Sex "{value}" disagrees with the ID number ({expected})' },
+  sex_mismatch: {
+    'zh-CN': '性别“{value}”与身份证号不符（应为{expected}）',
+    'en-US': 'Sex "{value}" disagrees with the ID number ({expected})',
+  },
   birth_date_mismatch: {
     'zh-CN': '出生日期“{value}”与身份证号不符（应为 {expected}）',
     'en-US': 'Date of birth "{value}" disagrees with the ID number ({expected})',
@@ -28,18 +34,25 @@ export const rosterProblemMessages = {
     'en-US': 'Unrecognised date "{value}"; write 1985-03-15, 1985.03, 1985年3月 or 198503',
   },
   date_impossible: { 'zh-CN': '日期“{value}”不存在', 'en-US': 'The date "{value}" does not exist' },
-  date_needs_month: { 'zh-CN': '日期“{value}”只有年份，请至少精确到月', 'en-US': 'The date "{value}" has only a year; give at least the month' },
+  date_needs_month: {
+    'zh-CN': '日期“{value}”只有年份，请至少精确到月',
+    'en-US': 'The date "{value}" has only a year; give at least the month',
+  },
   date_in_future: { 'zh-CN': '“{header}”{value} 晚于今天', 'en-US': '"{header}" {value} is in the future' },
   date_before_birth: { 'zh-CN': '“{header}”{value} 早于出生日期', 'en-US': '"{header}" {value} is before the date of birth' },
   unknown_code: {
     'zh-CN': '“{value}”不是“{header}”的标准名称或代码',
     'en-US': '"{value}" is not a standard name or code for "{header}"',
   },
-  kind_unknown: { 'zh-CN': '人员类别“{value}”应为“民警”或“辅警”', 'en-US': 'Category "{value}" must be 民警 (officer) or 辅警 (auxiliary)' },
+  kind_unknown: {
+    'zh-CN': '人员类别“{value}”应为“民警”或“辅警”',
+    'en-US': 'Category "{value}" must be 民警 (officer) or 辅警 (auxiliary)',
+  },
   police_number_format: { 'zh-CN': '警号“{value}”格式不正确', 'en-US': 'Police number "{value}" is malformed' },
   police_number_lost_zero: {
     'zh-CN': '警号被 Excel 存为数字，开头的 0 已丢失（“{value}”），请将该列设为文本后重新录入',
-    'en-US': 'Excel stored the police number as a number and dropped its leading zeros ("{value}"); format the column as text and enter it again',
+    'en-US':
+      'Excel stored the police number as a number and dropped its leading zeros ("{value}"); format the column as text and enter it again',
   },
   phone_format: {
     'zh-CN': '联系电话“{value}”格式不正确（手机 11 位，或带区号的固定电话）',

@@ -13,12 +13,23 @@ const row = (...cells: RosterCell[]): RosterCell[] => [null, ...cells];
 
 describe('readRosterRow', () => {
   it('reads a row into the shape of the person form', () => {
-    const d = readRosterRow(row('张　伟', id.toLowerCase(), '男', '1985.03', ' 上城分局 ', '012345', '138 0013 8000', '2008.07', '民警', '副所长', '张卫'), columns, options);
+    const d = readRosterRow(
+      row('张　伟', id.toLowerCase(), '男', '1985.03', ' 上城分局 ', '012345', '138 0013 8000', '2008.07', '民警', '副所长', '张卫'),
+      columns,
+      options,
+    );
     expect(d.problems).toEqual([]);
     expect(d.unit).toBe('上城分局');
     expect(d.person).toEqual({
-      name: '张伟', idNumber: id, kind: 'officer', sex: '男', policeNumber: '012345', phone: '13800138000',
-      policeStartDate: '2008-07', post: '副所长', formerNames: ['张卫'],
+      name: '张伟',
+      idNumber: id,
+      kind: 'officer',
+      sex: '男',
+      policeNumber: '012345',
+      phone: '13800138000',
+      policeStartDate: '2008-07',
+      post: '副所长',
+      formerNames: ['张卫'],
     });
   });
 
@@ -26,22 +37,33 @@ describe('readRosterRow', () => {
     const d = readRosterRow(row('张伟', id, '', '1985.04', '上城分局', '', '', '', '民警'), columns, options);
     expect(d.problems).toEqual([{ field: 'birthDate', code: 'birth_date_mismatch', value: '1985.04', params: { expected: '1985-03-15' } }]);
     // A day-precision date is passed on for checkPerson to compare.
-    expect(readRosterRow(row('张伟', id, '', '1985-03-16', '上城分局', '', '', '', '民警'), columns, options).person.birthDate).toBe('1985-03-16');
+    expect(readRosterRow(row('张伟', id, '', '1985-03-16', '上城分局', '', '', '', '民警'), columns, options).person.birthDate).toBe(
+      '1985-03-16',
+    );
   });
 
   it('reports missing values, unknown categories and lengths from the form schema', () => {
     const d = readRosterRow(row('', '', '', '', '', '', '', '', '保安', 'x'.repeat(101)), columns, options);
-    expect(d.problems.map((p) => `${p.field}:${p.code}`)).toEqual(['name:required', 'idNumber:required', 'kind:kind_unknown', 'post:too_long', 'unit:required']);
+    expect(d.problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+      'name:required',
+      'idNumber:required',
+      'kind:kind_unknown',
+      'post:too_long',
+      'unit:required',
+    ]);
     expect(d.problems.find((p) => p.code === 'too_long')?.params).toEqual({ max: 100 });
   });
 
   it('takes the default category when the roster has none', () => {
-    expect(readRosterRow(row('张伟', id, '', '', '上城分局'), columns, { ...options, defaultKind: 'auxiliary' }).person.kind).toBe('auxiliary');
+    expect(readRosterRow(row('张伟', id, '', '', '上城分局'), columns, { ...options, defaultKind: 'auxiliary' }).person.kind).toBe(
+      'auxiliary',
+    );
   });
 
   it('has a message in both languages for every problem code', () => {
     for (const code of Object.keys(rosterProblemMessages) as (keyof typeof rosterProblemMessages)[]) {
-      for (const locale of ['zh-CN', 'en-US'] as const) expect(rosterProblemMessage(code, locale, { header: 'H', value: 'V' }).length).toBeGreaterThan(5);
+      for (const locale of ['zh-CN', 'en-US'] as const)
+        expect(rosterProblemMessage(code, locale, { header: 'H', value: 'V' }).length).toBeGreaterThan(5);
     }
     expect(rosterProblemMessage('duplicate_id_in_file', 'zh-CN', { otherRow: 7 })).toBe('身份证号与第 7 行重复');
   });

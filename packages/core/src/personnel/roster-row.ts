@@ -1,7 +1,17 @@
 import type { CreatePersonBody } from '../schemas/person.ts';
 import { PersonFields } from '../schemas/person.ts';
 import { parseIdNumber } from './id-number.ts';
-import { cellCompact, cellText, dateCell, idCell, kindCell, namesCell, phoneCell, policeNumberCell, type RosterCell } from './roster-cells.ts';
+import {
+  cellCompact,
+  cellText,
+  dateCell,
+  idCell,
+  kindCell,
+  namesCell,
+  phoneCell,
+  policeNumberCell,
+  type RosterCell,
+} from './roster-cells.ts';
 import type { MappedColumn, RosterField } from './roster-columns.ts';
 import type { RosterProblemCode } from './roster-problems.ts';
 
@@ -110,7 +120,8 @@ export function readRosterRow(cells: readonly RosterCell[], columns: readonly Ma
 
   const names = namesCell(get('formerNames'));
   if (names.length > formerNames.maxItems) problem('formerNames', 'too_many', names.join('、'), { max: formerNames.maxItems });
-  else if (names.some((n) => n.length > formerNames.items.maxLength)) problem('formerNames', 'too_long', names.join('、'), { max: formerNames.items.maxLength });
+  else if (names.some((n) => n.length > formerNames.items.maxLength))
+    problem('formerNames', 'too_long', names.join('、'), { max: formerNames.items.maxLength });
   else if (names.length > 0) person.formerNames = names;
 
   const unit = cellCompact(get('unit'));

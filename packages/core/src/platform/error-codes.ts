@@ -2,6 +2,13 @@
  * Platform error codes with their localised messages (zh-CN first, en-US).
  * Business modules add their own catalogues; the server merges them.
  */
+import { questionBankErrors } from '../question-bank/errors.ts';
+import { examErrors } from '../exams/errors.ts';
+import { trainingErrors } from '../training/errors.ts';
+import { talentErrors } from '../talent/errors.ts';
+import { recruitmentErrors } from '../recruitment/errors.ts';
+import { auxiliaryErrors } from '../auxiliary/errors.ts';
+
 export type Locale = 'zh-CN' | 'en-US';
 
 export interface ErrorMessage {
@@ -31,7 +38,11 @@ export const platformErrors = {
   AUTH_WRONG_PASSWORD: { status: 400, 'zh-CN': '原密码不正确', 'en-US': 'The current password is wrong' },
   PASSWORD_POLICY: { status: 400, 'zh-CN': '新密码不符合密码策略', 'en-US': 'The new password does not meet the password policy' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, 'zh-CN': '请先修改密码', 'en-US': 'You must change your password first' },
-  CSRF_INVALID: { status: 403, 'zh-CN': '请求校验失败（CSRF），请刷新页面后重试', 'en-US': 'Request verification (CSRF) failed; reload the page and retry' },
+  CSRF_INVALID: {
+    status: 403,
+    'zh-CN': '请求校验失败（CSRF），请刷新页面后重试',
+    'en-US': 'Request verification (CSRF) failed; reload the page and retry',
+  },
   FORBIDDEN: { status: 403, 'zh-CN': '没有执行此操作的权限', 'en-US': 'You do not have permission for this action' },
   OUT_OF_SCOPE: { status: 403, 'zh-CN': '目标超出您的数据权限范围', 'en-US': 'The target is outside your data scope' },
   CONFLICT: { status: 409, 'zh-CN': '数据冲突', 'en-US': 'Conflict' },
@@ -39,7 +50,11 @@ export const platformErrors = {
   ORG_NOT_FOUND: { status: 404, 'zh-CN': '机构不存在', 'en-US': 'Organisation not found' },
   ORG_PARENT_REQUIRED: { status: 400, 'zh-CN': '必须选择上级机构', 'en-US': 'A parent organisation is required' },
   ORG_CODE_TAKEN: { status: 409, 'zh-CN': '机构代码已被使用', 'en-US': 'The organisation code is already in use' },
-  ORG_MOVE_INTO_SELF: { status: 409, 'zh-CN': '不能把机构移动到它自己或其下级之下', 'en-US': 'An organisation cannot be moved under itself or its descendants' },
+  ORG_MOVE_INTO_SELF: {
+    status: 409,
+    'zh-CN': '不能把机构移动到它自己或其下级之下',
+    'en-US': 'An organisation cannot be moved under itself or its descendants',
+  },
   ORG_HAS_ACTIVE_CHILDREN: { status: 409, 'zh-CN': '该机构还有未撤销的下级机构', 'en-US': 'The organisation still has active sub-units' },
   ORG_HAS_USERS: { status: 409, 'zh-CN': '该机构还有启用的用户', 'en-US': 'The organisation still has active users' },
   ORG_CLOSED: { status: 409, 'zh-CN': '该机构已撤销', 'en-US': 'The organisation is closed' },
@@ -51,11 +66,16 @@ export const platformErrors = {
   ROLE_BUILTIN: { status: 409, 'zh-CN': '内置角色不能修改或删除', 'en-US': 'Built-in roles cannot be changed or deleted' },
   ROLE_IN_USE: { status: 409, 'zh-CN': '角色仍分配给用户，不能删除', 'en-US': 'The role is still assigned to users' },
   ROLE_UNKNOWN_PERMISSION: { status: 400, 'zh-CN': '未知的权限：{permission}', 'en-US': 'Unknown permission: {permission}' },
-  ROLE_SCOPE_ORGS_REQUIRED: { status: 400, 'zh-CN': '自定义数据权限必须选择机构', 'en-US': 'A custom data scope needs at least one organisation' },
+  ROLE_SCOPE_ORGS_REQUIRED: {
+    status: 400,
+    'zh-CN': '自定义数据权限必须选择机构',
+    'en-US': 'A custom data scope needs at least one organisation',
+  },
   SEPARATION_OF_DUTIES: {
     status: 409,
     'zh-CN': '三员分立：系统管理员、安全管理员、审计管理员的权限不能相互兼任，也不能与业务权限合并',
-    'en-US': 'Separation of duties: system, security and audit administrator powers cannot be combined with each other or with business permissions',
+    'en-US':
+      'Separation of duties: system, security and audit administrator powers cannot be combined with each other or with business permissions',
   },
   ADMIN_ACCOUNT_PROTECTED: {
     status: 403,
@@ -84,16 +104,36 @@ export const platformErrors = {
     'zh-CN': '导出完整的身份证号或手机号需要“查看敏感信息”权限',
     'en-US': 'Exporting full ID or phone numbers needs the permission to view sensitive data',
   },
-  LRMX_INVALID: { status: 400, 'zh-CN': '任免审批表文件（.lrmx）无法读取：{reason}', 'en-US': 'The appointment form file (.lrmx) cannot be read: {reason}' },
-  IMPORT_NOT_MULTIPART: { status: 400, 'zh-CN': '请以 multipart/form-data 上传 xlsx 文件（字段名 file）', 'en-US': 'Upload the xlsx file as multipart/form-data (field "file")' },
-  IMPORT_FILE_TOO_LARGE: { status: 413, 'zh-CN': '文件超过 {maxMb} MB 上限，请拆分后导入', 'en-US': 'The file exceeds the {maxMb} MB limit; split it' },
+  LRMX_INVALID: {
+    status: 400,
+    'zh-CN': '任免审批表文件（.lrmx）无法读取：{reason}',
+    'en-US': 'The appointment form file (.lrmx) cannot be read: {reason}',
+  },
+  IMPORT_NOT_MULTIPART: {
+    status: 400,
+    'zh-CN': '请以 multipart/form-data 上传 xlsx 文件（字段名 file）',
+    'en-US': 'Upload the xlsx file as multipart/form-data (field "file")',
+  },
+  IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '文件超过 {maxMb} MB 上限，请拆分后导入',
+    'en-US': 'The file exceeds the {maxMb} MB limit; split it',
+  },
   IMPORT_NOT_XLSX: {
     status: 400,
     'zh-CN': '不是有效的 xlsx 文件；.xls 或设置了密码的文件请在 Excel 中另存为 .xlsx 后再导入',
     'en-US': 'Not a valid xlsx file; save .xls or password-protected files as .xlsx in Excel first',
   },
-  IMPORT_XLSX_TOO_LARGE: { status: 413, 'zh-CN': '文件解压后超过 {maxMb} MB 上限，请拆分后导入', 'en-US': 'The file unpacks to more than {maxMb} MB; split it' },
-  IMPORT_TOO_MANY_ROWS: { status: 413, 'zh-CN': '工作表超过 {max} 行上限，请拆分后导入', 'en-US': 'The sheet has more than {max} rows; split it' },
+  IMPORT_XLSX_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '文件解压后超过 {maxMb} MB 上限，请拆分后导入',
+    'en-US': 'The file unpacks to more than {maxMb} MB; split it',
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    status: 413,
+    'zh-CN': '工作表超过 {max} 行上限，请拆分后导入',
+    'en-US': 'The sheet has more than {max} rows; split it',
+  },
   IMPORT_NO_HEADER: {
     status: 400,
     'zh-CN': '前 {rows} 行中找不到表头（至少需要 3 个可识别的列名，如 姓名、身份证号、单位）',
@@ -102,7 +142,11 @@ export const platformErrors = {
   IMPORT_MISSING_COLUMNS: { status: 400, 'zh-CN': '缺少必需的列：{columns}', 'en-US': 'Required columns are missing: {columns}' },
   IMPORT_NO_ROWS: { status: 400, 'zh-CN': '文件中没有数据行', 'en-US': 'The file has no data rows' },
   IMPORT_BUSY: { status: 429, 'zh-CN': '正在进行的导入过多，请稍后再试', 'en-US': 'Too many imports are running; try again shortly' },
-  IMPORT_JOB_NOT_FOUND: { status: 404, 'zh-CN': '导入结果不存在或已过期，请重新预检', 'en-US': 'The import result does not exist or has expired; run the check again' },
+  IMPORT_JOB_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '导入结果不存在或已过期，请重新预检',
+    'en-US': 'The import result does not exist or has expired; run the check again',
+  },
   IMPORT_CONFLICT: {
     status: 409,
     'zh-CN': '提交时身份证号或警号已被他人登记，未导入任何数据，请重新预检',
@@ -110,6 +154,12 @@ export const platformErrors = {
   },
   DICT_NOT_FOUND: { status: 404, 'zh-CN': '字典不存在', 'en-US': 'Dictionary not found' },
   DICT_VALUE_UNKNOWN: { status: 404, 'zh-CN': '字典中没有匹配的值', 'en-US': 'No matching value in the dictionary' },
+  ...questionBankErrors,
+  ...examErrors,
+  ...trainingErrors,
+  ...talentErrors,
+  ...recruitmentErrors,
+  ...auxiliaryErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type PlatformErrorCode = keyof typeof platformErrors;

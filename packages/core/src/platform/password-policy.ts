@@ -23,9 +23,28 @@ export type PasswordProblem = 'too_short' | 'too_long' | 'classes' | 'contains_u
 
 // A short list of the most common passwords; the policy rejects them in any profile.
 const common = new Set([
-  'password', 'password1', 'password123', '12345678', '123456789', '1234567890', 'qwerty123',
-  'admin123', 'admin@123', 'abc12345', 'p@ssw0rd', 'passw0rd', 'iloveyou', '11111111', '88888888',
-  'a1234567', 'aa123456', 'qwe123456', '1qaz2wsx', '1qaz@wsx', 'zxcvbnm1', 'welcome1',
+  'password',
+  'password1',
+  'password123',
+  '12345678',
+  '123456789',
+  '1234567890',
+  'qwerty123',
+  'admin123',
+  'admin@123',
+  'abc12345',
+  'p@ssw0rd',
+  'passw0rd',
+  'iloveyou',
+  '11111111',
+  '88888888',
+  'a1234567',
+  'aa123456',
+  'qwe123456',
+  '1qaz2wsx',
+  '1qaz@wsx',
+  'zxcvbnm1',
+  'welcome1',
 ]);
 
 export function countClasses(password: string): number {

@@ -3,6 +3,13 @@
  * A permission belongs to at most one admin kind; business permissions belong to none, and an
  * admin role may hold only its own kind's permissions.
  */
+import { questionBankPermissions } from '../question-bank/permissions.ts';
+import { examPermissions } from '../exams/permissions.ts';
+import { trainingPermissions } from '../training/permissions.ts';
+import { talentPermissions } from '../talent/permissions.ts';
+import { recruitmentPermissions } from '../recruitment/permissions.ts';
+import { auxiliaryPermissions } from '../auxiliary/permissions.ts';
+
 export type AdminKind = 'sysadmin' | 'secadmin' | 'auditadmin';
 export const adminKinds: readonly AdminKind[] = ['sysadmin', 'secadmin', 'auditadmin'];
 
@@ -35,6 +42,12 @@ export const permissionCatalogue: readonly PermissionDef[] = [
   { code: 'personnel:import', group: 'personnel', adminKind: null },
   { code: 'personnel:approve', group: 'personnel', adminKind: null },
   { code: 'personnel:self', group: 'personnel', adminKind: null, everyone: true },
+  ...questionBankPermissions,
+  ...examPermissions,
+  ...trainingPermissions,
+  ...talentPermissions,
+  ...recruitmentPermissions,
+  ...auxiliaryPermissions,
 ];
 
 const byCode = new Map(permissionCatalogue.map((p) => [p.code, p]));

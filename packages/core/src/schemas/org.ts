@@ -18,7 +18,9 @@ export const OrgView = Type.Object({
 });
 export type OrgView = Static<typeof OrgView>;
 export type OrgNode = OrgView & { children: OrgNode[] };
-export const OrgNodeSchema = Type.Recursive((This) => Type.Composite([OrgView, Type.Object({ children: Type.Array(This) })]), { $id: 'OrgNode' });
+export const OrgNodeSchema = Type.Recursive((This) => Type.Composite([OrgView, Type.Object({ children: Type.Array(This) })]), {
+  $id: 'OrgNode',
+});
 
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 const ShortName = Type.String({ minLength: 1, maxLength: 50 });

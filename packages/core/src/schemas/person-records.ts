@@ -9,14 +9,25 @@ const Opt = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Option
 export const personRecordBodies = {
   resume: Strict({ startDate: DateStr, endDate: Opt(DateStr), text: Text(500) }),
   family: Strict({ relation: Text(20), name: Text(50), birthDate: Opt(DateStr), politicalStatus: Opt(Text(20)), workUnit: Opt(Text(200)) }),
-  education: Strict({ level: Text(20), degree: Opt(Text(20)), school: Opt(Text(100)), major: Opt(Text(100)), fullTime: Type.Boolean(), startDate: Opt(DateStr), endDate: Opt(DateStr) }),
+  education: Strict({
+    level: Text(20),
+    degree: Opt(Text(20)),
+    school: Opt(Text(100)),
+    major: Opt(Text(100)),
+    fullTime: Type.Boolean(),
+    startDate: Opt(DateStr),
+    endDate: Opt(DateStr),
+  }),
   awards: Strict({ date: DateStr, name: Text(200), level: Opt(Text(32)), issuer: Opt(Text(200)) }),
   discipline: Strict({ date: DateStr, kind: Text(32), reason: Opt(Text(500)), endDate: Opt(DateStr) }),
   training: Strict({ date: DateStr, course: Text(200), hours: Type.Integer({ minimum: 1, maximum: 2000 }), organizer: Opt(Text(200)) }),
 } as const;
 export type PersonRecordKind = keyof typeof personRecordBodies;
 
-export const SavedFilterBody = Strict({ name: Text(100), filter: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()])) });
+export const SavedFilterBody = Strict({
+  name: Text(100),
+  filter: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()])),
+});
 
 export const StatsQuerySchema = Strict({
   orgId: Type.Optional(Type.String({ format: 'uuid' })),

@@ -2,7 +2,16 @@ import { Type, type Static, type TLiteral } from '@sinclair/typebox';
 import { Id, PageQuery, Strict } from './common.ts';
 
 export const personKinds = ['officer', 'auxiliary'] as const;
-export const personStatuses = ['serving', 'seconded', 'transferred_out', 'retired', 'resigned', 'dismissed', 'deceased', 'died_on_duty'] as const;
+export const personStatuses = [
+  'serving',
+  'seconded',
+  'transferred_out',
+  'retired',
+  'resigned',
+  'dismissed',
+  'deceased',
+  'died_on_duty',
+] as const;
 
 const Kind = Type.Union([Type.Literal('officer'), Type.Literal('auxiliary')]);
 const Status = Type.Union(personStatuses.map((v) => Type.Literal(v)) as [TLiteral<(typeof personStatuses)[number]>]);
@@ -63,9 +72,11 @@ export const UpdatePersonBody = Strict({
   effectiveDate: Type.Optional(DateStr),
 });
 type Clearable = Omit<CreatePersonBody, 'kind' | 'idNumber' | 'orgId' | 'status' | 'name'>;
-export type UpdatePersonBody = { [K in keyof Clearable]?: Clearable[K] | null } & Partial<Pick<CreatePersonBody, 'name' | 'orgId' | 'status'>> & {
-  effectiveDate?: string;
-};
+export type UpdatePersonBody = { [K in keyof Clearable]?: Clearable[K] | null } & Partial<
+  Pick<CreatePersonBody, 'name' | 'orgId' | 'status'>
+> & {
+    effectiveDate?: string;
+  };
 
 export const PersonSearchQuery = Strict({
   ...PageQuery,

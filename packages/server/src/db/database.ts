@@ -1,4 +1,12 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
+import type { QuestionBankTables } from '../modules/question-bank/tables.ts';
+import type { ExamTables } from '../modules/exams/tables.ts';
+import type { TrainingTables } from '../modules/training/tables.ts';
+import type { StudyTables } from '../modules/study/tables.ts';
+import type { TalentTables } from '../modules/talent/tables.ts';
+import type { CompetitionTables } from '../modules/competitions/tables.ts';
+import type { RecruitmentTables } from '../modules/recruitment/tables.ts';
+import type { AuxiliaryTables } from '../modules/auxiliary/tables.ts';
 import type { PersonnelTables } from '../modules/personnel/tables.ts';
 
 /**
@@ -116,7 +124,16 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
-export interface Database extends PersonnelTables {
+export interface Database
+  extends PersonnelTables,
+    QuestionBankTables,
+    ExamTables,
+    TrainingTables,
+    StudyTables,
+    TalentTables,
+    CompetitionTables,
+    RecruitmentTables,
+    AuxiliaryTables {
   org: OrgTable;
   org_closure: OrgClosureTable;
   app_user: UserTable;

@@ -47,7 +47,10 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
       await c.end();
     };
   }
-  const config = loadConfig({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, { loginRateLimit: { max: 1000, windowMs: 60_000 }, ...overrides });
+  const config = loadConfig(
+    { DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    { loginRateLimit: { max: 1000, windowMs: 60_000 }, ...overrides },
+  );
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir });
   await migrateToLatest(connection.db);
   const clock = manualClock(new Date('2026-06-01T08:00:00.000Z'));
@@ -90,8 +93,7 @@ export async function login(app: FastifyInstance, username: string, password: st
   if (!setCookie) throw new Error('no session cookie');
   const cookie = `zg_sid=${setCookie.value}`;
   const csrf = body.csrfToken;
-  const request = (opts: InjectOptions) =>
-    app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
+  const request = (opts: InjectOptions) => app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
   return {
     userId: body.user.id,
     cookie,

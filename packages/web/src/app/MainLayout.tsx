@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../shared/components/LanguageSwitch';
 import { useAuth } from '../shared/auth/useAuth';
-import { NAV_ITEMS } from './nav-items';
+import { NAV_GROUPS, NAV_ITEMS } from './nav-items';
 
 /** Sider width chosen so the menu plus a 1366×768 screen still leaves ~1150px for tables. */
 const SIDER_WIDTH = 200;
@@ -18,20 +18,26 @@ export function MainLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
 
-  const items = useMemo(
-    () =>
-      NAV_ITEMS.filter((item) => !item.permission || me?.permissions.includes(item.permission)).map((item) => ({
-        key: item.path,
-        icon: item.icon,
-        label: <Link to={item.path}>{t(`layout.menu.${item.labelKey}`)}</Link>,
-      })),
-    [me, t],
-  );
+  const items = useMemo(() => {
+    const visible = NAV_ITEMS.filter((item) => !item.permission || me?.permissions.includes(item.permission));
+    const entry = (item: (typeof visible)[number]) => ({
+      key: item.path,
+      icon: item.icon,
+      label: <Link to={item.path}>{t(`layout.menu.${item.labelKey}`)}</Link>,
+    });
+    const groups = NAV_GROUPS.map((g) => ({ ...g, children: visible.filter((item) => item.group === g.key).map(entry) }))
+      .filter((g) => g.children.length > 0)
+      .map((g) => ({ key: `group:${g.key}`, icon: g.icon, label: t(`layout.menuGroup.${g.key}`), children: g.children }));
+    const flat = visible.filter((item) => !item.group).map(entry);
+    // Business groups after the personnel entries, before the administration ones.
+    const split = flat.findIndex((x) => x.key === '/orgs');
+    return split < 0 ? [...flat, ...groups] : [...flat.slice(0, split), ...groups, ...flat.slice(split)];
+  }, [me, t]);
   // The longest matching path wins: /personnel/import selects 批量导入, /personnel/<id> selects 人员信息.
-  const selected =
-    NAV_ITEMS.filter(
-      (item) => item.path !== '/' && (location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)),
-    ).sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
+  const selectedItem = NAV_ITEMS.filter(
+    (item) => item.path !== '/' && (location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)),
+  ).sort((a, b) => b.path.length - a.path.length)[0];
+  const selected = selectedItem?.path ?? '/';
 
   const onLogout = async () => {
     await logout();
@@ -51,7 +57,14 @@ export function MainLayout() {
         <Flex align="center" justify="center" style={{ height: 56, color: '#fff', fontSize: collapsed ? 14 : 18, fontWeight: 600 }}>
           {collapsed ? t('layout.appName').slice(0, 2) : t('layout.appName')}
         </Flex>
-        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} aria-label={t('layout.appName')} />
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          defaultOpenKeys={selectedItem?.group ? [`group:${selectedItem.group}`] : []}
+          items={items}
+          aria-label={t('layout.appName')}
+        />
       </Layout.Sider>
       <Layout>
         <Layout.Header

@@ -7,6 +7,15 @@ import { rolesEnUS, rolesZhCN } from '../features/roles/locales';
 import { selfServiceEnUS, selfServiceZhCN } from '../features/self-service/locales';
 import { statsEnUS, statsZhCN } from '../features/stats/locales';
 import { usersEnUS, usersZhCN } from '../features/users/locales';
+import { questionBankEnUS, questionBankZhCN } from '../features/question-bank/locales';
+import { examsEnUS, examsZhCN } from '../features/exams/locales';
+import { trainingEnUS, trainingZhCN } from '../features/training/locales';
+import { studyEnUS, studyZhCN } from '../features/study/locales';
+import { talentEnUS, talentZhCN } from '../features/talent/locales';
+import { competitionsEnUS, competitionsZhCN } from '../features/competitions/locales';
+import { recruitmentEnUS, recruitmentZhCN } from '../features/recruitment/locales';
+import { portalEnUS, portalZhCN } from '../features/portal/locales';
+import { auxiliaryEnUS, auxiliaryZhCN } from '../features/auxiliary/locales';
 import type { LocaleShape } from '../shared/i18n/locale-shape';
 import { sharedEnUS } from '../shared/i18n/shared.en-US';
 import { sharedZhCN } from '../shared/i18n/shared.zh-CN';
@@ -28,6 +37,15 @@ export const zhCN = {
   personnel: personnelZhCN,
   stats: statsZhCN,
   selfService: selfServiceZhCN,
+  questionBank: questionBankZhCN,
+  exams: examsZhCN,
+  training: trainingZhCN,
+  study: studyZhCN,
+  talent: talentZhCN,
+  competitions: competitionsZhCN,
+  recruitment: recruitmentZhCN,
+  portal: portalZhCN,
+  auxiliary: auxiliaryZhCN,
 };
 
 export const enUS: LocaleShape<typeof zhCN> = {
@@ -42,4 +60,13 @@ export const enUS: LocaleShape<typeof zhCN> = {
   personnel: personnelEnUS,
   stats: statsEnUS,
   selfService: selfServiceEnUS,
+  questionBank: questionBankEnUS,
+  exams: examsEnUS,
+  training: trainingEnUS,
+  study: studyEnUS,
+  talent: talentEnUS,
+  competitions: competitionsEnUS,
+  recruitment: recruitmentEnUS,
+  portal: portalEnUS,
+  auxiliary: auxiliaryEnUS,
 };

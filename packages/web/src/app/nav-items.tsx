@@ -2,7 +2,18 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  CarryOutOutlined,
   ClusterOutlined,
+  DatabaseOutlined,
+  EditOutlined,
+  FormOutlined,
+  ProfileOutlined,
+  ReadOutlined,
+  ScheduleOutlined,
+  StarOutlined,
+  TrophyOutlined,
+  UserAddOutlined,
+  UsergroupAddOutlined,
   CloudUploadOutlined,
   FileDoneOutlined,
   HomeOutlined,
@@ -14,7 +25,31 @@ import {
 import type { ReactNode } from 'react';
 
 export type NavLabelKey =
-  'home' | 'me' | 'personnel' | 'personnelImport' | 'corrections' | 'stats' | 'orgs' | 'users' | 'roles' | 'audit' | 'dicts';
+  | 'home'
+  | 'me'
+  | 'personnel'
+  | 'personnelImport'
+  | 'corrections'
+  | 'stats'
+  | 'orgs'
+  | 'users'
+  | 'roles'
+  | 'audit'
+  | 'dicts'
+  | 'myExams'
+  | 'myTraining'
+  | 'questionBank'
+  | 'papers'
+  | 'exams'
+  | 'grading'
+  | 'training'
+  | 'study'
+  | 'talent'
+  | 'competitions'
+  | 'recruitment'
+  | 'auxiliary';
+
+export type NavGroupKey = 'learning' | 'auxiliaryGroup';
 
 export interface NavItem {
   path: string;
@@ -22,7 +57,14 @@ export interface NavItem {
   icon: ReactNode;
   /** Shown only when the user holds this permission; undefined = every signed-in user. */
   permission?: string;
+  /** Items with a group show in that sub-menu. */
+  group?: NavGroupKey;
 }
+
+export const NAV_GROUPS: readonly { key: NavGroupKey; icon: ReactNode }[] = [
+  { key: 'learning', icon: <ReadOutlined /> },
+  { key: 'auxiliaryGroup', icon: <UsergroupAddOutlined /> },
+];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'home', icon: <HomeOutlined /> },
@@ -32,6 +74,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/personnel/import', labelKey: 'personnelImport', icon: <CloudUploadOutlined />, permission: 'personnel:import' },
   { path: '/personnel/corrections', labelKey: 'corrections', icon: <FileDoneOutlined />, permission: 'personnel:approve' },
   { path: '/stats', labelKey: 'stats', icon: <BarChartOutlined />, permission: 'personnel:read' },
+  { path: '/my-exams', labelKey: 'myExams', icon: <FormOutlined />, permission: 'exam:take', group: 'learning' },
+  { path: '/my-training', labelKey: 'myTraining', icon: <ScheduleOutlined />, permission: 'training:self', group: 'learning' },
+  { path: '/question-bank', labelKey: 'questionBank', icon: <DatabaseOutlined />, permission: 'exam:question', group: 'learning' },
+  { path: '/question-bank/papers', labelKey: 'papers', icon: <ProfileOutlined />, permission: 'exam:question', group: 'learning' },
+  { path: '/exams', labelKey: 'exams', icon: <CarryOutOutlined />, permission: 'exam:manage', group: 'learning' },
+  { path: '/exams/grading', labelKey: 'grading', icon: <EditOutlined />, permission: 'exam:grade', group: 'learning' },
+  { path: '/training', labelKey: 'training', icon: <TeamOutlined />, permission: 'training:read', group: 'learning' },
+  { path: '/study', labelKey: 'study', icon: <BookOutlined />, permission: 'study:read', group: 'learning' },
+  { path: '/talent', labelKey: 'talent', icon: <StarOutlined />, permission: 'talent:read', group: 'learning' },
+  { path: '/competitions', labelKey: 'competitions', icon: <TrophyOutlined />, permission: 'competition:read', group: 'learning' },
+  { path: '/recruitment', labelKey: 'recruitment', icon: <UserAddOutlined />, permission: 'recruitment:read', group: 'auxiliaryGroup' },
+  { path: '/auxiliary', labelKey: 'auxiliary', icon: <IdcardOutlined />, permission: 'auxiliary:read', group: 'auxiliaryGroup' },
   { path: '/orgs', labelKey: 'orgs', icon: <ClusterOutlined />, permission: 'org:read' },
   { path: '/users', labelKey: 'users', icon: <TeamOutlined />, permission: 'user:read' },
   { path: '/roles', labelKey: 'roles', icon: <SafetyCertificateOutlined />, permission: 'role:read' },

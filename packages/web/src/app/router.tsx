@@ -1,5 +1,14 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { FullPageSpin } from '../shared/components/FullPageSpin';
+import { questionBankRoutes } from '../features/question-bank/routes';
+import { examsRoutes } from '../features/exams/routes';
+import { trainingRoutes } from '../features/training/routes';
+import { studyRoutes } from '../features/study/routes';
+import { talentRoutes } from '../features/talent/routes';
+import { competitionsRoutes } from '../features/competitions/routes';
+import { recruitmentRoutes } from '../features/recruitment/routes';
+import { portalRoutes } from '../features/portal/routes';
+import { auxiliaryRoutes } from '../features/auxiliary/routes';
 import { HomePage } from './HomePage';
 import { MainLayout } from './MainLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -17,6 +26,7 @@ export const router = createBrowserRouter([
         path: '/login',
         lazy: async () => ({ Component: (await import('../features/auth/pages/LoginPage')).LoginPage }),
       },
+      ...portalRoutes,
       {
         element: <RequireSession />,
         children: [
@@ -120,6 +130,14 @@ export const router = createBrowserRouter([
                   },
                 ],
               },
+              ...questionBankRoutes,
+              ...examsRoutes,
+              ...trainingRoutes,
+              ...studyRoutes,
+              ...talentRoutes,
+              ...competitionsRoutes,
+              ...recruitmentRoutes,
+              ...auxiliaryRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -3,6 +3,14 @@ import * as foundation from './20261129T000000-foundation.ts';
 import * as personnel from './20261129T010000-personnel.ts';
 import * as accountPersonLink from './20261129T020000-account-person-link.ts';
 import * as personTraining from './20261129T030000-person-training.ts';
+import * as mT040000 from './20261129T040000-question-bank.ts';
+import * as mT050000 from './20261129T050000-exams.ts';
+import * as mT060000 from './20261129T060000-training.ts';
+import * as mT070000 from './20261129T070000-study.ts';
+import * as mT080000 from './20261129T080000-talent.ts';
+import * as mT090000 from './20261129T090000-competitions.ts';
+import * as mT100000 from './20261129T100000-recruitment.ts';
+import * as mT110000 from './20261129T110000-auxiliary.ts';
 
 /** Static list of migrations, in order. Never edit a migration after it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +18,12 @@ export const migrations: Record<string, Migration> = {
   '20261129T010000-personnel': personnel,
   '20261129T020000-account-person-link': accountPersonLink,
   '20261129T030000-person-training': personTraining,
+  '20261129T040000-question-bank': mT040000,
+  '20261129T050000-exams': mT050000,
+  '20261129T060000-training': mT060000,
+  '20261129T070000-study': mT070000,
+  '20261129T080000-talent': mT080000,
+  '20261129T090000-competitions': mT090000,
+  '20261129T100000-recruitment': mT100000,
+  '20261129T110000-auxiliary': mT110000,
 };

@@ -1,0 +1,5 @@
+import type { LocaleShape } from '../../shared/i18n/locale-shape';
+
+export const questionBankZhCN = {};
+
+export const questionBankEnUS: LocaleShape<typeof questionBankZhCN> = {};
