@@ -51,11 +51,12 @@ if (target === 'platform') {
 } else {
   const { default: Fastify } = await import('fastify');
   const { benchCases, rawPostgres, rawSqlite } = await import('./bare.ts');
-  const benchCase = benchCases[env.BENCH_CASE ?? ''];
-  if (!benchCase) throw new Error(`bench/server.ts: unknown case ${env.BENCH_CASE}`);
+  const { extraBareRoutes } = await import('./bare-extra.ts');
+  const register = benchCases[env.BENCH_CASE ?? '']?.registerBare ?? extraBareRoutes[env.BENCH_CASE ?? ''];
+  if (!register) throw new Error(`bench/server.ts: unknown case ${env.BENCH_CASE}`);
   const db: RawDb = env.DATABASE_URL ? rawPostgres(env.DATABASE_URL) : rawSqlite(path.join(dataDir, 'zhenggong.db'));
-  app = Fastify({ logger: false });
-  benchCase.registerBare(app, { db, scopeRootId: env.BENCH_SCOPE_ROOT ?? '' });
+  app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  register(app, { db, scopeRootId: env.BENCH_SCOPE_ROOT ?? '' });
   close = async () => {
     await app.close();
     await db.close();

@@ -1,0 +1,8 @@
+import type { FastifyInstance } from 'fastify';
+import type { BareOptions } from './bare.ts';
+import { registerBareAutosave } from './exams/bare-autosave.ts';
+
+/** Bare routes of the standalone benchmarks (bench/exams, bench/portal), by case name. */
+export const extraBareRoutes: Record<string, (app: FastifyInstance, opts: BareOptions) => void> = {
+  'exam-autosave': registerBareAutosave,
+};

@@ -1,0 +1,114 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+/**
+ * Shared by the standalone benchmarks (bench/exams, bench/portal): a server in its own child
+ * process (bench/server.ts), an autocannon slice that keeps every latency, and exact percentiles.
+ */
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+
+export interface ChildServer {
+  readonly port: number;
+  cpuUs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const children = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+
+export async function startChild(target: 'platform' | 'bare', benchCase: string, env: Record<string, string>): Promise<ChildServer> {
+  const child = fork(path.join(benchDir, 'server.ts'), [], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', BENCH_TARGET: target, BENCH_CASE: benchCase, BENCH_LOG: 'info', ...env },
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  const request = <T>(type: string, reply: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`${target} server exited (${code}) before answering ${type || 'ready'}`));
+      child.once('exit', onExit);
+      const onMessage = (m: { type: string } & T) => {
+        if (m.type !== reply) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m);
+      };
+      child.on('message', onMessage);
+      if (type) child.send({ type });
+    });
+  const ready = await request<{ port: number }>('', 'ready');
+  let stopped = false;
+  return {
+    port: ready.port,
+    cpuUs: async () => (await request<{ cpuUs: number }>('usage', 'usage')).cpuUs,
+    stop: async () => {
+      if (stopped || child.exitCode !== null) return;
+      stopped = true;
+      await request('stop', 'stopped');
+      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+    },
+  };
+}
+
+export interface SliceResult {
+  requests: number;
+  ok: number;
+  seconds: number;
+  latencies: number[];
+  cpuUs: number;
+}
+
+/** One autocannon run with per-request setup (each request can name another examinee, item …). */
+export async function loadSlice(
+  server: ChildServer,
+  opts: { connections: number; seconds?: number; amount?: number; request: autocannon.Request },
+): Promise<SliceResult> {
+  const before = await server.cpuUs();
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${server.port}`,
+        connections: opts.connections,
+        ...(opts.amount ? { amount: opts.amount } : { duration: opts.seconds ?? 1 }),
+        requests: [opts.request],
+        timeout: 30,
+      },
+      (error: unknown, r: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(r)),
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  const after = await server.cpuUs();
+  return { requests: result.requests.total, ok: result['2xx'], seconds: result.duration, latencies, cpuUs: after - before };
+}
+
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+export interface Summary {
+  perSec: number;
+  requests: number;
+  p50: number;
+  p99: number;
+  cpuUsPerRequest: number;
+}
+
+export function summarise(slices: SliceResult[]): Summary {
+  const requests = slices.reduce((n, s) => n + s.requests, 0);
+  const seconds = slices.reduce((n, s) => n + s.seconds, 0);
+  const sorted = Float64Array.from(slices.flatMap((s) => s.latencies)).sort();
+  return {
+    perSec: requests / seconds,
+    requests,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    cpuUsPerRequest: slices.reduce((n, s) => n + s.cpuUs, 0) / Math.max(1, requests),
+  };
+}
