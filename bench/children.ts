@@ -66,7 +66,7 @@ export interface SliceResult {
 /** One autocannon run with per-request setup (each request can name another examinee, item …). */
 export async function loadSlice(
   server: ChildServer,
-  opts: { connections: number; seconds?: number; amount?: number; request: autocannon.Request },
+  opts: { connections: number; seconds?: number; amount?: number; request: autocannon.Request; more?: autocannon.Request[] },
 ): Promise<SliceResult> {
   const before = await server.cpuUs();
   const latencies: number[] = [];
@@ -76,7 +76,7 @@ export async function loadSlice(
         url: `http://127.0.0.1:${server.port}`,
         connections: opts.connections,
         ...(opts.amount ? { amount: opts.amount } : { duration: opts.seconds ?? 1 }),
-        requests: [opts.request],
+        requests: [opts.request, ...(opts.more ?? [])],
         timeout: 30,
       },
       (error: unknown, r: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(r)),
