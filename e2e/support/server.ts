@@ -11,6 +11,8 @@ export interface RunningServer {
   readonly dataDir: string;
   /** Administrator one-time passwords written at first start. */
   readonly initialPasswords: Record<string, string>;
+  /** Everything the server printed so far (stdout and stderr), e.g. console-driver messages. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url: `http://127.0.0.1:${port}`,
     dataDir,
     initialPasswords,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -35,6 +35,7 @@ import { studyRoutes } from './modules/study/routes.ts';
 import { talentRoutes } from './modules/talent/routes.ts';
 import { competitionRoutes } from './modules/competitions/routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/routes.ts';
+import { portalRoutes } from './modules/recruitment/portal/portal-routes.ts';
 import { auxiliaryRoutes } from './modules/auxiliary/routes.ts';
 
 export interface BuildOptions {
@@ -114,6 +115,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(talentRoutes, { prefix: '/api/v1/talent' });
   await app.register(competitionRoutes, { prefix: '/api/v1/competitions' });
   await app.register(recruitmentRoutes, { prefix: '/api/v1/recruitment' });
+  await app.register(portalRoutes, { prefix: '/api/v1/portal' });
   await app.register(auxiliaryRoutes, { prefix: '/api/v1/auxiliary' });
 
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));

@@ -1,2 +1,7 @@
 export * from './errors.ts';
 export * from './permissions.ts';
+export * from './target-group.ts';
+export * from './training-schemas.ts';
+export * from './coverage.ts';
+export * from './attendance.ts';
+export * from './study-schemas.ts';

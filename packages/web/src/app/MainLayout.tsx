@@ -1,5 +1,5 @@
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Flex, Layout, Menu, Space, Typography, theme } from 'antd';
+import { Button, Flex, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -17,6 +17,8 @@ export function MainLayout() {
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
+  // Phones (我的考试 is used on them): the menu folds away completely and the header shows icons only.
+  const narrow = Grid.useBreakpoint().md === false;
 
   const items = useMemo(() => {
     const visible = NAV_ITEMS.filter((item) => !item.permission || me?.permissions.includes(item.permission));
@@ -52,19 +54,35 @@ export function MainLayout() {
         onCollapse={setCollapsed}
         breakpoint="lg"
         width={SIDER_WIDTH}
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        collapsedWidth={narrow ? 0 : undefined}
+        zeroWidthTriggerStyle={{ top: 8 }}
+        // On a phone the opened menu lies over the page instead of squeezing it.
+        style={{
+          position: narrow ? 'fixed' : 'sticky',
+          top: 0,
+          left: 0,
+          height: '100vh',
+          overflow: narrow && collapsed ? 'visible' : 'auto',
+          zIndex: 20,
+        }}
       >
-        <Flex align="center" justify="center" style={{ height: 56, color: '#fff', fontSize: collapsed ? 14 : 18, fontWeight: 600 }}>
-          {collapsed ? t('layout.appName').slice(0, 2) : t('layout.appName')}
-        </Flex>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[selected]}
-          defaultOpenKeys={selectedItem?.group ? [`group:${selectedItem.group}`] : []}
-          items={items}
-          aria-label={t('layout.appName')}
-        />
+        {/* A phone's folded menu is 0 px wide: render nothing in it but the trigger. */}
+        {!(narrow && collapsed) && (
+          <>
+            <Flex align="center" justify="center" style={{ height: 56, color: '#fff', fontSize: collapsed ? 14 : 18, fontWeight: 600 }}>
+              {collapsed ? t('layout.appName').slice(0, 2) : t('layout.appName')}
+            </Flex>
+            <Menu
+              theme="dark"
+              mode="inline"
+              selectedKeys={[selected]}
+              defaultOpenKeys={selectedItem?.group ? [`group:${selectedItem.group}`] : []}
+              items={items}
+              onClick={() => narrow && setCollapsed(true)}
+              aria-label={t('layout.appName')}
+            />
+          </>
+        )}
       </Layout.Sider>
       <Layout>
         <Layout.Header
@@ -85,20 +103,22 @@ export function MainLayout() {
               <Typography.Text strong data-testid="current-user">
                 {me?.displayName}
               </Typography.Text>
-              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 240 }}>
-                {me?.orgName}
-              </Typography.Text>
+              {!narrow && (
+                <Typography.Text type="secondary" ellipsis style={{ maxWidth: 240 }}>
+                  {me?.orgName}
+                </Typography.Text>
+              )}
             </Space>
             <LanguageSwitch />
-            <Button type="text" icon={<KeyOutlined />} onClick={() => navigate('/change-password')}>
-              {t('layout.changePassword')}
+            <Button type="text" icon={<KeyOutlined />} aria-label={t('layout.changePassword')} onClick={() => navigate('/change-password')}>
+              {!narrow && t('layout.changePassword')}
             </Button>
-            <Button type="text" icon={<LogoutOutlined />} onClick={() => void onLogout()}>
-              {t('layout.logout')}
+            <Button type="text" icon={<LogoutOutlined />} aria-label={t('layout.logout')} onClick={() => void onLogout()}>
+              {!narrow && t('layout.logout')}
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ margin: 16, minWidth: 0 }}>
+        <Layout.Content style={{ margin: narrow ? 8 : 16, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -1,4 +1,209 @@
+import multipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import {
+  ApplicationListQuery,
+  CreateAnnouncementBody,
+  CreatePostBody,
+  HireBody,
+  IdParams,
+  PublicityBody,
+  RecruitScoresBody,
+  RejectBody,
+  ShortlistBody,
+  Strict,
+  UpdateAnnouncementBody,
+  UpdatePostBody,
+  WeightsBody,
+} from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../platform/http/app-error.ts';
+import { actorOf, scopeOf } from '../../platform/http/request-context.ts';
+import {
+  countsByPost,
+  createAnnouncement,
+  createPost,
+  deletePost,
+  getAnnouncement,
+  listAnnouncements,
+  publishAnnouncement,
+  updateAnnouncement,
+  updatePost,
+} from './announcement-service.ts';
+import { hire, openPublicity, shortlist } from './hire-service.ts';
+import {
+  approveApplication,
+  findApplicationInScope,
+  issueTickets,
+  listApplications,
+  rejectApplication,
+  viewApplication,
+} from './review-service.ts';
+import { importScores, publishScores, putScores, ranking, scoreTemplate, setWeights } from './score-service.ts';
+import { readApplicationFile, readPhotoFile } from './uploads.ts';
 
-/** Routes of this module, mounted at /api/v1/recruitment. */
-export async function recruitmentRoutes(_app: FastifyInstance): Promise<void> {}
+const tags = ['recruitment'];
+const SCORE_SHEET_MAX_BYTES = 2 * 1024 * 1024;
+const IdFileParams = Strict({ id: IdParams.properties.id, fileId: IdParams.properties.id });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Staff routes of auxiliary-police recruitment (辅警招录), mounted at /api/v1/recruitment. */
+export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.ctx;
+  await app.register(multipart, { limits: { fileSize: SCORE_SHEET_MAX_BYTES, files: 1, fields: 0, parts: 1 }, throwFileSizeLimit: true });
+
+  r.get('/announcements', { schema: { tags }, config: { permission: 'recruitment:read' } }, async (req) =>
+    listAnnouncements(ctx, await scopeOf(req)),
+  );
+  r.post(
+    '/announcements',
+    { schema: { tags, body: CreateAnnouncementBody }, config: { permission: 'recruitment:write' } },
+    async (req, reply) => reply.status(201).send(await createAnnouncement(ctx, await scopeOf(req), actorOf(req), req.body)),
+  );
+  r.get('/announcements/:id', { schema: { tags, params: IdParams }, config: { permission: 'recruitment:read' } }, async (req) =>
+    getAnnouncement(ctx, await scopeOf(req), req.params.id),
+  );
+  r.patch(
+    '/announcements/:id',
+    { schema: { tags, params: IdParams, body: UpdateAnnouncementBody }, config: { permission: 'recruitment:write' } },
+    async (req) => updateAnnouncement(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
+  );
+  r.post('/announcements/:id/publish', { schema: { tags, params: IdParams }, config: { permission: 'recruitment:write' } }, async (req) =>
+    publishAnnouncement(ctx, await scopeOf(req), actorOf(req), req.params.id),
+  );
+  r.post(
+    '/announcements/:id/posts',
+    { schema: { tags, params: IdParams, body: CreatePostBody }, config: { permission: 'recruitment:write' } },
+    async (req, reply) => reply.status(201).send(await createPost(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body)),
+  );
+  r.patch(
+    '/posts/:id',
+    { schema: { tags, params: IdParams, body: UpdatePostBody }, config: { permission: 'recruitment:write' } },
+    async (req) => updatePost(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
+  );
+  r.delete('/posts/:id', { schema: { tags, params: IdParams }, config: { permission: 'recruitment:write' } }, async (req, reply) => {
+    await deletePost(ctx, await scopeOf(req), actorOf(req), req.params.id);
+    return reply.status(204).send();
+  });
+  r.get('/announcements/:id/counts', { schema: { tags, params: IdParams }, config: { permission: 'recruitment:read' } }, async (req) =>
+    countsByPost(ctx, await scopeOf(req), req.params.id),
+  );
+
+  r.get('/applications', { schema: { tags, querystring: ApplicationListQuery }, config: { permission: 'recruitment:read' } }, async (req) =>
+    listApplications(ctx, await scopeOf(req), req.query),
+  );
+  r.get('/applications/:id', { schema: { tags, params: IdParams }, config: { permission: 'recruitment:read' } }, async (req) =>
+    viewApplication(ctx, await scopeOf(req), actorOf(req), req.params.id),
+  );
+  r.get(
+    '/applications/:id/photo',
+    { schema: { tags, params: IdParams }, config: { permission: 'recruitment:read' } },
+    async (req, reply) => {
+      const row = await findApplicationInScope(ctx.db, await scopeOf(req), req.params.id);
+      const photo = readPhotoFile(ctx, row.photo);
+      return reply.type(photo.type).header('Cache-Control', 'private, no-store').send(photo.body);
+    },
+  );
+  r.get(
+    '/applications/:id/files/:fileId',
+    { schema: { tags, params: IdFileParams }, config: { permission: 'recruitment:read' } },
+    async (req, reply) => {
+      await findApplicationInScope(ctx.db, await scopeOf(req), req.params.id);
+      const file = await readApplicationFile(ctx, req.params.id, req.params.fileId);
+      return reply
+        .type(file.type)
+        .header('Cache-Control', 'private, no-store')
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .send(file.body);
+    },
+  );
+  r.post('/applications/:id/approve', { schema: { tags, params: IdParams }, config: { permission: 'recruitment:review' } }, async (req) =>
+    approveApplication(ctx, await scopeOf(req), actorOf(req), req.params.id),
+  );
+  r.post(
+    '/applications/:id/reject',
+    { schema: { tags, params: IdParams, body: RejectBody }, config: { permission: 'recruitment:review' } },
+    async (req) => rejectApplication(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.reason),
+  );
+  r.post('/announcements/:id/tickets', { schema: { tags, params: IdParams }, config: { permission: 'recruitment:review' } }, async (req) =>
+    issueTickets(ctx, await scopeOf(req), actorOf(req), req.params.id),
+  );
+
+  r.put(
+    '/announcements/:id/weights',
+    { schema: { tags, params: IdParams, body: WeightsBody }, config: { permission: 'recruitment:score' } },
+    async (req) => setWeights(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/announcements/:id/scores/template',
+    { schema: { tags, params: IdParams }, config: { permission: 'recruitment:score' } },
+    async (req, reply) => {
+      const file = await scoreTemplate(ctx, await scopeOf(req), req.params.id);
+      return reply
+        .type(XLSX)
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('成绩导入模板.xlsx')}`)
+        .send(file);
+    },
+  );
+  r.post('/announcements/:id/scores/import', {
+    schema: {
+      tags,
+      params: IdParams,
+      querystring: Type.Object({
+        dryRun: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0'), Type.Literal('true'), Type.Literal('false')])),
+      }),
+      consumes: ['multipart/form-data'],
+    },
+    config: { permission: 'recruitment:score' },
+    handler: async (req) => {
+      const scope = await scopeOf(req);
+      if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', { file: 'multipart/form-data with an xlsx file is required' });
+      let body: Buffer;
+      try {
+        const part = await req.file();
+        if (!part) throw new AppError('VALIDATION_FAILED', { file: 'missing' });
+        body = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
+        throw error;
+      }
+      const dry = req.query.dryRun === '1' || req.query.dryRun === 'true';
+      return importScores(ctx, scope, actorOf(req), req.params.id, body, dry);
+    },
+  });
+  r.put(
+    '/applications/:id/scores',
+    { schema: { tags, params: IdParams, body: RecruitScoresBody }, config: { permission: 'recruitment:score' } },
+    async (req) => putScores(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/announcements/:id/scores/publish',
+    { schema: { tags, params: IdParams }, config: { permission: 'recruitment:score' } },
+    async (req) => publishScores(ctx, await scopeOf(req), actorOf(req), req.params.id),
+  );
+  r.get(
+    '/announcements/:id/ranking',
+    {
+      schema: { tags, params: IdParams, querystring: Type.Object({ postId: Type.Optional(IdParams.properties.id) }) },
+      config: { permission: 'recruitment:read' },
+    },
+    async (req) => ranking(ctx, await scopeOf(req), req.params.id, req.query.postId),
+  );
+
+  r.post(
+    '/announcements/:id/shortlist',
+    { schema: { tags, params: IdParams, body: ShortlistBody }, config: { permission: 'recruitment:hire' } },
+    async (req) => shortlist(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.applicationIds),
+  );
+  r.post(
+    '/announcements/:id/publicity',
+    { schema: { tags, params: IdParams, body: PublicityBody }, config: { permission: 'recruitment:hire' } },
+    async (req) => openPublicity(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.from, req.body.until),
+  );
+  r.post(
+    '/applications/:id/hire',
+    { schema: { tags, params: IdParams, body: HireBody }, config: { permission: 'recruitment:hire' } },
+    async (req) => hire(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
+  );
+}

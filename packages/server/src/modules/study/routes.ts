@@ -1,4 +1,126 @@
-import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  CreateCampaignBody,
+  CreateMaterialBody,
+  DeclareStudyBody,
+  IdParams,
+  MaterialListQuery,
+  RecordListQuery,
+  StudyDecisionBody,
+} from '@zhenggong/core';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AppError } from '../../platform/http/app-error.ts';
+import { actorOf, principalOf, scopeOf } from '../../platform/http/request-context.ts';
+import { campaignProgress, createCampaign, listCampaigns } from './campaign-service.ts';
+import {
+  acknowledgeMaterial,
+  createMaterial,
+  listMaterials,
+  materialInScope,
+  MAX_STUDY_FILE_BYTES,
+  myMaterial,
+  openMaterial,
+  readMaterialFile,
+  saveMaterialFile,
+} from './material-service.ts';
+import { decideRecord, declareStudy, listRecords, myStudy } from './record-service.ts';
 
-/** Routes of this module, mounted at /api/v1/study. */
-export async function studyRoutes(_app: FastifyInstance): Promise<void> {}
+const sendFile = (reply: FastifyReply, file: { type: string; name: string; body: Buffer }) =>
+  reply
+    .type(file.type)
+    .header('content-disposition', `attachment; filename="material"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('cache-control', 'no-store')
+    .send(file.body);
+
+/** Routes of study (学习教育): materials, study-hour records with approval, campaigns; mounted at /api/v1/study. */
+export async function studyRoutes(app: FastifyInstance): Promise<void> {
+  // Scoped to this plugin: only the material upload below reads multipart bodies.
+  await app.register(multipart, { limits: { fileSize: MAX_STUDY_FILE_BYTES, files: 1, fields: 0, parts: 1 } });
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['study'];
+  const read = { permission: 'study:read' };
+  const write = { permission: 'study:write' };
+  const approve = { permission: 'study:approve' };
+  const self = { permission: 'study:self' };
+
+  r.get('/materials', {
+    schema: { tags, querystring: MaterialListQuery },
+    config: read,
+    handler: async (req) => listMaterials(app.ctx, await scopeOf(req), req.query),
+  });
+  r.post('/materials', {
+    schema: { tags, body: CreateMaterialBody },
+    config: write,
+    handler: async (req, reply) => reply.status(201).send(await createMaterial(app.ctx, await scopeOf(req), actorOf(req), req.body)),
+  });
+  r.post('/materials/:id/file', {
+    schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
+    config: write,
+    handler: async (req) =>
+      saveMaterialFile(app.ctx, await scopeOf(req), actorOf(req), req.params.id, async () => {
+        if (!req.isMultipart()) throw new AppError('STUDY_FILE_MISSING');
+        return req.file();
+      }),
+  });
+  r.get('/materials/:id/file', {
+    schema: { tags, params: IdParams },
+    config: read,
+    handler: async (req, reply) =>
+      sendFile(reply, readMaterialFile(app.ctx, await materialInScope(app.ctx.db, await scopeOf(req), req.params.id))),
+  });
+
+  r.get('/records', {
+    schema: { tags, querystring: RecordListQuery },
+    config: read,
+    handler: async (req) => listRecords(app.ctx, await scopeOf(req), req.query),
+  });
+  r.get('/approvals', {
+    schema: { tags, querystring: RecordListQuery },
+    config: approve,
+    handler: async (req) => listRecords(app.ctx, await scopeOf(req), { status: 'pending', ...req.query }),
+  });
+  r.post('/records/:id/decision', {
+    schema: { tags, params: IdParams, body: StudyDecisionBody },
+    config: approve,
+    handler: async (req, reply) => {
+      await decideRecord(app.ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.approve, req.body.note);
+      return reply.status(204).send();
+    },
+  });
+
+  r.get('/campaigns', { schema: { tags }, config: read, handler: async (req) => listCampaigns(app.ctx, await scopeOf(req)) });
+  r.post('/campaigns', {
+    schema: { tags, body: CreateCampaignBody },
+    config: write,
+    handler: async (req, reply) => reply.status(201).send(await createCampaign(app.ctx, await scopeOf(req), actorOf(req), req.body)),
+  });
+  r.get('/campaigns/:id', {
+    schema: { tags, params: IdParams },
+    config: read,
+    handler: async (req) => campaignProgress(app.ctx, await scopeOf(req), req.params.id),
+  });
+
+  r.get('/my', { schema: { tags }, config: self, handler: async (req) => myStudy(app.ctx, principalOf(req)) });
+  r.post('/my/records', {
+    schema: { tags, body: DeclareStudyBody },
+    config: self,
+    handler: async (req, reply) => reply.status(201).send(await declareStudy(app.ctx, principalOf(req), actorOf(req), req.body)),
+  });
+  r.post('/my/materials/:id/open', {
+    schema: { tags, params: IdParams },
+    config: self,
+    handler: async (req) => openMaterial(app.ctx, principalOf(req), actorOf(req), req.params.id),
+  });
+  r.post('/my/materials/:id/acknowledge', {
+    schema: { tags, params: IdParams },
+    config: self,
+    handler: async (req) => acknowledgeMaterial(app.ctx, principalOf(req), actorOf(req), req.params.id),
+  });
+  r.get('/my/materials/:id/file', {
+    schema: { tags, params: IdParams },
+    config: self,
+    handler: async (req, reply) =>
+      sendFile(reply, readMaterialFile(app.ctx, (await myMaterial(app.ctx, principalOf(req), req.params.id)).m)),
+  });
+}

@@ -87,7 +87,10 @@ export const photoUrl = (id: string, version: string) => `/api/v1/personnel/peop
 
 export function useUploadPhoto(id: string) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (file: File) => uploadPhoto(id, file), onSuccess: () => queryClient.invalidateQueries({ queryKey: personnelKeys.detail(id) }) });
+  return useMutation({
+    mutationFn: (file: File) => uploadPhoto(id, file),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: personnelKeys.detail(id) }),
+  });
 }
 
 // ——— saved filters (private to the signed-in user) ———

@@ -1,4 +1,10 @@
 import type { RouteObject } from 'react-router-dom';
+import { RequirePermission } from '../../app/RequirePermission';
 
 /** This feature's routes inside the signed-in layout; each wraps its pages in RequirePermission. */
-export const studyRoutes: RouteObject[] = [];
+export const studyRoutes: RouteObject[] = [
+  {
+    element: <RequirePermission permission="study:read" />,
+    children: [{ path: 'study', lazy: async () => ({ Component: (await import('./pages/StudyPage')).StudyPage }) }],
+  },
+];

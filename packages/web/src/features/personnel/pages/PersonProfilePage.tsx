@@ -13,6 +13,7 @@ import { PersonTimeline } from '../components/PersonTimeline';
 import { ProfileDetails } from '../components/ProfileDetails';
 import { ProfileHeader } from '../components/ProfileHeader';
 import { RecordTabs } from '../components/RecordTabs';
+import { ResultsCard } from '../components/ResultsCard';
 import { TransferModal } from '../components/TransferModal';
 import { useDictLabel } from '../../../shared/dicts/dict-api';
 
@@ -84,6 +85,7 @@ export function PersonProfilePage() {
           <Flex vertical gap={12}>
             <ProfileDetails person={profile} label={label} sensitive={reveal.data ?? null} />
             <RecordTabs personId={profile.id} history={profile.history} />
+            <ResultsCard personId={profile.id} />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>

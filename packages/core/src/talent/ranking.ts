@@ -1,0 +1,105 @@
+/**
+ * Rankings of competition items (比武竞赛排名) and unit totals.
+ *
+ * Rule, stated once and shown to users: standard competition ranking ("1224"). Entries with equal
+ * scores share the better place and the next place is skipped (two firsts, then a third). Scores
+ * are compared at three decimals, so 12.3 and 12.300000001 tie. Entries without a score are not
+ * ranked and come last. Direction: `higher` (points) or `lower` (time, penalties).
+ *
+ * Unit totals (团体总分): each ranked entry earns its unit the points of its place
+ * (7-5-4-3-2-1 for places 1–6, the usual track-and-field table); tied entries each earn the points
+ * of the shared place. Units are ranked by total points with the same tie rule.
+ */
+export type ScoreDirection = 'higher' | 'lower';
+
+export interface ScoredEntry {
+  readonly id: string;
+  readonly score: number | null;
+}
+
+export interface RankedEntry<T extends ScoredEntry> {
+  readonly entry: T;
+  readonly rank: number | null;
+  readonly points: number;
+}
+
+export const PLACE_POINTS: readonly number[] = [7, 5, 4, 3, 2, 1];
+export const pointsForPlace = (rank: number | null): number => (rank === null ? 0 : (PLACE_POINTS[rank - 1] ?? 0));
+
+/** Rounded to thousandths as an integer key, so float noise never splits a tie. */
+const key = (score: number): number => Math.round(score * 1000);
+
+export function rankEntries<T extends ScoredEntry>(entries: readonly T[], direction: ScoreDirection): RankedEntry<T>[] {
+  const scored = entries.filter((e) => e.score !== null && Number.isFinite(e.score));
+  const unscored = entries.filter((e) => !(e.score !== null && Number.isFinite(e.score)));
+  const sign = direction === 'higher' ? -1 : 1;
+  // Stable order inside a tie: by id, so the list does not shuffle between requests.
+  const sorted = [...scored].sort((a, b) => sign * (key(a.score as number) - key(b.score as number)) || a.id.localeCompare(b.id));
+  const ranked: RankedEntry<T>[] = [];
+  sorted.forEach((entry, i) => {
+    const prev = ranked[i - 1];
+    const tied = prev !== undefined && key(prev.entry.score as number) === key(entry.score as number);
+    const rank = tied ? (prev.rank as number) : i + 1;
+    ranked.push({ entry, rank, points: pointsForPlace(rank) });
+  });
+  return [...ranked, ...unscored.sort((a, b) => a.id.localeCompare(b.id)).map((entry) => ({ entry, rank: null, points: 0 }))];
+}
+
+export interface UnitPoints {
+  readonly orgId: string;
+  readonly points: number;
+}
+
+export interface UnitTotal {
+  readonly orgId: string;
+  readonly points: number;
+  readonly rank: number;
+  readonly medals: { readonly first: number; readonly second: number; readonly third: number };
+}
+
+/** Sums places per unit; `places` are (unit, rank) pairs of every ranked entry of every item. */
+export function unitTotals(places: readonly { readonly orgId: string; readonly rank: number | null }[]): UnitTotal[] {
+  const byUnit = new Map<string, { points: number; first: number; second: number; third: number }>();
+  for (const p of places) {
+    const u = byUnit.get(p.orgId) ?? { points: 0, first: 0, second: 0, third: 0 };
+    u.points += pointsForPlace(p.rank);
+    if (p.rank === 1) u.first++;
+    if (p.rank === 2) u.second++;
+    if (p.rank === 3) u.third++;
+    byUnit.set(p.orgId, u);
+  }
+  const ranked = rankEntries(
+    [...byUnit].map(([orgId, u]) => ({ id: orgId, score: u.points })),
+    'higher',
+  );
+  return ranked.map((r) => {
+    const u = byUnit.get(r.entry.id) as { points: number; first: number; second: number; third: number }; // built from byUnit
+    return { orgId: r.entry.id, points: u.points, rank: r.rank as number, medals: { first: u.first, second: u.second, third: u.third } };
+  });
+}
+
+export type ScoreParse = { ok: true; value: number | null } | { ok: false; code: 'score_format' | 'score_negative' };
+
+/**
+ * A score as typed in the grid or a sheet: a number ("86.5"), or a time "m:ss.xx" / "h:mm:ss"
+ * turned into seconds (lower-better items are usually times). Empty means no score.
+ */
+export function parseScore(raw: unknown): ScoreParse {
+  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return { ok: true, value: null };
+  if (typeof raw === 'number')
+    return Number.isFinite(raw)
+      ? raw < 0
+        ? { ok: false, code: 'score_negative' }
+        : { ok: true, value: raw }
+      : { ok: false, code: 'score_format' };
+  if (typeof raw !== 'string') return { ok: false, code: 'score_format' };
+  // Full-width digits and colons typed on Chinese keyboards (NFKC folds them to ASCII).
+  const text = raw.normalize('NFKC').trim();
+  if (/^-/.test(text)) return { ok: false, code: 'score_negative' };
+  if (/^\d+(\.\d+)?$/.test(text)) return { ok: true, value: Number(text) };
+  const m = /^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/.exec(text);
+  if (m && Number(m[3]) < 60 && (m[1] === undefined || Number(m[2]) < 60)) {
+    return { ok: true, value: Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]) };
+  }
+  return { ok: false, code: 'score_format' };
+}

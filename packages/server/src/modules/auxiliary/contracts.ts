@@ -1,0 +1,184 @@
+import { contractEndAfterYears, shiftDate, type CreateContractBody, type RenewContractBody } from '@zhenggong/core';
+import type { Trx } from '../../db/database.ts';
+import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { newId } from '../../platform/ids.ts';
+import { today } from '../personnel/person-rows.ts';
+import { updatePersonIn } from '../personnel/person-service.ts';
+import { findServingOfficer } from './aux-officers.ts';
+import { ruleInForce } from './aux-rules.ts';
+
+/** Open-ended contracts have no end; every other kind ends after it starts. */
+function checkDates(kind: string, start: string, end: string | null): void {
+  if (kind === 'open_ended' ? end !== null : end === null || end <= start) throw new AppError('AUX_CONTRACT_DATES', { start, end });
+}
+
+/** The person record's contract_end follows the active contract, through the personnel service (audited there). */
+async function syncPersonContractEnd(
+  trx: Trx,
+  ctx: AppContext,
+  scope: ResolvedScope,
+  actor: AuditActor,
+  personId: string,
+  end: string | null,
+): Promise<void> {
+  const current = await trx.selectFrom('person').select('contract_end').where('id', '=', personId).executeTakeFirstOrThrow();
+  if (current.contract_end !== end) await updatePersonIn(trx, ctx, scope, actor, personId, { contractEnd: end });
+}
+
+export async function createContract(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, personId: string, body: CreateContractBody) {
+  const person = await findServingOfficer(ctx.db, scope, personId);
+  const settings = await ruleInForce(ctx, ctx.db, 'settings', body.startDate);
+  const end =
+    body.kind === 'open_ended'
+      ? (body.endDate ?? null)
+      : body.endDate === undefined
+        ? contractEndAfterYears(body.startDate, settings.value.firstContractYears)
+        : body.endDate;
+  checkDates(body.kind, body.startDate, end);
+  const now = ctx.clock.now().toISOString();
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('aux_contract')
+      .select(['status', 'sequence'])
+      .where('person_id', '=', personId)
+      .orderBy('sequence', 'desc')
+      .execute();
+    if (existing.some((c) => c.status === 'active')) throw new AppError('AUX_CONTRACT_ACTIVE');
+    const row = {
+      id,
+      person_id: personId,
+      kind: body.kind,
+      start_date: body.startDate,
+      end_date: end,
+      sequence: (existing[0]?.sequence ?? 0) + 1,
+      previous_id: null,
+      status: 'active' as const,
+      ended_date: null,
+      end_reason: null,
+      note: body.note ?? null,
+      city_code: person.city_code,
+      created_at: now,
+      updated_at: now,
+    };
+    await trx.insertInto('aux_contract').values(row).execute();
+    await syncPersonContractEnd(trx, ctx, scope, actor, personId, end);
+    await appendAudit(trx, ctx.clock, actor, {
+      eventType: 'auxiliary.contract.create',
+      objectType: 'aux_contract',
+      objectId: id,
+      detail: { personId, kind: body.kind, startDate: body.startDate, endDate: end },
+    });
+  });
+  return { id };
+}
+
+async function findContract(trx: Trx, scope: ResolvedScope, id: string) {
+  const row = await trx
+    .selectFrom('aux_contract as c')
+    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .selectAll('c')
+    .where('c.id', '=', id)
+    .where('p.kind', '=', 'auxiliary')
+    .where(scopeWhere(scope, 'p.org_id'))
+    .executeTakeFirst();
+  if (!row) throw new AppError('AUX_CONTRACT_NOT_FOUND');
+  return row;
+}
+
+/** Renewal (续签) closes the active contract as 'renewed' and opens the next one as a new row. */
+export async function renewContract(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, contractId: string, body: RenewContractBody) {
+  return ctx.db.transaction().execute(async (trx) => {
+    const old = await findContract(trx, scope, contractId);
+    await findServingOfficer(trx, scope, old.person_id);
+    if (old.status !== 'active') throw new AppError('AUX_CONTRACT_NOT_ACTIVE');
+    const kind = body.kind ?? old.kind;
+    const start = body.startDate ?? (old.end_date ? shiftDate(old.end_date, 1) : today(ctx));
+    const settings = await ruleInForce(ctx, trx, 'settings', start);
+    const end =
+      kind === 'open_ended'
+        ? (body.endDate ?? null)
+        : body.endDate === undefined
+          ? contractEndAfterYears(start, settings.value.renewalYears)
+          : body.endDate;
+    checkDates(kind, start, end);
+    if (old.end_date !== null && start <= old.start_date) throw new AppError('AUX_CONTRACT_DATES', { start, end });
+    const now = ctx.clock.now().toISOString();
+    const id = newId();
+    await trx
+      .updateTable('aux_contract')
+      .set({ status: 'renewed', ended_date: old.end_date ?? shiftDate(start, -1), updated_at: now })
+      .where('id', '=', old.id)
+      .execute();
+    await trx
+      .insertInto('aux_contract')
+      .values({
+        id,
+        person_id: old.person_id,
+        kind,
+        start_date: start,
+        end_date: end,
+        sequence: old.sequence + 1,
+        previous_id: old.id,
+        status: 'active',
+        ended_date: null,
+        end_reason: null,
+        note: body.note ?? null,
+        city_code: old.city_code,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await syncPersonContractEnd(trx, ctx, scope, actor, old.person_id, end);
+    await appendAudit(trx, ctx.clock, actor, {
+      eventType: 'auxiliary.contract.renew',
+      objectType: 'aux_contract',
+      objectId: id,
+      detail: { personId: old.person_id, previousId: old.id, kind, startDate: start, endDate: end },
+    });
+    return { id };
+  });
+}
+
+/**
+ * The to-do list (待办): active contracts of serving officers in scope that end within `days`
+ * (the settings value in force when absent), overdue ones included, soonest first.
+ */
+export async function contractReminders(ctx: AppContext, scope: ResolvedScope, days?: number) {
+  const day = today(ctx);
+  const window = days ?? (await ruleInForce(ctx, ctx.db, 'settings', day)).value.contractReminderDays;
+  const until = shiftDate(day, window);
+  const rows = await ctx.db
+    .selectFrom('aux_contract as c')
+    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .innerJoin('org as o', 'o.id', 'p.org_id')
+    .select(['c.id', 'c.person_id', 'p.name', 'o.name as org_name', 'c.kind', 'c.start_date', 'c.end_date', 'c.sequence'])
+    .where('c.status', '=', 'active')
+    .where('c.end_date', 'is not', null)
+    .where('c.end_date', '<=', until)
+    .where('p.kind', '=', 'auxiliary')
+    .where('p.status', 'in', ['serving', 'seconded'])
+    .where(scopeWhere(scope, 'p.org_id'))
+    .orderBy('c.end_date')
+    .orderBy('p.name_pinyin')
+    .execute();
+  const dayMs = Date.parse(`${day}T00:00:00Z`);
+  return {
+    days: window,
+    today: day,
+    items: rows.map((r) => ({
+      contractId: r.id,
+      personId: r.person_id,
+      name: r.name,
+      orgName: r.org_name,
+      kind: r.kind,
+      startDate: r.start_date,
+      endDate: r.end_date as string,
+      sequence: r.sequence,
+      daysLeft: Math.round((Date.parse(`${r.end_date}T00:00:00Z`) - dayMs) / 86_400_000),
+    })),
+  };
+}

@@ -1,0 +1,137 @@
+import { shiftDate, type ExitBody, type UniformBody } from '@zhenggong/core';
+import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { newId } from '../../platform/ids.ts';
+import { today } from '../personnel/person-rows.ts';
+import { updatePersonIn } from '../personnel/person-service.ts';
+import { findServingOfficer } from './aux-officers.ts';
+
+/** Uniform issuance (被装发放): what was issued, in which size, and when the next issue is due. */
+export async function addUniform(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, personId: string, body: UniformBody) {
+  const person = await findServingOfficer(ctx.db, scope, personId);
+  if (body.nextDueDate && body.nextDueDate <= body.issueDate) throw new AppError('AUX_UNIFORM_DATES');
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('aux_uniform')
+      .values({
+        id,
+        person_id: personId,
+        item: body.item,
+        size: body.size ?? null,
+        quantity: body.quantity,
+        issue_date: body.issueDate,
+        next_due_date: body.nextDueDate ?? null,
+        note: body.note ?? null,
+        city_code: person.city_code,
+        created_at: ctx.clock.now().toISOString(),
+      })
+      .execute();
+    await appendAudit(trx, ctx.clock, actor, {
+      eventType: 'auxiliary.uniform.issue',
+      objectType: 'aux_uniform',
+      objectId: id,
+      detail: { personId, item: body.item, size: body.size, quantity: body.quantity, issueDate: body.issueDate },
+    });
+  });
+  return { id };
+}
+
+/** Items whose next issue falls within `days` (30 by default), for serving officers in scope. */
+export async function uniformsDue(ctx: AppContext, scope: ResolvedScope, days = 30) {
+  const until = shiftDate(today(ctx), days);
+  const rows = await ctx.db
+    .selectFrom('aux_uniform as u')
+    .innerJoin('person as p', 'p.id', 'u.person_id')
+    .innerJoin('org as o', 'o.id', 'p.org_id')
+    .select(['u.id', 'u.person_id', 'p.name', 'o.name as org_name', 'u.item', 'u.size', 'u.quantity', 'u.issue_date', 'u.next_due_date'])
+    .where('u.next_due_date', 'is not', null)
+    .where('u.next_due_date', '<=', until)
+    .where('p.kind', '=', 'auxiliary')
+    .where('p.status', 'in', ['serving', 'seconded'])
+    .where(scopeWhere(scope, 'p.org_id'))
+    .orderBy('u.next_due_date')
+    .execute();
+  // Only the latest issue of an item per person is due; earlier ones were superseded by it.
+  const latest = new Map<string, (typeof rows)[number]>();
+  const all = await ctx.db
+    .selectFrom('aux_uniform')
+    .select(['person_id', 'item', 'issue_date'])
+    .where('person_id', 'in', rows.length ? rows.map((r) => r.person_id) : [''])
+    .execute();
+  const newest = new Map<string, string>();
+  for (const a of all) {
+    const k = `${a.person_id}|${a.item}`;
+    if ((newest.get(k) ?? '') < a.issue_date) newest.set(k, a.issue_date);
+  }
+  for (const r of rows) if (newest.get(`${r.person_id}|${r.item}`) === r.issue_date) latest.set(r.id, r);
+  return [...latest.values()].map((r) => ({
+    id: r.id,
+    personId: r.person_id,
+    name: r.name,
+    orgName: r.org_name,
+    item: r.item,
+    size: r.size,
+    quantity: r.quantity,
+    issueDate: r.issue_date,
+    nextDueDate: r.next_due_date,
+  }));
+}
+
+const exitStatus = { resignation: 'resigned', dismissal: 'dismissed', contract_end: 'resigned' } as const;
+
+/**
+ * Exit (离职/辞退/合同到期): the person's status changes through the personnel service (which
+ * writes the status-history row dated `exitDate`), the active contract is closed and the open
+ * pay-grade row ends. The personnel module has no separate 'contract ended' status, so a
+ * contract that runs out maps to 'resigned'; the exit row keeps the real kind and reason.
+ */
+export async function exitOfficer(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, personId: string, body: ExitBody) {
+  const person = await findServingOfficer(ctx.db, scope, personId);
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    const contract = await trx
+      .selectFrom('aux_contract')
+      .select(['id'])
+      .where('person_id', '=', personId)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    const now = ctx.clock.now().toISOString();
+    if (contract)
+      await trx
+        .updateTable('aux_contract')
+        .set({ status: 'ended', ended_date: body.exitDate, end_reason: body.reason, updated_at: now })
+        .where('id', '=', contract.id)
+        .execute();
+    await trx
+      .updateTable('aux_pay_grade')
+      .set({ end_date: body.exitDate })
+      .where('person_id', '=', personId)
+      .where('end_date', 'is', null)
+      .execute();
+    await updatePersonIn(trx, ctx, scope, actor, personId, { status: exitStatus[body.kind], effectiveDate: body.exitDate });
+    await trx
+      .insertInto('aux_exit')
+      .values({
+        id,
+        person_id: personId,
+        kind: body.kind,
+        exit_date: body.exitDate,
+        reason: body.reason,
+        contract_id: contract?.id ?? null,
+        created_by: actor.userId,
+        city_code: person.city_code,
+        created_at: now,
+      })
+      .execute();
+    await appendAudit(trx, ctx.clock, actor, {
+      eventType: 'auxiliary.exit',
+      objectType: 'person',
+      objectId: personId,
+      detail: { kind: body.kind, exitDate: body.exitDate, reason: body.reason, contractId: contract?.id ?? null },
+    });
+  });
+  return { id };
+}

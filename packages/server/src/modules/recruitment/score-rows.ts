@@ -1,0 +1,13 @@
+import type { RecruitScores } from '@zhenggong/core';
+
+export const scoresOf = (r: {
+  written: number | null;
+  interview: number | null;
+  physical: number | null;
+  background: number | null;
+}): RecruitScores => ({
+  written: r.written === null ? null : Number(r.written),
+  interview: r.interview === null ? null : Number(r.interview),
+  physical: r.physical === null ? null : Number(r.physical),
+  background: r.background === null ? null : Number(r.background),
+});

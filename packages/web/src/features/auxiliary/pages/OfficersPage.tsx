@@ -1,0 +1,98 @@
+import { Button, Flex, Input, Select, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OrgTreeSelect } from '../../../shared/components/OrgTreeSelect';
+import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
+import { useOfficers, yuan, type OfficerQuery } from '../api';
+import { OfficerDrawer } from '../components/OfficerDrawer';
+import type { OfficerListItem } from '../types';
+
+/** Auxiliary officers from the personnel records (kind 'auxiliary'), in the caller's scope. */
+export function OfficersPage() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState<OfficerQuery>({ status: 'serving', page: 1, pageSize: 20 });
+  const [keyword, setKeyword] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
+  const officers = useOfficers(query);
+  const soon = dayjs().add(60, 'day').format('YYYY-MM-DD');
+  const today = dayjs().format('YYYY-MM-DD');
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex gap={8} wrap>
+        <OrgTreeSelect
+          allowClear
+          value={query.orgId}
+          onChange={(orgId) => setQuery({ ...query, orgId, page: 1 })}
+          style={{ width: 240 }}
+          placeholder={t('auxiliary.officers.org')}
+        />
+        <Input.Search
+          allowClear
+          style={{ width: 220 }}
+          placeholder={t('auxiliary.officers.keyword')}
+          value={keyword}
+          onChange={(e) => setKeyword(e.target.value)}
+          onSearch={(value) => setQuery({ ...query, keyword: value || undefined, page: 1 })}
+        />
+        <Select
+          style={{ width: 120 }}
+          value={query.status}
+          onChange={(status) => setQuery({ ...query, status, page: 1 })}
+          options={(['serving', 'left', 'all'] as const).map((s) => ({ value: s, label: t(`auxiliary.officers.statuses.${s}`) }))}
+        />
+      </Flex>
+      {officers.isError && <QueryErrorAlert error={officers.error} onRetry={() => void officers.refetch()} />}
+      <Table<OfficerListItem>
+        data-testid="aux-officers"
+        rowKey="id"
+        size="small"
+        loading={officers.isFetching}
+        dataSource={officers.data?.items}
+        onRow={(row) => ({ onClick: () => setOpen(row.id), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: officers.data?.total ?? 0,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
+        }}
+        columns={[
+          {
+            title: t('auxiliary.officers.name'),
+            dataIndex: 'name',
+            render: (name: string, row) => (
+              <Button type="link" size="small" onClick={() => setOpen(row.id)}>
+                {name}
+              </Button>
+            ),
+          },
+          { title: t('auxiliary.officers.org'), dataIndex: 'orgName' },
+          { title: t('auxiliary.officers.idNumber'), dataIndex: 'idNumberMasked' },
+          { title: t('auxiliary.officers.category'), dataIndex: 'auxCategory' },
+          {
+            title: t('auxiliary.officers.contractEnd'),
+            dataIndex: 'contractEnd',
+            render: (end: string | null, row) => {
+              if (row.contractKind === 'open_ended') return <Tag color="blue">{t('auxiliary.officers.openEnded')}</Tag>;
+              if (!end) return <Tag>{t('auxiliary.officers.noContract')}</Tag>;
+              return <Tag color={end < today ? 'red' : end <= soon ? 'orange' : 'default'}>{end}</Tag>;
+            },
+          },
+          { title: t('auxiliary.officers.payGrade'), dataIndex: 'payGrade' },
+          { title: t('auxiliary.officers.gross'), dataIndex: 'grossFen', align: 'right', render: (v: number) => yuan(v) },
+          { title: t('auxiliary.officers.net'), dataIndex: 'netBeforeTaxFen', align: 'right', render: (v: number) => yuan(v) },
+          {
+            title: t('auxiliary.officers.status'),
+            dataIndex: 'status',
+            render: (s: string) => (
+              <Tag color={s === 'serving' ? 'green' : 'default'}>{t(`auxiliary.officers.personStatus.${s}`, { defaultValue: s })}</Tag>
+            ),
+          },
+        ]}
+      />
+      {open && <OfficerDrawer id={open} onClose={() => setOpen(null)} />}
+    </Flex>
+  );
+}
