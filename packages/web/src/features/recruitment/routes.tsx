@@ -1,4 +1,23 @@
 import type { RouteObject } from 'react-router-dom';
+import { RequirePermission } from '../../app/RequirePermission';
 
-/** This feature's routes inside the signed-in layout; each wraps its pages in RequirePermission. */
-export const recruitmentRoutes: RouteObject[] = [];
+/** 辅警招录 (staff side): announcements, review, scores and hiring. */
+export const recruitmentRoutes: RouteObject[] = [
+  {
+    element: <RequirePermission permission="recruitment:read" />,
+    children: [
+      {
+        path: 'recruitment',
+        lazy: async () => ({ Component: (await import('./pages/RecruitmentListPage')).RecruitmentListPage }),
+      },
+      {
+        path: 'recruitment/announcements/:id',
+        lazy: async () => ({ Component: (await import('./pages/AnnouncementAdminPage')).AnnouncementAdminPage }),
+      },
+      {
+        path: 'recruitment/applications/:id',
+        lazy: async () => ({ Component: (await import('./pages/ApplicationReviewPage')).ApplicationReviewPage }),
+      },
+    ],
+  },
+];

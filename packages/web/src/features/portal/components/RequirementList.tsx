@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { EDUCATION_OPTIONS, POLITICAL_OPTIONS, codeLabel } from '../codes';
+import type { PostRequirements } from '../types';
+
+/** The post's requirements in plain sentences, one per line. */
+export function RequirementList({ requirements: r }: { requirements: PostRequirements }) {
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en-US';
+  const lines: string[] = [];
+  const date = r.ageReferenceDate ?? '';
+  if (r.ageMin != null && r.ageMax != null) lines.push(t('portal.announcement.age', { min: r.ageMin, max: r.ageMax, date }));
+  else if (r.ageMin != null) lines.push(t('portal.announcement.ageMin', { min: r.ageMin, date }));
+  else if (r.ageMax != null) lines.push(t('portal.announcement.ageMax', { max: r.ageMax, date }));
+  if (r.sex) lines.push(t('portal.announcement.sex', { sex: t(`portal.sex.${r.sex}`) }));
+  if (r.educationMin) lines.push(t('portal.announcement.education', { education: codeLabel(EDUCATION_OPTIONS, r.educationMin, english) }));
+  if (r.politicalStatus?.length) {
+    const list = r.politicalStatus.map((code) => codeLabel(POLITICAL_OPTIONS, code, english)).join(english ? ', ' : '、');
+    lines.push(t('portal.announcement.political', { list }));
+  }
+  if (r.householdRegions?.length) lines.push(t('portal.announcement.household', { list: r.householdRegions.join(english ? ', ' : '、') }));
+  if (r.other) lines.push(r.other);
+  if (lines.length === 0) lines.push(t('portal.announcement.noLimit'));
+  return (
+    <ul style={{ paddingLeft: 18, margin: '4px 0' }}>
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
