@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultWeights, rankApplicants, weightedTotal, weightsValid, type RecruitScores } from './ranking.ts';
+import { defaultWeights, gatePassed, GATE_PASS, rankApplicants, weightedTotal, weightsValid, type RecruitScores } from './ranking.ts';
 import { maskName } from './mask.ts';
 
 const s = (
@@ -21,6 +21,16 @@ describe('weighted ranking', () => {
     expect(weightedTotal(s(81.5, 77.25), defaultWeights)).toEqual({ eligible: true, total: 79.8 });
     expect(weightedTotal(s(90, 90, 59), defaultWeights)).toMatchObject({ eligible: false, reason: 'gate_failed' });
     expect(weightedTotal(s(90, null), defaultWeights)).toMatchObject({ eligible: false, reason: 'missing', total: null });
+  });
+
+  it('says whether a gate was passed by the ranking rule, and nothing for a weighted or unscored item', () => {
+    const w = { ...defaultWeights, written: 50, interview: 30, background: 20, backgroundGate: false };
+    expect(gatePassed(s(80, 80, GATE_PASS, 40), w, 'physical')).toBe(true);
+    expect(gatePassed(s(80, 80, GATE_PASS - 0.5, 40), w, 'physical')).toBe(false);
+    expect(gatePassed(s(80, 80, null, 40), w, 'physical')).toBeNull();
+    expect(gatePassed(s(80, 80, 100, 40), w, 'background')).toBeNull();
+    // A failed gate is exactly what makes the ranking call an applicant ineligible.
+    expect(weightedTotal(s(80, 80, 59, 40), w)).toMatchObject({ eligible: false, reason: 'gate_failed' });
   });
 
   it('shares ranks on ties (1, 1, 3) and orders a tie by written score then ticket', () => {

@@ -24,6 +24,19 @@ export function weightsValid(w: Weights): boolean {
   return sum === 100;
 }
 
+/** The two items that may be pass/fail gates instead of weighted scores. */
+export type GateItem = 'physical' | 'background';
+
+/**
+ * Whether a gate item (体能 or 政审 as 合格/不合格) was passed: true or false once scored, null when
+ * the item is a weighted score rather than a gate, or not scored yet. The same rule as the ranking.
+ */
+export function gatePassed(scores: RecruitScores, w: Weights, item: GateItem): boolean | null {
+  const s = scores[item];
+  if (!isGate(w, item) || s === null) return null;
+  return s >= GATE_PASS;
+}
+
 export type Total = { eligible: true; total: number } | { eligible: false; total: number | null; reason: 'missing' | 'gate_failed' };
 
 /** Weighted total of one applicant, 2 decimals; a missing weighted score or a failed gate makes it ineligible. */

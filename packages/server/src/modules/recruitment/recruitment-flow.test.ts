@@ -289,8 +289,53 @@ describe.each(dialects)('recruitment staff side on %s', (dialect) => {
     expect(hidden.json().error.code).toBe('RECRUIT_SCORES_NOT_PUBLISHED');
     await staff.post(`/api/v1/recruitment/announcements/${announcementId}/scores/publish`);
     const mine = await applicants[0]!.get(`/api/v1/portal/applications/${apps[0]}/scores`);
-    expect(mine.json()).toMatchObject({ written: 80, interview: 90, physical: 100, background: 100, total: 85, rank: 1 });
+    expect(mine.json()).toMatchObject({
+      written: 80,
+      interview: 90,
+      physical: 100,
+      background: 100,
+      physicalGate: true,
+      backgroundGate: true,
+      total: 85,
+      rank: 1,
+    });
+    const failed = await applicants[2]!.get(`/api/v1/portal/applications/${apps[2]}/scores`);
+    expect(failed.json()).toMatchObject({ physical: 0, physicalGate: false, backgroundGate: true, total: 95, rank: null });
+    await expectPortalAgreesWithRanking();
+
+    // Background as a weighted score: the portal gives no verdict for it, and totals follow the new weights.
+    const weighted = { written: 40, interview: 40, physical: 0, background: 20, physicalGate: true, backgroundGate: false };
+    expect((await staff.put(`/api/v1/recruitment/announcements/${announcementId}/weights`, weighted)).statusCode).toBe(200);
+    const reweighed = await applicants[0]!.get(`/api/v1/portal/applications/${apps[0]}/scores`);
+    expect(reweighed.json()).toMatchObject({ physicalGate: true, backgroundGate: null, total: 88 });
+    await expectPortalAgreesWithRanking();
+    const restored = { written: 50, interview: 50, physical: 0, background: 0, physicalGate: true, backgroundGate: true };
+    expect((await staff.put(`/api/v1/recruitment/announcements/${announcementId}/weights`, restored)).statusCode).toBe(200);
   });
+
+  /** Every applicant's own scores answer says what the staff ranking says: total, rank and gate verdicts. */
+  async function expectPortalAgreesWithRanking() {
+    const ranked = (await staff.get(`/api/v1/recruitment/announcements/${announcementId}/ranking`)).json();
+    const verdict = (isGate: boolean, score: number | null) => (isGate && score !== null ? score >= ranked.gatePass : null);
+    const entries = ranked.posts[0].entries as {
+      applicationId: string;
+      rank: number | null;
+      total: number | null;
+      physical: number;
+      background: number;
+    }[];
+    expect(entries).toHaveLength(apps.length);
+    for (const e of entries) {
+      const i = apps.indexOf(e.applicationId);
+      const own = (await applicants[i]!.get(`/api/v1/portal/applications/${e.applicationId}/scores`)).json();
+      expect(own).toMatchObject({
+        rank: e.rank,
+        total: e.total,
+        physicalGate: verdict(ranked.weights.physicalGate, e.physical),
+        backgroundGate: verdict(ranked.weights.backgroundGate, e.background),
+      });
+    }
+  }
 
   it('shortlists, publicizes with masked names, and hires into a unit through the personnel service', async () => {
     const notYet = await t.app.inject({ method: 'GET', url: `/api/v1/portal/announcements/${announcementId}/publicity` });

@@ -11,3 +11,6 @@ export const scoresOf = (r: {
   physical: r.physical === null ? null : Number(r.physical),
   background: r.background === null ? null : Number(r.background),
 });
+
+/** Statuses whose scores count: the staff ranking and an applicant's own rank look at the same applicants. */
+export const SCORED_STATUSES = ['approved', 'shortlisted', 'publicized', 'hired'] as const;

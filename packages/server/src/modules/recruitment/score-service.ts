@@ -7,10 +7,9 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { findAnnouncementInScope } from './announcement-service.ts';
 import { event } from './portal/portal-applications.ts';
 import { findApplicationInScope } from './review-service.ts';
-import { scoresOf } from './score-rows.ts';
+import { SCORED_STATUSES as SCORED, scoresOf } from './score-rows.ts';
 
-/** Scores (笔试, 面试, 体能, 政审), weights and the ranked list. Ranking is advice; staff choose the shortlist. */
-const SCORED = ['approved', 'shortlisted', 'publicized', 'hired'] as const;
+// Scores (笔试, 面试, 体能, 政审), weights and the ranked list. Ranking is advice; staff choose the shortlist.
 
 export async function setWeights(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, announcementId: string, w: Weights) {
   if (!weightsValid(w)) throw new AppError('RECRUIT_WEIGHTS_INVALID');

@@ -113,8 +113,9 @@ export interface ScoreResult {
   interview?: number | null;
   physical?: number | null;
   background?: number | null;
-  physicalGate?: boolean;
-  backgroundGate?: boolean;
+  /** As a pass/fail gate (合格/不合格): passed or not; null when weighted instead, or not scored yet. */
+  physicalGate?: boolean | null;
+  backgroundGate?: boolean | null;
   total?: number | null;
   rank?: number | null;
 }

@@ -1,10 +1,10 @@
-import { maskName, rankApplicants, type PostRequirements, type Weights } from '@zhenggong/core';
+import { gatePassed, maskName, rankApplicants, type PostRequirements, type Weights } from '@zhenggong/core';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { readPhotoFile } from '../uploads.ts';
 import { ticketPdf } from '../ticket-pdf.ts';
 import { findOwn } from './portal-applications.ts';
-import { scoresOf } from '../score-rows.ts';
+import { SCORED_STATUSES, scoresOf } from '../score-rows.ts';
 
 /** Published announcements, newest first. */
 export async function listPublished(ctx: AppContext) {
@@ -125,8 +125,7 @@ export async function publicityList(ctx: AppContext, id: string) {
 
 export async function ownTicket(ctx: AppContext, applicantId: string, id: string): Promise<Buffer> {
   const row = await findOwn(ctx.db, applicantId, id);
-  if (!row.ticket_number || !['approved', 'shortlisted', 'publicized', 'hired'].includes(row.status))
-    throw new AppError('RECRUIT_TICKET_NOT_ISSUED');
+  if (!row.ticket_number || !(SCORED_STATUSES as readonly string[]).includes(row.status)) throw new AppError('RECRUIT_TICKET_NOT_ISSUED');
   const photo = row.photo ? readPhotoFile(ctx, row.photo).body : null;
   return ticketPdf({
     announcementTitle: row.announcement_title,
@@ -143,21 +142,34 @@ export async function ownTicket(ctx: AppContext, applicantId: string, id: string
   });
 }
 
+/**
+ * The applicant's published scores, total and rank, computed exactly as the staff ranking does
+ * (same applicants, same rule). `physicalGate` / `backgroundGate` say whether a pass/fail item
+ * (合格/不合格) was passed; null when the item is weighted instead, or not scored yet.
+ */
 export async function ownScores(ctx: AppContext, applicantId: string, id: string) {
   const row = await findOwn(ctx.db, applicantId, id);
   if (!row.scores_published_at) throw new AppError('RECRUIT_SCORES_NOT_PUBLISHED');
   const weights = JSON.parse(row.weights) as Weights;
-  // The rank among the post's scored applicants, for the applicant's information.
   const peers = await ctx.db
     .selectFrom('recruit_application')
     .select(['id', 'ticket_number', 'written', 'interview', 'physical', 'background'])
+    .where('announcement_id', '=', row.announcement_id)
     .where('post_id', '=', row.post_id)
-    .where('ticket_number', 'is not', null)
+    .where('status', 'in', SCORED_STATUSES)
     .execute();
   const ranked = rankApplicants(
     peers.map((p) => ({ id: p.id, ticketNumber: p.ticket_number, scores: scoresOf(p) })),
     weights,
   );
   const mine = ranked.find((r) => r.entry.id === id);
-  return { ...scoresOf(row), total: mine?.total ?? null, rank: mine?.rank ?? null, publishedAt: row.scores_published_at };
+  const scores = scoresOf(row);
+  return {
+    ...scores,
+    physicalGate: gatePassed(scores, weights, 'physical'),
+    backgroundGate: gatePassed(scores, weights, 'background'),
+    total: mine?.total ?? null,
+    rank: mine?.rank ?? null,
+    publishedAt: row.scores_published_at,
+  };
 }

@@ -18,6 +18,7 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { FILE_MAX_BYTES, readApplicationFile, readPhotoFile, refuse, saveOwnFile, saveOwnPhoto, deleteOwnFile } from '../uploads.ts';
 import { APPLICANT_COOKIE, applicantView, closeSession, login, register, resolveSession, sendVerificationCode } from './applicant-auth.ts';
 import { issueCaptcha } from './captcha.ts';
+import { registerPortalCleanup } from './portal-cleanup.ts';
 import {
   findOwn,
   getOwnApplication,
@@ -66,6 +67,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   app.decorateRequest('applicantId', null);
   app.decorateRequest('applicantCsrf', null);
+  registerPortalCleanup(app);
   await app.register(multipart, { limits: { fileSize: FILE_MAX_BYTES, files: 1, fields: 2, parts: 3 }, throwFileSizeLimit: true });
   // Photos arrive as the raw body; the cap here is generous so an oversized photo gets a clear 400.
   app.addContentTypeParser(

@@ -152,11 +152,14 @@ function ApplicationView() {
   );
 }
 
-/** Physical and background are numbers 0–100; as a pass/fail gate, 60 or more passes. */
-function gate(value: ScoreResult['physical'], isGate: boolean, labels: { pass: string; fail: string }): string {
-  if (value === null || value === undefined) return '—';
-  if (isGate) return value >= 60 ? labels.pass : labels.fail;
-  return String(value);
+/**
+ * Physical and background: the server's verdict when the item is a pass/fail gate (the same rule
+ * as the staff ranking), otherwise the score itself.
+ */
+function gate(value: ScoreResult['physical'], passed: ScoreResult['physicalGate'], labels: { pass: string; fail: string }): string {
+  if (passed === true) return labels.pass;
+  if (passed === false) return labels.fail;
+  return value === null || value === undefined ? '—' : String(value);
 }
 
 function ScoresCard({ id }: { id: string }) {
@@ -174,10 +177,10 @@ function ScoresCard({ id }: { id: string }) {
           <Descriptions.Item label={t('portal.application.written')}>{scores.data.written ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('portal.application.interview')}>{scores.data.interview ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('portal.application.physical')}>
-            {gate(scores.data.physical, scores.data.physicalGate ?? false, labels)}
+            {gate(scores.data.physical, scores.data.physicalGate, labels)}
           </Descriptions.Item>
           <Descriptions.Item label={t('portal.application.background')}>
-            {gate(scores.data.background, scores.data.backgroundGate ?? false, labels)}
+            {gate(scores.data.background, scores.data.backgroundGate, labels)}
           </Descriptions.Item>
           <Descriptions.Item label={t('portal.application.total')}>
             <Typography.Text strong>{scores.data.total ?? '—'}</Typography.Text>
