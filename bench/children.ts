@@ -58,6 +58,9 @@ export async function startChild(target: 'platform' | 'bare', benchCase: string,
 export interface SliceResult {
   requests: number;
   ok: number;
+  /** Socket errors and requests with no answer within the timeout (counted in errors too). */
+  errors: number;
+  timeouts: number;
   seconds: number;
   latencies: number[];
   cpuUs: number;
@@ -66,7 +69,7 @@ export interface SliceResult {
 /** One autocannon run with per-request setup (each request can name another examinee, item …). */
 export async function loadSlice(
   server: ChildServer,
-  opts: { connections: number; seconds?: number; amount?: number; request: autocannon.Request; more?: autocannon.Request[] },
+  opts: { connections: number; seconds?: number; amount?: number; timeoutSec?: number; request: autocannon.Request; more?: autocannon.Request[] },
 ): Promise<SliceResult> {
   const before = await server.cpuUs();
   const latencies: number[] = [];
@@ -77,14 +80,14 @@ export async function loadSlice(
         connections: opts.connections,
         ...(opts.amount ? { amount: opts.amount } : { duration: opts.seconds ?? 1 }),
         requests: [opts.request, ...(opts.more ?? [])],
-        timeout: 30,
+        timeout: opts.timeoutSec ?? 30,
       },
       (error: unknown, r: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(r)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   const after = await server.cpuUs();
-  return { requests: result.requests.total, ok: result['2xx'], seconds: result.duration, latencies, cpuUs: after - before };
+  return { requests: result.requests.total, ok: result['2xx'], errors: result.errors, timeouts: result.timeouts, seconds: result.duration, latencies, cpuUs: after - before };
 }
 
 export function percentile(sorted: Float64Array, p: number): number {

@@ -151,7 +151,9 @@ async function runOn(dialect: Dialect) {
           const started = performance.now();
           // The requests array is iterated in order per connection; a multi-request flow needs it.
           const [first, ...rest] = flow(which, ids, counters[which], outcome[which]);
-          const s = await loadSlice(servers[which], { connections, amount: perSlice * 3, request: first as autocannon.Request, more: rest });
+          // A burst queues behind Argon2id; an applicant's browser waits, so allow two minutes per request.
+          const s = await loadSlice(servers[which], { connections, amount: perSlice * 3, timeoutSec: 120, request: first as autocannon.Request, more: rest });
+          if (s.errors > 0) throw new Error(`${dialect} ${which}: ${s.errors} socket errors or timeouts (${s.timeouts} timeouts)`);
           seconds[which] += (performance.now() - started) / 1000;
           slices[which].push(s);
           log(`${dialect} ${which}: ${perSlice} applicants in ${((performance.now() - started) / 1000).toFixed(1)} s`);
