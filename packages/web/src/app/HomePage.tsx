@@ -2,6 +2,7 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../shared/auth/useAuth';
 import { dataScopeLabel } from '../shared/i18n/labels';
+import { TodoCard } from './TodoCard';
 
 /** Welcome card: who am I, in which unit, with which roles and data scope. */
 export function HomePage() {
@@ -49,9 +50,12 @@ export function HomePage() {
   ];
 
   return (
-    <Card title={t('home.welcome', { name: me.displayName })} style={{ maxWidth: 960 }}>
-      <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
-      <Descriptions column={1} bordered size="small" items={items} />
-    </Card>
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card title={t('home.welcome', { name: me.displayName })} style={{ maxWidth: 960 }}>
+        <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+        <Descriptions column={1} bordered size="small" items={items} />
+      </Card>
+      <TodoCard />
+    </Space>
   );
 }

@@ -40,6 +40,14 @@ export const appZhCN = {
     expand: '展开菜单',
   },
   home: {
+    todo: {
+      title: '待办事项',
+      corrections: '待审核的信息更正',
+      grading: '待阅的主观题',
+      studyApprovals: '待审核的学时',
+      contracts: '即将到期的辅警合同',
+      hint: '数字为您数据权限范围内的待办数量。',
+    },
     welcome: '欢迎，{{name}}',
     intro: '智慧政工平台面向公安机关政治部门，提供队伍管理、教育训练、考核奖惩等政治工作的信息化支撑。',
     username: '用户名',
@@ -98,6 +106,14 @@ export const appEnUS: LocaleShape<typeof appZhCN> = {
     expand: 'Expand menu',
   },
   home: {
+    todo: {
+      title: 'To do',
+      corrections: 'Corrections waiting for review',
+      grading: 'Short answers waiting for grading',
+      studyApprovals: 'Study hours waiting for approval',
+      contracts: 'Auxiliary contracts ending soon',
+      hint: 'Counts cover your data scope.',
+    },
     welcome: 'Welcome, {{name}}',
     intro:
       'Zhenggong supports the political-work departments of police organs: workforce records, training, assessment, awards and discipline.',

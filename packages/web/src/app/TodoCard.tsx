@@ -1,0 +1,44 @@
+import { useQueries } from '@tanstack/react-query';
+import { Badge, Card, List, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../shared/api/client';
+import { useAuth } from '../shared/auth/useAuth';
+
+/**
+ * 待办: what is waiting for the signed-in user, one line per kind of work they may do, each
+ * counted by the module's own list route (the same scope rules as the pages it links to).
+ */
+const TODOS = [
+  { key: 'corrections', permission: 'personnel:approve', path: '/api/v1/personnel/corrections?status=pending', to: '/personnel/corrections' },
+  { key: 'grading', permission: 'exam:grade', path: '/api/v1/exams/grading/queue?pageSize=1', to: '/exams/grading' },
+  { key: 'studyApprovals', permission: 'study:approve', path: '/api/v1/study/approvals?pageSize=1', to: '/study' },
+  { key: 'contracts', permission: 'auxiliary:read', path: '/api/v1/auxiliary/contracts/reminders/count', to: '/auxiliary/reminders' },
+] as const;
+
+type Counted = unknown[] | { total?: number; count?: number };
+const countOf = (body: Counted | undefined): number | undefined =>
+  body === undefined ? undefined : Array.isArray(body) ? body.length : (body.total ?? body.count);
+
+export function TodoCard() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const mine = TODOS.filter((todo) => me?.permissions.includes(todo.permission));
+  const results = useQueries({
+    queries: mine.map((todo) => ({ queryKey: ['home', 'todo', todo.key], queryFn: () => api.get<Counted>(todo.path), staleTime: 30_000 })),
+  });
+  if (mine.length === 0) return null;
+  return (
+    <Card title={t('home.todo.title')} style={{ maxWidth: 960 }} data-testid="todo-card">
+      <List
+        dataSource={mine.map((todo, i) => ({ ...todo, count: countOf(results[i]?.data) }))}
+        renderItem={(item) => (
+          <List.Item extra={<Badge count={item.count ?? 0} showZero color={item.count ? '#fa541c' : '#d9d9d9'} overflowCount={999} />}>
+            <Link to={item.to}>{t(`home.todo.${item.key}`)}</Link>
+          </List.Item>
+        )}
+      />
+      <Typography.Text type="secondary">{t('home.todo.hint')}</Typography.Text>
+    </Card>
+  );
+}
