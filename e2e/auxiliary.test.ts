@@ -144,6 +144,14 @@ describe('auxiliary officers in headless Chromium', () => {
     await list.getByText('赵敏').waitFor({ state: 'detached' });
   });
 
+  it('counts the contracts ending soon on the home page to-do card', async () => {
+    await page.goto(`${server.url}/`);
+    const card = page.getByTestId('todo-card');
+    await card.getByText('即将到期的辅警合同').waitFor();
+    await card.locator('.ant-badge-count').filter({ hasText: /^[1-9]/ }).first().waitFor();
+    await snap(page, '78-home-todo');
+  });
+
   it('grades a month, is refused over the fund, then confirms and exports the payout sheet', async () => {
     await page.goto(`${server.url}/auxiliary/assessment?orgId=${branch}&month=${month}`);
     await page.getByText('该单位本月尚未建立考核').waitFor();
