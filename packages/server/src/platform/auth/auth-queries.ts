@@ -16,13 +16,45 @@ const sessionWithUser = (db: Executor) =>
   db
     .selectFrom('session as s')
     .leftJoin('app_user as u', 'u.id', 's.user_id')
+    .leftJoin('user_role as ur', 'ur.user_id', 'u.id')
+    .leftJoin('role as r', 'r.id', 'ur.role_id')
     .select(['s.id as session_id', 's.user_id as session_user_id', 's.csrf_token', 's.last_seen_at as session_last_seen_at', 's.expires_at as session_expires_at'])
     .selectAll('u')
-    .where('s.id', '=', param(0));
+    .select([
+      'r.id as role_id',
+      'r.code as role_code',
+      'r.name as role_name',
+      'r.permissions as role_permissions',
+      'r.data_scope as role_data_scope',
+      'r.scope_org_ids as role_scope_org_ids',
+      'r.admin_kind as role_admin_kind',
+    ])
+    .where('s.id', '=', param(0))
+    .orderBy('r.code');
 
-/** A session with its account in one round trip — this runs on every request. */
-export const findSessionWithUser = async (db: Executor, id: string) =>
-  (await runHot(db, 'sessionWithUser', sessionWithUser, [id]))[0];
+type SessionRoleRow = Awaited<ReturnType<ReturnType<typeof sessionWithUser>['execute']>>[number];
+
+/**
+ * A session with its account and the account's roles in one round trip — this runs on every
+ * request. One row per role (one row with null role columns when the account has none).
+ */
+export async function findSessionWithUser(db: Executor, id: string) {
+  const rows = await runHot(db, 'sessionWithUserRoles', sessionWithUser, [id]);
+  const first = rows[0];
+  if (!first) return undefined;
+  const { role_id: _id, role_code: _c, role_name: _n, role_permissions: _p, role_data_scope: _d, role_scope_org_ids: _s, role_admin_kind: _a, ...sessionAndUser } = first;
+  return { ...sessionAndUser, roles: rows.filter((r) => r.role_id !== null).map(toPrincipalRole) };
+}
+
+const toPrincipalRole = (r: SessionRoleRow) => ({
+  id: r.role_id as string,
+  code: r.role_code as string,
+  name: r.role_name as string,
+  permissions: JSON.parse(r.role_permissions as string) as string[],
+  dataScope: r.role_data_scope as DataScope,
+  scopeOrgIds: JSON.parse(r.role_scope_org_ids as string) as string[],
+  adminKind: r.role_admin_kind as AdminKind | null,
+});
 
 export const deleteSession = (db: Executor, id: string) => db.deleteFrom('session').where('id', '=', id).execute();
 

@@ -1,6 +1,6 @@
 import { checkPassword, permissionCatalogue } from '@zhenggong/core';
 import type { UserTable } from '../../db/database.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Principal, PrincipalRole } from '../access/principal.ts';
 import { appendAudit, auditAlone, type AuditActor } from '../audit/audit-service.ts';
 import type { AppContext } from '../context.ts';
 import { nodeCrypto } from '../crypto.ts';
@@ -104,8 +104,9 @@ export async function login(ctx: AppContext, username: string, password: string,
   return { token, principal };
 }
 
-async function principalOf(ctx: AppContext, user: UserTable, sessionId: string, csrfToken: string): Promise<Principal> {
-  const roles = await q.rolesOfUser(ctx.db, user.id);
+/** `roles` when the caller has them already (the per-request session query brings them along). */
+async function principalOf(ctx: AppContext, user: UserTable, sessionId: string, csrfToken: string, knownRoles?: PrincipalRole[]): Promise<Principal> {
+  const roles = knownRoles ?? (await q.rolesOfUser(ctx.db, user.id));
   const permissions = new Set<string>(everyonePermissions);
   for (const role of roles) for (const p of role.permissions) permissions.add(p);
   return {
@@ -134,7 +135,7 @@ export async function authenticate(ctx: AppContext, token: string, info: Request
   const sessionId = nodeCrypto.sha256Hex(token);
   const row = await q.findSessionWithUser(db, sessionId);
   if (!row) return { ok: false, code: 'SESSION_EXPIRED' };
-  const { session_id: _sid, session_user_id: sessionUserId, csrf_token: csrfToken, session_last_seen_at: lastSeen, session_expires_at: expiresAt, ...userColumns } = row;
+  const { session_id: _sid, session_user_id: sessionUserId, csrf_token: csrfToken, session_last_seen_at: lastSeen, session_expires_at: expiresAt, roles, ...userColumns } = row;
   const session = { user_id: sessionUserId, csrf_token: csrfToken, last_seen_at: lastSeen, expires_at: expiresAt };
   // A left join: the account columns are null only if the account row is gone.
   const user = userColumns.id === null ? undefined : (userColumns as UserTable);
@@ -152,7 +153,7 @@ export async function authenticate(ctx: AppContext, token: string, info: Request
   if (now - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
     await db.updateTable('session').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', sessionId).execute();
   }
-  return { ok: true, principal: await principalOf(ctx, user, sessionId, session.csrf_token) };
+  return { ok: true, principal: await principalOf(ctx, user, sessionId, session.csrf_token, roles) };
 }
 
 export async function logout(ctx: AppContext, principal: Principal, actor: AuditActor): Promise<void> {
