@@ -9,8 +9,13 @@ import { useAuth } from '../shared/auth/useAuth';
  * 待办: what is waiting for the signed-in user, one line per kind of work they may do, each
  * counted by the module's own list route (the same scope rules as the pages it links to).
  */
-const TODOS = [
-  { key: 'corrections', permission: 'personnel:approve', path: '/api/v1/personnel/corrections?status=pending', to: '/personnel/corrections' },
+const WAITING_WORK = [
+  {
+    key: 'corrections',
+    permission: 'personnel:approve',
+    path: '/api/v1/personnel/corrections?status=pending',
+    to: '/personnel/corrections',
+  },
   { key: 'grading', permission: 'exam:grade', path: '/api/v1/exams/grading/queue?pageSize=1', to: '/exams/grading' },
   { key: 'studyApprovals', permission: 'study:approve', path: '/api/v1/study/approvals?pageSize=1', to: '/study' },
   { key: 'contracts', permission: 'auxiliary:read', path: '/api/v1/auxiliary/contracts/reminders/count', to: '/auxiliary/reminders' },
@@ -23,15 +28,19 @@ const countOf = (body: Counted | undefined): number | undefined =>
 export function TodoCard() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const mine = TODOS.filter((todo) => me?.permissions.includes(todo.permission));
+  const mine = WAITING_WORK.filter((work) => me?.permissions.includes(work.permission));
   const results = useQueries({
-    queries: mine.map((todo) => ({ queryKey: ['home', 'todo', todo.key], queryFn: () => api.get<Counted>(todo.path), staleTime: 30_000 })),
+    queries: mine.map((work) => ({
+      queryKey: ['home', 'waiting', work.key],
+      queryFn: () => api.get<Counted>(work.path),
+      staleTime: 30_000,
+    })),
   });
   if (mine.length === 0) return null;
   return (
     <Card title={t('home.todo.title')} style={{ maxWidth: 960 }} data-testid="todo-card">
       <List
-        dataSource={mine.map((todo, i) => ({ ...todo, count: countOf(results[i]?.data) }))}
+        dataSource={mine.map((work, i) => ({ ...work, count: countOf(results[i]?.data) }))}
         renderItem={(item) => (
           <List.Item extra={<Badge count={item.count ?? 0} showZero color={item.count ? '#fa541c' : '#d9d9d9'} overflowCount={999} />}>
             <Link to={item.to}>{t(`home.todo.${item.key}`)}</Link>

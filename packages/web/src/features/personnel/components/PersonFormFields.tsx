@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgTreeSelect } from '../../../shared/components/OrgTreeSelect';
 import { useDictLabel, useDictOptions, useDivisionTree, type PersonDictCode } from '../../../shared/dicts/dict-api';
-import { parseIdNumber } from '../id-number';
+import { parseIdNumber } from '../../../shared/utils/id-number';
 import type { PersonFormValues } from '../person-form';
 import { PERSON_KINDS, PERSON_STATUSES } from '../types';
 

@@ -9,7 +9,7 @@ import { useAnnouncement, useCreateApplication, useMyApplication, useUpdateAppli
 import { EDUCATION_OPTIONS, POLITICAL_OPTIONS } from '../codes';
 import { RequireApplicant } from '../components/RequireApplicant';
 import { randomKey } from '../format';
-import { ageOn, parseIdNumber } from '../id-number';
+import { ageOn, parseIdNumber } from '../../../shared/utils/id-number';
 import type { ApplicationDetail, ApplicationInput, Post } from '../types';
 import { PHONE_PATTERN } from '../validation';
 

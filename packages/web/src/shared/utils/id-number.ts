@@ -1,6 +1,7 @@
 /**
- * Client-side check of a citizen identity number, GB 11643-1999 (copied from core
- * `personnel/id-number.ts` so the web bundle does not pull in the server's code tables):
+ * Client-side check of a citizen identity number, GB 11643-1999 (the same rule as core
+ * `personnel/id-number.ts`, kept here so no page chunk pulls in core's code tables; the server
+ * checks again on submit). Used by the personnel forms and the recruitment portal:
  * 6-digit address code, 8-digit birth date, 3-digit sequence (odd = male) and a check character
  * computed with ISO 7064 MOD 11-2. The server checks again on save.
  */
@@ -43,4 +44,10 @@ export function parseIdNumber(
   if (!validDate(y, m, d) || y < 1900 || birthDate > today.toISOString().slice(0, 10)) return { ok: false, problem: 'birth_date' };
   if (checkCharacter(value.slice(0, 17)) !== value[17]) return { ok: false, problem: 'check_digit' };
   return { ok: true, info: { value, birthDate, sex: Number(value[16]) % 2 === 1 ? '1' : '2' } };
+}
+
+/** Full years of age on a reference date (YYYY-MM-DD): the birthday itself counts. */
+export function ageOn(birthDate: string, reference: string): number {
+  const years = Number(reference.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return reference.slice(5) >= birthDate.slice(5) ? years : years - 1;
 }
