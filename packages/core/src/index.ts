@@ -15,6 +15,7 @@ export * from './personnel/id-number.ts';
 export * from './personnel/date-normalizer.ts';
 export * from './personnel/name-pinyin.ts';
 export * from './personnel/person-validation.ts';
+export * from './personnel/person-set.ts';
 export * from './schemas/person-records.ts';
 export * from './question-bank/index.ts';
 export * from './exams/index.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeAttendance } from './attendance.ts';
 import { evaluateCoverage, tallyByBranch } from './coverage.ts';
-import { inTarget, isTargetEmpty, normalizeTarget } from './target-group.ts';
+import { inPersonSet, isPersonSetEmpty, normalizePersonSet } from '../personnel/person-set.ts';
 
 describe('coverage rules', () => {
   it('counts only completed classes of the listed kinds', () => {
@@ -33,15 +33,48 @@ describe('coverage rules', () => {
   });
 });
 
-describe('target group', () => {
-  const p = { id: 'p1', orgPath: ['root', 'br1', 'st1'], rank: 'R1', officerLevel: 'L5', post: '所长' };
+describe('person set', () => {
+  const p = {
+    id: 'p1',
+    kind: 'officer' as const,
+    status: 'serving' as const,
+    orgPath: ['st1', 'br1', 'root'],
+    rank: 'R1',
+    officerLevel: 'L5',
+    techLevel: null,
+    post: '所长',
+    birthDate: '1980-06-15',
+    policeStartDate: '2002-07-01',
+  };
+  const day = '2026-06-15';
+  const inSet = (s: Parameters<typeof normalizePersonSet>[0]) => inPersonSet(normalizePersonSet(s), p, day);
   it('needs every given condition, or a name in the list', () => {
-    expect(inTarget(normalizeTarget({ orgIds: ['br1'], posts: ['所长'] }), p)).toBe(true);
-    expect(inTarget(normalizeTarget({ orgIds: ['br1'], posts: ['教导员'] }), p)).toBe(false);
-    expect(inTarget(normalizeTarget({ orgIds: ['br2'] }), p)).toBe(false);
-    expect(inTarget(normalizeTarget({ orgIds: ['br2'], personIds: ['p1'] }), p)).toBe(true);
-    expect(inTarget(normalizeTarget({ levels: ['L5'], ranks: ['R2'] }), p)).toBe(false);
-    expect(isTargetEmpty(normalizeTarget({ posts: [' '] }))).toBe(true);
+    expect(inSet({ orgIds: ['br1'], posts: ['所长'] })).toBe(true);
+    expect(inSet({ orgIds: ['br1'], posts: ['教导员'] })).toBe(false);
+    expect(inSet({ orgIds: ['br2'] })).toBe(false);
+    expect(inSet({ orgIds: ['br2'], personIds: ['p1'] })).toBe(true);
+    expect(inSet({ levels: ['L5'], ranks: ['R2'] })).toBe(false);
+    expect(isPersonSetEmpty(normalizePersonSet({ posts: [' '] }))).toBe(true);
+  });
+  it('reads units with or without sub-units, kinds, grades and exclusions', () => {
+    expect(inSet({ orgIds: ['br1'], includeSubUnits: false })).toBe(false);
+    expect(inSet({ orgIds: ['st1'], includeSubUnits: false })).toBe(true);
+    expect(inSet({ kinds: ['auxiliary'] })).toBe(false);
+    expect(inSet({ kinds: ['officer'], grades: ['T1'] })).toBe(false);
+    expect(inSet({ orgIds: ['br1'], excludePersonIds: ['p1'] })).toBe(false);
+    expect(inSet({ personIds: ['p1'], excludePersonIds: ['p1'] })).toBe(false);
+  });
+  it('counts age and years of service on the as-of date, birthdays included', () => {
+    expect(inSet({ ageMin: 46 })).toBe(true);
+    expect(inSet({ ageMin: 46, asOf: '2026-06-14' })).toBe(false);
+    expect(inSet({ ageMax: 45 })).toBe(false);
+    expect(inSet({ serviceYearsMin: 24 })).toBe(false);
+    expect(inSet({ serviceYearsMin: 23, serviceYearsMax: 23 })).toBe(true);
+  });
+  it('keeps people off the force out unless their status is asked for', () => {
+    const retired = { ...p, status: 'retired' as const };
+    expect(inPersonSet(normalizePersonSet({ personIds: ['p1'] }), retired, day)).toBe(false);
+    expect(inPersonSet(normalizePersonSet({ personIds: ['p1'], statuses: ['retired'] }), retired, day)).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Strict } from '../schemas/common.ts';
-import { TargetGroup } from './target-group.ts';
+import { PersonSet } from '../personnel/person-set.ts';
 import { TrainingKind } from './training-schemas.ts';
 
 const DateStr = Type.String({ format: 'date' });
@@ -25,7 +25,7 @@ export const CreateCoverageBody = Strict({
   orgId: Id,
   periodStart: DateStr,
   periodEnd: DateStr,
-  target: TargetGroup,
+  target: PersonSet,
   rule: CoverageRule,
 });
 export type CreateCoverageBody = Static<typeof CreateCoverageBody>;

@@ -1,6 +1,5 @@
 export * from './errors.ts';
 export * from './permissions.ts';
-export * from './target-group.ts';
 export * from './training-schemas.ts';
 export * from './coverage.ts';
 export * from './attendance.ts';

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, PageQuery, Strict } from '../schemas/common.ts';
-import { TargetGroup } from './target-group.ts';
+import { PersonSet } from '../personnel/person-set.ts';
 
 const DateStr = Type.String({ format: 'date' });
 /** Study hours (学时) in half-hour steps. */
@@ -53,6 +53,6 @@ export const CreateCampaignBody = Strict({
   endDate: DateStr,
   requiredHours: Hours,
   description: Type.Optional(Type.String({ maxLength: 4000 })),
-  target: TargetGroup,
+  target: PersonSet,
 });
 export type CreateCampaignBody = Static<typeof CreateCampaignBody>;

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, PageQuery, Strict } from '../schemas/common.ts';
-import { TargetGroup } from './target-group.ts';
+import { PersonSet } from '../personnel/person-set.ts';
 
 /** 轮训 rotation, 春训班 spring training, 警种专业培训 specialist training, 新警培训 new-recruit training, 其他 other. */
 export const trainingKinds = ['rotation', 'spring', 'specialty', 'new_recruit', 'other'] as const;
@@ -22,7 +22,7 @@ const classFields = {
   description: Type.Optional(Text(4000)),
   /** Share of sessions attended (percent) that makes a trainee eligible for completion (结业). */
   threshold: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
-  target: TargetGroup,
+  target: PersonSet,
 };
 export const CreateClassBody = Strict(classFields);
 export type CreateClassBody = Static<typeof CreateClassBody>;
@@ -36,7 +36,7 @@ export const UpdateClassBody = Strict({
   capacity: classFields.capacity,
   description: Type.Optional(Text(4000)),
   threshold: classFields.threshold,
-  target: Type.Optional(TargetGroup),
+  target: Type.Optional(PersonSet),
 });
 export type UpdateClassBody = Static<typeof UpdateClassBody>;
 

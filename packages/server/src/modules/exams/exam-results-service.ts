@@ -1,9 +1,10 @@
-import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
+import { assertPeopleInScope } from '../personnel/people.ts';
 import { loadExam } from './exam-service.ts';
 import { finaliseDueOf } from './finalise.ts';
 import type { ExamResultTable } from './tables.ts';
@@ -70,13 +71,7 @@ export async function personResults(
   personId: string,
   range: { from?: string | undefined; to?: string | undefined },
 ) {
-  const person = await ctx.db
-    .selectFrom('person as p')
-    .select('p.id')
-    .where('p.id', '=', personId)
-    .where(scopeWhere(scope, 'p.org_id'))
-    .executeTakeFirst();
-  if (!person) throw new AppError('EXAM_PERSON_NOT_FOUND');
+  await assertPeopleInScope(ctx.db, scope, [personId], () => new AppError('EXAM_PERSON_NOT_FOUND'));
   return { items: await examResultsOf(ctx.db, personId, range) };
 }
 

@@ -143,7 +143,7 @@ export async function updateExam(ctx: AppContext, scope: ResolvedScope, actor: A
 export async function scheduleExam(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string) {
   const exam = await loadExam(ctx, scope, id);
   if (exam.status !== 'draft') throw new AppError('EXAM_NOT_DRAFT');
-  const examinees = await resolveExaminees(ctx.db, scope, JSON.parse(exam.targets) as ExamTargets);
+  const examinees = await resolveExaminees(ctx, ctx.db, scope, JSON.parse(exam.targets) as ExamTargets);
   if (examinees.length === 0) throw new AppError('EXAM_NO_EXAMINEES');
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {

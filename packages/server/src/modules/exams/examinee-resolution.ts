@@ -1,15 +1,16 @@
-import type { ExamTargets } from '@zhenggong/core';
+import type { ExamTargets, PersonSet } from '@zhenggong/core';
 import { policeRankOrdinal } from '@zhenggong/core/dict/police-rank';
-import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { assertOrgInScope, establishmentUnitOf, scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import { assertOrgInScope, establishmentUnitOf, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import { assertPeopleInScope, linkedPersonOf as linkedPersonRecord, peopleInAnySet } from '../personnel/people.ts';
 
 /**
- * Examinee targeting (参考对象). Examinees are people serving now (person table) who have a
- * linked, active account (app_user.person_id): without an account nobody could sit the exam.
- * The person and account tables are read here directly because targeting is a set query over
- * them that no personnel service offers; nothing in them is written.
+ * Examinee targeting (参考对象). Examinees are people on the force who have a linked, active
+ * account (app_user.person_id): without an account nobody could sit the exam. The targets are a
+ * union — everyone in the units, everyone holding the ranks, the holders of the roles, the named
+ * people — so each part is its own person set and personnel resolves people matching any of them.
  */
 
 const hasTargets = (t: ExamTargets): boolean =>
@@ -26,17 +27,8 @@ export async function checkTargets(db: Executor, scope: ResolvedScope, t: ExamTa
     if (found.length !== roleIds.length) throw new AppError('EXAM_ROLE_NOT_FOUND');
   }
   const personIds = t.personIds ?? [];
-  for (let i = 0; i < personIds.length; i += 1000) {
-    const chunk = personIds.slice(i, i + 1000);
-    const found = await db
-      .selectFrom('person as p')
-      .select('p.id')
-      .where('p.id', 'in', chunk)
-      .where(scopeWhere(scope, 'p.org_id'))
-      .execute();
-    if (found.length !== chunk.length)
-      throw new AppError('OUT_OF_SCOPE', { personIds: chunk.filter((id) => !found.some((f) => f.id === id)) });
-  }
+  for (let i = 0; i < personIds.length; i += 1000)
+    await assertPeopleInScope(db, scope, personIds.slice(i, i + 1000), (missing) => new AppError('OUT_OF_SCOPE', { personIds: missing }));
 }
 
 export interface ResolvedExaminee {
@@ -45,29 +37,49 @@ export interface ResolvedExaminee {
   readonly unitId: string;
 }
 
-/** The union of the targets, limited to the scheduler's data scope, each with their unit now. */
-export async function resolveExaminees(db: Executor, scope: ResolvedScope, t: ExamTargets): Promise<ResolvedExaminee[]> {
-  const ors: ReturnType<typeof sql<SqlBool>>[] = [];
-  if (t.orgIds?.length)
-    ors.push(sql<SqlBool>`p.org_id in (select descendant_id from org_closure where ancestor_id in (${sql.join(t.orgIds)}))`);
+/** The sets the targets stand for; role holders become named people (roles belong to accounts, not to personnel). */
+async function targetSets(db: Executor, t: ExamTargets): Promise<PersonSet[]> {
+  const sets: PersonSet[] = [];
+  if (t.orgIds?.length) sets.push({ orgIds: t.orgIds });
+  if (t.ranks?.length) sets.push({ ranks: t.ranks });
+  const named = [...(t.personIds ?? [])];
   if (t.roleIds?.length) {
-    ors.push(
-      sql<SqlBool>`p.id in (select ru.person_id from app_user ru join user_role ur on ur.user_id = ru.id where ur.role_id in (${sql.join(t.roleIds)}) and ru.person_id is not null)`,
-    );
+    const holders = await db
+      .selectFrom('app_user as ru')
+      .innerJoin('user_role as ur', 'ur.user_id', 'ru.id')
+      .select('ru.person_id')
+      .where('ur.role_id', 'in', t.roleIds)
+      .where('ru.person_id', 'is not', null)
+      .execute();
+    for (const h of holders) if (h.person_id) named.push(h.person_id);
   }
-  if (t.ranks?.length) ors.push(sql<SqlBool>`p.rank in (${sql.join(t.ranks)})`);
-  if (t.personIds?.length) ors.push(sql<SqlBool>`p.id in (${sql.join(t.personIds)})`);
-  if (ors.length === 0) return [];
-  const rows = await db
-    .selectFrom('person as p')
-    .innerJoin('app_user as u', 'u.person_id', 'p.id')
-    .select(['p.id', 'p.org_id'])
-    .where('u.status', '=', 'active')
-    .where('p.status', 'in', ['serving', 'seconded'])
-    .where(scopeWhere(scope, 'p.org_id'))
-    .where(sql<SqlBool>`(${sql.join(ors, sql` or `)})`)
-    .orderBy('p.id')
-    .execute();
+  if (named.length > 0) sets.push({ personIds: [...new Set(named)] });
+  return sets;
+}
+
+/** People with an active account linked, among `personIds`. */
+async function withActiveAccount(db: Executor, personIds: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < personIds.length; i += 1000) {
+    const rows = await db
+      .selectFrom('app_user')
+      .select('person_id')
+      .where('status', '=', 'active')
+      .where('person_id', 'in', personIds.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) if (r.person_id) out.add(r.person_id);
+  }
+  return out;
+}
+
+/** The union of the targets, limited to the scheduler's data scope, each with their unit now. */
+export async function resolveExaminees(ctx: AppContext, db: Executor, scope: ResolvedScope, t: ExamTargets): Promise<ResolvedExaminee[]> {
+  const people = await peopleInAnySet(ctx, db, scope, await targetSets(db, t));
+  const active = await withActiveAccount(
+    db,
+    people.map((p) => p.id),
+  );
+  const rows = people.filter((p) => active.has(p.id));
   const units = new Map<string, string>();
   const out: ResolvedExaminee[] = [];
   for (const r of rows) {
@@ -83,6 +95,5 @@ export async function resolveExaminees(db: Executor, scope: ResolvedScope, t: Ex
 
 /** The person linked to the caller's account, or undefined (admins, unlinked accounts). */
 export async function linkedPersonOf(db: Executor, userId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('app_user').select('person_id').where('id', '=', userId).executeTakeFirst();
-  return row?.person_id ?? undefined;
+  return (await linkedPersonRecord(db, userId))?.id;
 }

@@ -2,6 +2,7 @@ import type { ExamineeListQuery } from '@zhenggong/core';
 import { sql, type SqlBool } from 'kysely';
 import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { allPeople } from '../personnel/people.ts';
 import { loadExam } from './exam-service.ts';
 import { finaliseDueOf } from './finalise.ts';
 
@@ -19,7 +20,7 @@ export async function listExaminees(ctx: AppContext, scope: ResolvedScope, examI
   const where = sql<SqlBool>`${sql.join(conds, sql` and `)}`;
   const base = ctx.db
     .selectFrom('exam_examinee as x')
-    .innerJoin('person as p', 'p.id', 'x.person_id')
+    .innerJoin(allPeople(ctx.db).as('p'), 'p.id', 'x.person_id')
     .innerJoin('org as o', 'o.id', 'x.org_id')
     .leftJoin('exam_session as s', (j) =>
       j

@@ -1,4 +1,4 @@
-import { tallyByBranch, type CreateCampaignBody } from '@zhenggong/core';
+import { tallyByBranch, type CreateCampaignBody, type PersonSet } from '@zhenggong/core';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { assertOrgInScope, scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
@@ -6,8 +6,12 @@ import { appendAudit, type AuditActor } from '../../platform/audit/audit-service
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { branchesOf, checkedTarget, parseTarget, peopleInTarget } from '../training/target-people.ts';
+import { branchesOf } from '../../platform/orgs/branches.ts';
+import { checkedPersonSet, normalizePersonSet, peopleInSet } from '../personnel/people.ts';
 import type { StudyCampaignTable } from './tables.ts';
+
+/** A campaign's participants (参学范围) are a person set, stored normalised. */
+const parseTarget = (json: string) => normalizePersonSet(JSON.parse(json) as PersonSet);
 
 const present = (c: StudyCampaignTable & { org_name: string }) => ({
   id: c.id,
@@ -39,7 +43,7 @@ export async function listCampaigns(ctx: AppContext, scope: ResolvedScope) {
 export async function createCampaign(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, body: CreateCampaignBody) {
   if (body.endDate < body.startDate) throw new AppError('TRAINING_DATES_INVALID');
   await assertOrgInScope(ctx.db, scope, body.orgId);
-  const target = await checkedTarget(ctx.db, scope, body.target);
+  const target = await checkedPersonSet(ctx.db, scope, body.target, 'TRAINING_TARGET_EMPTY');
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -91,7 +95,7 @@ async function campaignHours(db: Executor, c: StudyCampaignTable, personIds: rea
 /** Per-unit completion rate and per-person progress among participants in the caller's scope. */
 export async function campaignProgress(ctx: AppContext, scope: ResolvedScope, id: string) {
   const c = await campaignInScope(ctx.db, scope, id);
-  const people = await peopleInTarget(ctx.db, scope, parseTarget(c.target));
+  const people = await peopleInSet(ctx, ctx.db, scope, parseTarget(c.target));
   const hours = await campaignHours(
     ctx.db,
     c,
@@ -141,7 +145,7 @@ export async function campaignsOf(ctx: AppContext, me: { id: string; org_id: str
     .execute();
   const result = [];
   for (const c of all) {
-    const inIt = await peopleInTarget(ctx.db, { all: true }, parseTarget(c.target), [me.id]);
+    const inIt = await peopleInSet(ctx, ctx.db, { all: true }, parseTarget(c.target), [me.id]);
     if (inIt.length === 0) continue;
     const h = (await campaignHours(ctx.db, c, [me.id])).get(me.id) ?? 0;
     result.push({ ...present(c), myHours: h, completed: h >= c.required_hours });

@@ -11,7 +11,7 @@ import { appendAudit, type AuditActor } from '../../platform/audit/audit-service
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { linkedPerson } from '../training/my-training-service.ts';
+import { linkedPerson } from '../personnel/people.ts';
 import { checkStudyFile } from './file-types.ts';
 import type { StudyMaterialTable } from './tables.ts';
 

@@ -1,12 +1,12 @@
 import type { DeclareStudyBody, RecordListQuery } from '@zhenggong/core';
 import { sql } from 'kysely';
-import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { linkedPerson } from '../training/my-training-service.ts';
+import { linkedPerson, scopedPeople } from '../personnel/people.ts';
 import { campaignsOf } from './campaign-service.ts';
 import { myMaterials } from './material-service.ts';
 import type { StudyRecordTable } from './tables.ts';
@@ -71,9 +71,8 @@ export async function declareStudy(ctx: AppContext, principal: Principal, actor:
 export async function listRecords(ctx: AppContext, scope: ResolvedScope, q: RecordListQuery) {
   let base = ctx.db
     .selectFrom('study_record as r')
-    .innerJoin('person as p', 'p.id', 'r.person_id')
-    .innerJoin('org as o', 'o.id', 'p.org_id')
-    .where(scopeWhere(scope, 'p.org_id'));
+    .innerJoin(scopedPeople(ctx.db, scope).as('p'), 'p.id', 'r.person_id')
+    .innerJoin('org as o', 'o.id', 'p.org_id');
   if (q.status) base = base.where('r.status', '=', q.status);
   if (q.keyword) base = base.where((eb) => eb.or([eb('p.name', 'like', `%${q.keyword}%`), eb('r.title', 'like', `%${q.keyword}%`)]));
   const pageSize = q.pageSize ?? 20;
@@ -104,10 +103,9 @@ export async function decideRecord(
   await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('study_record as r')
-      .innerJoin('person as p', 'p.id', 'r.person_id')
+      .innerJoin(scopedPeople(trx, scope).as('p'), 'p.id', 'r.person_id')
       .selectAll('r')
       .where('r.id', '=', id)
-      .where(scopeWhere(scope, 'p.org_id'))
       .executeTakeFirst();
     if (!row) throw new AppError('STUDY_RECORD_NOT_FOUND');
     if (row.status !== 'pending') throw new AppError('STUDY_RECORD_DECIDED');

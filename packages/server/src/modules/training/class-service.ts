@@ -1,4 +1,4 @@
-import type { ClassListQuery, CreateClassBody, NormalizedTarget, UpdateClassBody } from '@zhenggong/core';
+import type { ClassListQuery, CreateClassBody, NormalizedPersonSet, UpdateClassBody } from '@zhenggong/core';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { assertOrgInScope, scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
@@ -25,7 +25,7 @@ export const presentClass = (c: TrainingClassTable & { org_name: string }) => ({
   capacity: c.capacity,
   description: c.description,
   threshold: c.threshold,
-  target: parseTarget(c.target) as NormalizedTarget,
+  target: parseTarget(c.target) as NormalizedPersonSet,
 });
 
 /** A class the caller may see (by its organiser org), or 404 — never a hint that it exists elsewhere. */

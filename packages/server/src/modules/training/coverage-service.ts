@@ -1,12 +1,13 @@
 import { evaluateCoverage, tallyByBranch, type CoverageQuery, type CoverageRule, type CreateCoverageBody } from '@zhenggong/core';
-import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { assertOrgInScope, scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { branchesOf, checkedTarget, parseTarget, peopleInTarget } from './target-people.ts';
+import { branchesOf } from '../../platform/orgs/branches.ts';
+import { trainingHoursOf } from '../personnel/people.ts';
+import { checkedTarget, parseTarget, peopleInTarget } from './target-people.ts';
 import type { TrainingCoverageTable } from './tables.ts';
 
 const present = (r: TrainingCoverageTable & { org_name: string }) => ({
@@ -97,34 +98,21 @@ export interface CoveragePerson {
 export async function coverageStatus(ctx: AppContext, scope: ResolvedScope, id: string, q: CoverageQuery) {
   const req = await coverageInScope(ctx.db, scope, id);
   const rule = JSON.parse(req.rule) as CoverageRule;
-  const people = await peopleInTarget(ctx.db, scope, parseTarget(req.target));
+  const people = await peopleInTarget(ctx, ctx.db, scope, parseTarget(req.target));
   const ids = people.map((p) => p.id);
   const kinds = new Map<string, string[]>();
-  const hours = new Map<string, number>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    if (rule.kind === 'classes') {
-      const rows = await ctx.db
-        .selectFrom('training_enrollment as e')
-        .innerJoin('training_class as c', 'c.id', 'e.class_id')
-        .select(['e.person_id', 'c.kind'])
-        .where('e.status', '=', 'completed')
-        .where('e.person_id', 'in', chunk)
-        .where('c.end_date', '>=', req.period_start)
-        .where('c.end_date', '<=', req.period_end)
-        .execute();
-      for (const r of rows) kinds.set(r.person_id, [...(kinds.get(r.person_id) ?? []), r.kind]);
-    } else {
-      const rows = await ctx.db
-        .selectFrom('person_training')
-        .select(['person_id', sql<number>`sum(hours)`.as('h')])
-        .where('person_id', 'in', chunk)
-        .where('date', '>=', req.period_start)
-        .where('date', '<=', req.period_end)
-        .groupBy('person_id')
-        .execute();
-      for (const r of rows) hours.set(r.person_id, Number(r.h));
-    }
+  const hours = rule.kind === 'classes' ? new Map<string, number>() : await trainingHoursOf(ctx.db, ids, req.period_start, req.period_end);
+  for (let i = 0; i < ids.length && rule.kind === 'classes'; i += 500) {
+    const rows = await ctx.db
+      .selectFrom('training_enrollment as e')
+      .innerJoin('training_class as c', 'c.id', 'e.class_id')
+      .select(['e.person_id', 'c.kind'])
+      .where('e.status', '=', 'completed')
+      .where('e.person_id', 'in', ids.slice(i, i + 500))
+      .where('c.end_date', '>=', req.period_start)
+      .where('c.end_date', '<=', req.period_end)
+      .execute();
+    for (const r of rows) kinds.set(r.person_id, [...(kinds.get(r.person_id) ?? []), r.kind]);
   }
   const branches = await branchesOf(
     ctx.db,

@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { summarizeAttendance, type AttendanceBody, type CompletionBody, type EnrollBody, type SessionBody } from '@zhenggong/core';
-import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Trx } from '../../db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
+import { addTrainingRecord, assertPeopleInScope, removeTrainingRecord, scopedPeople } from '../personnel/people.ts';
 import { classInScope } from './class-service.ts';
 import { parseTarget, peopleInTarget } from './target-people.ts';
 
@@ -15,7 +16,7 @@ export async function targetPreview(ctx: AppContext, scope: ResolvedScope, class
   const enrolled = new Set(
     (await ctx.db.selectFrom('training_enrollment').select('person_id').where('class_id', '=', classId).execute()).map((e) => e.person_id),
   );
-  const people = await peopleInTarget(ctx.db, scope, parseTarget(c.target));
+  const people = await peopleInTarget(ctx, ctx.db, scope, parseTarget(c.target));
   return people
     .filter((p) => !enrolled.has(p.id))
     .map((p) => ({ id: p.id, name: p.name, orgName: p.org_name, post: p.post, rank: p.rank, officerLevel: p.officer_level }));
@@ -25,16 +26,10 @@ export async function enroll(ctx: AppContext, scope: ResolvedScope, actor: Audit
   return ctx.db.transaction().execute(async (trx) => {
     const c = await classInScope(trx, scope, classId);
     let ids: string[];
-    if (body.fromTarget) ids = (await peopleInTarget(trx, scope, parseTarget(c.target))).map((p) => p.id);
+    if (body.fromTarget) ids = (await peopleInTarget(ctx, trx, scope, parseTarget(c.target))).map((p) => p.id);
     else {
       const wanted = [...new Set(body.personIds ?? [])];
-      const found = await trx
-        .selectFrom('person as p')
-        .select('p.id')
-        .where('p.id', 'in', wanted.length ? wanted : [''])
-        .where(scopeWhere(scope, 'p.org_id'))
-        .execute();
-      if (found.length !== wanted.length) throw new AppError('PERSON_NOT_FOUND');
+      await assertPeopleInScope(trx, scope, wanted);
       ids = wanted;
     }
     const existing = new Set(
@@ -80,12 +75,11 @@ export async function enroll(ctx: AppContext, scope: ResolvedScope, actor: Audit
 async function enrollmentsInScope(trx: Trx | AppContext['db'], scope: ResolvedScope, classId: string, personIds: readonly string[]) {
   const rows = await trx
     .selectFrom('training_enrollment as e')
-    .innerJoin('person as p', 'p.id', 'e.person_id')
+    .innerJoin(scopedPeople(trx, scope).as('p'), 'p.id', 'e.person_id')
     .selectAll('e')
     .select('p.name')
     .where('e.class_id', '=', classId)
     .where('e.person_id', 'in', personIds.length ? [...personIds] : [''])
-    .where(scopeWhere(scope, 'p.org_id'))
     .execute();
   if (rows.length !== new Set(personIds).size) throw new AppError('TRAINING_PERSON_NOT_ENROLLED');
   return rows;
@@ -120,11 +114,10 @@ export async function roster(ctx: AppContext, scope: ResolvedScope, classId: str
     .execute();
   const people = await ctx.db
     .selectFrom('training_enrollment as e')
-    .innerJoin('person as p', 'p.id', 'e.person_id')
+    .innerJoin(scopedPeople(ctx.db, scope).as('p'), 'p.id', 'e.person_id')
     .innerJoin('org as o', 'o.id', 'p.org_id')
     .select(['e.person_id', 'e.status', 'e.hours_earned', 'e.completed_at', 'e.override_reason', 'p.name', 'p.post', 'o.name as org_name'])
     .where('e.class_id', '=', classId)
-    .where(scopeWhere(scope, 'p.org_id'))
     .orderBy('o.name')
     .orderBy('p.name_pinyin')
     .execute();
@@ -310,20 +303,7 @@ export async function confirmCompletion(ctx: AppContext, scope: ResolvedScope, a
     const now = ctx.clock.now().toISOString();
     for (const r of todo) {
       const hours = summaries.get(r.person_id)?.hours ?? 0;
-      const trainingId = newId();
-      await trx
-        .insertInto('person_training')
-        .values({
-          id: trainingId,
-          person_id: r.person_id,
-          date: c.end_date,
-          course: c.title,
-          hours,
-          organizer: org.name,
-          city_code: ctx.config.cityCode,
-          created_at: now,
-        })
-        .execute();
+      const trainingId = await addTrainingRecord(trx, ctx, { personId: r.person_id, date: c.end_date, course: c.title, hours, organizer: org.name });
       const overridden = below.some((b) => b.person_id === r.person_id);
       await trx
         .updateTable('training_enrollment')
@@ -365,7 +345,7 @@ export async function revokeCompletion(
     await classInScope(trx, scope, classId);
     const rows = (await enrollmentsInScope(trx, scope, classId, personIds)).filter((r) => r.status === 'completed');
     for (const r of rows) {
-      if (r.person_training_id) await trx.deleteFrom('person_training').where('id', '=', r.person_training_id).execute();
+      if (r.person_training_id) await removeTrainingRecord(trx, r.person_training_id);
       await trx
         .updateTable('training_enrollment')
         .set({

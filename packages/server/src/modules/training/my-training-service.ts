@@ -5,19 +5,8 @@ import type { Principal } from '../../platform/access/principal.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import { linkedPerson, trainingRecordsOf } from '../personnel/people.ts';
 import { writeMark } from './enrollment-service.ts';
-
-/** The person record linked to the caller's account; self-service never takes a person id from the request. */
-export async function linkedPerson(db: Executor, principal: Principal): Promise<{ id: string; org_id: string; name: string }> {
-  const row = await db
-    .selectFrom('app_user as u')
-    .innerJoin('person as p', 'p.id', 'u.person_id')
-    .select(['p.id', 'p.org_id', 'p.name'])
-    .where('u.id', '=', principal.userId)
-    .executeTakeFirst();
-  if (!row) throw new AppError('PERSON_NOT_LINKED');
-  return row;
-}
 
 async function myEnrollment(db: Executor, personId: string, classId: string) {
   const row = await db
@@ -64,12 +53,7 @@ export async function myTraining(ctx: AppContext, principal: Principal) {
       .execute(),
     ctx.db.selectFrom('training_attendance').select(['session_id', 'present']).where('person_id', '=', me.id).execute(),
     ctx.db.selectFrom('training_evaluation_receipt').select('class_id').where('person_id', '=', me.id).execute(),
-    ctx.db
-      .selectFrom('person_training')
-      .select(['date', 'course', 'hours', 'organizer'])
-      .where('person_id', '=', me.id)
-      .orderBy('date', 'desc')
-      .execute(),
+    trainingRecordsOf(ctx.db, me.id),
   ]);
   const present = new Set(marks.filter((m) => m.present === 1).map((m) => m.session_id));
   const evaluated = new Set(receipts.map((r) => r.class_id));
