@@ -133,7 +133,7 @@ export async function seedDemoUsers(ctx: AppContext, password: string | undefine
 /** Synthetic officers and auxiliaries across the demo tree, once: a database with people is left alone. */
 export async function seedDemoPeopleOnce(ctx: AppContext, people: number): Promise<number> {
   const { seedDemoPeople } = await import('../modules/personnel/demo/demo-people.ts');
-  const existing = await ctx.db.selectFrom('person').select('id').limit(1).executeTakeFirst();
-  if (existing) return 0;
+  const { anyPersonExists } = await import('../modules/personnel/people.ts');
+  if (await anyPersonExists(ctx.db)) return 0;
   return (await seedDemoPeople(ctx, { people })).people;
 }

@@ -13,6 +13,7 @@ import { appendAudit, type AuditActor } from '../../platform/audit/audit-service
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
+import { allPeople, ON_FORCE_STATUSES, scopedPeople } from '../personnel/people.ts';
 import { payStates } from './aux-officers.ts';
 import { ruleInForce } from './aux-rules.ts';
 
@@ -119,13 +120,12 @@ type MonthRow = Awaited<ReturnType<typeof findMonth>>;
 /** Serving auxiliary officers in the unit's subtree and the caller's scope. */
 async function eligiblePeople(db: Executor, scope: ResolvedScope, orgId: string) {
   return db
-    .selectFrom('person as p')
+    .selectFrom(scopedPeople(db, scope).as('p'))
     .innerJoin('org as o', 'o.id', 'p.org_id')
     .select(['p.id', 'p.name', 'p.name_pinyin', 'p.id_number_masked', 'o.name as org_name'])
     .where('p.kind', '=', 'auxiliary')
-    .where('p.status', 'in', ['serving', 'seconded'])
+    .where('p.status', 'in', ON_FORCE_STATUSES)
     .where('p.org_id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', orgId))
-    .where(scopeWhere(scope, 'p.org_id'))
     .execute();
 }
 
@@ -145,7 +145,7 @@ async function buildGrid(ctx: AppContext, db: Executor, scope: ResolvedScope, mo
     month.status === 'draft' ? eligiblePeople(db, scope, month.org_id) : Promise.resolve([]),
     db
       .selectFrom('aux_assessment_entry as e')
-      .innerJoin('person as p', 'p.id', 'e.person_id')
+      .innerJoin(allPeople(db).as('p'), 'p.id', 'e.person_id')
       .innerJoin('org as o', 'o.id', 'p.org_id')
       .select([
         'e.person_id',

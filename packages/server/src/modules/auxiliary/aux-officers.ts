@@ -4,15 +4,13 @@ import type { Executor } from '../../db/database.ts';
 import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { today } from '../personnel/person-rows.ts';
+import { isOnForce, ON_FORCE_STATUSES, scopedPeople, today } from '../personnel/people.ts';
 import { ruleInForce } from './aux-rules.ts';
-
-const SERVING = ['serving', 'seconded'] as const;
 
 /** One auxiliary officer inside the caller's scope, or 404 (never a hint that it exists elsewhere). */
 export async function findOfficer(db: Executor, scope: ResolvedScope, id: string) {
   const row = await db
-    .selectFrom('person as p')
+    .selectFrom(scopedPeople(db, scope).as('p'))
     .innerJoin('org as o', 'o.id', 'p.org_id')
     .select([
       'p.id',
@@ -31,13 +29,12 @@ export async function findOfficer(db: Executor, scope: ResolvedScope, id: string
     ])
     .where('p.id', '=', id)
     .where('p.kind', '=', 'auxiliary')
-    .where(scopeWhere(scope, 'p.org_id'))
     .executeTakeFirst();
   if (!row) throw new AppError('AUX_OFFICER_NOT_FOUND');
   return row;
 }
 
-export const isServing = (status: string) => (SERVING as readonly string[]).includes(status);
+export const isServing = isOnForce;
 
 export async function findServingOfficer(db: Executor, scope: ResolvedScope, id: string) {
   const row = await findOfficer(db, scope, id);
@@ -134,17 +131,16 @@ export async function listOfficers(ctx: AppContext, scope: ResolvedScope, q: Aux
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
   let base = ctx.db
-    .selectFrom('person as p')
+    .selectFrom(scopedPeople(ctx.db, scope).as('p'))
     .innerJoin('org as o', 'o.id', 'p.org_id')
-    .where('p.kind', '=', 'auxiliary')
-    .where(scopeWhere(scope, 'p.org_id'));
+    .where('p.kind', '=', 'auxiliary');
   if (q.orgId) {
     const orgId = q.orgId;
     base = base.where('p.org_id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', orgId));
   }
   const status = q.status ?? 'serving';
-  if (status === 'serving') base = base.where('p.status', 'in', [...SERVING]);
-  if (status === 'left') base = base.where('p.status', 'not in', [...SERVING]);
+  if (status === 'serving') base = base.where('p.status', 'in', [...ON_FORCE_STATUSES]);
+  if (status === 'left') base = base.where('p.status', 'not in', [...ON_FORCE_STATUSES]);
   const kw = q.keyword?.normalize('NFKC').trim();
   if (kw) {
     const like = `%${likeEscape(kw)}%`;

@@ -1,12 +1,11 @@
 import { contractEndAfterYears, shiftDate, type CreateContractBody, type RenewContractBody } from '@zhenggong/core';
 import type { Trx } from '../../db/database.ts';
-import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { today } from '../personnel/person-rows.ts';
-import { updatePersonIn } from '../personnel/person-service.ts';
+import { changePerson, contractEndOf, ON_FORCE_STATUSES, scopedPeople, today } from '../personnel/people.ts';
 import { findServingOfficer } from './aux-officers.ts';
 import { ruleInForce } from './aux-rules.ts';
 
@@ -24,8 +23,7 @@ async function syncPersonContractEnd(
   personId: string,
   end: string | null,
 ): Promise<void> {
-  const current = await trx.selectFrom('person').select('contract_end').where('id', '=', personId).executeTakeFirstOrThrow();
-  if (current.contract_end !== end) await updatePersonIn(trx, ctx, scope, actor, personId, { contractEnd: end });
+  if ((await contractEndOf(trx, personId)) !== end) await changePerson(trx, ctx, scope, actor, personId, { contractEnd: end });
 }
 
 export async function createContract(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, personId: string, body: CreateContractBody) {
@@ -79,11 +77,10 @@ export async function createContract(ctx: AppContext, scope: ResolvedScope, acto
 async function findContract(trx: Trx, scope: ResolvedScope, id: string) {
   const row = await trx
     .selectFrom('aux_contract as c')
-    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .innerJoin(scopedPeople(trx, scope).as('p'), 'p.id', 'c.person_id')
     .selectAll('c')
     .where('c.id', '=', id)
     .where('p.kind', '=', 'auxiliary')
-    .where(scopeWhere(scope, 'p.org_id'))
     .executeTakeFirst();
   if (!row) throw new AppError('AUX_CONTRACT_NOT_FOUND');
   return row;
@@ -153,15 +150,14 @@ export async function contractReminders(ctx: AppContext, scope: ResolvedScope, d
   const until = shiftDate(day, window);
   const rows = await ctx.db
     .selectFrom('aux_contract as c')
-    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .innerJoin(scopedPeople(ctx.db, scope).as('p'), 'p.id', 'c.person_id')
     .innerJoin('org as o', 'o.id', 'p.org_id')
     .select(['c.id', 'c.person_id', 'p.name', 'o.name as org_name', 'c.kind', 'c.start_date', 'c.end_date', 'c.sequence'])
     .where('c.status', '=', 'active')
     .where('c.end_date', 'is not', null)
     .where('c.end_date', '<=', until)
     .where('p.kind', '=', 'auxiliary')
-    .where('p.status', 'in', ['serving', 'seconded'])
-    .where(scopeWhere(scope, 'p.org_id'))
+    .where('p.status', 'in', ON_FORCE_STATUSES)
     .orderBy('c.end_date')
     .orderBy('p.name_pinyin')
     .execute();

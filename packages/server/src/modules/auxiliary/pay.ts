@@ -5,6 +5,7 @@ import { appendAudit, type AuditActor } from '../../platform/audit/audit-service
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
+import { ON_FORCE_STATUSES, scopedPeople } from '../personnel/people.ts';
 import { findServingOfficer, payStates } from './aux-officers.ts';
 import { assertCityWide, insertRuleVersion, ruleInForce } from './aux-rules.ts';
 
@@ -91,12 +92,11 @@ export async function setPayGrade(ctx: AppContext, scope: ResolvedScope, actor: 
 async function filteredPeople(db: Executor, scope: ResolvedScope, filter: PayAdjustmentPreviewBody['filter']) {
   if (filter.orgId) await assertOrgInScope(db, scope, filter.orgId);
   let q = db
-    .selectFrom('person as p')
+    .selectFrom(scopedPeople(db, scope).as('p'))
     .innerJoin('org as o', 'o.id', 'p.org_id')
     .select(['p.id', 'p.name', 'p.name_pinyin', 'o.name as org_name', 'p.city_code'])
     .where('p.kind', '=', 'auxiliary')
-    .where('p.status', 'in', ['serving', 'seconded'])
-    .where(scopeWhere(scope, 'p.org_id'));
+    .where('p.status', 'in', ON_FORCE_STATUSES);
   if (filter.orgId) {
     const orgId = filter.orgId;
     q = q.where('p.org_id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', orgId));

@@ -25,7 +25,7 @@ import {
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, scopeOf } from '../../platform/http/request-context.ts';
-import { today } from '../personnel/person-rows.ts';
+import { today } from '../personnel/people.ts';
 import { confirmMonth, getMonth, listMonths, openMonth, saveEntries, setFund } from './assessment.ts';
 import { getOfficer, listOfficers } from './aux-officers.ts';
 import { addRuleVersion, listRule } from './aux-rules.ts';

@@ -1,11 +1,10 @@
 import { shiftDate, type ExitBody, type UniformBody } from '@zhenggong/core';
-import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { today } from '../personnel/person-rows.ts';
-import { updatePersonIn } from '../personnel/person-service.ts';
+import { changePerson, ON_FORCE_STATUSES, scopedPeople, today } from '../personnel/people.ts';
 import { findServingOfficer } from './aux-officers.ts';
 
 /** Uniform issuance (被装发放): what was issued, in which size, and when the next issue is due. */
@@ -44,14 +43,13 @@ export async function uniformsDue(ctx: AppContext, scope: ResolvedScope, days = 
   const until = shiftDate(today(ctx), days);
   const rows = await ctx.db
     .selectFrom('aux_uniform as u')
-    .innerJoin('person as p', 'p.id', 'u.person_id')
+    .innerJoin(scopedPeople(ctx.db, scope).as('p'), 'p.id', 'u.person_id')
     .innerJoin('org as o', 'o.id', 'p.org_id')
     .select(['u.id', 'u.person_id', 'p.name', 'o.name as org_name', 'u.item', 'u.size', 'u.quantity', 'u.issue_date', 'u.next_due_date'])
     .where('u.next_due_date', 'is not', null)
     .where('u.next_due_date', '<=', until)
     .where('p.kind', '=', 'auxiliary')
-    .where('p.status', 'in', ['serving', 'seconded'])
-    .where(scopeWhere(scope, 'p.org_id'))
+    .where('p.status', 'in', ON_FORCE_STATUSES)
     .orderBy('u.next_due_date')
     .execute();
   // Only the latest issue of an item per person is due; earlier ones were superseded by it.
@@ -111,7 +109,7 @@ export async function exitOfficer(ctx: AppContext, scope: ResolvedScope, actor: 
       .where('person_id', '=', personId)
       .where('end_date', 'is', null)
       .execute();
-    await updatePersonIn(trx, ctx, scope, actor, personId, { status: exitStatus[body.kind], effectiveDate: body.exitDate });
+    await changePerson(trx, ctx, scope, actor, personId, { status: exitStatus[body.kind], effectiveDate: body.exitDate });
     await trx
       .insertInto('aux_exit')
       .values({

@@ -1,7 +1,8 @@
 import type { Executor } from '../../db/database.ts';
-import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
+import { scopedPeople } from '../personnel/people.ts';
 
 export interface CompetitionResult {
   readonly id: string;
@@ -46,19 +47,17 @@ export async function competitionResultsOf(db: Executor, personId: string): Prom
 export function placingsInScope(db: Executor, scope: ResolvedScope, maxRank: number) {
   return db
     .selectFrom('competition_result as r')
-    .innerJoin('person as p', 'p.id', 'r.person_id')
+    .innerJoin(scopedPeople(db, scope).as('p'), 'p.id', 'r.person_id')
     .select(['r.person_id', 'r.event_title', 'r.item_name', 'r.rank', 'r.date', 'r.level'])
     .where('r.rank', '<=', maxRank)
-    .where(scopeWhere(scope, 'p.org_id'))
     .execute();
 }
 
 export async function personResults(ctx: AppContext, scope: ResolvedScope, personId: string) {
   const person = await ctx.db
-    .selectFrom('person as p')
+    .selectFrom(scopedPeople(ctx.db, scope).as('p'))
     .select('p.id')
     .where('p.id', '=', personId)
-    .where(scopeWhere(scope, 'p.org_id'))
     .executeTakeFirst();
   if (!person) throw new AppError('TALENT_PERSON_NOT_FOUND');
   return competitionResultsOf(ctx.db, personId);

@@ -1,8 +1,7 @@
 import { makeIdNumber, permissionCatalogue } from '@zhenggong/core';
 import { makeOrg, makeRole, makeUser } from '../../test-support/factories.ts';
 import { adminClient, login, type Client, type TestApp } from '../../test-support/test-app.ts';
-import { insertPersonWithHistory } from '../personnel/person-service.ts';
-import { toPersonRow } from '../personnel/person-rows.ts';
+import { createPersonRecord } from '../personnel/people.ts';
 
 /**
  * A small force for talent and competition tests: a city bureau with two branches (上城, 拱墅),
@@ -27,15 +26,8 @@ export async function talentWorld(t: TestApp) {
   const city: Client = await login(t.app, 'city-staff', 'City#Pass1234');
   let seq = 100;
   const person = async (name: string, orgId: string) => {
-    const row = toPersonRow(t.ctx, {
-      kind: 'officer',
-      name,
-      idNumber: makeIdNumber('330102', '1988-04-0' + ((seq % 9) + 1), seq++),
-      orgId,
-    });
-    if (!row.ok) throw new Error(`fixture person ${name} invalid`);
-    await t.ctx.db.transaction().execute((trx) => insertPersonWithHistory(trx, row.row, '2015-07-01'));
-    return row.row.id;
+    const input = { kind: 'officer' as const, name, idNumber: makeIdNumber('330102', '1988-04-0' + ((seq % 9) + 1), seq++), orgId };
+    return (await t.ctx.db.transaction().execute((trx) => createPersonRecord(trx, t.ctx, input, '2015-07-01'))).id;
   };
   return { root, branch, stationA, stationB, other, staff, otherStaff, city, person };
 }

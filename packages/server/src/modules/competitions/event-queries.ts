@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.ts';
 import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import { allPeople } from '../personnel/people.ts';
 
 /** Every query on the competition tables; events are scoped by their organising unit. */
 export const findEventInScope = (db: Executor, scope: ResolvedScope, id: string) =>
@@ -34,7 +35,7 @@ export async function entriesOf(db: Executor, eventId: string) {
   const members = await db
     .selectFrom('competition_entry_member as m')
     .innerJoin('competition_entry as en', 'en.id', 'm.entry_id')
-    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .innerJoin(allPeople(db).as('p'), 'p.id', 'm.person_id')
     .select(['m.entry_id', 'p.id', 'p.name', 'p.police_number'])
     .where('en.event_id', '=', eventId)
     .orderBy('p.name_pinyin')

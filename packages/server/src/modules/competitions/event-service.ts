@@ -1,11 +1,12 @@
 import type { CreateEventBody, EntryBody, ItemBody, UpdateEventBody } from '@zhenggong/core';
 import type { Trx } from '../../db/database.ts';
-import { assertOrgInScope, scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import { assertOrgInScope, type ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import * as q from './event-queries.ts';
+import { scopedPeople } from '../personnel/people.ts';
 
 const DEFAULT_MAX_TEAM = 10;
 const now = (ctx: AppContext) => ctx.clock.now().toISOString();
@@ -212,10 +213,9 @@ export async function addEntry(ctx: AppContext, scope: ResolvedScope, actor: Aud
       throw new AppError('COMPETITION_TEAM_SIZE', { max });
     }
     const people = await trx
-      .selectFrom('person as p')
+      .selectFrom(scopedPeople(trx, scope).as('p'))
       .select(['p.id', 'p.org_id'])
       .where('p.id', 'in', body.personIds)
-      .where(scopeWhere(scope, 'p.org_id'))
       .execute();
     if (people.length !== body.personIds.length) throw new AppError('TALENT_PERSON_NOT_FOUND');
     for (const p of people)

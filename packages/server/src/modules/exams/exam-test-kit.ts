@@ -3,8 +3,7 @@ import { systemActor } from '../../platform/audit/audit-service.ts';
 import { makeOrg, makeRole, makeUser } from '../../test-support/factories.ts';
 import { adminClient, createTestApp, login, type Client, type TestApp } from '../../test-support/test-app.ts';
 import type { Dialect } from '../../db/connect.ts';
-import { toPersonRow } from '../personnel/person-rows.ts';
-import { insertPersonWithHistory } from '../personnel/person-service.ts';
+import { createPersonRecord } from '../personnel/people.ts';
 import { createBank } from '../question-bank/bank-service.ts';
 import { createPaper } from '../question-bank/paper-service.ts';
 import { createQuestion } from '../question-bank/question-service.ts';
@@ -32,20 +31,19 @@ export async function makeExaminee(
   opts: { rank?: string; roleIds?: string[] } = {},
 ): Promise<Examinee> {
   serial += 1;
-  const row = toPersonRow(t.ctx, {
-    kind: 'officer',
+  const input = {
+    kind: 'officer' as const,
     name,
     idNumber: makeIdNumber('330102', `1985-01-${String((serial % 28) + 1).padStart(2, '0')}`, 100 + serial),
     orgId,
     ...(opts.rank ? { rank: opts.rank } : {}),
-  });
-  if (!row.ok) throw new Error(`fixture person invalid: ${JSON.stringify(row.problems)}`);
-  await t.ctx.db.transaction().execute((trx) => insertPersonWithHistory(trx, row.row, '2020-01-01'));
+  };
+  const person = await t.ctx.db.transaction().execute((trx) => createPersonRecord(trx, t.ctx, input, '2020-01-01'));
   const username = `examinee${serial}`;
   const userId = await makeUser(t.ctx, username, orgId, PASSWORD, opts.roleIds ?? []);
-  await t.ctx.db.updateTable('app_user').set({ person_id: row.row.id }).where('id', '=', userId).execute();
+  await t.ctx.db.updateTable('app_user').set({ person_id: person.id }).where('id', '=', userId).execute();
   let c: Client | undefined;
-  return { personId: row.row.id, userId, username, client: async () => (c ??= await login(t.app, username, PASSWORD)) };
+  return { personId: person.id, userId, username, client: async () => (c ??= await login(t.app, username, PASSWORD)) };
 }
 
 /**

@@ -18,7 +18,8 @@ import { personSetWhere } from './person-set-query.ts';
  * encrypted values). See docs/adr/013-person-sets.md.
  */
 
-export { ON_FORCE_STATUSES, today };
+export { isOnForce, ON_FORCE_STATUSES } from '@zhenggong/core';
+export { today };
 
 /** Columns other modules may read; masked or derived values only. */
 const PUBLIC_COLUMNS = [

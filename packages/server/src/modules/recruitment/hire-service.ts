@@ -3,9 +3,7 @@ import { assertOrgInScope, type ResolvedScope } from '../../platform/access/data
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { findPersonByIdIndex } from '../personnel/person-queries.ts';
-import { insertPersonWithHistory, invalid } from '../personnel/person-service.ts';
-import { toPersonRow } from '../personnel/person-rows.ts';
+import { createPersonRecord } from '../personnel/people.ts';
 import { findAnnouncementInScope } from './announcement-service.ts';
 import { event } from './portal/portal-applications.ts';
 import { findApplicationInScope, viewApplication } from './review-service.ts';
@@ -95,7 +93,7 @@ export async function openPublicity(
 
 /**
  * Hires a publicized applicant: the auxiliary officer's personnel record (kind 'auxiliary') is
- * built and inserted by the personnel module's own row builder and insert, in the chosen unit,
+ * created through personnel's public face (the same row builder as its form), in the chosen unit,
  * in the same transaction as the status change; both are audited.
  */
 export async function hire(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string, body: HireBody) {
@@ -121,11 +119,7 @@ export async function hire(ctx: AppContext, scope: ResolvedScope, actor: AuditAc
       status: 'serving',
       ...(body.contractEnd ? { contractEnd: body.contractEnd } : {}),
     };
-    const result = toPersonRow(ctx, input);
-    if (!result.ok) throw invalid(result.problems);
-    const row = result.row;
-    if (await findPersonByIdIndex(trx, row.id_number_bidx)) throw new AppError('PERSON_ID_TAKEN');
-    await insertPersonWithHistory(trx, row, body.startDate);
+    const row = await createPersonRecord(trx, ctx, input, body.startDate);
     const now = ctx.clock.now().toISOString();
     const done = await trx
       .updateTable('recruit_application')

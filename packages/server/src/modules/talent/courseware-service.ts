@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CoursewareBody, CoursewareDecisionBody, CoursewareQuery, CoursewareReviewBody } from '@zhenggong/core';
 import type { Executor } from '../../db/database.ts';
-import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { coursewareDir, FILE_TYPES, sniffFile, type FileType } from './courseware-file.ts';
+import { scopedPeople } from '../personnel/people.ts';
 
 /**
  * Courseware and micro-course submissions (课件/微课评审): a record for an author in scope, one
@@ -19,9 +20,8 @@ const nowIso = (ctx: AppContext) => ctx.clock.now().toISOString();
 const inScope = (db: Executor, scope: ResolvedScope) =>
   db
     .selectFrom('courseware as w')
-    .innerJoin('person as p', 'p.id', 'w.author_person_id')
-    .innerJoin('org as o', 'o.id', 'p.org_id')
-    .where(scopeWhere(scope, 'p.org_id'));
+    .innerJoin(scopedPeople(db, scope).as('p'), 'p.id', 'w.author_person_id')
+    .innerJoin('org as o', 'o.id', 'p.org_id');
 
 async function coursewareOr404(db: Executor, scope: ResolvedScope, id: string) {
   const row = await inScope(db, scope)
@@ -110,10 +110,9 @@ export async function createCourseware(ctx: AppContext, scope: ResolvedScope, ac
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     const person = await trx
-      .selectFrom('person as p')
+      .selectFrom(scopedPeople(trx, scope).as('p'))
       .select('p.id')
       .where('p.id', '=', body.authorPersonId)
-      .where(scopeWhere(scope, 'p.org_id'))
       .executeTakeFirst();
     if (!person) throw new AppError('TALENT_PERSON_NOT_FOUND');
     const row = {

@@ -1,12 +1,13 @@
 import type { CreateInstructorBody, CreateLectureBody, InstructorQuery, LectureReviewBody, UpdateInstructorBody } from '@zhenggong/core';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { assertOrgInScope, scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import { assertOrgInScope, type ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import type { InstructorTable } from './tables.ts';
+import { scopedPeople } from '../personnel/people.ts';
 
 /**
  * Instructors (教官库): people from the personnel records appointed as 初级/中级/高级 instructors
@@ -19,9 +20,8 @@ const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 const instructorsInScope = (db: Executor, scope: ResolvedScope) =>
   db
     .selectFrom('instructor as i')
-    .innerJoin('person as p', 'p.id', 'i.person_id')
-    .innerJoin('org as o', 'o.id', 'p.org_id')
-    .where(scopeWhere(scope, 'p.org_id'));
+    .innerJoin(scopedPeople(db, scope).as('p'), 'p.id', 'i.person_id')
+    .innerJoin('org as o', 'o.id', 'p.org_id');
 
 /** Average review score and counts per instructor, over all their lectures. */
 const statsOf = (db: Executor, ids: readonly string[]) =>
@@ -171,10 +171,9 @@ export async function createInstructor(ctx: AppContext, scope: ResolvedScope, ac
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     const person = await trx
-      .selectFrom('person as p')
+      .selectFrom(scopedPeople(trx, scope).as('p'))
       .select('p.id')
       .where('p.id', '=', body.personId)
-      .where(scopeWhere(scope, 'p.org_id'))
       .executeTakeFirst();
     if (!person) throw new AppError('TALENT_PERSON_NOT_FOUND');
     if (await trx.selectFrom('instructor').select('id').where('person_id', '=', body.personId).executeTakeFirst())

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.ts';
-import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { placingsInScope } from '../competitions/competition-results.ts';
+import { awardsMatching, educationMatching, onForceIdsInScope } from '../personnel/people.ts';
 import { activeInstructorsInScope } from './instructor-service.ts';
 
 /**
@@ -46,32 +47,20 @@ export async function evidenceFor(
   const add = (pid: string, e: Evidence) => out.set(pid, [...(out.get(pid) ?? []), e]);
   const kws = category.keywords.filter((k) => k.trim().length > 0);
   if (kws.length === 0) return out;
-  const serving = (q: ReturnType<typeof peopleInScope>) => (personId ? q.where('p.id', '=', personId) : q);
-  const peopleInScope = (dbx: Executor) =>
-    dbx.selectFrom('person as p').where(scopeWhere(scope, 'p.org_id')).where('p.status', 'in', ['serving', 'seconded']);
-
-  const education = await serving(peopleInScope(db))
-    .innerJoin('person_education as e', 'e.person_id', 'p.id')
-    .select(['p.id as person_id', 'e.major', 'e.school', 'e.level', 'e.end_date'])
-    .where((eb) => eb.or(kws.flatMap((k) => [eb('e.major', 'like', `%${k}%`), eb('e.school', 'like', `%${k}%`)])))
-    .execute();
+  const education = await educationMatching(db, scope, kws, personId);
   for (const e of education) {
     const k = hit(e.major, kws) ?? hit(e.school, kws);
     if (k)
       add(e.person_id, { rule: 'education', keyword: k, text: [e.school, e.major].filter(Boolean).join(' '), date: e.end_date, weight: 1 });
   }
 
-  const awards = await serving(peopleInScope(db))
-    .innerJoin('person_award as a', 'a.person_id', 'p.id')
-    .select(['p.id as person_id', 'a.name', 'a.level', 'a.date'])
-    .where((eb) => eb.or(kws.map((k) => eb('a.name', 'like', `%${k}%`))))
-    .execute();
+  const awards = await awardsMatching(db, scope, kws, personId);
   for (const a of awards) {
     const k = hit(a.name, kws);
     if (k) add(a.person_id, { rule: 'award', keyword: k, text: [a.name, a.level].filter(Boolean).join(' '), date: a.date, weight: 2 });
   }
 
-  const activePeople = new Set((await serving(peopleInScope(db)).select('p.id').execute()).map((p) => p.id));
+  const activePeople = await onForceIdsInScope(db, scope, personId);
   for (const r of await placingsInScope(db, scope, PODIUM)) {
     if (!activePeople.has(r.person_id)) continue;
     const k = hit(r.item_name, kws) ?? hit(r.event_title, kws);

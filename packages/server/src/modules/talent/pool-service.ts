@@ -8,13 +8,14 @@ import type {
   UpdateCategoryBody,
 } from '@zhenggong/core';
 import type { Executor } from '../../db/database.ts';
-import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { evidenceFor, proposedGrade, type Category } from './pool-rules.ts';
 import type { TalentCategoryTable } from './tables.ts';
+import { allPeople, scopedPeople } from '../personnel/people.ts';
 
 /**
  * The talent pool (警务人才库): categories kept by the city bureau, suggestions computed from
@@ -190,7 +191,7 @@ export async function listSuggestions(ctx: AppContext, scope: ResolvedScope, cat
     const ids = [...found.keys()].filter((pid) => !decided.has(`${pid}|${c.id}`));
     if (ids.length === 0) continue;
     const people = await ctx.db
-      .selectFrom('person as p')
+      .selectFrom(allPeople(ctx.db).as('p'))
       .innerJoin('org as o', 'o.id', 'p.org_id')
       .select(['p.id', 'p.name', 'p.name_pinyin', 'o.name as org_name'])
       .where('p.id', 'in', ids)
@@ -213,10 +214,9 @@ export async function listSuggestions(ctx: AppContext, scope: ResolvedScope, cat
 
 async function personInScope(db: Executor, scope: ResolvedScope, personId: string) {
   const p = await db
-    .selectFrom('person as p')
+    .selectFrom(scopedPeople(db, scope).as('p'))
     .select(['p.id', 'p.name'])
     .where('p.id', '=', personId)
-    .where(scopeWhere(scope, 'p.org_id'))
     .executeTakeFirst();
   if (!p) throw new AppError('TALENT_PERSON_NOT_FOUND');
   return p;
@@ -333,10 +333,9 @@ export async function addMember(ctx: AppContext, scope: ResolvedScope, actor: Au
 const membersInScope = (db: Executor, scope: ResolvedScope) =>
   db
     .selectFrom('talent_member as m')
-    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .innerJoin(scopedPeople(db, scope).as('p'), 'p.id', 'm.person_id')
     .innerJoin('org as o', 'o.id', 'p.org_id')
-    .innerJoin('talent_category as c', 'c.id', 'm.category_id')
-    .where(scopeWhere(scope, 'p.org_id'));
+    .innerJoin('talent_category as c', 'c.id', 'm.category_id');
 
 async function memberOr404(db: Executor, scope: ResolvedScope, id: string) {
   const m = await membersInScope(db, scope).selectAll('m').where('m.id', '=', id).executeTakeFirst();
