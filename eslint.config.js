@@ -1,6 +1,8 @@
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { boundaryPolicies, boundarySettings } from './eslint.boundaries.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'bench/results/**', 'e2e/screenshots/**'] },
@@ -17,5 +19,12 @@ export default tseslint.config(
     // Migrations operate on Kysely<any> by design: they must not depend on today's table types.
     files: ['packages/server/src/db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Module boundaries (docs/adr/013-person-sets.md): see architecture.ts for the element map and policies.
+    files: ['packages/*/src/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: boundarySettings,
+    rules: { 'boundaries/dependencies': ['error', boundaryPolicies] },
   },
 );

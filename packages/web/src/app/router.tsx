@@ -12,7 +12,7 @@ import { auxiliaryRoutes } from '../features/auxiliary/routes';
 import { HomePage } from './HomePage';
 import { MainLayout } from './MainLayout';
 import { NotFoundPage } from './NotFoundPage';
-import { RequirePermission } from './RequirePermission';
+import { RequirePermission } from '../shared/auth/RequirePermission';
 import { RequireSession } from './RequireSession';
 import { RouteErrorPage } from './RouteErrorPage';
 

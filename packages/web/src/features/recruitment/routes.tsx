@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router-dom';
-import { RequirePermission } from '../../app/RequirePermission';
+import { RequirePermission } from '../../shared/auth/RequirePermission';
 
 /** 辅警招录 (staff side): announcements, review, scores and hiring. */
 export const recruitmentRoutes: RouteObject[] = [

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router-dom';
-import { RequirePermission } from '../../app/RequirePermission';
+import { RequirePermission } from '../../shared/auth/RequirePermission';
 
 /** This feature's routes inside the signed-in layout; each wraps its pages in RequirePermission. */
 export const studyRoutes: RouteObject[] = [

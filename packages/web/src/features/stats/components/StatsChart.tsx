@@ -13,7 +13,7 @@ import {
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useMemo } from 'react';
-import { EChart } from './EChart';
+import { EChart } from '../../../shared/components/EChart';
 
 // Only the pieces used here (tree-shaken core instead of the whole echarts bundle).
 echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);

@@ -1,7 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router-dom';
-import { usePermission } from '../shared/auth/usePermission';
+import { usePermission } from './usePermission';
 
 /** Route-level check so a typed-in URL shows 403 instead of a page full of failing requests. */
 export function RequirePermission({ permission }: { permission: string }) {

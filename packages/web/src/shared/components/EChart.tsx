@@ -6,14 +6,17 @@ interface EChartProps {
   /** Index of the clicked data item (bar or slice). */
   onItemClick?: (dataIndex: number) => void;
   style?: CSSProperties;
+  testId?: string;
 }
 
 /**
- * A chart on tree-shaken echarts/core. echarts-for-react 3.0.6 imports `tslib` without declaring
+ * The one chart wrapper of the app: a canvas that follows its container's width, redrawn by a new
+ * option object. Each feature registers the chart types it uses (`echarts.use`) beside its
+ * option builder, so bundles stay tree-shaken. Built on echarts/core directly: echarts-for-react 3.0.6 imports `tslib` without declaring
  * it, so it does not bundle with our lockfile; the part we need (init, setOption, resize, click,
  * dispose) fits here.
  */
-export function EChart({ option, onItemClick, style }: EChartProps) {
+export function EChart({ option, onItemClick, style, testId }: EChartProps) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onItemClick);
@@ -43,5 +46,5 @@ export function EChart({ option, onItemClick, style }: EChartProps) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} style={style} />;
+  return <div ref={element} style={style} data-testid={testId} />;
 }
