@@ -1,4 +1,11 @@
-import { normalizePersonSet, ON_FORCE_STATUSES, type CreatePersonBody, type NormalizedPersonSet, type PersonSet, type UpdatePersonBody } from '@zhenggong/core';
+import {
+  normalizePersonSet,
+  ON_FORCE_STATUSES,
+  type CreatePersonBody,
+  type NormalizedPersonSet,
+  type PersonSet,
+  type UpdatePersonBody,
+} from '@zhenggong/core';
 import { sql, type SqlBool } from 'kysely';
 import type { Executor, Trx } from '../../db/database.ts';
 import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
@@ -62,8 +69,7 @@ export const allPeople = (db: Executor) => db.selectFrom('person').select(PUBLIC
 export const scopedPeople = (db: Executor, scope: ResolvedScope) => allPeople(db).where(scopeWhere(scope, 'org_id'));
 
 /** On-the-force people the scope may see. */
-export const scopedPeopleOnForce = (db: Executor, scope: ResolvedScope) =>
-  scopedPeople(db, scope).where('status', 'in', ON_FORCE_STATUSES);
+export const scopedPeopleOnForce = (db: Executor, scope: ResolvedScope) => scopedPeople(db, scope).where('status', 'in', ON_FORCE_STATUSES);
 
 /** Validates and normalises a set named in a request: its units and named people must lie inside the caller's scope. */
 export { checkedPersonSet } from './person-set-check.ts';
@@ -233,7 +239,12 @@ export async function linkedPerson(db: Executor, principal: { userId: string }):
  * the same row builder as the form and the importer, with the first history rows dated `startDate`.
  * The caller audits the event in its own words.
  */
-export async function createPersonRecord(trx: Trx, ctx: AppContext, input: CreatePersonBody, startDate: string): Promise<{ id: string; name: string }> {
+export async function createPersonRecord(
+  trx: Trx,
+  ctx: AppContext,
+  input: CreatePersonBody,
+  startDate: string,
+): Promise<{ id: string; name: string }> {
   const result = toPersonRow(ctx, input);
   if (!result.ok) throw invalid(result.problems);
   const row = result.row;
@@ -290,7 +301,12 @@ export async function removeTrainingRecord(trx: Trx, id: string): Promise<void> 
 
 /** A person's training records, newest first. */
 export const trainingRecordsOf = (db: Executor, personId: string) =>
-  db.selectFrom('person_training').select(['date', 'course', 'hours', 'organizer']).where('person_id', '=', personId).orderBy('date', 'desc').execute();
+  db
+    .selectFrom('person_training')
+    .select(['date', 'course', 'hours', 'organizer'])
+    .where('person_id', '=', personId)
+    .orderBy('date', 'desc')
+    .execute();
 
 /** Training hours per person dated in [from, to]; people without any are absent. */
 export async function trainingHoursOf(db: Executor, personIds: readonly string[], from: string, to: string): Promise<Map<string, number>> {

@@ -20,7 +20,12 @@ export async function checkedPersonSet(
   const named = [...set.personIds, ...(set.excludePersonIds ?? [])];
   for (let i = 0; i < named.length; i += 1000) {
     const chunk = named.slice(i, i + 1000);
-    const found = await db.selectFrom('person as p').select('p.id').where('p.id', 'in', chunk).where(scopeWhere(scope, 'p.org_id')).execute();
+    const found = await db
+      .selectFrom('person as p')
+      .select('p.id')
+      .where('p.id', 'in', chunk)
+      .where(scopeWhere(scope, 'p.org_id'))
+      .execute();
     if (found.length !== new Set(chunk).size) throw new AppError('PERSON_NOT_FOUND');
   }
   return set;

@@ -10,8 +10,13 @@ import { checkedPersonSet, peopleInSet, type PersonBrief } from '../personnel/pe
  */
 export type TargetPerson = PersonBrief;
 
-export const peopleInTarget = (ctx: AppContext, db: Executor, scope: ResolvedScope, target: NormalizedPersonSet, only?: readonly string[]) =>
-  peopleInSet(ctx, db, scope, target, only);
+export const peopleInTarget = (
+  ctx: AppContext,
+  db: Executor,
+  scope: ResolvedScope,
+  target: NormalizedPersonSet,
+  only?: readonly string[],
+) => peopleInSet(ctx, db, scope, target, only);
 
 /** Checks a target from a request: not empty, its orgs and named people inside the caller's scope. */
 export const checkedTarget = (db: Executor, scope: ResolvedScope, raw: PersonSet): Promise<NormalizedPersonSet> =>
