@@ -5,7 +5,7 @@ import { appendAudit, type AuditActor } from '../../platform/audit/audit-service
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { ON_FORCE_STATUSES, scopedPeople } from '../personnel/people.ts';
+import { peopleInSet, type PersonBrief } from '../personnel/people.ts';
 import { findServingOfficer, payStates } from './aux-officers.ts';
 import { assertCityWide, insertRuleVersion, ruleInForce } from './aux-rules.ts';
 
@@ -88,21 +88,16 @@ export async function setPayGrade(ctx: AppContext, scope: ResolvedScope, actor: 
   return { ok: true };
 }
 
-/** Serving auxiliary officers in scope matching the bulk filter. */
-async function filteredPeople(db: Executor, scope: ResolvedScope, filter: PayAdjustmentPreviewBody['filter']) {
+/**
+ * Auxiliary officers on the force in scope matching the bulk filter: a person set (the unit and
+ * below, kind 辅警) narrowed to the named people when given; by unit, then name.
+ */
+async function filteredPeople(ctx: AppContext, db: Executor, scope: ResolvedScope, filter: PayAdjustmentPreviewBody['filter']) {
   if (filter.orgId) await assertOrgInScope(db, scope, filter.orgId);
-  let q = db
-    .selectFrom(scopedPeople(db, scope).as('p'))
-    .innerJoin('org as o', 'o.id', 'p.org_id')
-    .select(['p.id', 'p.name', 'p.name_pinyin', 'o.name as org_name', 'p.city_code'])
-    .where('p.kind', '=', 'auxiliary')
-    .where('p.status', 'in', ON_FORCE_STATUSES);
-  if (filter.orgId) {
-    const orgId = filter.orgId;
-    q = q.where('p.org_id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', orgId));
-  }
-  if (filter.personIds) q = filter.personIds.length ? q.where('p.id', 'in', filter.personIds) : q.where('p.id', '=', '');
-  return q.orderBy('o.name').orderBy('p.name_pinyin').limit(10_000).execute();
+  const people = await peopleInSet(ctx, db, scope, { kinds: ['auxiliary'], orgIds: filter.orgId ? [filter.orgId] : [] }, filter.personIds);
+  const byUnitThenName = (a: PersonBrief, b: PersonBrief) =>
+    a.org_name < b.org_name ? -1 : a.org_name > b.org_name ? 1 : a.name_pinyin < b.name_pinyin ? -1 : a.name_pinyin > b.name_pinyin ? 1 : 0;
+  return people.sort(byUnitThenName).slice(0, 10_000);
 }
 
 /**
@@ -114,7 +109,7 @@ async function computePreview(ctx: AppContext, db: Executor, scope: ResolvedScop
   const [scale, insurance, people] = await Promise.all([
     ruleInForce(ctx, db, 'payScale', date),
     ruleInForce(ctx, db, 'socialInsurance', date),
-    filteredPeople(db, scope, body.filter),
+    filteredPeople(ctx, db, scope, body.filter),
   ]);
   if (body.change.kind === 'grade') {
     const grade = body.change.grade;
