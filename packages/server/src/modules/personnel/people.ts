@@ -26,6 +26,7 @@ import { personSetWhere } from './person-set-query.ts';
  */
 
 export { isOnForce, ON_FORCE_STATUSES } from '@zhenggong/core';
+/** Today's date on the app's clock (ages, contract ends): the helper the personnel forms use. */
 export { today };
 
 /** Columns other modules may read; masked or derived values only. */
@@ -64,7 +65,8 @@ export const allPeople = (db: Executor) => db.selectFrom('person').select(PUBLIC
 /**
  * The people the scope may see (by their current unit), as a relation: lists of a module's own
  * rows scoped through the person join this (`.innerJoin(scopedPeople(db, scope).as('p'), …)`), so
- * a transfer moves visibility with the person. Both databases flatten the subquery into the join.
+ * a transfer moves visibility with the person. The subquery is a plain projection with a filter,
+ * which SQLite's query flattener and PostgreSQL's subquery pull-up turn into an ordinary join.
  */
 export const scopedPeople = (db: Executor, scope: ResolvedScope) => allPeople(db).where(scopeWhere(scope, 'org_id'));
 
