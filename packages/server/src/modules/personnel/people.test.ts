@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { makeOrg } from '../../test-support/factories.ts';
 import { createTestApp, dialects, type TestApp } from '../../test-support/test-app.ts';
-import { assertPeopleInScope, checkedPersonSet, createPersonRecord, peopleInAnySet, peopleInSet, pageOfPeopleInSet } from './people.ts';
+import {
+  assertPeopleInScope,
+  checkedPersonSet,
+  createPersonRecord,
+  peopleInAnySet,
+  peopleInSet,
+  peopleInSetRelation,
+  pageOfPeopleInSet,
+} from './people.ts';
 
 /**
  * personnel/people.ts resolves person sets in SQL; core's `inPersonSet` states the rule. Both are
@@ -101,6 +109,13 @@ describe.each(dialects)('person sets on %s', (dialect) => {
     const page = await pageOfPeopleInSet(t.ctx, branchScope, set, { page: 2, pageSize: 3 });
     expect(page.total).toBe(4);
     expect(page.items).toHaveLength(1);
+    const chosen = await t.ctx.db
+      .selectFrom(peopleInSetRelation(t.ctx, t.ctx.db, branchScope, { posts: ['所长', '局长'] }).as('p'))
+      .select(['p.id', 'p.birth_date'])
+      .orderBy('p.birth_date')
+      .execute();
+    expect(chosen.map((p) => p.id)).toEqual([ids['甲'], ids['乙']]);
+    expect(Object.keys(chosen[0] ?? {}).sort()).toEqual(['birth_date', 'id']);
     const union = await peopleInAnySet(t.ctx, t.ctx.db, all, [{ orgIds: [other] }, { personIds: [ids['甲'] ?? ''] }]);
     expect(union.map((p) => p.id).sort()).toEqual([ids['丁'], ids['甲']].sort());
     await expect(assertPeopleInScope(t.ctx.db, branchScope, [ids['乙'] ?? '', ids['丁'] ?? ''])).rejects.toMatchObject({

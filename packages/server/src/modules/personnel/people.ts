@@ -123,6 +123,13 @@ export async function peopleInSet(
   return q.select(briefColumns).orderBy('p.name_pinyin').orderBy('p.id').execute();
 }
 
+/**
+ * People in scope matching a set as a relation, for callers that choose their own columns, order
+ * and paging: `db.selectFrom(peopleInSetRelation(ctx, db, scope, set).as('p')).select(['p.id', 'p.birth_date'])`.
+ */
+export const peopleInSetRelation = (ctx: AppContext, db: Executor, scope: ResolvedScope, set: PersonSet | NormalizedPersonSet) =>
+  scopedPeople(db, scope).where(personSetWhere(normalizePersonSet(set), today(ctx), 'person'));
+
 /** One page of `peopleInSet` with the total. */
 export async function pageOfPeopleInSet(
   ctx: AppContext,
