@@ -1,3 +1,4 @@
+import { ON_FORCE_STATUSES } from '@zhenggong/core';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { scopeWhere, assertOrgInScope, type ResolvedScope } from '../../platform/access/data-scope.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -34,7 +35,7 @@ export async function personStats(ctx: AppContext, scope: ResolvedScope, q: Stat
     ? sql`(select h.org_id from person_org_history h where h.person_id = p.id and h.start_date <= ${date} and (h.end_date is null or h.end_date > ${date}) order by h.start_date desc limit 1)`
     : sql`p.org_id`;
   const conds: Expression<SqlBool>[] = [scopeWhere(scope, 'p.org_id'), sql<SqlBool>`${unitOf} is not null`];
-  if (!q.asOf) conds.push(sql<SqlBool>`p.status in ('serving', 'seconded')`);
+  if (!q.asOf) conds.push(sql<SqlBool>`p.status in (${sql.join(ON_FORCE_STATUSES)})`);
   if (q.kind) conds.push(sql<SqlBool>`p.kind = ${q.kind}`);
   if (q.orgId) conds.push(sql<SqlBool>`${unitOf} in (select descendant_id from org_closure where ancestor_id = ${q.orgId})`);
   const where = sql.join(conds, sql` and `).$castTo<SqlBool>();
