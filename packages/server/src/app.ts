@@ -14,6 +14,7 @@ import { accessRoutes } from './platform/access/access-routes.ts';
 import { accountRoutes } from './platform/accounts/account-routes.ts';
 import { auditRoutes } from './platform/audit/audit-routes.ts';
 import { authRoutes } from './platform/auth/auth-routes.ts';
+import { mfaRoutes } from './platform/auth/mfa-routes.ts';
 import { registerGuard } from './platform/auth/guard.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { dictRoutes } from './platform/dicts/dict-routes.ts';
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     version,
   }));
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(mfaRoutes, { prefix: '/api/v1/auth/mfa' });
   await app.register(orgRoutes, { prefix: '/api/v1/orgs' });
   await app.register(accountRoutes, { prefix: '/api/v1/users' });
   await app.register(accessRoutes, { prefix: '/api/v1' });

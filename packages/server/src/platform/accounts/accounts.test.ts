@@ -212,7 +212,7 @@ describe.each(dialects)('users on %s', (dialect) => {
     expect(move.json()).toMatchObject({ orgId: branchA, orgName: '东城分局', status: 'active' });
   });
 
-  it('resets a password: policy-checked, must change at next login, sessions ended, audited', async () => {
+  it('resets a password: policy-checked, held until the security administrator releases it, must change at next login, sessions ended, audited', async () => {
     const id = await createUser(sys, 'forgetful', branchB);
     const c = await businessClient(t, sys, sec, 'forgetful2', branchB, []);
     const weak = await sys.post(`/api/v1/users/${c.userId}/reset-password`, { password: 'short' });
@@ -220,6 +220,16 @@ describe.each(dialects)('users on %s', (dialect) => {
     const res = await sys.post(`/api/v1/users/${c.userId}/reset-password`, { password: 'Reset#Pass2026' });
     expect(res.statusCode).toBe(204);
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(401);
+    // Whoever reset it knows the password: the account is held (ADR 004).
+    const held = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'forgetful2', password: 'Reset#Pass2026' } });
+    expect(held.statusCode).toBe(403);
+    expect(held.json().error.code).toBe('AUTH_ACCOUNT_HELD');
+    expect((await sys.get(`/api/v1/users/${c.userId}`)).json()).toMatchObject({ held: true });
+    expect((await sys.post(`/api/v1/users/${c.userId}/release`)).statusCode).toBe(403);
+    const released = await sec.post(`/api/v1/users/${c.userId}/release`);
+    expect(released.statusCode).toBe(200);
+    expect(released.json()).toMatchObject({ held: false });
+    expect((await auditRows(t.ctx.db, 'user.release', c.userId)).length).toBe(1);
     const again = await login(t.app, 'forgetful2', 'Reset#Pass2026');
     expect((await again.get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(true);
     // The replaced password went into the history, so the owner cannot switch back to it.

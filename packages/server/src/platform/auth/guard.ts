@@ -53,6 +53,9 @@ export function registerGuard(app: FastifyInstance): void {
         throw new AppError('CSRF_INVALID');
       }
     }
+    // A password-only session of an account that needs a second factor can do nothing but
+    // finish enrolment or verification (L3-CES1-04 a, ADR 018).
+    if (principal.mfa !== 'done' && !cfg.mfaStep) throw new AppError(principal.mfa === 'enrol' ? 'MFA_ENROLMENT_REQUIRED' : 'MFA_REQUIRED');
     if (cfg.sessionOnly) return;
     if (principal.mustChangePassword || principal.passwordExpired) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (!cfg.permission || !principal.permissions.has(cfg.permission)) {

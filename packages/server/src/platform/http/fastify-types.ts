@@ -27,5 +27,7 @@ declare module 'fastify' {
     public?: boolean;
     /** Needs a session but no permission; allowed while a password change is pending. */
     sessionOnly?: boolean;
+    /** Reachable by a session whose second factor is still due (the MFA step itself, me, logout). */
+    mfaStep?: boolean;
   }
 }
