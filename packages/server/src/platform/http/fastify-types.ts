@@ -8,6 +8,8 @@ export interface RouteInfo {
   readonly permission: string | undefined;
   readonly public: boolean;
   readonly sessionOnly: boolean;
+  /** Reachable before the second factor is done (ADR 018). */
+  readonly mfaStep: boolean;
 }
 
 declare module 'fastify' {
