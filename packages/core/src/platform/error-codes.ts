@@ -113,6 +113,8 @@ export const platformErrors = {
     'zh-CN': '符合条件的审计记录有 {total} 条，超过单次导出上限 {max} 条，请缩小时间范围或筛选条件',
     'en-US': '{total} audit records match, more than the export limit of {max}; narrow the time range or filters',
   },
+  SAVED_FILTER_TOO_LARGE: { status: 400, 'zh-CN': '筛选条件过大（上限 {maxBytes} 字节）', 'en-US': 'The filter is too large (at most {maxBytes} bytes)' },
+  SAVED_FILTER_LIMIT: { status: 409, 'zh-CN': '已保存的筛选条件已达上限 {max} 个，请先删除不用的', 'en-US': 'You already have {max} saved filters; delete some first' },
   PERSON_NOT_FOUND: { status: 404, 'zh-CN': '人员不存在', 'en-US': 'Person not found' },
   PERSON_INVALID: { status: 400, 'zh-CN': '人员信息有误：{summary}', 'en-US': 'The person data has problems: {summary}' },
   PERSON_ID_TAKEN: { status: 409, 'zh-CN': '该身份证号已登记', 'en-US': 'This ID number is already registered' },

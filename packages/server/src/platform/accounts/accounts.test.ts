@@ -137,15 +137,18 @@ describe.each(dialects)('users on %s', (dialect) => {
     const admin = await readerA.get(`/api/v1/users/${sys.userId}`);
     expect(admin.statusCode).toBe(404);
     const filter = await readerA.get(`/api/v1/users?orgId=${branchB}`);
-    expect(filter.statusCode).toBe(403);
-    expect(filter.json().error.code).toBe('OUT_OF_SCOPE');
+    // Another branch's org answers 404 like an org that does not exist: a 403 would confirm it.
+    expect(filter.statusCode).toBe(404);
+    expect(filter.json().error.code).toBe('ORG_NOT_FOUND');
+    const unknown = await readerA.get('/api/v1/users?orgId=0190a0b0-0000-7000-8000-000000000000');
+    expect({ status: unknown.statusCode, body: unknown.json().error.code }).toEqual({ status: filter.statusCode, body: filter.json().error.code });
     // Writes need admin-kind permissions, which a business role can never carry.
     expect((await readerA.patch(`/api/v1/users/${b1}`, { displayName: 'x' })).statusCode).toBe(403);
     expect((await readerA.post(`/api/v1/users/${b1}/reset-password`, { password: STRONG_PASSWORD })).statusCode).toBe(403);
     expect((await readerA.post(`/api/v1/users/${b1}/unlock`)).statusCode).toBe(403);
   });
 
-  it('scopes writes too: a holder of a branch-limited write role gets 404 outside it and 403 for foreign orgs', async () => {
+  it('scopes writes too: a holder of a branch-limited write role gets 404 outside it and for foreign orgs', async () => {
     // Such a role cannot be made through the API (三员); it is inserted directly to test the scoping underneath.
     const roleId = newId();
     const now = t.clock.now().toISOString();
@@ -180,10 +183,10 @@ describe.each(dialects)('users on %s', (dialect) => {
     expect((await t.ctx.db.selectFrom('app_user').select('status').where('id', '=', b1).executeTakeFirstOrThrow()).status).toBe('active');
     expect((await w.patch(`/api/v1/users/${a2}`, { displayName: '张三丰' })).statusCode).toBe(200);
     const move = await w.patch(`/api/v1/users/${a2}`, { orgId: branchB });
-    expect(move.statusCode).toBe(403);
-    expect(move.json().error.code).toBe('OUT_OF_SCOPE');
+    expect(move.statusCode).toBe(404);
+    expect(move.json().error.code).toBe('ORG_NOT_FOUND');
     const create = await w.post('/api/v1/users', { username: 'outsider', displayName: 'x', orgId: branchB, password: INITIAL });
-    expect(create.json().error.code).toBe('OUT_OF_SCOPE');
+    expect(create.json().error.code).toBe('ORG_NOT_FOUND');
     expect((await auditRows(t.ctx.db, 'user.update', a2)).some((r) => r.outcome === 'failure' && r.detail.code === 'OUT_OF_SCOPE')).toBe(
       true,
     );

@@ -22,14 +22,18 @@ export function registerGuard(app: FastifyInstance): void {
 
   app.decorate('routeInventory', []);
   app.addHook('onRoute', (route) => {
-    const cfg = (route.config ?? {}) as { public?: boolean; sessionOnly?: boolean; permission?: string; mfaStep?: boolean };
+    const cfg = (route.config ?? {}) as { public?: boolean; sessionOnly?: boolean; permission?: string; mfaStep?: boolean; sensitive?: boolean; auditView?: object };
     if (!isApi(route.url)) return;
     if (!cfg.public && !cfg.sessionOnly && !cfg.permission) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no permission (config.permission, public or sessionOnly)`);
     }
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      app.routeInventory.push({ method, url: route.url, permission: cfg.permission, public: cfg.public === true, sessionOnly: cfg.sessionOnly === true, mfaStep: cfg.mfaStep === true });
+      app.routeInventory.push({ method, url: route.url, permission: cfg.permission, public: cfg.public === true, sessionOnly: cfg.sessionOnly === true,
+        mfaStep: cfg.mfaStep === true,
+        sensitive: cfg.sensitive === true || cfg.auditView !== undefined,
+        auditView: cfg.auditView !== undefined,
+      });
     }
   });
 

@@ -10,6 +10,8 @@ export interface RouteInfo {
   readonly sessionOnly: boolean;
   /** Reachable before the second factor is done (ADR 018). */
   readonly mfaStep: boolean;
+  readonly sensitive: boolean;
+  readonly auditView: boolean;
 }
 
 declare module 'fastify' {
@@ -31,5 +33,9 @@ declare module 'fastify' {
     sessionOnly?: boolean;
     /** Reachable by a session whose second factor is still due (the MFA step itself, me, logout). */
     mfaStep?: boolean;
+    /** The response carries personal data: sent with `Cache-Control: no-store`. */
+    sensitive?: boolean;
+    /** A view or download of a sensitive file: audited by the platform before it is sent (implies `sensitive`). */
+    auditView?: { readonly eventType: string; readonly objectType: string };
   }
 }
