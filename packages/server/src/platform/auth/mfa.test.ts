@@ -14,6 +14,7 @@ import {
   type Client,
   type TestApp,
 } from '../../test-support/test-app.ts';
+import { runCliProcess } from '../../cli/cli-test-helpers.ts';
 import { totpAt } from './totp.ts';
 
 const loginRaw = (t: TestApp, username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
@@ -121,6 +122,17 @@ describe.each(dialects)('second factor on %s', (dialect) => {
     const audit = await t.ctx.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('event_type', '=', 'user.mfa_reset').where('object_id', '=', sys.userId).execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor_id).toBe(sec.userId);
+  });
+
+  it("resets the security administrator's own second factor only from the server console, audited", async () => {
+    const env = { DATA_DIR: t.dataDir, ...(t.databaseUrl ? { DATABASE_URL: t.databaseUrl } : {}) };
+    const res = await runCliProcess(['reset-mfa', '--username', 'secadmin'], env);
+    expect(res.code, res.stderr).toBe(0);
+    expect((await sec.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await loginRaw(t, 'secadmin', STRONG_PASSWORD)).json().user.mfa).toBe('enrol');
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['actor_name', 'object_id']).where('event_type', '=', 'user.mfa_reset').where('object_id', '=', sec.userId).where('actor_name', '=', 'cli').execute();
+    expect(audit).toHaveLength(1);
+    expect((await runCliProcess(['reset-mfa', '--username', 'nobody-here'], env)).code).not.toBe(0);
   });
 });
 

@@ -34,7 +34,7 @@ export const authZhCN = {
   },
   mfa: {
     title: '双因素认证',
-    verifyHint: '请输入手机验证器（如“宁盾令牌”“Google Authenticator”）中显示的 6 位动态口令，或一个恢复码。',
+    verifyHint: '请输入手机验证器应用中显示的 6 位动态口令，或一个恢复码。',
     code: '动态口令或恢复码',
     codeRequired: '请输入动态口令',
     verify: '验证',
