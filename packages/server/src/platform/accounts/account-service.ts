@@ -135,16 +135,17 @@ export async function updateUser(
     db.transaction().execute(async (trx) => {
       const before = await target(trx, scope, id);
       assertNotAdmin(before);
-      const moving = body.orgId !== undefined && body.orgId !== before.org_id;
-      if (moving) await assertUsableOrg(trx, scope, body.orgId as string);
+      const newOrgId = body.orgId !== undefined && body.orgId !== before.org_id ? body.orgId : null;
+      if (newOrgId !== null) await assertUsableOrg(trx, scope, newOrgId);
       // Data scope follows the account's org, and scope is the security administrator's duty:
       // an account holding roles only moves when the security administrator confirms, and its
       // roles are suspended until then (ADR 004). Naming the current org cancels a pending move.
       const holdsRoles = (await q.rolesOfUsers(trx, [id])).length > 0;
-      const pendingOrgId = moving && holdsRoles ? (body.orgId as string) : body.orgId !== undefined ? null : before.pending_org_id;
+      const waits = newOrgId !== null && holdsRoles;
+      const pendingOrgId = waits ? newOrgId : body.orgId !== undefined ? null : before.pending_org_id;
       const after = {
         display_name: body.displayName?.trim() ?? before.display_name,
-        org_id: moving && !holdsRoles ? (body.orgId as string) : before.org_id,
+        org_id: newOrgId !== null && !holdsRoles ? newOrgId : before.org_id,
         status: body.status ?? before.status,
       };
       await q.updateUser(trx, id, { ...after, pending_org_id: pendingOrgId, updated_at: clock.now().toISOString() });

@@ -16,6 +16,7 @@ export function registerSensitiveResponses(app: FastifyInstance): void {
     if (!cfg.sensitive && !cfg.auditView) return payload;
     reply.header('Cache-Control', 'no-store');
     if (cfg.auditView && reply.statusCode >= 200 && reply.statusCode < 300) {
+      // Path parameters are strings by construction (Fastify parses them from the URL).
       const params = (request.params ?? {}) as Record<string, string>;
       const { ctx } = request.server;
       await ctx.db.transaction().execute((trx) =>
