@@ -14,6 +14,8 @@ import { accessRoutes } from './platform/access/access-routes.ts';
 import { accountRoutes } from './platform/accounts/account-routes.ts';
 import { auditRoutes } from './platform/audit/audit-routes.ts';
 import { authRoutes } from './platform/auth/auth-routes.ts';
+import { mfaRoutes } from './platform/auth/mfa-routes.ts';
+import { registerSensitiveResponses } from './platform/http/sensitive-responses.ts';
 import { registerGuard } from './platform/auth/guard.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { dictRoutes } from './platform/dicts/dict-routes.ts';
@@ -74,6 +76,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
+        // helmet's default lets fonts come from any HTTPS origin; the app ships its own.
+        fontSrc: ["'self'", 'data:'],
       },
     },
     hsts: config.production,
@@ -88,6 +92,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     await app.register(swaggerUi, { routePrefix: '/api/docs' });
   }
   registerGuard(app);
+  registerSensitiveResponses(app);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: request.principal?.username }, 'request');
   });
@@ -98,6 +103,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     version,
   }));
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(mfaRoutes, { prefix: '/api/v1/auth/mfa' });
   await app.register(orgRoutes, { prefix: '/api/v1/orgs' });
   await app.register(accountRoutes, { prefix: '/api/v1/users' });
   await app.register(accessRoutes, { prefix: '/api/v1' });

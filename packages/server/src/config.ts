@@ -20,6 +20,12 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Police number (警号) format of this province. */
   readonly policeNumberPattern: RegExp;
+  /**
+   * Second factor (ADR 018): required for the three administrators under the `mlps3` profile
+   * (MFA_ADMINS=off to lift it, e.g. behind a certificate gateway) and for the roles listed in
+   * MFA_REQUIRED_ROLES (comma-separated role codes). `driftSteps` 30-second steps either side.
+   */
+  readonly mfa: { readonly requireAdmins: boolean; readonly requiredRoles: readonly string[]; readonly driftSteps: number; readonly issuer: string };
   /** Directory of the built web app; served at / when present. */
   readonly webDist: string;
 }
@@ -60,6 +66,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimit: { max: int(env.LOGIN_RATE_MAX, 20, 'LOGIN_RATE_MAX'), windowMs: 60_000 },
     policeNumberPattern: new RegExp(env.POLICE_NUMBER_PATTERN ?? '^\\d{6,7}$'),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_048_576, 'BODY_LIMIT_BYTES'),
+    mfa: {
+      requireAdmins: env.MFA_ADMINS === 'on' || (profile === 'mlps3' && env.MFA_ADMINS !== 'off'),
+      requiredRoles: (env.MFA_REQUIRED_ROLES ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
+      driftSteps: int(env.MFA_DRIFT_STEPS, 1, 'MFA_DRIFT_STEPS'),
+      issuer: env.MFA_ISSUER ?? '智慧政工',
+    },
     webDist: path.resolve(env.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     ...overrides,
   };

@@ -7,6 +7,7 @@ export const cliErrors = {
     'zh-CN': '没有找到已初始化的数据库：{target}。请先运行 migrate 或启动服务',
     'en-US': 'No initialised database at {target}. Run migrate or start the server first',
   },
+  ACCOUNT_NOT_FOUND: { 'zh-CN': '没有账户 {username}', 'en-US': 'No account {username}' },
   SEED_TREE_NOT_EMPTY: {
     'zh-CN': '机构树中已有非示例数据（{count} 个机构），seed-demo 只在新安装上建立示例机构',
     'en-US': 'The organisation tree already holds real data ({count} organisations); seed-demo only seeds a fresh install',

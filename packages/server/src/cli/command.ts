@@ -27,6 +27,12 @@ export const commands: readonly Command[] = [
     load: async () => (await import('./create-admin.ts')).runCreateAdmin,
   },
   {
+    name: 'reset-mfa',
+    usage: 'reset-mfa --username <name>',
+    summary: "remove an account's second factor (e.g. the security administrator's own); audited / 清除账户的动态口令",
+    load: async () => (await import('./reset-mfa.ts')).runResetMfa,
+  },
+  {
     name: 'seed-demo',
     usage: 'seed-demo [--people N] [--with-users] [--password <initial password>]',
     summary: 'demo org tree 示例市公安局 (121 orgs), optionally one 政工 account per branch / 建立示例机构',

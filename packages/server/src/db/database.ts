@@ -56,6 +56,25 @@ export interface UserTable {
   city_code: string;
   created_at: string;
   updated_at: string;
+  /** An org change waiting for the security administrator; roles are suspended meanwhile (ADR 004). */
+  pending_org_id: string | null;
+  /** Set when the system administrator reset the password: unusable until the security administrator releases it. */
+  held_reason: 'password_reset' | null;
+  /** TOTP secret, encrypted with the field crypto (ADR 018). */
+  totp_secret: string | null;
+  totp_enrolled_at: string | null;
+  /** The last RFC 6238 time step accepted, so a code cannot be used twice. */
+  totp_last_step: number | null;
+}
+
+export interface MfaRecoveryCodeTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the code: the codes are random 50-bit values, so a plain hash is enough. */
+  code_hash: string;
+  used_at: string | null;
+  city_code: string;
+  created_at: string;
 }
 
 export interface PasswordHistoryTable {
@@ -96,6 +115,8 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** When the second factor was checked in this session; null = password only (ADR 018). */
+  mfa_verified_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -138,6 +159,7 @@ export interface Database
   org_closure: OrgClosureTable;
   app_user: UserTable;
   password_history: PasswordHistoryTable;
+  mfa_recovery_code: MfaRecoveryCodeTable;
   role: RoleTable;
   user_role: UserRoleTable;
   session: SessionTable;

@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { connect, type Connection, type Dialect } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createAdmin } from '../platform/accounts/bootstrap.ts';
+import { base32Decode, hotp, totpStep } from '../platform/auth/totp.ts';
 import { manualClock } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
 
@@ -85,16 +86,44 @@ export interface Client {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
+/** TOTP secrets of the accounts test helpers enrolled, per app, so `login` can pass the second step. */
+const totpSecrets = new WeakMap<FastifyInstance, Map<string, string>>();
+
+export function rememberTotpSecret(app: FastifyInstance, username: string, secret: string): void {
+  const known = totpSecrets.get(app) ?? new Map<string, string>();
+  known.set(username, secret);
+  totpSecrets.set(app, known);
+}
+
+export const totpSecretOf = (app: FastifyInstance, username: string): string | undefined => totpSecrets.get(app)?.get(username);
+
+/**
+ * A fresh TOTP code for the account: each step is accepted once, so when this one's recent
+ * steps are used up the (manual) clock moves to the next step, as a user waits for a new code.
+ */
+export async function nextTotpCode(app: FastifyInstance, userId: string, secret: string): Promise<string> {
+  const { db, clock, config } = app.ctx;
+  const row = await db.selectFrom('app_user').select('totp_last_step').where('id', '=', userId).executeTakeFirstOrThrow();
+  const last = row.totp_last_step === null ? -Infinity : Number(row.totp_last_step);
+  const drift = config.mfa.driftSteps;
+  if (last >= totpStep(clock.now()) + drift) {
+    if (!('advance' in clock) || typeof clock.advance !== 'function') throw new Error('TOTP steps used up and the clock cannot move');
+    clock.advance((last - totpStep(clock.now()) - drift + 1) * 30_000);
+  }
+  const step = Math.max(totpStep(clock.now()) - drift, last + 1);
+  return hotp(base32Decode(secret), step);
+}
+
 export async function login(app: FastifyInstance, username: string, password: string): Promise<Client> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-  const body = res.json<{ user: { id: string }; csrfToken: string }>();
+  const body = res.json<{ user: { id: string; mfa: string }; csrfToken: string }>();
   const setCookie = res.cookies.find((c) => c.name === 'zg_sid');
   if (!setCookie) throw new Error('no session cookie');
   const cookie = `zg_sid=${setCookie.value}`;
   const csrf = body.csrfToken;
   const request = (opts: InjectOptions) => app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
-  return {
+  const client: Client = {
     userId: body.user.id,
     cookie,
     csrf,
@@ -105,15 +134,36 @@ export async function login(app: FastifyInstance, username: string, password: st
     put: (url, payload) => request({ method: 'PUT', url, payload: payload as object }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
+  const secret = totpSecretOf(app, username);
+  if (body.user.mfa === 'verify' && secret !== undefined) {
+    const verified = await client.post('/api/v1/auth/mfa/verify', { code: await nextTotpCode(app, body.user.id, secret) });
+    if (verified.statusCode !== 204) throw new Error(`second factor of ${username} failed: ${verified.body}`);
+  }
+  return client;
+}
+
+/** Enrols TOTP for a logged-in client whose session asks for it; remembers the secret for later logins. */
+export async function enrolTotp(app: FastifyInstance, client: Client, username: string): Promise<string[]> {
+  const start = await client.post('/api/v1/auth/mfa/enrol');
+  if (start.statusCode !== 200) throw new Error(`enrolment of ${username} failed: ${start.body}`);
+  const { secret } = start.json<{ secret: string }>();
+  const confirm = await client.post('/api/v1/auth/mfa/enrol/confirm', { code: await nextTotpCode(app, client.userId, secret) });
+  if (confirm.statusCode !== 200) throw new Error(`enrolment of ${username} not confirmed: ${confirm.body}`);
+  rememberTotpSecret(app, username, secret);
+  return confirm.json<{ recoveryCodes: string[] }>().recoveryCodes;
 }
 
 export const INITIAL_PASSWORD = 'Initial#Pass1';
 export const STRONG_PASSWORD = 'Str0ng!Passw0rd';
 
-/** Creates an admin via the CLI path, logs in, changes the initial password; returns the client. */
+/**
+ * Creates an admin via the CLI path, logs in, enrols the second factor the `mlps3` profile asks
+ * of administrators, changes the initial password; returns the client.
+ */
 export async function adminClient(t: TestApp, kind: AdminKind, username: string = kind): Promise<Client> {
   await createAdmin(t.ctx, { username, password: INITIAL_PASSWORD, kind });
   const first = await login(t.app, username, INITIAL_PASSWORD);
+  if ((await first.get('/api/v1/auth/me')).json<{ user: { mfa: string } }>().user.mfa === 'enrol') await enrolTotp(t.app, first, username);
   const changed = await first.post('/api/v1/auth/password', { oldPassword: INITIAL_PASSWORD, newPassword: STRONG_PASSWORD });
   if (changed.statusCode !== 204) throw new Error(`password change failed: ${changed.body}`);
   return first;

@@ -31,6 +31,12 @@ export const router = createBrowserRouter([
         element: <RequireSession />,
         children: [
           {
+            path: '/second-factor',
+            lazy: async () => ({
+              Component: (await import('../features/auth/pages/SecondFactorPage')).SecondFactorPage,
+            }),
+          },
+          {
             path: '/change-password',
             lazy: async () => ({
               Component: (await import('../features/auth/pages/ChangePasswordPage')).ChangePasswordPage,

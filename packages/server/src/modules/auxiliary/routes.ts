@@ -151,7 +151,7 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/assessment-months/:id/payout-sheet.xlsx', {
     schema: { tags, params: IdParams },
-    config: { permission: 'auxiliary:assess' },
+    config: { permission: 'auxiliary:assess', sensitive: true },
     handler: async (req, reply) => {
       const file = await payoutSheet(ctx(), await scopeOf(req), actorOf(req), req.params.id);
       return reply
@@ -164,7 +164,7 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/assessment-months/:id/template.xlsx', {
     schema: { tags, params: IdParams },
-    config: { permission: 'auxiliary:assess' },
+    config: { permission: 'auxiliary:assess', sensitive: true },
     handler: async (req, reply) => {
       const file = await gradeTemplate(ctx(), await scopeOf(req), req.params.id);
       return reply

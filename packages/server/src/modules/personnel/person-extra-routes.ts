@@ -50,7 +50,7 @@ export async function personExtraRoutes(app: FastifyInstance): Promise<void> {
     },
   });
 
-  r.get('/me', { schema: { tags }, config: { permission: 'personnel:self' }, handler: async (req) => ownProfile(app.ctx, principalOf(req)) });
+  r.get('/me', { schema: { tags }, config: { permission: 'personnel:self', sensitive: true }, handler: async (req) => ownProfile(app.ctx, principalOf(req)) });
   r.get('/me/corrections', { schema: { tags }, config: { permission: 'personnel:self' }, handler: async (req) => myCorrections(app.ctx, principalOf(req)) });
   r.post('/me/corrections', {
     schema: { tags, body: CorrectionBody },

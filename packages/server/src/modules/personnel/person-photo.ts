@@ -63,7 +63,7 @@ export async function personPhotoRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/people/:id/photo', {
     schema: { tags: ['personnel'], params: IdParams },
-    config: { permission: 'personnel:read' },
+    config: { permission: 'personnel:read', auditView: { eventType: 'person.photo_view', objectType: 'person' } },
     handler: async (req, reply) => {
       const photo = await readPhoto(app.ctx, await scopeOf(req), req.params.id);
       return reply.type(photo.type).header('Cache-Control', 'private, no-store').send(photo.body);

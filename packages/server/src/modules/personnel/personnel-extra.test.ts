@@ -80,8 +80,17 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect((await hr.request({ method: 'PUT', url, payload: png, headers: { 'content-type': 'image/png' } })).statusCode).toBe(204);
     const got = await hr.get(url);
     expect(got.headers['content-type']).toBe('image/png');
+    expect(got.headers['cache-control']).toBe('no-store');
     expect(got.rawPayload.equals(png)).toBe(true);
-    expect((await hr.get(`/api/v1/personnel/people/${ids['刘洋']}`)).json().hasPhoto).toBe(true);
+    // Every view of the photo is audited (issue 11, point 3).
+    const views = await t.ctx.db.selectFrom('audit_log').select(['actor_id', 'object_id']).where('event_type', '=', 'person.photo_view').execute();
+    expect(views).toEqual([{ actor_id: hr.userId, object_id: ids['刘洋'] }]);
+    const profile = await hr.get(`/api/v1/personnel/people/${ids['刘洋']}`);
+    expect(profile.json().hasPhoto).toBe(true);
+    expect(profile.headers['cache-control']).toBe('no-store');
+    // An out-of-scope photo is not found, and a refused view writes no view row.
+    expect((await hr.get(`/api/v1/personnel/people/${ids['王芳']}/photo`)).statusCode).toBe(404);
+    expect(await t.ctx.db.selectFrom('audit_log').select('id').where('event_type', '=', 'person.photo_view').execute()).toHaveLength(1);
     const fake = await hr.request({ method: 'PUT', url, payload: Buffer.from('<script>alert(1)</script>'), headers: { 'content-type': 'image/png' } });
     expect(fake.statusCode).toBe(400);
     const huge = await hr.request({ method: 'PUT', url, payload: Buffer.concat([png, Buffer.alloc(3 * 1024 * 1024)]), headers: { 'content-type': 'image/png' } });
@@ -99,6 +108,21 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect(saved.statusCode).toBe(201);
     expect((await hr.get('/api/v1/personnel/saved-filters')).json()).toEqual([{ id: saved.json().id, name: '党员民警', filter: { politicalStatus: '01', kind: 'officer' } }]);
     expect((await hr.delete(`/api/v1/personnel/saved-filters/${saved.json().id}`)).statusCode).toBe(204);
+  });
+
+  it('bounds saved filters in size and number (40 filters of 900 KB were once accepted)', async () => {
+    const big = await hr.post('/api/v1/personnel/saved-filters', { name: '巨大', filter: { keyword: 'x'.repeat(450) , ...Object.fromEntries(Array.from({ length: 39 }, (_v, i) => [`k${i}`, 'y'.repeat(450)])) } });
+    expect(big.statusCode).toBe(400);
+    expect(big.json().error.code).toBe('SAVED_FILTER_TOO_LARGE');
+    const tooLong = await hr.post('/api/v1/personnel/saved-filters', { name: '长', filter: { keyword: 'x'.repeat(900_000) } });
+    expect(tooLong.statusCode).toBe(400);
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await hr.post('/api/v1/personnel/saved-filters', { name: `筛选${i}`, filter: { kind: 'officer' } })).statusCode);
+    expect(statuses.slice(0, 30).every((s) => s === 201)).toBe(true);
+    const over = await hr.post('/api/v1/personnel/saved-filters', { name: '第32个', filter: { kind: 'officer' } });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.code).toBe('SAVED_FILTER_LIMIT');
+    expect((await hr.get('/api/v1/personnel/saved-filters')).json()).toHaveLength(30);
   });
 
   it('lets a linked officer see their record and request a correction that staff approve or reject', async () => {

@@ -98,7 +98,7 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/applications/:id/photo',
-    { schema: { tags, params: IdParams }, config: { permission: 'recruitment:read' } },
+    { schema: { tags, params: IdParams }, config: { permission: 'recruitment:read', auditView: { eventType: 'application.photo_view', objectType: 'application' } } },
     async (req, reply) => {
       const row = await findApplicationInScope(ctx.db, await scopeOf(req), req.params.id);
       const photo = readPhotoFile(ctx, row.photo);
@@ -107,7 +107,7 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/applications/:id/files/:fileId',
-    { schema: { tags, params: IdFileParams }, config: { permission: 'recruitment:read' } },
+    { schema: { tags, params: IdFileParams }, config: { permission: 'recruitment:read', auditView: { eventType: 'application.file_download', objectType: 'application' } } },
     async (req, reply) => {
       await findApplicationInScope(ctx.db, await scopeOf(req), req.params.id);
       const file = await readApplicationFile(ctx, req.params.id, req.params.fileId);

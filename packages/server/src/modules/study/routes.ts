@@ -65,7 +65,7 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/materials/:id/file', {
     schema: { tags, params: IdParams },
-    config: read,
+    config: { ...read, auditView: { eventType: 'study_material.download', objectType: 'study_material' } },
     handler: async (req, reply) =>
       sendFile(reply, readMaterialFile(app.ctx, await materialInScope(app.ctx.db, await scopeOf(req), req.params.id))),
   });
@@ -119,7 +119,7 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/my/materials/:id/file', {
     schema: { tags, params: IdParams },
-    config: self,
+    config: { ...self, auditView: { eventType: 'study_material.download', objectType: 'study_material' } },
     handler: async (req, reply) =>
       sendFile(reply, readMaterialFile(app.ctx, (await myMaterial(app.ctx, principalOf(req), req.params.id)).m)),
   });

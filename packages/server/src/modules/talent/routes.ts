@@ -72,7 +72,7 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/instructors/export.xlsx', {
     schema: { tags, querystring: InstructorQuery, produces: [XLSX_MIME] },
-    config: read,
+    config: { ...read, sensitive: true },
     handler: async (req, reply) => {
       const file = await exportInstructors(ctx, await scopeOf(req), actorOf(req), req.query);
       return reply
@@ -199,7 +199,7 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/courseware/:id/file', {
     schema: { tags, params: IdParams },
-    config: read,
+    config: { ...read, auditView: { eventType: 'courseware.download', objectType: 'courseware' } },
     handler: async (req, reply) => {
       const f = await openFile(ctx, await scopeOf(req), req.params.id);
       return reply

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { param, runHot } from '../../db/hot-query.ts';
-import { AppError } from '../http/app-error.ts';
+import { OutOfScopeError } from '../http/app-error.ts';
 import type { Principal } from './principal.ts';
 
 /**
@@ -134,5 +134,5 @@ export async function orgInScope(db: Executor, scope: ResolvedScope, orgId: stri
 }
 
 export async function assertOrgInScope(db: Executor, scope: ResolvedScope, orgId: string): Promise<void> {
-  if (!(await orgInScope(db, scope, orgId))) throw new AppError('OUT_OF_SCOPE', { orgId });
+  if (!(await orgInScope(db, scope, orgId))) throw new OutOfScopeError({ orgId });
 }

@@ -28,7 +28,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/export', {
     schema: { tags, querystring: AuditExportQuery, produces: [XLSX_MIME] },
-    config: { permission: 'audit:export' },
+    config: { permission: 'audit:export', sensitive: true },
     handler: async (req, reply) => {
       const plan = await planAuditExport(app.ctx, actorOf(req), req.query);
       const now = app.ctx.clock.now().toISOString();

@@ -8,6 +8,10 @@ export interface RouteInfo {
   readonly permission: string | undefined;
   readonly public: boolean;
   readonly sessionOnly: boolean;
+  /** Reachable before the second factor is done (ADR 018). */
+  readonly mfaStep: boolean;
+  readonly sensitive: boolean;
+  readonly auditView: boolean;
 }
 
 declare module 'fastify' {
@@ -27,5 +31,11 @@ declare module 'fastify' {
     public?: boolean;
     /** Needs a session but no permission; allowed while a password change is pending. */
     sessionOnly?: boolean;
+    /** Reachable by a session whose second factor is still due (the MFA step itself, me, logout). */
+    mfaStep?: boolean;
+    /** The response carries personal data: sent with `Cache-Control: no-store`. */
+    sensitive?: boolean;
+    /** A view or download of a sensitive file: audited by the platform before it is sent (implies `sensitive`). */
+    auditView?: { readonly eventType: string; readonly objectType: string };
   }
 }
