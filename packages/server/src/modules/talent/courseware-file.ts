@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { readZipDirectory } from '../personnel/import/zip-entries.ts';
+import { readZipDirectory } from '../../platform/files/zip-entries.ts';
 
 /**
  * Courseware files (课件/微课): stored under DATA_DIR/uploads/courseware with a server-made name

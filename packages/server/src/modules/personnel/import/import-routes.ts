@@ -11,8 +11,8 @@ import { findJob } from './import-jobs.ts';
 import { presentError, presentJob } from './import-presenter.ts';
 import { acquireImportSlot, importLimits, runImport } from './import-service.ts';
 import { attachment, templateXlsx, writeReportXlsx, XLSX_MIME } from './import-sheets.ts';
-import { importTmpDir, receiveUpload, sweepImportFiles } from './upload.ts';
-import { readZipDirectory } from './zip-entries.ts';
+import { importTmpDir, receiveUpload, sweepImportFiles } from '../../../platform/files/upload.ts';
+import { readZipDirectory } from '../../../platform/files/zip-entries.ts';
 
 const NDJSON = 'application/x-ndjson; charset=utf-8';
 const permission = 'personnel:import';

@@ -11,7 +11,7 @@ import { MAX_KEPT_PROBLEMS, rememberJob, type ImportJob } from './import-jobs.ts
 import { insertPeople } from './import-queries.ts';
 import { createSpool, readSpool } from './row-spool.ts';
 import { databaseDuplicates, validateRoster, type ImportProblem, type ValidationTotals } from './roster-validator.ts';
-import { openSheet, type SheetLimits } from './xlsx-rows.ts';
+import { openSheet, type SheetLimits } from '../../../platform/files/xlsx-reader.ts';
 
 /** Upload and parsing bounds (SECURITY.md finding 6): file size, entries, inflated bytes, rows. */
 export const importLimits: SheetLimits & { readonly maxUploadBytes: number } = {

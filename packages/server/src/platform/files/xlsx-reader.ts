@@ -2,8 +2,9 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type { RosterCell } from '@zhenggong/core/personnel/roster-cells';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../../platform/http/app-error.ts';
-import { openEntry, readZipDirectory, type InflateBudget, type ZipEntry, type ZipLimits } from './zip-entries.ts';
+import { AppError } from '../http/app-error.ts';
+import { CellAddressFiller } from './cell-addresses.ts';
+import { assertDeclaredBounds, openEntry, readZipDirectory, type InflateBudget, type ZipEntry, type ZipLimits } from './zip-entries.ts';
 
 /**
  * Streams the rows of the first worksheet of an uploaded xlsx through ExcelJS's streaming
@@ -15,12 +16,19 @@ import { openEntry, readZipDirectory, type InflateBudget, type ZipEntry, type Zi
  * reader is fed a re-ordered zip stream instead: workbook, relationships, styles, shared strings,
  * then only the sheet being imported, each entry inflated here (counted, capped) and passed on
  * stored. ExcelJS then parses the sheet as it streams, in memory bounded by the row it is on.
+ * The sheet passes through CellAddressFiller (cells without the optional `r` attribute) and so
+ * changes length: it is passed with a data descriptor (APPNOTE 4.3.9) instead of sizes up front.
  */
 export interface SheetRow {
   /** Row number in the sheet (1-based, as Excel shows it). */
   readonly number: number;
   /** Cell values by 1-based column; index 0 unused. */
   readonly cells: readonly RosterCell[];
+  /**
+   * Number format of each cell (same index as cells), e.g. 'General', '0.00', 'yyyy-mm-dd';
+   * undefined when the cell has none. Lets a reader tell `1990.10` typed as a number from text.
+   */
+  readonly formats: readonly (string | undefined)[];
 }
 
 export interface SheetLimits extends ZipLimits {
@@ -74,18 +82,28 @@ async function firstSheetPart(file: string, byName: Map<string, ZipEntry>, budge
   throw new AppError('IMPORT_NOT_XLSX', { reason: 'no worksheet' });
 }
 
-function localHeader(name: string, size: number, crc: number): Buffer {
+/** A stored entry's local header; with `size` undefined the sizes follow the data in a descriptor. */
+function localHeader(name: string, size: number | undefined, crc: number): Buffer {
   const n = Buffer.from(name, 'utf8');
   const h = Buffer.alloc(30);
   h.writeUInt32LE(0x04034b50, 0);
   h.writeUInt16LE(20, 4);
-  h.writeUInt16LE(0x0800, 6); // UTF-8 names; sizes in the header (no data descriptor)
+  h.writeUInt16LE(size === undefined ? 0x0808 : 0x0800, 6); // UTF-8 names; bit 3: data descriptor follows
   h.writeUInt16LE(0, 8); // stored
   h.writeUInt32LE(crc >>> 0, 14);
-  h.writeUInt32LE(size, 18);
-  h.writeUInt32LE(size, 22);
+  h.writeUInt32LE(size ?? 0, 18);
+  h.writeUInt32LE(size ?? 0, 22);
   h.writeUInt16LE(n.length, 26);
   return Buffer.concat([h, n]);
+}
+
+function dataDescriptor(crc: number, size: number): Buffer {
+  const d = Buffer.alloc(16);
+  d.writeUInt32LE(0x08074b50, 0);
+  d.writeUInt32LE(crc >>> 0, 4);
+  d.writeUInt32LE(size >>> 0, 8);
+  d.writeUInt32LE(size >>> 0, 12);
+  return d;
 }
 
 type Part = { readonly name: string; readonly entry: ZipEntry } | { readonly name: string; readonly data: Buffer };
@@ -93,10 +111,11 @@ type Part = { readonly name: string; readonly entry: ZipEntry } | { readonly nam
 export async function openSheet(file: string, limits: SheetLimits): Promise<SheetReader> {
   const entries = await readZipDirectory(file, limits);
   const byName = new Map(entries.map((e) => [e.name, e]));
-  const budget: InflateBudget = { max: limits.maxInflatedBytes, used: 0 };
+  const budget: InflateBudget = { max: limits.maxInflatedBytes, used: 0, maxRatio: limits.maxRatio };
   const sheet = await firstSheetPart(file, byName, budget);
   const sst = byName.get('xl/sharedStrings.xml');
   if (sst && sst.uncompressedSize > limits.maxSharedStringsBytes) throw new AppError('IMPORT_XLSX_TOO_LARGE', { maxMb: Math.round(limits.maxSharedStringsBytes / 1_048_576) });
+  assertDeclaredBounds([sheet, ...(sst ? [sst] : [])], limits);
   const parts: Part[] = [];
   for (const name of PARTS_BEFORE_SHEET) {
     const entry = byName.get(name);
@@ -120,12 +139,34 @@ export async function openSheet(file: string, limits: SheetLimits): Promise<Shee
     await Promise.all([...open].map((s) => new Promise<void>((resolve) => (s.closed ? resolve() : s.once('close', () => resolve()).destroy()))));
   };
   async function* orderedZip(): AsyncGenerator<Buffer> {
+    let inDescribedEntry = false;
     try {
       for (const part of parts) {
-        const size = 'entry' in part ? part.entry.uncompressedSize : part.data.length;
-        yield localHeader(part.name, size, 'entry' in part ? part.entry.crc32 : zlib.crc32(part.data));
-        if ('data' in part) yield part.data;
-        else for await (const chunk of track(await openEntry(file, part.entry, budget, part.entry === sheet ? (n) => (sheetBytes += n) : undefined))) yield chunk as Buffer;
+        if ('data' in part) {
+          yield localHeader(part.name, part.data.length, zlib.crc32(part.data));
+          yield part.data;
+        } else if (part.entry !== sheet) {
+          yield localHeader(part.name, part.entry.uncompressedSize, part.entry.crc32);
+          for await (const chunk of track(await openEntry(file, part.entry, budget))) yield chunk as Buffer;
+        } else {
+          yield localHeader(part.name, undefined, 0);
+          inDescribedEntry = true;
+          let crc = 0;
+          let size = 0;
+          const inflated = track(await openEntry(file, part.entry, budget, (n) => (sheetBytes += n)));
+          const filled = new CellAddressFiller();
+          // pipe() does not forward errors: a refused bomb must end the loop below, not stall it.
+          inflated.once('error', (error) => filled.destroy(error));
+          filled.once('close', () => inflated.destroy());
+          inflated.pipe(filled);
+          for await (const chunk of track(filled)) {
+            crc = zlib.crc32(chunk as Buffer, crc);
+            size += (chunk as Buffer).length;
+            yield chunk as Buffer;
+          }
+          yield dataDescriptor(crc, size);
+          inDescribedEntry = false;
+        }
       }
       const eocd = Buffer.alloc(22);
       eocd.writeUInt32LE(0x06054b50, 0);
@@ -133,6 +174,8 @@ export async function openSheet(file: string, limits: SheetLimits): Promise<Shee
     } catch (error) {
       state.failure = error;
       yield POISON;
+      // An entry of unknown length only ends at its descriptor: without one the unzipper would wait.
+      if (inDescribedEntry) yield dataDescriptor(0, 0);
     }
   }
   const source = Readable.from(orderedZip(), { objectMode: false });
@@ -144,7 +187,8 @@ export async function openSheet(file: string, limits: SheetLimits): Promise<Shee
       for await (const worksheet of reader) {
         for await (const row of worksheet) {
           if (++count > limits.maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { max: limits.maxRows });
-          yield { number: row.number, cells: rowCells(row.values, limits.maxColumns) };
+          const cells = rowCells(row.values, limits.maxColumns);
+          yield { number: row.number, cells, formats: cells.map((_, i) => (i === 0 ? undefined : formatOf(row, i))) };
         }
         break; // only the one sheet was passed in
       }
@@ -162,6 +206,12 @@ function rowCells(values: ExcelJS.CellValue[] | { [key: string]: ExcelJS.CellVal
   const cells: RosterCell[] = [null];
   for (let i = 1; i < Math.min(list.length, maxColumns + 1); i++) cells.push(toCell(list[i]));
   return cells;
+}
+
+/** The cell's number format; ExcelJS resolves it from styles.xml (cellXfs → numFmts or a built-in id). */
+function formatOf(row: ExcelJS.Row, column: number): string | undefined {
+  const format: unknown = row.getCell(column).numFmt;
+  return typeof format === 'string' ? format : undefined;
 }
 
 /** ExcelJS cell values → plain values: rich text joined, formulas by their cached result, errors as text. */
