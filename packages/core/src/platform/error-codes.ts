@@ -9,6 +9,7 @@ import { talentErrors } from '../talent/errors.ts';
 import { recruitmentErrors } from '../recruitment/errors.ts';
 import { auxiliaryErrors } from '../auxiliary/errors.ts';
 import { fileErrors } from './file-errors.ts';
+import { jobErrors } from './job-errors.ts';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -162,6 +163,7 @@ export const platformErrors = {
   ...recruitmentErrors,
   ...auxiliaryErrors,
   ...fileErrors,
+  ...jobErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type PlatformErrorCode = keyof typeof platformErrors;

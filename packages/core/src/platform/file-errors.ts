@@ -17,7 +17,7 @@ export const fileErrors = {
   },
   FILE_TOO_LARGE: { status: 413, 'zh-CN': '文件超过 {maxMb} MB 上限', 'en-US': 'The file exceeds the {maxMb} MB limit' },
   FILE_TYPE_REFUSED: {
-    status: 415,
+    status: 400,
     'zh-CN': '文件类型不允许（按文件内容判断，可接受：{accepted}）',
     'en-US': 'File type not allowed (judged by its content; accepted: {accepted})',
   },

@@ -38,7 +38,8 @@ const HEAD_BYTES = 4096;
 /** Markup that makes a file renderable as a page or script, looked for in images and text. */
 const MARKUP = /<\s*(?:!doctype\s+html|html|head|body|script|iframe|svg|object|embed|meta|\?php)\b/i;
 
-const refusedType = (policy: IntakePolicy) => new AppError('FILE_TYPE_REFUSED', { accepted: policy.accept.map((k) => FILE_KINDS[k].ext).join(', ') });
+const refusedType = (policy: IntakePolicy, detected?: FileKind) =>
+  new AppError('FILE_TYPE_REFUSED', { accepted: policy.accept.map((k) => FILE_KINDS[k].ext).join(', '), ...(detected ? { detected } : {}) });
 const corrupt = (reason: string) => new AppError('FILE_CORRUPT', { reason });
 
 /** What the first bytes say, before any structure is checked. */
@@ -92,7 +93,7 @@ async function officeKind(file: string, policy: IntakePolicy): Promise<FileKind>
           : names.has('ppt/presentation.xml')
             ? 'pptx'
             : undefined;
-    if (!kind || !policy.accept.includes(kind)) throw refusedType(policy);
+    if (!kind || !policy.accept.includes(kind)) throw refusedType(policy, kind);
     assertDeclaredBounds(entries, limits);
     const budget: InflateBudget = { max: limits.maxInflatedBytes, used: 0, maxRatio: limits.maxRatio };
     for (const entry of entries) {
@@ -129,7 +130,7 @@ export async function inspectFile(file: string, policy: IntakePolicy): Promise<I
   const byHead = kindByHead(head);
   if (byHead === undefined) throw refusedType(policy);
   if (byHead === 'zip') return describe(await officeKind(file, policy), size);
-  if (!policy.accept.includes(byHead)) throw refusedType(policy);
+  if (!policy.accept.includes(byHead)) throw refusedType(policy, byHead === 'txt' ? undefined : byHead);
   if (byHead === 'png' || byHead === 'jpeg') {
     // Images are small (their maxBytes is a few MB): the whole file is walked in memory.
     return describe(byHead, size, checkImage(await fs.promises.readFile(file), byHead, policy));

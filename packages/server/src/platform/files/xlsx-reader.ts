@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import type { RosterCell } from '@zhenggong/core/personnel/roster-cells';
 import ExcelJS from 'exceljs';
 import { AppError } from '../http/app-error.ts';
 import { CellAddressFiller } from './cell-addresses.ts';
@@ -19,11 +18,14 @@ import { assertDeclaredBounds, openEntry, readZipDirectory, type InflateBudget, 
  * The sheet passes through CellAddressFiller (cells without the optional `r` attribute) and so
  * changes length: it is passed with a data descriptor (APPNOTE 4.3.9) instead of sizes up front.
  */
+/** A cell's plain value: text, number, boolean, a date (date-formatted numbers) or empty. */
+export type SheetCell = string | number | boolean | Date | null;
+
 export interface SheetRow {
   /** Row number in the sheet (1-based, as Excel shows it). */
   readonly number: number;
   /** Cell values by 1-based column; index 0 unused. */
-  readonly cells: readonly RosterCell[];
+  readonly cells: readonly SheetCell[];
   /**
    * Number format of each cell (same index as cells), e.g. 'General', '0.00', 'yyyy-mm-dd';
    * undefined when the cell has none. Lets a reader tell `1990.10` typed as a number from text.
@@ -201,9 +203,9 @@ export async function openSheet(file: string, limits: SheetLimits): Promise<Shee
   return { rows: rows(), fraction: () => (sheet.uncompressedSize === 0 ? 1 : sheetBytes / sheet.uncompressedSize), close };
 }
 
-function rowCells(values: ExcelJS.CellValue[] | { [key: string]: ExcelJS.CellValue }, maxColumns: number): RosterCell[] {
+function rowCells(values: ExcelJS.CellValue[] | { [key: string]: ExcelJS.CellValue }, maxColumns: number): SheetCell[] {
   const list = Array.isArray(values) ? values : [];
-  const cells: RosterCell[] = [null];
+  const cells: SheetCell[] = [null];
   for (let i = 1; i < Math.min(list.length, maxColumns + 1); i++) cells.push(toCell(list[i]));
   return cells;
 }
@@ -215,7 +217,7 @@ function formatOf(row: ExcelJS.Row, column: number): string | undefined {
 }
 
 /** ExcelJS cell values → plain values: rich text joined, formulas by their cached result, errors as text. */
-function toCell(v: ExcelJS.CellValue): RosterCell {
+function toCell(v: ExcelJS.CellValue): SheetCell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if ('richText' in v) return v.richText.map((r) => r.text).join('');
