@@ -51,7 +51,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, querystring: ImportReportQuery, produces: [XLSX_MIME] },
     config: { permission },
     handler: async (req, reply) => {
-      const job = findJob(req.query.jobId, principalOf(req).userId);
+      const job = await findJob(app.ctx, req.query.jobId, principalOf(req).userId);
       if (!job) throw new AppError('IMPORT_JOB_NOT_FOUND');
       const out = new PassThrough();
       writeReportXlsx(out, job, pickLocale(req.headers['accept-language'])).catch((err: unknown) => {

@@ -100,14 +100,14 @@ export async function runImport(ctx: AppContext, scope: ResolvedScope, actor: Au
       await spool?.finish();
     }
     if (totals.totalRows === 0) throw new AppError('IMPORT_NO_ROWS');
-    const finish = (committed: boolean, inserted: number, problems: ImportProblem[], count: number): ImportJob => {
+    const finish = async (committed: boolean, inserted: number, problems: ImportProblem[], count: number): Promise<ImportJob> => {
       const job: ImportJob = {
         jobId, ownerId: req.ownerId, fileName: req.fileName, dryRun: req.dryRun, committed, inserted,
         totalRows: totals.totalRows, validRows: totals.totalRows - totals.problemRows.size, skippedRows: totals.skipped,
         columns: totals.mapping?.columns ?? [], ignoredColumns: totals.mapping?.ignored ?? [],
         problemCount: count, problems: [...problems].sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column)), finishedAt: Date.now(),
       };
-      rememberJob(job);
+      await rememberJob(ctx, job);
       return job;
     };
     const audited = (outcome: 'success' | 'failure', extra: Record<string, unknown>) => ({
