@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test-support/test-app.ts';
 import { systemActor } from '../../platform/audit/audit-service.ts';
 import { updateQuestion } from '../question-bank/question-service.ts';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, dialects, type TestApp } from '../../test-support/test-app.ts';
 import { issueCaptcha } from './portal/captcha.ts';
 import { PORTAL_CLEANUP_JOB, removeExpiredPortalRecords } from './portal/portal-cleanup.ts';

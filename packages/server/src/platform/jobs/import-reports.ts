@@ -1,5 +1,4 @@
 import type { AppContext } from '../context.ts';
-import { newId } from '../ids.ts';
 
 /**
  * Results of finished imports, kept in the database so whichever node serves the next request
