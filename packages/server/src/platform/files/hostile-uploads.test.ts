@@ -103,7 +103,6 @@ describe.each(dialects)('hostile files on every upload and import route (%s)', (
     ids.application = app.json().id;
   }, 120_000);
   afterAll(async () => {
-    // eslint-disable-next-line no-console -- the figure the benchmark table quotes
     console.log(`peak RSS during hostile uploads (${dialect}):\n${peaks.join('\n')}`);
     await t.close();
   });
