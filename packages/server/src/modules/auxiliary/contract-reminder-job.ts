@@ -34,7 +34,14 @@ export function registerContractReminders(app: FastifyInstance): void {
     schedule: { kind: 'daily', at: '07:30' },
     handler: async (ctx) => {
       const found = await contractReminders(ctx, { all: true });
-      const due: DueContract[] = found.items.map((i) => ({ contractId: i.contractId, personId: i.personId, name: i.name, orgName: i.orgName, endDate: i.endDate, daysLeft: i.daysLeft }));
+      const due: DueContract[] = found.items.map((i) => ({
+        contractId: i.contractId,
+        personId: i.personId,
+        name: i.name,
+        orgName: i.orgName,
+        endDate: i.endDate,
+        daysLeft: i.daysLeft,
+      }));
       await notifiers.get(app)?.(ctx, due, found.today);
       // Recorded on the run row (capped there): what was due that day, by contract id.
       return { today: found.today, days: found.days, due: due.length, contractIds: due.slice(0, 100).map((d) => d.contractId) };

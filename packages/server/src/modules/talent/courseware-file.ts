@@ -26,4 +26,5 @@ export const coursewareDir = (ctx: AppContext) => {
   return dir;
 };
 
-export const receiveCourseware = (request: FastifyRequest, dir: string): Promise<StoredUpload> => receiveFile(request, dir, coursewarePolicy);
+export const receiveCourseware = (request: FastifyRequest, dir: string): Promise<StoredUpload> =>
+  receiveFile(request, dir, coursewarePolicy);

@@ -97,8 +97,14 @@ const xlsxFrame = (): ZipPart[] => [
     '[Content_Types].xml',
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
   ),
-  stored('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-  stored('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL_NS}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+  stored(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  ),
+  stored(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL_NS}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  ),
   stored(
     'xl/_rels/workbook.xml.rels',
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
@@ -133,16 +139,20 @@ export function writeDocxBomb(file: string, inflatedBytes: number): void {
   const unit = '<w:p><w:r><w:t>政治工作学习资料</w:t></w:r></w:p>'.repeat(20_000);
   writeZip(file, [
     stored('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    repeatedPart('word/document.xml', '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>', unit, Math.ceil(inflatedBytes / Buffer.byteLength(unit)), '</w:body></w:document>'),
+    repeatedPart(
+      'word/document.xml',
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
+      unit,
+      Math.ceil(inflatedBytes / Buffer.byteLength(unit)),
+      '</w:body></w:document>',
+    ),
   ]);
 }
 
 /** A docx of stored entries only, whose directory declares an inflated size far beyond the bytes present. */
 export function writeDocxLyingStored(file: string, declaredBytes: number): void {
-  writeZip(
-    file,
-    [stored('[Content_Types].xml', '<?xml version="1.0"?><Types/>'), stored('word/document.xml', '<w:document/>')],
-    (p) => (p.name === 'word/document.xml' ? declaredBytes : p.size),
+  writeZip(file, [stored('[Content_Types].xml', '<?xml version="1.0"?><Types/>'), stored('word/document.xml', '<w:document/>')], (p) =>
+    p.name === 'word/document.xml' ? declaredBytes : p.size,
   );
 }
 
@@ -169,7 +179,8 @@ export function pngOf(width: number, height: number): Buffer {
 }
 
 /** The PNG signature followed by script, as an insider would upload it. */
-export const pngThenScript = (): Buffer => Buffer.concat([PNG_SIGNATURE, Buffer.from('<script>fetch("/api/v1/users").then(r=>r.text()).then(alert)</script>')]);
+export const pngThenScript = (): Buffer =>
+  Buffer.concat([PNG_SIGNATURE, Buffer.from('<script>fetch("/api/v1/users").then(r=>r.text()).then(alert)</script>')]);
 
 /** An HTML page; tests send it named photo.jpg with an image content type. */
 export const htmlPage = (): Buffer => Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>');

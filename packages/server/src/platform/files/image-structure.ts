@@ -28,7 +28,7 @@ export function pngLayout(b: Buffer): LayoutResult {
     if (!/^[A-Za-z]{4}$/.test(type)) return fail('PNG chunk type');
     if (length > b.length - p - 12) return fail('PNG chunk length');
     const crc = b.readUInt32BE(p + 8 + length);
-    if ((zlib.crc32(b.subarray(p + 4, p + 8 + length)) >>> 0) !== crc) return fail('PNG chunk CRC');
+    if (zlib.crc32(b.subarray(p + 4, p + 8 + length)) >>> 0 !== crc) return fail('PNG chunk CRC');
     if (first) {
       if (type !== 'IHDR' || length !== 13) return fail('PNG IHDR');
       layout = { width: b.readUInt32BE(p + 8), height: b.readUInt32BE(p + 12) };

@@ -17,11 +17,19 @@ const put = (name: string, body: Buffer) => {
   fs.writeFileSync(file, body);
   return file;
 };
-const codeOf = (p: Promise<unknown>) => p.then(() => 'accepted', (e: unknown) => (e instanceof AppError ? e.code : `internal: ${String(e)}`));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'accepted',
+    (e: unknown) => (e instanceof AppError ? e.code : `internal: ${String(e)}`),
+  );
 
 describe('upload intake', () => {
   it('accepts real PNG and JPEG headers and reports their size without decoding', async () => {
-    expect(await inspectFile(put('ok.png', pngOf(400, 500)), images)).toMatchObject({ kind: 'png', mime: 'image/png', image: { width: 400, height: 500 } });
+    expect(await inspectFile(put('ok.png', pngOf(400, 500)), images)).toMatchObject({
+      kind: 'png',
+      mime: 'image/png',
+      image: { width: 400, height: 500 },
+    });
     expect(await inspectFile(put('ok.jpg', jpegOf(640, 480)), images)).toMatchObject({ kind: 'jpeg', image: { width: 640, height: 480 } });
   });
 

@@ -39,7 +39,10 @@ const HEAD_BYTES = 4096;
 const MARKUP = /<\s*(?:!doctype\s+html|html|head|body|script|iframe|svg|object|embed|meta|\?php)\b/i;
 
 const refusedType = (policy: IntakePolicy, detected?: FileKind) =>
-  new AppError('FILE_TYPE_REFUSED', { accepted: policy.accept.map((k) => FILE_KINDS[k].ext).join(', '), ...(detected ? { detected } : {}) });
+  new AppError('FILE_TYPE_REFUSED', {
+    accepted: policy.accept.map((k) => FILE_KINDS[k].ext).join(', '),
+    ...(detected ? { detected } : {}),
+  });
 const corrupt = (reason: string) => new AppError('FILE_CORRUPT', { reason });
 
 /** What the first bytes say, before any structure is checked. */
@@ -97,7 +100,8 @@ async function officeKind(file: string, policy: IntakePolicy): Promise<FileKind>
     assertDeclaredBounds(entries, limits);
     const budget: InflateBudget = { max: limits.maxInflatedBytes, used: 0, maxRatio: limits.maxRatio };
     for (const entry of entries) {
-      if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) throw corrupt(`${entry.name}: stored entry with two sizes`);
+      if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize)
+        throw corrupt(`${entry.name}: stored entry with two sizes`);
       // Inflated and dropped: the counter stops the stream as soon as a bound is passed.
       for await (const _ of await openEntry(file, entry, budget));
     }
@@ -139,4 +143,9 @@ export async function inspectFile(file: string, policy: IntakePolicy): Promise<I
   return describe(byHead, size);
 }
 
-const describe = (kind: FileKind, size: number, image?: ImageLayout): Inspected => ({ kind, ...FILE_KINDS[kind], size, ...(image ? { image } : {}) });
+const describe = (kind: FileKind, size: number, image?: ImageLayout): Inspected => ({
+  kind,
+  ...FILE_KINDS[kind],
+  size,
+  ...(image ? { image } : {}),
+});

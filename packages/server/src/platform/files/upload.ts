@@ -33,7 +33,10 @@ export function sweepImportFiles(dir: string): void {
 
 /** The base name only, printable characters only (it goes into the audit row and the report's file name). */
 export const cleanName = (name: string, fallback = 'upload.xlsx'): string =>
-  [...(name.split(/[\\/]/).pop() ?? '')].filter((c) => c >= ' ' && c !== '\u007f' && c !== '"').join('').slice(0, 120) || fallback;
+  [...(name.split(/[\\/]/).pop() ?? '')]
+    .filter((c) => c >= ' ' && c !== '\u007f' && c !== '"')
+    .join('')
+    .slice(0, 120) || fallback;
 
 /** Streams the multipart field `file` to disk with the size cap; nothing is buffered in memory. */
 export async function receiveUpload(request: FastifyRequest, dir: string, maxBytes: number): Promise<Upload> {
@@ -53,7 +56,8 @@ export async function receiveUpload(request: FastifyRequest, dir: string, maxByt
   return { path: target, fileName: cleanName(part.filename) };
 }
 
-const isFileTooLarge = (error: unknown): boolean => typeof error === 'object' && error !== null && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE';
+const isFileTooLarge = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE';
 
 /** A file that passed the intake and now lies, complete, under its final server-made name. */
 export interface StoredUpload extends Inspected {

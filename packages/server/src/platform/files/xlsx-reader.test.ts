@@ -9,7 +9,13 @@ import { writeXlsxBomb, writeXlsxWithoutAddresses } from './hostile-files.ts';
 import { openSheet, type SheetLimits, type SheetRow } from './xlsx-reader.ts';
 import { readZipDirectory } from './zip-entries.ts';
 
-const limits: SheetLimits = { maxEntries: 100, maxInflatedBytes: 64 * 1_048_576, maxSharedStringsBytes: 16 * 1_048_576, maxRows: 10_000, maxColumns: 50 };
+const limits: SheetLimits = {
+  maxEntries: 100,
+  maxInflatedBytes: 64 * 1_048_576,
+  maxSharedStringsBytes: 16 * 1_048_576,
+  maxRows: 10_000,
+  maxColumns: 50,
+};
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zg-xlsx-'));
 let sample: string;
 
@@ -18,18 +24,27 @@ async function readAll(file: string, l: SheetLimits = limits): Promise<SheetRow[
   for await (const r of (await openSheet(file, l)).rows) rows.push(r);
   return rows;
 }
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'no error', (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'no error',
+    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+  );
 const openFds = () => fs.readdirSync('/proc/self/fd').length;
 
 /** A copy of the sample with the bytes at `at` (from the entry's data start, or the CD record) replaced. */
 async function patched(name: string, patch: (buf: Buffer, entry: { dataStart: number; cdRecord: number }) => void): Promise<string> {
   return patchedFile(sample, name, patch);
 }
-async function patchedFile(source: string, name: string, patch: (buf: Buffer, entry: { dataStart: number; cdRecord: number }) => void): Promise<string> {
+async function patchedFile(
+  source: string,
+  name: string,
+  patch: (buf: Buffer, entry: { dataStart: number; cdRecord: number }) => void,
+): Promise<string> {
   const buf = fs.readFileSync(source);
   const entry = (await readZipDirectory(source, limits)).find((e) => e.name === name);
   if (!entry) throw new Error(`no ${name}`);
-  const dataStart = entry.localHeaderOffset + 30 + buf.readUInt16LE(entry.localHeaderOffset + 26) + buf.readUInt16LE(entry.localHeaderOffset + 28);
+  const dataStart =
+    entry.localHeaderOffset + 30 + buf.readUInt16LE(entry.localHeaderOffset + 26) + buf.readUInt16LE(entry.localHeaderOffset + 28);
   const cdRecord = buf.indexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02])]), buf.lastIndexOf(Buffer.from(name)) - 46);
   patch(buf, { dataStart, cdRecord });
   const out = path.join(dir, `patched-${Math.random().toString(36).slice(2)}.xlsx`);
@@ -40,7 +55,11 @@ async function patchedFile(source: string, name: string, patch: (buf: Buffer, en
 describe('streaming xlsx reader', () => {
   beforeAll(async () => {
     sample = path.join(dir, 'sample.xlsx');
-    await writeRosterXlsx(sample, { hiddenFirstSheet: true, headers: ['姓名', '身份证号', '单位'], rows: Array.from({ length: 3000 }, (_, i) => [`人员${i}`, `ID${i}`, new Date(Date.UTC(2000, 0, 1 + i))]) });
+    await writeRosterXlsx(sample, {
+      hiddenFirstSheet: true,
+      headers: ['姓名', '身份证号', '单位'],
+      rows: Array.from({ length: 3000 }, (_, i) => [`人员${i}`, `ID${i}`, new Date(Date.UTC(2000, 0, 1 + i))]),
+    });
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   afterEach(() => {
@@ -59,9 +78,17 @@ describe('streaming xlsx reader', () => {
 
   it('reads cells without the optional r attribute (ECMA-376 18.3.1.4)', async () => {
     const file = path.join(dir, 'no-r.xlsx');
-    writeXlsxWithoutAddresses(file, [['姓名', '身份证号'], ['张三', 1990.1], ['李四', '110101199003070011']]);
+    writeXlsxWithoutAddresses(file, [
+      ['姓名', '身份证号'],
+      ['张三', 1990.1],
+      ['李四', '110101199003070011'],
+    ]);
     const rows = await readAll(file);
-    expect(rows.map((r) => [r.number, ...r.cells.slice(1)])).toEqual([[1, '姓名', '身份证号'], [2, '张三', 1990.1], [3, '李四', '110101199003070011']]);
+    expect(rows.map((r) => [r.number, ...r.cells.slice(1)])).toEqual([
+      [1, '姓名', '身份证号'],
+      [2, '张三', 1990.1],
+      [3, '李四', '110101199003070011'],
+    ]);
   });
 
   it('refuses a well-formed sheet inflating to 450 MB within a second, by its ratio, while inflating', async () => {

@@ -49,12 +49,15 @@ export interface SheetReader {
 }
 
 const PARTS_BEFORE_SHEET = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
-const EMPTY_SST = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+const EMPTY_SST = Buffer.from(
+  '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+);
 /** Bytes no XML parser accepts: pushed into the stream when our side fails, so ExcelJS stops instead of waiting forever. */
 const POISON = Buffer.from([0x00, 0x3c, 0x00]);
 const SMALL_PART_LIMIT = 4 * 1_048_576;
 
-const attrs = (tag: string): Map<string, string> => new Map([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string]));
+const attrs = (tag: string): Map<string, string> =>
+  new Map([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string]));
 
 async function readSmall(file: string, entry: ZipEntry, budget: InflateBudget): Promise<string> {
   if (entry.uncompressedSize > SMALL_PART_LIMIT) throw new AppError('IMPORT_NOT_XLSX', { reason: `${entry.name} too large` });
@@ -116,7 +119,8 @@ export async function openSheet(file: string, limits: SheetLimits): Promise<Shee
   const budget: InflateBudget = { max: limits.maxInflatedBytes, used: 0, maxRatio: limits.maxRatio };
   const sheet = await firstSheetPart(file, byName, budget);
   const sst = byName.get('xl/sharedStrings.xml');
-  if (sst && sst.uncompressedSize > limits.maxSharedStringsBytes) throw new AppError('IMPORT_XLSX_TOO_LARGE', { maxMb: Math.round(limits.maxSharedStringsBytes / 1_048_576) });
+  if (sst && sst.uncompressedSize > limits.maxSharedStringsBytes)
+    throw new AppError('IMPORT_XLSX_TOO_LARGE', { maxMb: Math.round(limits.maxSharedStringsBytes / 1_048_576) });
   assertDeclaredBounds([sheet, ...(sst ? [sst] : [])], limits);
   const parts: Part[] = [];
   for (const name of PARTS_BEFORE_SHEET) {
@@ -138,7 +142,9 @@ export async function openSheet(file: string, limits: SheetLimits): Promise<Shee
   };
   const close = async (): Promise<void> => {
     source.destroy();
-    await Promise.all([...open].map((s) => new Promise<void>((resolve) => (s.closed ? resolve() : s.once('close', () => resolve()).destroy()))));
+    await Promise.all(
+      [...open].map((s) => new Promise<void>((resolve) => (s.closed ? resolve() : s.once('close', () => resolve()).destroy()))),
+    );
   };
   async function* orderedZip(): AsyncGenerator<Buffer> {
     let inDescribedEntry = false;
@@ -181,7 +187,13 @@ export async function openSheet(file: string, limits: SheetLimits): Promise<Shee
     }
   }
   const source = Readable.from(orderedZip(), { objectMode: false });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
 
   async function* rows(): AsyncGenerator<SheetRow> {
     let count = 0;
@@ -195,7 +207,12 @@ export async function openSheet(file: string, limits: SheetLimits): Promise<Shee
         break; // only the one sheet was passed in
       }
     } catch (error) {
-      throw state.failure ?? (error instanceof AppError ? error : new AppError('IMPORT_NOT_XLSX', { reason: error instanceof Error ? error.message : String(error) }));
+      throw (
+        state.failure ??
+        (error instanceof AppError
+          ? error
+          : new AppError('IMPORT_NOT_XLSX', { reason: error instanceof Error ? error.message : String(error) }))
+      );
     } finally {
       await close();
     }

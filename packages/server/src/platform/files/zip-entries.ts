@@ -147,7 +147,12 @@ class InflateCounter extends Transform {
 }
 
 /** The inflated bytes of one entry, counted against the budget. */
-export async function openEntry(file: string, entry: ZipEntry, budget: InflateBudget, onBytes: (n: number) => void = () => {}): Promise<Readable> {
+export async function openEntry(
+  file: string,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  onBytes: (n: number) => void = () => {},
+): Promise<Readable> {
   const fh = await fs.promises.open(file, 'r');
   let dataStart: number;
   try {

@@ -9,7 +9,10 @@ import type { AppContext } from '../context.ts';
 export const IMPORT_REPORT_TTL_MS = 60 * 60 * 1000;
 export const IMPORT_REPORT_EXPIRY_JOB = 'platform.import-report-expiry';
 
-export async function saveImportReport(ctx: AppContext, report: { id: string; ownerId: string; kind: string; payload: unknown }): Promise<void> {
+export async function saveImportReport(
+  ctx: AppContext,
+  report: { id: string; ownerId: string; kind: string; payload: unknown },
+): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db
     .insertInto('import_report')

@@ -19,7 +19,12 @@ export function retryable(db: Executor, job: string, cityCode: string, now: stri
     .selectAll()
     .where('job', '=', job)
     .where('city_code', '=', cityCode)
-    .where((eb) => eb.or([eb.and([eb('state', '=', 'failed'), eb('next_attempt_at', '<=', now)]), eb.and([eb('state', '=', 'running'), eb('lease_until', '<', now)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', '=', 'failed'), eb('next_attempt_at', '<=', now)]),
+        eb.and([eb('state', '=', 'running'), eb('lease_until', '<', now)]),
+      ]),
+    )
     .orderBy('created_at')
     .limit(5)
     .execute();
@@ -38,7 +43,11 @@ export async function takeOver(db: Executor, seen: JobRunTable, owner: string, n
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function finishRun(db: Executor, id: string, set: Partial<Pick<JobRunTable, 'state' | 'finished_at' | 'error' | 'result' | 'next_attempt_at'>>): Promise<void> {
+export async function finishRun(
+  db: Executor,
+  id: string,
+  set: Partial<Pick<JobRunTable, 'state' | 'finished_at' | 'error' | 'result' | 'next_attempt_at'>>,
+): Promise<void> {
   await db.updateTable('job_run').set(set).where('id', '=', id).execute();
 }
 
@@ -50,7 +59,11 @@ export function lastRuns(db: Executor, cityCode: string, jobs: readonly string[]
     .where('r.city_code', '=', cityCode)
     .where('r.job', 'in', jobs)
     .where('r.created_at', '=', (eb) =>
-      eb.selectFrom('job_run as l').select((e) => e.fn.max('l.created_at').as('m')).whereRef('l.job', '=', 'r.job').whereRef('l.city_code', '=', 'r.city_code'),
+      eb
+        .selectFrom('job_run as l')
+        .select((e) => e.fn.max('l.created_at').as('m'))
+        .whereRef('l.job', '=', 'r.job')
+        .whereRef('l.city_code', '=', 'r.city_code'),
     )
     .execute();
 }

@@ -22,7 +22,12 @@ export async function jobRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: 'system:jobs' },
     handler: async (req) => {
       const view = await app.jobs.runNow(req.params.name);
-      await auditAlone(app.ctx.db, app.ctx.clock, actorOf(req), { eventType: 'system.job.run', objectType: 'job', objectId: req.params.name, detail: { state: view.lastRun?.state ?? null } });
+      await auditAlone(app.ctx.db, app.ctx.clock, actorOf(req), {
+        eventType: 'system.job.run',
+        objectType: 'job',
+        objectId: req.params.name,
+        detail: { state: view.lastRun?.state ?? null },
+      });
       return view;
     },
   });

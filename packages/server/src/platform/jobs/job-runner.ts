@@ -100,7 +100,8 @@ export class JobRunner {
       if (this.stopped) return;
       await this.runSlot(job, currentSlot(job.schedule, now).key);
       for (const seen of await retryable(this.ctx.db, job.name, this.ctx.config.cityCode, now.toISOString())) {
-        if (await takeOver(this.ctx.db, seen, this.owner, now.toISOString(), this.leaseUntil(job))) await this.execute(job, seen.id, seen.slot, seen.attempt + 1);
+        if (await takeOver(this.ctx.db, seen, this.owner, now.toISOString(), this.leaseUntil(job)))
+          await this.execute(job, seen.id, seen.slot, seen.attempt + 1);
       }
     }
     if (now.getTime() - this.lastPrune >= PRUNE_EVERY_MS) {
@@ -132,7 +133,15 @@ export class JobRunner {
         name: job.name,
         schedule: describeSchedule(job.schedule),
         lastRun: r
-          ? { slot: r.slot, state: r.state, attempt: r.attempt, startedAt: r.started_at, finishedAt: r.finished_at, error: r.error, nextAttemptAt: r.next_attempt_at }
+          ? {
+              slot: r.slot,
+              state: r.state,
+              attempt: r.attempt,
+              startedAt: r.started_at,
+              finishedAt: r.finished_at,
+              error: r.error,
+              nextAttemptAt: r.next_attempt_at,
+            }
           : null,
         nextRunAt: nextSlotAt(job.schedule, now).toISOString(),
       };

@@ -114,7 +114,22 @@ describe.each(dialects)('job runner on %s', (dialect) => {
     const now = t.clock.now().toISOString();
     await t.ctx.db
       .insertInto('job_run')
-      .values({ id: '01900000-0000-7000-8000-00000000dead', city_code: t.ctx.config.cityCode, job: 'test.lease', slot, state: 'running', attempt: 1, owner: 'killed-node', lease_until: new Date(t.clock.now().getTime() + 5000).toISOString(), next_attempt_at: null, started_at: now, finished_at: null, error: null, result: null, created_at: now })
+      .values({
+        id: '01900000-0000-7000-8000-00000000dead',
+        city_code: t.ctx.config.cityCode,
+        job: 'test.lease',
+        slot,
+        state: 'running',
+        attempt: 1,
+        owner: 'killed-node',
+        lease_until: new Date(t.clock.now().getTime() + 5000).toISOString(),
+        next_attempt_at: null,
+        started_at: now,
+        finished_at: null,
+        error: null,
+        result: null,
+        created_at: now,
+      })
       .execute();
     await t.app.jobs.tick();
     expect(calls).toBe(0);
@@ -129,10 +144,20 @@ describe.each(dialects)('job runner on %s', (dialect) => {
     const list = await sys.get('/api/v1/system/jobs');
     expect(list.statusCode, list.body).toBe(200);
     const names = list.json().items.map((j: { name: string }) => j.name);
-    expect(names).toEqual(expect.arrayContaining(['exams.deadline-sweep', 'recruitment.portal-cleanup', 'auxiliary.contract-reminders', 'platform.import-report-expiry']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'exams.deadline-sweep',
+        'recruitment.portal-cleanup',
+        'auxiliary.contract-reminders',
+        'platform.import-report-expiry',
+      ]),
+    );
     const ran = await sys.post('/api/v1/system/jobs/auxiliary.contract-reminders/run');
     expect(ran.statusCode, ran.body).toBe(200);
-    expect(ran.json()).toMatchObject({ name: 'auxiliary.contract-reminders', lastRun: { state: 'succeeded', slot: expect.stringMatching(/^manual:/) } });
+    expect(ran.json()).toMatchObject({
+      name: 'auxiliary.contract-reminders',
+      lastRun: { state: 'succeeded', slot: expect.stringMatching(/^manual:/) },
+    });
     expect((await sys.post('/api/v1/system/jobs/no.such-job/run')).json().error.code).toBe('JOB_NOT_FOUND');
     const audit = await adminClient(t, 'auditadmin');
     expect((await audit.get('/api/v1/system/jobs')).statusCode).toBe(403);
