@@ -336,5 +336,7 @@ describe.each(dialects)('hostile files on every upload and import route (%s)', (
     expect(await snapshot()).toBe(before);
   });
 
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 });
+
+// After every dialect's suite: the hostile files are shared by all of them.
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
