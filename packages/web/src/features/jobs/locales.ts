@@ -26,6 +26,7 @@ export const jobsZhCN = {
   },
   attempt: '第 {{attempt}} 次',
   retryAt: '重试于 {{at}}',
+  schedule: { every: '每 {{n}} 秒', everyMin: '每 {{n}} 分钟', daily: '每天 {{at}}', monthly: '每月 {{day}} 日 {{at}}' },
   runNow: '立即运行',
   ran: '任务已运行',
 };
@@ -56,6 +57,7 @@ export const jobsEnUS: LocaleShape<typeof jobsZhCN> = {
   },
   attempt: 'attempt {{attempt}}',
   retryAt: 'retry at {{at}}',
+  schedule: { every: 'every {{n}} s', everyMin: 'every {{n}} min', daily: 'daily at {{at}}', monthly: 'monthly on day {{day}} at {{at}}' },
   runNow: 'Run now',
   ran: 'The job has run',
 };

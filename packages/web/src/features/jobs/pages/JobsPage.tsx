@@ -15,6 +15,18 @@ export function JobsPage() {
   const { message } = App.useApp();
   const showError = useErrorMessage();
   const jobs = useJobs();
+  /** The server describes schedules as `every 600s`, `daily 07:30`, `monthly day 1 02:00` (job-schedule.ts). */
+  const scheduleText = (s: string): string => {
+    const every = /^every (\d+)s$/.exec(s);
+    if (every) {
+      const n = Number(every[1]);
+      return n >= 60 && n % 60 === 0 ? t('jobs.schedule.everyMin', { n: n / 60 }) : t('jobs.schedule.every', { n });
+    }
+    const daily = /^daily (\d\d:\d\d)$/.exec(s);
+    if (daily) return t('jobs.schedule.daily', { at: daily[1] });
+    const monthly = /^monthly day (\d+) (\d\d:\d\d)$/.exec(s);
+    return monthly ? t('jobs.schedule.monthly', { day: monthly[1], at: monthly[2] }) : s;
+  };
   const run = useRunJob();
 
   const columns: ColumnsType<JobView> = [
@@ -31,7 +43,7 @@ export function JobsPage() {
         </>
       ),
     },
-    { title: t('jobs.columns.schedule'), dataIndex: 'schedule' },
+    { title: t('jobs.columns.schedule'), dataIndex: 'schedule', render: (s: string) => scheduleText(s) },
     { title: t('jobs.columns.lastRun'), render: (_, j) => when(j.lastRun?.startedAt) },
     {
       title: t('jobs.columns.state'),
