@@ -27,4 +27,4 @@ export const coursewareDir = (ctx: AppContext) => {
 };
 
 export const receiveCourseware = (request: FastifyRequest, dir: string): Promise<StoredUpload> =>
-  receiveFile(request, dir, coursewarePolicy);
+  receiveFile(request, dir, coursewarePolicy, 'id');

@@ -69,12 +69,21 @@ export interface StoredUpload extends Inspected {
 }
 
 const INCOMING = '.incoming-';
+/** Stored names: `<id>.<ext>`, or the bare id where a column was sized for one (courseware). */
+type Naming = 'id.ext' | 'id';
 
 /** Judges the temp file; renames it into place on success (atomic on one file system), deletes it on refusal. */
-async function settle(tmp: string, dir: string, policy: IntakePolicy, fileName: string, sha256: string): Promise<StoredUpload> {
+async function settle(
+  tmp: string,
+  dir: string,
+  policy: IntakePolicy,
+  fileName: string,
+  sha256: string,
+  naming: Naming = 'id.ext',
+): Promise<StoredUpload> {
   try {
     const inspected = await inspectFile(tmp, policy);
-    const storedName = `${newId()}.${inspected.ext}`;
+    const storedName = naming === 'id' ? newId() : `${newId()}.${inspected.ext}`;
     const target = path.join(dir, storedName);
     await fs.promises.rename(tmp, target);
     return { ...inspected, path: target, storedName, fileName, sha256 };
@@ -88,7 +97,12 @@ async function settle(tmp: string, dir: string, policy: IntakePolicy, fileName: 
  * Streams the multipart field `file` into `dir` through the intake: capped while it streams,
  * judged by its content, and only then given its final name. On refusal nothing is left behind.
  */
-export async function receiveFile(request: FastifyRequest, dir: string, policy: IntakePolicy): Promise<StoredUpload> {
+export async function receiveFile(
+  request: FastifyRequest,
+  dir: string,
+  policy: IntakePolicy,
+  naming: Naming = 'id.ext',
+): Promise<StoredUpload> {
   if (!request.isMultipart()) throw new AppError('FILE_NOT_MULTIPART');
   const part = await request.file({ limits: { fileSize: policy.maxBytes, files: 1, fields: 0, parts: 1 } });
   if (!part || part.fieldname !== 'file') throw new AppError('FILE_NOT_MULTIPART');
@@ -114,7 +128,7 @@ export async function receiveFile(request: FastifyRequest, dir: string, policy: 
     if (isFileTooLarge(error)) throw tooLarge();
     throw new AppError('FILE_NOT_MULTIPART');
   }
-  return settle(tmp, dir, policy, cleanName(part.filename), hash.digest('hex'));
+  return settle(tmp, dir, policy, cleanName(part.filename), hash.digest('hex'), naming);
 }
 
 /** The same intake for a body already read (raw image uploads of a few MB). */
