@@ -5,6 +5,7 @@ export * from './platform/password-policy.ts';
 export * from './schemas/common.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/audit.ts';
+export * from './schemas/jobs.ts';
 export * from './schemas/org.ts';
 export * from './schemas/users.ts';
 export * from './schemas/roles.ts';

@@ -24,6 +24,9 @@ import { fieldCryptoFromFile } from './platform/field-crypto.ts';
 import { errorHandler, sendError } from './platform/http/error-handler.ts';
 import { buildValidator } from './platform/http/validators.ts';
 import { newId } from './platform/ids.ts';
+import { JobRunner } from './platform/jobs/job-runner.ts';
+import { importReportExpiryJob } from './platform/jobs/import-reports.ts';
+import { jobRoutes } from './platform/jobs/job-routes.ts';
 import { orgRoutes } from './platform/orgs/org-routes.ts';
 import { personExtraRoutes } from './modules/personnel/person-extra-routes.ts';
 import { personPhotoRoutes } from './modules/personnel/person-photo.ts';
@@ -67,6 +70,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const fieldCrypto = fieldCryptoFromFile(secretKeyFile);
   app.decorate('ctx', { db: connection.db, dialect: connection.dialect, config, clock: options.clock ?? systemClock, fieldCrypto });
   app.setErrorHandler(errorHandler);
+  const jobs = new JobRunner(app.ctx, (error, job) => app.log.error({ err: error, job }, 'scheduled job failed'));
+  app.decorate('jobs', jobs);
+  jobs.define(importReportExpiryJob());
+  // Started once every module has defined its jobs; stopped (and awaited) before the pool closes.
+  app.addHook('onReady', async () => {
+    if (config.jobTickMs > 0) jobs.start(config.jobTickMs);
+  });
+  app.addHook('onClose', () => jobs.stop());
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -109,6 +120,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(accessRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
   await app.register(dictRoutes, { prefix: '/api/v1/dicts' });
+  await app.register(jobRoutes, { prefix: '/api/v1/system/jobs' });
   await app.register(personRoutes, { prefix: '/api/v1/personnel' });
   await app.register(importRoutes, { prefix: '/api/v1/personnel/import' });
   await app.register(exportRoutes, { prefix: '/api/v1/personnel' });

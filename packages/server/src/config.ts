@@ -18,6 +18,8 @@ export interface Config {
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number };
   readonly loginRateLimit: { readonly max: number; readonly windowMs: number };
   readonly bodyLimitBytes: number;
+  /** How often this instance's job runner looks for due jobs; 0 turns the runner off (tests tick it by hand). */
+  readonly jobTickMs: number;
   /** Police number (警号) format of this province. */
   readonly policeNumberPattern: RegExp;
   /**
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimit: { max: int(env.LOGIN_RATE_MAX, 20, 'LOGIN_RATE_MAX'), windowMs: 60_000 },
     policeNumberPattern: new RegExp(env.POLICE_NUMBER_PATTERN ?? '^\\d{6,7}$'),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_048_576, 'BODY_LIMIT_BYTES'),
+    jobTickMs: int(env.JOB_TICK_MS, 5000, 'JOB_TICK_MS'),
     mfa: {
       requireAdmins: env.MFA_ADMINS === 'on' || (profile === 'mlps3' && env.MFA_ADMINS !== 'off'),
       requiredRoles: (env.MFA_REQUIRED_ROLES ?? '')

@@ -8,6 +8,8 @@ import { trainingErrors } from '../training/errors.ts';
 import { talentErrors } from '../talent/errors.ts';
 import { recruitmentErrors } from '../recruitment/errors.ts';
 import { auxiliaryErrors } from '../auxiliary/errors.ts';
+import { fileErrors } from './file-errors.ts';
+import { jobErrors } from './job-errors.ts';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -187,6 +189,8 @@ export const platformErrors = {
   ...talentErrors,
   ...recruitmentErrors,
   ...auxiliaryErrors,
+  ...fileErrors,
+  ...jobErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type PlatformErrorCode = keyof typeof platformErrors;

@@ -28,6 +28,7 @@ export const permissionCatalogue: readonly PermissionDef[] = [
   { code: 'user:read', group: 'user', adminKind: null },
   { code: 'user:write', group: 'user', adminKind: 'sysadmin' },
   { code: 'system:backup', group: 'system', adminKind: 'sysadmin' },
+  { code: 'system:jobs', group: 'system', adminKind: 'sysadmin' },
   { code: 'role:read', group: 'role', adminKind: 'secadmin' },
   { code: 'role:write', group: 'role', adminKind: 'secadmin' },
   { code: 'user:assign-role', group: 'user', adminKind: 'secadmin' },
@@ -63,7 +64,7 @@ export const builtinRoles: Record<AdminKind, { code: string; name: string; permi
   sysadmin: {
     code: 'sysadmin',
     name: '系统管理员',
-    permissions: ['org:read', 'org:write', 'user:read', 'user:write', 'system:backup'],
+    permissions: ['org:read', 'org:write', 'user:read', 'user:write', 'system:backup', 'system:jobs'],
   },
   secadmin: {
     code: 'secadmin',

@@ -50,7 +50,7 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
   }
   const config = loadConfig(
     { DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
-    { loginRateLimit: { max: 1000, windowMs: 60_000 }, ...overrides },
+    { loginRateLimit: { max: 1000, windowMs: 60_000 }, jobTickMs: 0, ...overrides },
   );
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir });
   await migrateToLatest(connection.db);

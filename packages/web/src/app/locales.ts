@@ -1,4 +1,5 @@
 import { auditEnUS, auditZhCN } from '../features/audit/locales';
+import { jobsEnUS, jobsZhCN } from '../features/jobs/locales';
 import { authEnUS, authZhCN } from '../features/auth/locales';
 import { dictsEnUS, dictsZhCN } from '../features/dicts/locales';
 import { orgsEnUS, orgsZhCN } from '../features/orgs/locales';
@@ -33,6 +34,7 @@ export const zhCN = {
   users: usersZhCN,
   roles: rolesZhCN,
   audit: auditZhCN,
+  jobs: jobsZhCN,
   dicts: dictsZhCN,
   personnel: personnelZhCN,
   stats: statsZhCN,
@@ -56,6 +58,7 @@ export const enUS: LocaleShape<typeof zhCN> = {
   users: usersEnUS,
   roles: rolesEnUS,
   audit: auditEnUS,
+  jobs: jobsEnUS,
   dicts: dictsEnUS,
   personnel: personnelEnUS,
   stats: statsEnUS,

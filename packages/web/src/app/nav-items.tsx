@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  FieldTimeOutlined,
   BarChartOutlined,
   BookOutlined,
   CarryOutOutlined,
@@ -35,6 +36,7 @@ export type NavLabelKey =
   | 'users'
   | 'roles'
   | 'audit'
+  | 'jobs'
   | 'dicts'
   | 'myExams'
   | 'myTraining'
@@ -90,5 +92,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/users', labelKey: 'users', icon: <TeamOutlined />, permission: 'user:read' },
   { path: '/roles', labelKey: 'roles', icon: <SafetyCertificateOutlined />, permission: 'role:read' },
   { path: '/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit:read' },
+  { path: '/system/jobs', labelKey: 'jobs', icon: <FieldTimeOutlined />, permission: 'system:jobs' },
   { path: '/dicts', labelKey: 'dicts', icon: <BookOutlined />, permission: 'dict:read' },
 ];

@@ -84,6 +84,15 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="system:jobs" />,
+                children: [
+                  {
+                    path: 'system/jobs',
+                    lazy: async () => ({ Component: (await import('../features/jobs/pages/JobsPage')).JobsPage }),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="dict:read" />,
                 children: [
                   {

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrg, makeRole, makeUser } from '../../test-support/factories.ts';
 import { createTestApp, dialects, login, type Client, type TestApp } from '../../test-support/test-app.ts';
+import { pngOf } from '../../platform/files/hostile-files.ts';
 
 describe.each(dialects)('personnel records, statistics and self-service on %s', (dialect) => {
   let t: TestApp;
@@ -75,7 +76,7 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
   });
 
   it('stores a photo only when it is the image it claims to be, and serves it in scope', async () => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest-of-image')]);
+    const png = pngOf(300, 400);
     const url = `/api/v1/personnel/people/${ids['刘洋']}/photo`;
     expect((await hr.request({ method: 'PUT', url, payload: png, headers: { 'content-type': 'image/png' } })).statusCode).toBe(204);
     const got = await hr.get(url);
@@ -93,6 +94,9 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect(await t.ctx.db.selectFrom('audit_log').select('id').where('event_type', '=', 'person.photo_view').execute()).toHaveLength(1);
     const fake = await hr.request({ method: 'PUT', url, payload: Buffer.from('<script>alert(1)</script>'), headers: { 'content-type': 'image/png' } });
     expect(fake.statusCode).toBe(400);
+    // A PNG signature followed by anything but PNG chunks is refused by the intake's chunk walk.
+    const signatureOnly = Buffer.concat([png.subarray(0, 8), Buffer.from('rest-of-image')]);
+    expect((await hr.request({ method: 'PUT', url, payload: signatureOnly, headers: { 'content-type': 'image/png' } })).json().error.code).toBe('FILE_CORRUPT');
     const huge = await hr.request({ method: 'PUT', url, payload: Buffer.concat([png, Buffer.alloc(3 * 1024 * 1024)]), headers: { 'content-type': 'image/png' } });
     expect(huge.statusCode).toBe(413);
     expect((await hr.get(url)).rawPayload.equals(png)).toBe(true);

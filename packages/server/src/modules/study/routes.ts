@@ -10,7 +10,6 @@ import {
   StudyDecisionBody,
 } from '@zhenggong/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { AppError } from '../../platform/http/app-error.ts';
 import { actorOf, principalOf, scopeOf } from '../../platform/http/request-context.ts';
 import { campaignProgress, createCampaign, listCampaigns } from './campaign-service.ts';
 import {
@@ -57,11 +56,7 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
   r.post('/materials/:id/file', {
     schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
     config: write,
-    handler: async (req) =>
-      saveMaterialFile(app.ctx, await scopeOf(req), actorOf(req), req.params.id, async () => {
-        if (!req.isMultipart()) throw new AppError('STUDY_FILE_MISSING');
-        return req.file();
-      }),
+    handler: async (req) => saveMaterialFile(app.ctx, await scopeOf(req), actorOf(req), req.params.id, req),
   });
   r.get('/materials/:id/file', {
     schema: { tags, params: IdParams },

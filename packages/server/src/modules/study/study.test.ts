@@ -76,7 +76,7 @@ describe.each(dialects)('study materials, records and campaigns on %s', (dialect
       staff.request({ method: 'POST', url: `/api/v1/study/materials/${id}/file`, ...multipart(name, type, body) });
     const html = await upload('党章.pdf', 'application/pdf', Buffer.from('<html><script>alert(1)</script></html>'));
     expect(html.statusCode).toBe(400);
-    expect(html.json().error.code).toBe('STUDY_FILE_TYPE');
+    expect(html.json().error.code).toBe('FILE_TYPE_REFUSED');
     expect((await upload('tool.exe', 'application/octet-stream', Buffer.from('MZ\x90\x00binary'))).statusCode).toBe(400);
     expect(
       (await upload('renamed.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', Buffer.from('MZ\x90\x00')))

@@ -7,7 +7,9 @@ import { appendAudit, type AuditActor } from '../../platform/audit/audit-service
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { coursewareDir, FILE_TYPES, sniffFile, type FileType } from './courseware-file.ts';
+import { FILE_KINDS, type FileKind } from '../../platform/files/file-kinds.ts';
+import type { StoredUpload } from '../../platform/files/upload.ts';
+import { coursewareDir } from './courseware-file.ts';
 import { scopedPeople } from '../personnel/people.ts';
 
 /**
@@ -153,15 +155,14 @@ export async function attachFile(
   scope: ResolvedScope,
   actor: AuditActor,
   id: string,
-  upload: { path: string; storageName: string; fileName: string; size: number; sha256: string },
+  upload: StoredUpload,
 ) {
   let old: string | null = null;
   try {
-    const type = await sniffFile(upload.path);
-    if (!type) throw new AppError('COURSEWARE_FILE_TYPE');
+    const type = upload.kind;
     const ext = path.extname(upload.fileName).toLowerCase();
     // A name that claims another type (report.pdf holding a zip) is refused rather than renamed.
-    if (ext && ext !== FILE_TYPES[type].ext) throw new AppError('COURSEWARE_FILE_TYPE', { declared: ext, actual: type });
+    if (ext && ext !== `.${FILE_KINDS[type].ext}`) throw new AppError('COURSEWARE_FILE_TYPE', { declared: ext, actual: type });
     await ctx.db.transaction().execute(async (trx) => {
       const w = await coursewareOr404(trx, scope, id);
       if (w.status === 'approved' || w.status === 'rejected') throw new AppError('COURSEWARE_DECIDED');
@@ -173,7 +174,7 @@ export async function attachFile(
           file_type: type,
           file_size: upload.size,
           file_sha256: upload.sha256,
-          storage_name: upload.storageName,
+          storage_name: upload.storedName,
           status: 'submitted',
           updated_at: nowIso(ctx),
         })
@@ -197,11 +198,12 @@ export async function attachFile(
 export async function openFile(ctx: AppContext, scope: ResolvedScope, id: string) {
   const w = await coursewareOr404(ctx.db, scope, id);
   if (!w.storage_name || !w.file_type) throw new AppError('COURSEWARE_NO_FILE');
-  const type = FILE_TYPES[w.file_type as FileType];
+  // file_type holds a kind the intake accepted for courseware (pdf, pptx, docx, mp4).
+  const type = FILE_KINDS[w.file_type as FileKind];
   return {
     path: path.join(coursewareDir(ctx), w.storage_name),
     mime: type.mime,
-    fileName: w.file_name ?? `courseware${type.ext}`,
+    fileName: w.file_name ?? `courseware.${type.ext}`,
     size: w.file_size ?? 0,
   };
 }

@@ -25,7 +25,7 @@ import {
 } from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, principalOf, scopeOf } from '../../platform/http/request-context.ts';
-import { attachment, XLSX_MIME } from '../personnel/import/import-sheets.ts';
+import { attachment, XLSX_MIME } from '../../platform/files/attachment.ts';
 import { COURSEWARE_MAX_BYTES, coursewareDir, receiveCourseware } from './courseware-file.ts';
 import {
   attachFile,

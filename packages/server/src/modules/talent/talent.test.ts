@@ -265,7 +265,7 @@ describe.each(dialects)('instructors, talent pool and courseware on %s', (dialec
       id = res.json().id;
       expect(res.json().status).toBe('draft');
       const html = await upload(Buffer.from('<html><script>alert(1)</script></html>'), '课件.pdf');
-      expect(html.json().error.code).toBe('COURSEWARE_FILE_TYPE');
+      expect(html.json().error.code).toBe('FILE_TYPE_REFUSED');
       const renamed = await upload(pdf, '课件.pptx');
       expect(renamed.json().error.code).toBe('COURSEWARE_FILE_TYPE');
       const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('执法规范')] }] }));

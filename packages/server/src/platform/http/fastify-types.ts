@@ -1,6 +1,7 @@
 import type { Principal } from '../access/principal.ts';
 import type { ResolvedScope } from '../access/data-scope.ts';
 import type { AppContext } from '../context.ts';
+import type { JobRunner } from '../jobs/job-runner.ts';
 
 export interface RouteInfo {
   readonly method: string;
@@ -17,6 +18,8 @@ export interface RouteInfo {
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** This instance's job runner: modules define their scheduled jobs on it while the app is built. */
+    jobs: JobRunner;
     /** Every API route with its access class, for the route-inventory tests. */
     routeInventory: RouteInfo[];
   }

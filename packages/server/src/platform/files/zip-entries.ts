@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
-import { AppError } from '../../../platform/http/app-error.ts';
+import { AppError } from '../http/app-error.ts';
 
 /**
  * Just enough of the ZIP format (APPNOTE 6.3) to vet an uploaded xlsx before any XML parser sees
@@ -23,13 +23,26 @@ export interface ZipLimits {
   readonly maxEntries: number;
   /** Sum of the inflated sizes of the entries the importer reads. */
   readonly maxInflatedBytes: number;
+  /**
+   * Inflated bytes per compressed byte an entry may reach once past RATIO_FLOOR_BYTES. Real
+   * office parts stay under about 100:1; repeated XML built to exhaust memory deflates ~1000:1.
+   */
+  readonly maxRatio?: number;
 }
+
+/** Ratios are judged only past this size: tiny parts (an empty styles.xml) compress absurdly well. */
+export const RATIO_FLOOR_BYTES = 1_048_576;
+export const DEFAULT_MAX_RATIO = 200;
 
 const EOCD_SIG = 0x06054b50;
 const CDH_SIG = 0x02014b50;
 const LFH_SIG = 0x04034b50;
 
 const notXlsx = (reason: string) => new AppError('IMPORT_NOT_XLSX', { reason });
+const tooLarge = (max: number) => new AppError('IMPORT_XLSX_TOO_LARGE', { maxMb: Math.round(max / 1_048_576) });
+const tooDense = (max = DEFAULT_MAX_RATIO) => new AppError('IMPORT_XLSX_RATIO', { max });
+const ratioExceeded = (inflated: number, compressed: number, max = DEFAULT_MAX_RATIO): boolean =>
+  inflated > RATIO_FLOOR_BYTES && inflated > max * Math.max(compressed, 1);
 
 export async function readZipDirectory(file: string, limits: ZipLimits): Promise<ZipEntry[]> {
   const fh = await fs.promises.open(file, 'r');
@@ -83,15 +96,26 @@ export async function readZipDirectory(file: string, limits: ZipLimits): Promise
   }
 }
 
+/** Refuses, before inflating anything, entries whose declared size or ratio is out of bounds. */
+export function assertDeclaredBounds(entries: readonly ZipEntry[], limits: ZipLimits): void {
+  for (const entry of entries) {
+    if (entry.uncompressedSize > limits.maxInflatedBytes) throw tooLarge(limits.maxInflatedBytes);
+    if (ratioExceeded(entry.uncompressedSize, entry.compressedSize, limits.maxRatio)) throw tooDense(limits.maxRatio);
+  }
+}
+
 /** Shared by every entry of one file: the total inflated bytes allowed and used so far. */
 export interface InflateBudget {
   readonly max: number;
   used: number;
+  readonly maxRatio?: number;
 }
 
 /** Counts what inflation really produces and fails past the declared size or the budget. */
 class InflateCounter extends Transform {
   private seen = 0;
+  /** Compressed bytes read from the file so far (read ahead of inflation, so the ratio is judged low, never high). */
+  compressed = 0;
   /** Closed with the file stream feeding it, so 'close' means the file descriptor is released. */
   source: Readable | undefined;
   constructor(
@@ -104,7 +128,9 @@ class InflateCounter extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.seen += chunk.length;
     this.budget.used += chunk.length;
-    if (this.budget.used > this.budget.max) return done(new AppError('IMPORT_XLSX_TOO_LARGE', { maxMb: Math.round(this.budget.max / 1_048_576) }));
+    if (this.budget.used > this.budget.max) return done(tooLarge(this.budget.max));
+    // Judged while inflating, so a bomb whose directory lies is stopped after a few megabytes.
+    if (ratioExceeded(this.seen, this.compressed, this.budget.maxRatio)) return done(tooDense(this.budget.maxRatio));
     if (this.seen > this.entry.uncompressedSize) return done(notXlsx(`${this.entry.name} inflates beyond its declared size`));
     this.onBytes(chunk.length);
     done(null, chunk);
@@ -121,7 +147,12 @@ class InflateCounter extends Transform {
 }
 
 /** The inflated bytes of one entry, counted against the budget. */
-export async function openEntry(file: string, entry: ZipEntry, budget: InflateBudget, onBytes: (n: number) => void = () => {}): Promise<Readable> {
+export async function openEntry(
+  file: string,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  onBytes: (n: number) => void = () => {},
+): Promise<Readable> {
   const fh = await fs.promises.open(file, 'r');
   let dataStart: number;
   try {
@@ -141,6 +172,9 @@ export async function openEntry(file: string, entry: ZipEntry, budget: InflateBu
   const inflate = entry.method === 8 ? zlib.createInflateRaw() : undefined;
   const forward = (err: Error) => counter.destroy(err instanceof AppError ? err : notXlsx(err.message));
   raw.on('error', forward);
+  raw.on('data', (chunk) => {
+    counter.compressed += chunk.length;
+  });
   inflate?.on('error', forward);
   (inflate ? raw.pipe(inflate) : raw).pipe(counter);
   // Stopping early (too many rows, client gone) must not leave the file open.
