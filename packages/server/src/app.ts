@@ -37,6 +37,10 @@ import { competitionRoutes } from './modules/competitions/routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/routes.ts';
 import { portalRoutes } from './modules/recruitment/portal/portal-routes.ts';
 import { auxiliaryRoutes } from './modules/auxiliary/routes.ts';
+import { seedWorkCalendar } from './platform/workflow/calendar.ts';
+import { ensureDefinitions } from './platform/workflow/engine.ts';
+import { registeredKinds } from './platform/workflow/registry.ts';
+import { workflowRoutes } from './platform/workflow/routes.ts';
 
 export interface BuildOptions {
   readonly config: Config;
@@ -103,6 +107,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(accessRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
   await app.register(dictRoutes, { prefix: '/api/v1/dicts' });
+  await app.register(workflowRoutes, { prefix: '/api/v1/workflow' });
   await app.register(personRoutes, { prefix: '/api/v1/personnel' });
   await app.register(importRoutes, { prefix: '/api/v1/personnel/import' });
   await app.register(exportRoutes, { prefix: '/api/v1/personnel' });
@@ -117,6 +122,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(recruitmentRoutes, { prefix: '/api/v1/recruitment' });
   await app.register(portalRoutes, { prefix: '/api/v1/portal' });
   await app.register(auxiliaryRoutes, { prefix: '/api/v1/auxiliary' });
+  // Modules registered their case kinds on import; their first definitions and the calendar are data from here on.
+  await ensureDefinitions(app.ctx, registeredKinds());
+  await seedWorkCalendar(app.ctx);
 
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

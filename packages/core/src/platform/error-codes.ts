@@ -8,6 +8,7 @@ import { trainingErrors } from '../training/errors.ts';
 import { talentErrors } from '../talent/errors.ts';
 import { recruitmentErrors } from '../recruitment/errors.ts';
 import { auxiliaryErrors } from '../auxiliary/errors.ts';
+import { workflowErrors } from '../workflow/errors.ts';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -160,6 +161,7 @@ export const platformErrors = {
   ...talentErrors,
   ...recruitmentErrors,
   ...auxiliaryErrors,
+  ...workflowErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type PlatformErrorCode = keyof typeof platformErrors;

@@ -8,6 +8,7 @@ import type { CompetitionTables } from '../modules/competitions/tables.ts';
 import type { RecruitmentTables } from '../modules/recruitment/tables.ts';
 import type { AuxiliaryTables } from '../modules/auxiliary/tables.ts';
 import type { PersonnelTables } from '../modules/personnel/tables.ts';
+import type { WorkflowTables } from '../platform/workflow/tables.ts';
 
 /**
  * Table types. Portable choices: ids are UUIDv7 text, times ISO-8601 UTC text, booleans 0/1
@@ -133,7 +134,8 @@ export interface Database
     TalentTables,
     CompetitionTables,
     RecruitmentTables,
-    AuxiliaryTables {
+    AuxiliaryTables,
+    WorkflowTables {
   org: OrgTable;
   org_closure: OrgClosureTable;
   app_user: UserTable;
