@@ -179,6 +179,7 @@ export const Notification = Type.Object({
 });
 export type Notification = Static<typeof Notification>;
 export const NotificationQuery = Strict({ unread: Type.Optional(Type.Boolean()), page: PageQuery.page, pageSize: PageQuery.pageSize });
+export const NotificationIdsBody = Strict({ ids: Type.Array(Id, { minItems: 1, maxItems: 200, uniqueItems: true }) });
 export const NotificationPage = Type.Object({ items: Type.Array(Notification), total: Type.Integer(), unread: Type.Integer() });
 
 export const YearParams = Strict({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });

@@ -105,17 +105,20 @@ export async function myNotifications(
   return { items: rows.map(present), total: Number(total.n), unread };
 }
 
-export async function markRead(ctx: AppContext, userId: string, id: string | null): Promise<{ ok: true }> {
-  let q = ctx.db
-    .updateTable('notification')
-    .set({ read_at: ctx.clock.now().toISOString() })
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null);
-  if (id) q = q.where('id', '=', id);
-  const res = await q.executeTakeFirst();
-  if (id && Number(res.numUpdatedRows) === 0) {
-    const mine = await ctx.db.selectFrom('notification').select('id').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
-    if (!mine) throw new AppError('WF_NOTIFICATION_NOT_FOUND');
-  }
+export const markRead = (ctx: AppContext, userId: string, id: string) => markManyRead(ctx, userId, [id]);
+
+/** Marks the caller's own notices read; any id that is not theirs refuses the whole request. */
+export async function markManyRead(ctx: AppContext, userId: string, ids: readonly string[]): Promise<{ ok: true }> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const mine = await trx.selectFrom('notification').select('id').where('user_id', '=', userId).where('id', 'in', ids).execute();
+    if (mine.length !== new Set(ids).size) throw new AppError('WF_NOTIFICATION_NOT_FOUND');
+    await trx
+      .updateTable('notification')
+      .set({ read_at: ctx.clock.now().toISOString() })
+      .where('user_id', '=', userId)
+      .where('id', 'in', ids)
+      .where('read_at', 'is', null)
+      .execute();
+  });
   return { ok: true };
 }

@@ -7,6 +7,7 @@ import {
   DelegationBody,
   DelegationList,
   IdParams,
+  NotificationIdsBody,
   NotificationPage,
   NotificationQuery,
   ObjectionParams,
@@ -20,7 +21,6 @@ import {
   TodoQuery,
   YearParams,
 } from '@zhenggong/core';
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf, principalOf, scopeOf } from '../http/request-context.ts';
 import {
@@ -36,7 +36,7 @@ import {
 import { calendarYear, editCalendarYear } from './calendar.ts';
 import { delegate, myDelegations, revokeDelegation } from './delegation.ts';
 import type { Actor } from './engine.ts';
-import { markRead, myNotifications } from './notifications.ts';
+import { markManyRead, markRead, myNotifications } from './notifications.ts';
 import { caseDetail, todoCounts, todoList } from './todo.ts';
 
 /** Every workflow action is a person's: the guard has put one on the request. */
@@ -111,10 +111,8 @@ export async function workflowRoutes(app: FastifyInstance): Promise<void> {
   r.post('/notifications/:id/read', { schema: { tags, params: IdParams, response: ok }, config: self }, async (req) =>
     markRead(ctx, principalOf(req).userId, req.params.id),
   );
-  r.post(
-    '/notifications/read-all',
-    { schema: { tags, body: Type.Optional(Type.Object({}, { additionalProperties: false })), response: ok }, config: self },
-    async (req) => markRead(ctx, principalOf(req).userId, null),
+  r.post('/notifications/read', { schema: { tags, body: NotificationIdsBody, response: ok }, config: self }, async (req) =>
+    markManyRead(ctx, principalOf(req).userId, req.body.ids),
   );
 
   // The calendar is national data: everyone reads it; editing a year is its own permission.

@@ -290,7 +290,13 @@ describe.each(dialects)('approvals workflow on %s', (dialect) => {
     expect(titles.filter((x: string) => x.startsWith('已逾期'))).toEqual(['已逾期（2026-06-09）：驳回测试']);
     expect((await branchA.post(`/api/v1/workflow/cases/${caseId}/reject`, { reason: '不符合条件' })).statusCode).toBe(200);
     expect(decided.get(caseId)).toBe('rejected');
-    expect((await branchA.post('/api/v1/workflow/notifications/read-all', {})).statusCode).toBe(200);
+    const unread = (await branchA.get('/api/v1/workflow/notifications?unread=true&pageSize=100'))
+      .json()
+      .items.map((n: { id: string }) => n.id);
+    const cityNotice = (await city.get('/api/v1/workflow/notifications')).json().items[0].id;
+    // Someone else's notice in the list refuses the whole request.
+    expect((await branchA.post('/api/v1/workflow/notifications/read', { ids: [...unread, cityNotice] })).statusCode).toBe(404);
+    expect((await branchA.post('/api/v1/workflow/notifications/read', { ids: unread })).statusCode).toBe(200);
     expect((await branchA.get('/api/v1/workflow/todo/counts')).json().unreadNotifications).toBe(0);
   });
 
