@@ -1,6 +1,8 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
   BookOutlined,
   CarryOutOutlined,
   ClusterOutlined,
@@ -47,7 +49,9 @@ export type NavLabelKey =
   | 'talent'
   | 'competitions'
   | 'recruitment'
-  | 'auxiliary';
+  | 'auxiliary'
+  | 'todo'
+  | 'holidayCalendar';
 
 export type NavGroupKey = 'learning' | 'auxiliaryGroup';
 
@@ -69,6 +73,7 @@ export const NAV_GROUPS: readonly { key: NavGroupKey; icon: ReactNode }[] = [
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'home', icon: <HomeOutlined /> },
   // personnel:self is held by every signed-in user, so 本人信息 shows for everyone.
+  { path: '/todo', labelKey: 'todo', icon: <CheckSquareOutlined />, permission: 'workflow:self' },
   { path: '/me', labelKey: 'me', icon: <IdcardOutlined />, permission: 'personnel:self' },
   { path: '/personnel', labelKey: 'personnel', icon: <SolutionOutlined />, permission: 'personnel:read' },
   { path: '/personnel/import', labelKey: 'personnelImport', icon: <CloudUploadOutlined />, permission: 'personnel:import' },
@@ -91,4 +96,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/roles', labelKey: 'roles', icon: <SafetyCertificateOutlined />, permission: 'role:read' },
   { path: '/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit:read' },
   { path: '/dicts', labelKey: 'dicts', icon: <BookOutlined />, permission: 'dict:read' },
+  { path: '/workflow/calendar', labelKey: 'holidayCalendar', icon: <CalendarOutlined />, permission: 'workflow:calendar' },
 ];
