@@ -117,6 +117,7 @@ describe('correction approval journey in headless Chromium', () => {
     expect(await todo.row('信息更正：王芳').textContent()).toContain('湖滨派出所');
     await snap(approver, 'workflow-3-approver-todo');
     await todo.openFromBell('待审批：信息更正：王芳');
+    await approver.getByTestId('case-history').waitFor();
     await snap(approver, 'workflow-4-case-drawer');
     await todo.act('同意', '材料齐全，同意更正');
     await approver.locator('.ant-drawer-content').getByText('已通过').waitFor();

@@ -110,9 +110,11 @@ export function CaseDrawer({ caseId, onClose }: { caseId: string | undefined; on
                       {h.onBehalfOfName && t('workflow.drawer.onBehalf', { name: h.onBehalfOfName })}
                       {h.stepName && <Typography.Text type="secondary"> · {h.stepName}</Typography.Text>}
                       {h.note && <div>{h.note}</div>}
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {new Date(h.at).toLocaleString()}
-                      </Typography.Text>
+                      <div>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {new Date(h.at).toLocaleString()}
+                        </Typography.Text>
+                      </div>
                     </>
                   ),
                 }))}
