@@ -11,38 +11,25 @@ import { submitCase } from './engine.ts';
 export const workflowAuthorizationFixtures: ModuleFixtureSeeder = async ({ ctx, orgB, personB, userB, roleA, MARK }) => {
   const approverB = await makeUser(ctx, `b-approver-${MARK}`, orgB, 'Branch#Pass123', [roleA]);
   const now = ctx.clock.now().toISOString();
-  const requestId = newId();
-  const caseId = await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('correction_request')
-      .values({
-        id: requestId,
-        person_id: personB,
-        requested_by: userB,
-        changes: ctx.fieldCrypto.encrypt('{"degree":"x"}'),
-        reason: MARK,
-        status: 'pending',
-        decided_by: null,
-        decided_at: null,
-        decision_note: null,
-        city_code: ctx.config.cityCode,
-        created_at: now,
-      })
-      .execute();
-    return submitCase(
-      trx,
-      ctx,
-      { userId: userB, username: 'b', role: null, ip: null, requestId: null },
-      {
-        kind: 'personnel.correction',
-        refId: requestId,
-        title: `信息更正：${MARK}`,
-        subjectPersonId: personB,
-        subjectName: MARK,
-        subjectOrgId: orgB,
-      },
+  // A correction case of B's person: only its routing matters here, nobody decides it, so its
+  // module row is not needed (and platform fixtures stay out of personnel's tables).
+  const caseId = await ctx.db
+    .transaction()
+    .execute((trx) =>
+      submitCase(
+        trx,
+        ctx,
+        { userId: userB, username: 'b', role: null, ip: null, requestId: null },
+        {
+          kind: 'personnel.correction',
+          refId: newId(),
+          title: `信息更正：${MARK}`,
+          subjectPersonId: personB,
+          subjectName: MARK,
+          subjectOrgId: orgB,
+        },
+      ),
     );
-  });
   const objectionId = newId();
   await ctx.db
     .insertInto('wf_objection')
