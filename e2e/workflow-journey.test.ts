@@ -51,7 +51,7 @@ describe('correction approval journey in headless Chromium', () => {
     const role = await sec.call<{ id: string }>('POST', '/api/v1/roles', {
       code: 'branch_political',
       name: '分局政治处',
-      permissions: ['org:read', 'personnel:read', 'personnel:write', 'personnel:approve'],
+      permissions: ['org:read', 'personnel:read', 'personnel:write', 'personnel:approve', 'workflow:calendar'],
       dataScope: 'org_and_below',
       scopeOrgIds: [],
     });
@@ -135,5 +135,12 @@ describe('correction approval journey in headless Chromium', () => {
     await snap(officer, 'workflow-6-officer-done-on-phone');
     await officer.goto(`${server.url}/me`);
     await officer.getByText('法学学士').first().waitFor();
+  });
+
+  it('keeps the holiday calendar as staff see it, seeded for the year', async () => {
+    await approver.goto(`${server.url}/workflow/calendar`);
+    await approver.getByText(/来源：chinese-days 1\.5\.7，第 1 版/).waitFor();
+    await approver.getByText('2026-10-10').waitFor();
+    await snap(approver, 'workflow-7-holiday-calendar');
   });
 });
