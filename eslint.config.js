@@ -30,7 +30,7 @@ export default tseslint.config(
   {
     // Platform tests that drive every module's routes (hostile uploads, the system administrator's
     // walk) build fixtures from those modules; the platform code itself stays module-free.
-    files: ['packages/server/src/platform/**/*.test.ts'],
+    files: ['packages/server/src/platform/**/*.test.ts', 'packages/server/src/platform/**/*-test-support.ts', 'packages/server/src/platform/**/authorization-fixtures.ts'],
     rules: { 'boundaries/dependencies': 'off' },
   },
 );

@@ -58,6 +58,14 @@ describe('instructors, talent pool, courseware and competitions in headless Chro
       scopeOrgIds: [],
     });
     await sec.call('PUT', `/api/v1/users/${user.id}/roles`, { roleIds: [role.id] });
+    // A colleague who decides courseware submissions (the workflow never lets the submitter decide).
+    const colleague = await sys.call<{ id: string }>('POST', '/api/v1/users', {
+      username: 'cityjy2',
+      displayName: '市局政治部教育训练科副科长',
+      orgId: root,
+      password: 'Initial#Pass1',
+    });
+    await sec.call('PUT', `/api/v1/users/${colleague.id}/roles`, { roleIds: [role.id] });
     staff = new ApiClient(server.url);
     await staff.firstLogin('cityjy', 'Initial#Pass1', PASSWORD);
     const roster: [string, string, string][] = [

@@ -24,3 +24,4 @@ export * from './training/index.ts';
 export * from './talent/index.ts';
 export * from './recruitment/index.ts';
 export * from './auxiliary/index.ts';
+export * from './workflow/index.ts';

@@ -42,6 +42,11 @@ import { competitionRoutes } from './modules/competitions/routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/routes.ts';
 import { portalRoutes } from './modules/recruitment/portal/portal-routes.ts';
 import { auxiliaryRoutes } from './modules/auxiliary/routes.ts';
+import { seedWorkCalendar } from './platform/workflow/calendar.ts';
+import { runWorkflowDueWork } from './platform/workflow/due-work.ts';
+import { ensureDefinitions } from './platform/workflow/engine.ts';
+import { registeredKinds } from './platform/workflow/registry.ts';
+import { workflowRoutes } from './platform/workflow/routes.ts';
 
 export interface BuildOptions {
   readonly config: Config;
@@ -73,6 +78,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const jobs = new JobRunner(app.ctx, (error, job) => app.log.error({ err: error, job }, 'scheduled job failed'));
   app.decorate('jobs', jobs);
   jobs.define(importReportExpiryJob());
+  // Public notices that reached their last working day move on; overdue approvers are reminded once.
+  jobs.define({ name: 'workflow.due-work', schedule: { kind: 'interval', everyMs: 15 * 60_000 }, handler: (ctx) => runWorkflowDueWork(ctx, ctx.clock.now()) });
   // Started once every module has defined its jobs; stopped (and awaited) before the pool closes.
   app.addHook('onReady', async () => {
     if (config.jobTickMs > 0) jobs.start(config.jobTickMs);
@@ -121,6 +128,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
   await app.register(dictRoutes, { prefix: '/api/v1/dicts' });
   await app.register(jobRoutes, { prefix: '/api/v1/system/jobs' });
+  await app.register(workflowRoutes, { prefix: '/api/v1/workflow' });
   await app.register(personRoutes, { prefix: '/api/v1/personnel' });
   await app.register(importRoutes, { prefix: '/api/v1/personnel/import' });
   await app.register(exportRoutes, { prefix: '/api/v1/personnel' });
@@ -135,6 +143,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(recruitmentRoutes, { prefix: '/api/v1/recruitment' });
   await app.register(portalRoutes, { prefix: '/api/v1/portal' });
   await app.register(auxiliaryRoutes, { prefix: '/api/v1/auxiliary' });
+  // Modules registered their case kinds on import; their first definitions and the calendar are data from here on.
+  await ensureDefinitions(app.ctx, registeredKinds());
+  await seedWorkCalendar(app.ctx);
 
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

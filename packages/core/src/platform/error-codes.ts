@@ -10,6 +10,7 @@ import { recruitmentErrors } from '../recruitment/errors.ts';
 import { auxiliaryErrors } from '../auxiliary/errors.ts';
 import { fileErrors } from './file-errors.ts';
 import { jobErrors } from './job-errors.ts';
+import { workflowErrors } from '../workflow/errors.ts';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -191,6 +192,7 @@ export const platformErrors = {
   ...auxiliaryErrors,
   ...fileErrors,
   ...jobErrors,
+  ...workflowErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type PlatformErrorCode = keyof typeof platformErrors;

@@ -9,6 +9,7 @@ import { trainingPermissions } from '../training/permissions.ts';
 import { talentPermissions } from '../talent/permissions.ts';
 import { recruitmentPermissions } from '../recruitment/permissions.ts';
 import { auxiliaryPermissions } from '../auxiliary/permissions.ts';
+import { workflowPermissions } from '../workflow/permissions.ts';
 
 export type AdminKind = 'sysadmin' | 'secadmin' | 'auditadmin';
 export const adminKinds: readonly AdminKind[] = ['sysadmin', 'secadmin', 'auditadmin'];
@@ -49,6 +50,7 @@ export const permissionCatalogue: readonly PermissionDef[] = [
   ...talentPermissions,
   ...recruitmentPermissions,
   ...auxiliaryPermissions,
+  ...workflowPermissions,
 ];
 
 const byCode = new Map(permissionCatalogue.map((p) => [p.code, p]));

@@ -9,6 +9,7 @@ import type { RecruitmentTables } from '../modules/recruitment/tables.ts';
 import type { AuxiliaryTables } from '../modules/auxiliary/tables.ts';
 import type { PersonnelTables } from '../modules/personnel/tables.ts';
 import type { JobTables } from '../platform/jobs/tables.ts';
+import type { WorkflowTables } from '../platform/workflow/tables.ts';
 
 /**
  * Table types. Portable choices: ids are UUIDv7 text, times ISO-8601 UTC text, booleans 0/1
@@ -156,7 +157,8 @@ export interface Database
     CompetitionTables,
     RecruitmentTables,
     AuxiliaryTables,
-    JobTables {
+    JobTables,
+    WorkflowTables {
   org: OrgTable;
   org_closure: OrgClosureTable;
   app_user: UserTable;

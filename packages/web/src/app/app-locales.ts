@@ -29,6 +29,8 @@ export const appZhCN = {
       competitions: '比武竞赛',
       recruitment: '辅警招录',
       auxiliary: '辅警管理',
+      todo: '待办中心',
+      holidayCalendar: '节假日安排',
     },
     menuGroup: {
       learning: '教育训练',
@@ -43,7 +45,7 @@ export const appZhCN = {
   home: {
     todo: {
       title: '待办事项',
-      corrections: '待审核的信息更正',
+      workflow: '待我审批的事项（含信息更正）',
       grading: '待阅的主观题',
       studyApprovals: '待审核的学时',
       contracts: '即将到期的辅警合同',
@@ -96,6 +98,8 @@ export const appEnUS: LocaleShape<typeof appZhCN> = {
       competitions: 'Competitions',
       recruitment: 'Auxiliary recruitment',
       auxiliary: 'Auxiliary officers',
+      todo: 'To-do centre',
+      holidayCalendar: 'Holiday calendar',
     },
     menuGroup: {
       learning: 'Education and training',
@@ -110,7 +114,7 @@ export const appEnUS: LocaleShape<typeof appZhCN> = {
   home: {
     todo: {
       title: 'To do',
-      corrections: 'Corrections waiting for review',
+      workflow: 'Cases waiting for my decision (corrections included)',
       grading: 'Short answers waiting for grading',
       studyApprovals: 'Study hours waiting for approval',
       contracts: 'Auxiliary contracts ending soon',

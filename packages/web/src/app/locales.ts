@@ -17,6 +17,7 @@ import { competitionsEnUS, competitionsZhCN } from '../features/competitions/loc
 import { recruitmentEnUS, recruitmentZhCN } from '../features/recruitment/locales';
 import { portalEnUS, portalZhCN } from '../features/portal/locales';
 import { auxiliaryEnUS, auxiliaryZhCN } from '../features/auxiliary/locales';
+import { workflowEnUS, workflowZhCN } from '../features/workflow/locales';
 import type { LocaleShape } from '../shared/i18n/locale-shape';
 import { sharedEnUS } from '../shared/i18n/shared.en-US';
 import { sharedZhCN } from '../shared/i18n/shared.zh-CN';
@@ -48,6 +49,7 @@ export const zhCN = {
   recruitment: recruitmentZhCN,
   portal: portalZhCN,
   auxiliary: auxiliaryZhCN,
+  workflow: workflowZhCN,
 };
 
 export const enUS: LocaleShape<typeof zhCN> = {
@@ -72,4 +74,5 @@ export const enUS: LocaleShape<typeof zhCN> = {
   recruitment: recruitmentEnUS,
   portal: portalEnUS,
   auxiliary: auxiliaryEnUS,
+  workflow: workflowEnUS,
 };

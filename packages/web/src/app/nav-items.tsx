@@ -2,6 +2,8 @@ import {
   AuditOutlined,
   FieldTimeOutlined,
   BarChartOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
   BookOutlined,
   CarryOutOutlined,
   ClusterOutlined,
@@ -49,7 +51,9 @@ export type NavLabelKey =
   | 'talent'
   | 'competitions'
   | 'recruitment'
-  | 'auxiliary';
+  | 'auxiliary'
+  | 'todo'
+  | 'holidayCalendar';
 
 export type NavGroupKey = 'learning' | 'auxiliaryGroup';
 
@@ -71,6 +75,7 @@ export const NAV_GROUPS: readonly { key: NavGroupKey; icon: ReactNode }[] = [
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'home', icon: <HomeOutlined /> },
   // personnel:self is held by every signed-in user, so 本人信息 shows for everyone.
+  { path: '/todo', labelKey: 'todo', icon: <CheckSquareOutlined />, permission: 'workflow:self' },
   { path: '/me', labelKey: 'me', icon: <IdcardOutlined />, permission: 'personnel:self' },
   { path: '/personnel', labelKey: 'personnel', icon: <SolutionOutlined />, permission: 'personnel:read' },
   { path: '/personnel/import', labelKey: 'personnelImport', icon: <CloudUploadOutlined />, permission: 'personnel:import' },
@@ -94,4 +99,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit:read' },
   { path: '/system/jobs', labelKey: 'jobs', icon: <FieldTimeOutlined />, permission: 'system:jobs' },
   { path: '/dicts', labelKey: 'dicts', icon: <BookOutlined />, permission: 'dict:read' },
+  { path: '/workflow/calendar', labelKey: 'holidayCalendar', icon: <CalendarOutlined />, permission: 'workflow:calendar' },
 ];

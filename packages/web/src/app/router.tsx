@@ -9,6 +9,7 @@ import { competitionsRoutes } from '../features/competitions/routes';
 import { recruitmentRoutes } from '../features/recruitment/routes';
 import { portalRoutes } from '../features/portal/routes';
 import { auxiliaryRoutes } from '../features/auxiliary/routes';
+import { workflowRoutes } from '../features/workflow/routes';
 import { HomePage } from './HomePage';
 import { MainLayout } from './MainLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -153,6 +154,7 @@ export const router = createBrowserRouter([
               ...competitionsRoutes,
               ...recruitmentRoutes,
               ...auxiliaryRoutes,
+              ...workflowRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../platform/context.ts';
+import { notifyContractsDue } from './contract-due-notices.ts';
 import { contractReminders } from './contracts.ts';
 
 export const CONTRACT_REMINDER_JOB = 'auxiliary.contract-reminders';
@@ -12,19 +12,6 @@ export interface DueContract {
   readonly orgName: string;
   readonly endDate: string;
   readonly daysLeft: number;
-}
-
-/**
- * Where due contracts go once found. Today nothing is sent: the job records what is due on its
- * run row. The integrator points this hook at the platform notifier (in-app bell, SMS) when that
- * lands, e.g. `setContractDueNotifier(app, (ctx, due) => notify(ctx, …))`.
- */
-export type ContractDueNotifier = (ctx: AppContext, due: readonly DueContract[], day: string) => Promise<void>;
-
-const notifiers = new WeakMap<FastifyInstance, ContractDueNotifier>();
-
-export function setContractDueNotifier(app: FastifyInstance, notifier: ContractDueNotifier): void {
-  notifiers.set(app, notifier);
 }
 
 /** Daily at 07:30 Beijing time: contracts ending within the window set in the auxiliary rules (all units). */
@@ -42,7 +29,7 @@ export function registerContractReminders(app: FastifyInstance): void {
         endDate: i.endDate,
         daysLeft: i.daysLeft,
       }));
-      await notifiers.get(app)?.(ctx, due, found.today);
+      await notifyContractsDue(ctx, due);
       // Recorded on the run row (capped there): what was due that day, by contract id.
       return { today: found.today, days: found.days, due: due.length, contractIds: due.slice(0, 100).map((d) => d.contractId) };
     },

@@ -151,14 +151,15 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect(todo[0]).toMatchObject({ personName: '王芳', changes: { degree: '法学学士', phone: '139****5678' } });
     const stored = await t.ctx.db.selectFrom('correction_request').select('changes').where('id', '=', todo[0].id).executeTakeFirstOrThrow();
     expect(stored.changes).not.toContain('13912345678');
-    expect((await hr.post(`/api/v1/personnel/corrections/${todo[0].id}/approve`, {})).statusCode).toBe(204);
+    // The decision is a workflow action on the request's case; the change applies in the same transaction.
+    expect((await hr.post(`/api/v1/workflow/cases/${todo[0].caseId}/approve`, {})).statusCode).toBe(200);
     const after = (await me.get('/api/v1/personnel/me')).json();
     expect(after).toMatchObject({ degree: '法学学士', phoneMasked: '139****5678' });
 
     const second = await me.post('/api/v1/personnel/me/corrections', { changes: { education: '博士' } });
-    const noReason = await hr.post(`/api/v1/personnel/corrections/${second.json().id}/reject`, {});
+    const noReason = await hr.post(`/api/v1/workflow/cases/${second.json().caseId}/reject`, {});
     expect(noReason.statusCode).toBe(400);
-    expect((await hr.post(`/api/v1/personnel/corrections/${second.json().id}/reject`, { note: '无学历证明' })).statusCode).toBe(204);
+    expect((await hr.post(`/api/v1/workflow/cases/${second.json().caseId}/reject`, { reason: '无学历证明' })).statusCode).toBe(200);
     const mine = (await me.get('/api/v1/personnel/me/corrections')).json();
     expect(mine.map((c: { status: string }) => c.status)).toEqual(['rejected', 'approved']);
     expect((await me.get('/api/v1/personnel/me')).json().education).toBe(after.education); // the rejected change was not applied

@@ -7,7 +7,6 @@ import {
   IdParams,
   MaterialListQuery,
   RecordListQuery,
-  StudyDecisionBody,
 } from '@zhenggong/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { actorOf, principalOf, scopeOf } from '../../platform/http/request-context.ts';
@@ -23,7 +22,8 @@ import {
   readMaterialFile,
   saveMaterialFile,
 } from './material-service.ts';
-import { decideRecord, declareStudy, listRecords, myStudy } from './record-service.ts';
+import { declareStudy, listRecords, myStudy, pendingRecords } from './record-service.ts';
+import './study-workflow.ts';
 
 const sendFile = (reply: FastifyReply, file: { type: string; name: string; body: Buffer }) =>
   reply
@@ -73,16 +73,9 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
   r.get('/approvals', {
     schema: { tags, querystring: RecordListQuery },
     config: approve,
-    handler: async (req) => listRecords(app.ctx, await scopeOf(req), { status: 'pending', ...req.query }),
+    handler: async (req) => pendingRecords(app.ctx, await scopeOf(req), req.query),
   });
-  r.post('/records/:id/decision', {
-    schema: { tags, params: IdParams, body: StudyDecisionBody },
-    config: approve,
-    handler: async (req, reply) => {
-      await decideRecord(app.ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.approve, req.body.note);
-      return reply.status(204).send();
-    },
-  });
+  // Decisions are workflow actions (/api/v1/workflow/cases/:caseId/…); see study-workflow.ts.
 
   r.get('/campaigns', { schema: { tags }, config: read, handler: async (req) => listCampaigns(app.ctx, await scopeOf(req)) });
   r.post('/campaigns', {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CoursewareBody, CoursewareDecisionBody, CoursewareQuery, CoursewareReviewBody } from '@zhenggong/core';
-import type { Executor } from '../../db/database.ts';
+import type { CoursewareBody, CoursewareQuery, CoursewareReviewBody } from '@zhenggong/core';
+import type { Executor, Trx } from '../../db/database.ts';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -9,6 +9,8 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { FILE_KINDS, type FileKind } from '../../platform/files/file-kinds.ts';
 import type { StoredUpload } from '../../platform/files/upload.ts';
+import { caseIdsFor, submitCase } from '../../platform/workflow/engine.ts';
+import type { CaseOutcome } from '../../platform/workflow/registry.ts';
 import { coursewareDir } from './courseware-file.ts';
 import { scopedPeople } from '../personnel/people.ts';
 
@@ -28,7 +30,7 @@ const inScope = (db: Executor, scope: ResolvedScope) =>
 async function coursewareOr404(db: Executor, scope: ResolvedScope, id: string) {
   const row = await inScope(db, scope)
     .selectAll('w')
-    .select(['p.name as author_name', 'o.name as org_name'])
+    .select(['p.name as author_name', 'o.name as org_name', 'p.org_id as author_org_id'])
     .where('w.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new AppError('COURSEWARE_NOT_FOUND');
@@ -78,7 +80,7 @@ export async function listCourseware(ctx: AppContext, scope: ResolvedScope, f: C
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     q
       .selectAll('w')
-      .select(['p.name as author_name', 'o.name as org_name'])
+      .select(['p.name as author_name', 'o.name as org_name', 'p.org_id as author_org_id'])
       .orderBy('w.created_at', 'desc')
       .orderBy('w.id')
       .limit(pageSize)
@@ -96,8 +98,10 @@ export async function getCourseware(ctx: AppContext, scope: ResolvedScope, id: s
   const row = await coursewareOr404(ctx.db, scope, id);
   const stats = await statsOf(ctx.db, [id]);
   const reviews = await ctx.db.selectFrom('courseware_review').selectAll().where('courseware_id', '=', id).orderBy('created_at').execute();
+  const cases = await caseIdsFor(ctx.db, 'talent.courseware', [id]);
   return {
     ...present(row, stats.get(id)),
+    caseId: cases.get(id) ?? null,
     reviewList: reviews.map((r) => ({
       id: r.id,
       reviewerName: r.reviewer_name,
@@ -180,6 +184,17 @@ export async function attachFile(
         })
         .where('id', '=', id)
         .execute();
+      // The first file (or one after a withdrawal) puts the submission to review through the workflow.
+      if (w.status === 'draft' && actor.userId) {
+        await submitCase(trx, ctx, { ...actor, userId: actor.userId }, {
+          kind: 'talent.courseware',
+          refId: id,
+          title: `课件评审：${w.title}`,
+          subjectPersonId: w.author_person_id,
+          subjectName: w.author_name,
+          subjectOrgId: w.author_org_id,
+        });
+      }
       await appendAudit(trx, ctx.clock, actor, {
         eventType: 'talent.courseware.file',
         objectType: 'courseware',
@@ -259,29 +274,21 @@ export async function reviewCourseware(
   return getCourseware(ctx, scope, id);
 }
 
-export async function decideCourseware(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string, body: CoursewareDecisionBody) {
-  await ctx.db.transaction().execute(async (trx) => {
-    const w = await coursewareOr404(trx, scope, id);
-    if (w.status === 'approved' || w.status === 'rejected') throw new AppError('COURSEWARE_DECIDED');
-    const reviews = await trx.selectFrom('courseware_review').select('id').where('courseware_id', '=', id).executeTakeFirst();
-    if (w.status !== 'submitted' || !reviews) throw new AppError('COURSEWARE_NOT_READY');
-    await trx
-      .updateTable('courseware')
-      .set({
-        status: body.decision,
-        decision_note: body.note ?? null,
-        decided_by: actor.userId,
-        decided_at: nowIso(ctx),
-        updated_at: nowIso(ctx),
-      })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, ctx.clock, actor, {
-      eventType: 'talent.courseware.decide',
-      objectType: 'courseware',
-      objectId: id,
-      detail: { decision: body.decision, note: body.note ?? null },
-    });
-  });
-  return getCourseware(ctx, scope, id);
+/**
+ * The workflow's decision, in the deciding transaction: accepting needs at least one reviewer's
+ * score; a withdrawn submission goes back to draft so a new file can be put to review.
+ */
+export async function applyCoursewareOutcome(trx: Trx, ctx: AppContext, actor: AuditActor, id: string, outcome: CaseOutcome, note: string | null): Promise<void> {
+  const w = await trx.selectFrom('courseware').select(['status']).where('id', '=', id).executeTakeFirst();
+  if (!w) throw new AppError('COURSEWARE_NOT_FOUND');
+  if (w.status !== 'submitted') throw new AppError('COURSEWARE_DECIDED');
+  const reviews = await trx.selectFrom('courseware_review').select('id').where('courseware_id', '=', id).executeTakeFirst();
+  if (outcome === 'approved' && !reviews) throw new AppError('COURSEWARE_NOT_READY');
+  const status = outcome === 'withdrawn' ? 'draft' : outcome;
+  await trx
+    .updateTable('courseware')
+    .set({ status, decision_note: note, decided_by: outcome === 'withdrawn' ? null : actor.userId, decided_at: outcome === 'withdrawn' ? null : nowIso(ctx), updated_at: nowIso(ctx) })
+    .where('id', '=', id)
+    .execute();
+  await appendAudit(trx, ctx.clock, actor, { eventType: 'talent.courseware.decide', objectType: 'courseware', objectId: id, detail: { decision: status, note } });
 }

@@ -6,7 +6,6 @@ import {
   CategoryBody,
   ConfirmSuggestionBody,
   CoursewareBody,
-  CoursewareDecisionBody,
   CoursewareQuery,
   CoursewareReviewBody,
   CreateInstructorBody,
@@ -31,12 +30,12 @@ import {
   attachFile,
   coursewareOr404,
   createCourseware,
-  decideCourseware,
   getCourseware,
   listCourseware,
   openFile,
   reviewCourseware,
 } from './courseware-service.ts';
+import './courseware-workflow.ts';
 import { exportInstructors } from './instructor-export.ts';
 import { addLecture, addLectureReview, createInstructor, getInstructor, listInstructors, updateInstructor } from './instructor-service.ts';
 import {
@@ -217,9 +216,5 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     config: write,
     handler: async (req) => reviewCourseware(ctx, await scopeOf(req), actorOf(req), principalOf(req).displayName, req.params.id, req.body),
   });
-  r.post('/courseware/:id/decision', {
-    schema: { tags, params: IdParams, body: CoursewareDecisionBody },
-    config: write,
-    handler: async (req) => decideCourseware(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
-  });
+  // Accept or reject is a workflow action on the submission's case (/api/v1/workflow/cases/:caseId/…); see courseware-workflow.ts.
 }
