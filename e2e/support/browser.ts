@@ -13,9 +13,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export const screenshotDir = path.resolve(import.meta.dirname, '../screenshots');
+/**
+ * Run output goes to an ignored folder, so a test run leaves the working tree clean; the committed
+ * e2e/screenshots/ are deliberate copies made with `npm run screenshots:accept` after looking.
+ */
+export const screenshotDir = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 
-/** Saves a full-page screenshot under e2e/screenshots/NAME.png (committed, and looked at). */
+/** Saves a full-page screenshot under e2e/.artifacts/screenshots/NAME.png. */
 export async function snap(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
