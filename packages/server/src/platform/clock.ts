@@ -1,3 +1,5 @@
+import { beijingDate, beijingYear } from '@zhenggong/core';
+
 /** Injectable time source, so expiry rules are testable without sleeping. */
 export interface Clock {
   now(): Date;
@@ -16,4 +18,14 @@ export function manualClock(start = new Date()): Clock & { advance(ms: number): 
       t = d.getTime();
     },
   };
+}
+
+/** Today's date in Beijing (Asia/Shanghai), YYYY-MM-DD: the date every date-derived rule uses. */
+export function today(clock: Clock): string {
+  return beijingDate(clock.now());
+}
+
+/** This year in Beijing (study years, yearly numbering). */
+export function currentYear(clock: Clock): number {
+  return beijingYear(clock.now());
 }

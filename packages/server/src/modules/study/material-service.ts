@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { CreateMaterialBody, MaterialListQuery } from '@zhenggong/core';
+import { beijingDate, type CreateMaterialBody, type MaterialListQuery } from '@zhenggong/core';
 import type { MultipartFile } from '@fastify/multipart';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
@@ -249,7 +249,7 @@ export async function acknowledgeMaterial(ctx: AppContext, principal: Principal,
       .values({
         id: recordId,
         person_id: me.id,
-        date: now.toISOString().slice(0, 10),
+        date: beijingDate(now),
         hours: m.hours,
         title: m.title,
         note: null,

@@ -6,6 +6,7 @@ import { appendAudit, type AuditActor } from '../../platform/audit/audit-service
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { writeMark } from './enrollment-service.ts';
+import { today } from '../../platform/clock.ts';
 
 /** The person record linked to the caller's account; self-service never takes a person id from the request. */
 export async function linkedPerson(db: Executor, principal: Principal): Promise<{ id: string; org_id: string; name: string }> {
@@ -174,7 +175,7 @@ export async function evaluate(ctx: AppContext, principal: Principal, actor: Aud
         teaching: body.teaching,
         organisation: body.organisation,
         comment: body.comment?.trim() || null,
-        date: ctx.clock.now().toISOString().slice(0, 10),
+        date: today(ctx.clock),
         city_code: ctx.config.cityCode,
       })
       .execute();
