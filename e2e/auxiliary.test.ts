@@ -171,7 +171,6 @@ describe('auxiliary officers in headless Chromium', () => {
     await page.getByRole('button', { name: /保存评定/ }).click();
     await page.getByText('超出额度').waitFor();
     await page.locator('.ant-progress-status-exception').waitFor();
-    await page.waitForTimeout(400); // the bar animates to its width
     await snap(page, '73-aux-assessment-over-fund');
     await page.getByRole('button', { name: /确认并锁定/ }).click();
     await page
@@ -182,7 +181,6 @@ describe('auxiliary officers in headless Chromium', () => {
       .locator('.ant-message')
       .getByText(/超出单位奖惩金额度/)
       .waitFor();
-    await page.waitForTimeout(400); // the toast slides in
     await snap(page, '74-aux-confirm-refused');
     expect(await page.getByText('草稿').count()).toBeGreaterThan(0);
 
