@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingDate } from '../packages/core/src/platform/beijing-date.ts';
 import { makeIdNumber } from '../packages/core/src/personnel/id-number.ts';
 import { LoginPage } from './pom/LoginPage.ts';
 import { ApiClient } from './support/api.ts';
@@ -12,7 +13,7 @@ import { startServer, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'Zhenggong#2026';
 const A = '/api/v1/auxiliary';
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => beijingDate(new Date(Date.now() + offset * 86_400_000));
 const month = new Date().toISOString().slice(0, 7);
 
 /**

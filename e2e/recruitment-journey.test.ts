@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingDate } from '../packages/core/src/platform/beijing-date.ts';
 import { makeIdNumber } from '../packages/core/src/personnel/id-number.ts';
 import { LoginPage } from './pom/LoginPage.ts';
 import { PortalPage } from './pom/PortalPage.ts';
@@ -29,7 +30,7 @@ const MINIMAL_PDF = [
   '%%EOF',
 ].join('\n');
 
-const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number): string => beijingDate(new Date(Date.now() + offset * 86_400_000));
 
 /** A plain-background ID-style photo, drawn by the browser and saved as a real PNG. */
 async function drawPhoto(browser: Browser, file: string, background: string): Promise<void> {

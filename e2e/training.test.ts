@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingDate } from '../packages/core/src/platform/beijing-date.ts';
 import { makeIdNumber } from '../packages/core/src/personnel/id-number.ts';
 import { LoginPage } from './pom/LoginPage.ts';
 import { TrainingPages } from './pom/TrainingPages.ts';
@@ -12,7 +13,8 @@ import { launchBrowser, newContext, snap } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'Zhenggong#2026';
-const TODAY = new Date().toISOString().slice(0, 10);
+// The server's rules use Beijing's date; so do the dates this test sends.
+const TODAY = beijingDate(new Date());
 const YEAR = TODAY.slice(0, 4);
 
 /**
