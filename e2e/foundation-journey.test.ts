@@ -4,7 +4,7 @@ import { LoginPage } from './pom/LoginPage.ts';
 import { OrgPage } from './pom/OrgPage.ts';
 import { RolesPage } from './pom/RolesPage.ts';
 import { UsersPage } from './pom/UsersPage.ts';
-import { launchBrowser, snap } from './support/browser.ts';
+import { launchBrowser, newContext, snap } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const NEW_PASSWORD = 'Zhenggong#2026';
@@ -22,7 +22,7 @@ describe('foundation journey in headless Chromium', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
+    page = await (await newContext(browser, { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,7 +7,7 @@ import { makeIdNumber } from '../packages/core/src/personnel/id-number.ts';
 import { LoginPage } from './pom/LoginPage.ts';
 import { TalentPages } from './pom/TalentPages.ts';
 import { ApiClient } from './support/api.ts';
-import { launchBrowser, snap } from './support/browser.ts';
+import { launchBrowser, newContext, snap } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'Zhenggong#2026';
@@ -177,7 +177,7 @@ describe('instructors, talent pool, courseware and competitions in headless Chro
       await staff.call('POST', `/api/v1/competitions/${eventId}/entries`, { itemId: run.id, orgId: org, personIds: [people[name]] });
     }
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+    const context = await newContext(browser, { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
     page = await context.newPage();
     ui = new TalentPages(page, server.url);
     const login = new LoginPage(page, server.url);

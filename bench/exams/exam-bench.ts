@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import type autocannon from 'autocannon';
 import { sql } from 'kysely';
 import type { ExamineeItem, ItemResponse } from '@zhenggong/core';
@@ -27,11 +26,12 @@ import { gradeExam } from '@zhenggong/server/modules/exams/finalise';
 import { seedSampleQuestionBank } from '@zhenggong/server/modules/question-bank/sample-bank';
 import { seedDemoPeople } from '@zhenggong/server/modules/personnel/demo/demo-people';
 import { buildFixture } from '../fixture.ts';
+import { benchOutputDir } from '../output-dir.ts';
 import { createBenchDatabase } from '../db.ts';
 import { loadSlice, startChild, summarise, type ChildServer, type SliceResult, type Summary } from '../children.ts';
 import { bareAnswerTableSql } from './bare-autosave.ts';
 
-const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
+const resultsDir = benchOutputDir;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -23,10 +23,11 @@ import { ensureDataDir } from '@zhenggong/server/platform/data-dir';
 import { fieldCryptoFromFile } from '@zhenggong/server/platform/field-crypto';
 import { writeRosterXlsx } from '@zhenggong/server/modules/personnel/import/roster-fixture';
 import { createBenchDatabase, type BenchDatabase } from '../db.ts';
+import { benchOutputDir } from '../output-dir.ts';
 import { BENCH_HEADERS, benchRows, buildBenchOrgTree } from './roster-gen.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const resultsDir = path.join(here, '..', 'results');
+const resultsDir = benchOutputDir;
 
 interface Measured {
   seconds: number;

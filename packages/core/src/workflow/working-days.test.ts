@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, beijingDate, calendarOf, isWorkingDay, nextDay, workingDaysBetween } from './working-days.ts';
+import { beijingDate } from '../platform/beijing-date.ts';
+import { addWorkingDays, calendarOf, isWorkingDay, nextDay, workingDaysBetween } from './working-days.ts';
 
 /** 国办发明电〔2025〕7号: National Day and Mid-Autumn 2026 — off 1–7 Oct, work on Sun 20 Sep and Sat 10 Oct. */
 const cal2026 = calendarOf(

@@ -56,9 +56,6 @@ export function workingDaysBetween(cal: WorkCalendar, from: string, to: string):
   return count;
 }
 
-/** Beijing time has had no daylight saving since 1991: the date there is UTC+8's date. */
-export const beijingDate = (now: Date): string => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 export const calendarOf = (holidays: Iterable<string>, workdays: Iterable<string>): WorkCalendar => ({
   holidays: new Set(holidays),
   workdays: new Set(workdays),

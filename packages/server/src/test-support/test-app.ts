@@ -13,6 +13,9 @@ import { base32Decode, hotp, totpStep } from '../platform/auth/totp.ts';
 import { manualClock } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
 
+/** The test clock's first instant: Beijing's date is 2026-06-01, UTC's is still 2026-05-31. */
+export const TEST_CLOCK_START = '2026-05-31T23:30:00.000Z';
+
 /** Every integration suite runs once per dialect: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const dialects: Dialect[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
@@ -54,7 +57,9 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
   );
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir });
   await migrateToLatest(connection.db);
-  const clock = manualClock(new Date('2026-06-01T08:00:00.000Z'));
+  // 23:30 UTC on 31 May is 07:30 on 1 June in Beijing: every date-derived rule must answer with
+  // Beijing's date (platform/clock.ts `today`), and a UTC derivation shows up as off by one day.
+  const clock = manualClock(new Date(TEST_CLOCK_START));
   const app = await buildApp({ config, connection, clock });
   await app.ready();
   return {

@@ -50,7 +50,8 @@ describe.each(dialects)('auxiliary officers on %s', (dialect) => {
   });
 
   it('creates contracts, reminds of those ending soon, renews into a new row', async () => {
-    // The clock stands at 2026-06-01; the default reminder window is 60 days.
+    // The clock stands at 2026-05-31T23:30Z, already 2026-06-01 in Beijing; the default reminder
+    // window is 60 days.
     const soon = await branchUser.post(`${BASE}/officers/${people.a}/contracts`, {
       kind: 'fixed',
       startDate: '2023-07-01',
@@ -70,6 +71,7 @@ describe.each(dialects)('auxiliary officers on %s', (dialect) => {
 
     const todo = (await branchUser.get(`${BASE}/contracts/reminders`)).json();
     expect(todo.days).toBe(60);
+    expect(todo.today).toBe('2026-06-01');
     expect(todo.items).toHaveLength(1);
     expect(todo.items[0]).toMatchObject({ name: '王芳', endDate: '2026-06-30', daysLeft: 29 });
     expect((await branchUser.get(`${BASE}/contracts/reminders/count`)).json()).toMatchObject({ count: 1, overdue: 0 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CreateMaterialBody, MaterialListQuery } from '@zhenggong/core';
+import { beijingDate, type CreateMaterialBody, type MaterialListQuery } from '@zhenggong/core';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
@@ -229,7 +229,7 @@ export async function acknowledgeMaterial(ctx: AppContext, principal: Principal,
       .values({
         id: recordId,
         person_id: me.id,
-        date: now.toISOString().slice(0, 10),
+        date: beijingDate(now),
         hours: m.hours,
         title: m.title,
         note: null,

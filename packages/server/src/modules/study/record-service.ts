@@ -13,6 +13,7 @@ import { linkedPerson, scopedPeople } from '../personnel/people.ts';
 import { campaignsOf } from './campaign-service.ts';
 import { myMaterials } from './material-service.ts';
 import type { StudyRecordTable } from './tables.ts';
+import { currentYear } from '../../platform/clock.ts';
 
 const present = (r: StudyRecordTable & { name?: string; org_name?: string }) => ({
   id: r.id,
@@ -126,7 +127,7 @@ export async function pendingRecords(ctx: AppContext, scope: ResolvedScope, q: R
 /** My study page: records, hours this year, campaigns with my progress, materials to study. */
 export async function myStudy(ctx: AppContext, principal: Principal) {
   const me = await linkedPerson(ctx.db, principal);
-  const year = ctx.clock.now().toISOString().slice(0, 4);
+  const year = String(currentYear(ctx.clock));
   const records = await ctx.db
     .selectFrom('study_record')
     .selectAll()

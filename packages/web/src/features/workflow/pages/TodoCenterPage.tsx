@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
+import { beijingToday } from '../../../shared/utils/beijing-today';
 import { useTodo, useTodoCounts } from '../api';
 import { CaseDrawer } from '../components/CaseDrawer';
 import { CaseStatusTag } from '../components/CaseStatusTag';
@@ -31,7 +32,7 @@ export function TodoCenterPage() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const today = new Date().toISOString().slice(0, 10);
+  const today = beijingToday();
 
   const columns: ColumnsType<TodoItem> = [
     {
