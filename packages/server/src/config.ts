@@ -22,6 +22,16 @@ export interface Config {
   readonly policeNumberPattern: RegExp;
   /** Directory of the built web app; served at / when present. */
   readonly webDist: string;
+  /** `gm`: SM4 fields, HMAC-SM3 audit chain (ADR 019); `default`: AES-256-GCM, HMAC-SHA-256. */
+  readonly cryptoProfile: CryptoProfile;
+}
+
+export type CryptoProfile = 'gm' | 'default';
+
+function cryptoProfile(value: string | undefined): CryptoProfile {
+  if (value === undefined || value === '' || value === 'default') return 'default';
+  if (value === 'gm') return 'gm';
+  throw new Error(`CRYPTO_PROFILE must be "gm" or "default", got "${value}"`);
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -60,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimit: { max: int(env.LOGIN_RATE_MAX, 20, 'LOGIN_RATE_MAX'), windowMs: 60_000 },
     policeNumberPattern: new RegExp(env.POLICE_NUMBER_PATTERN ?? '^\\d{6,7}$'),
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_048_576, 'BODY_LIMIT_BYTES'),
+    cryptoProfile: cryptoProfile(env.CRYPTO_PROFILE),
     webDist: path.resolve(env.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     ...overrides,
   };

@@ -113,6 +113,8 @@ export interface AuditLogTable {
   outcome: 'success' | 'failure';
   /** JSON: before/after or other context; secrets never appear here. */
   detail: string;
+  /** null: unkeyed SM3 row from before the keyed chain; else the MAC that chains it (ADR 006). */
+  mac_alg: 'hmac-sm3' | 'hmac-sha256' | null;
   prev_hash: string;
   hash: string;
 }

@@ -51,7 +51,7 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
     { DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     { loginRateLimit: { max: 1000, windowMs: 60_000 }, ...overrides },
   );
-  const connection = connect({ databaseUrl: config.databaseUrl, dataDir });
+  const connection = connect({ databaseUrl: config.databaseUrl, dataDir, cryptoProfile: config.cryptoProfile });
   await migrateToLatest(connection.db);
   const clock = manualClock(new Date('2026-06-01T08:00:00.000Z'));
   const app = await buildApp({ config, connection, clock });

@@ -109,7 +109,7 @@ async function restoreIntoSqlite(job: Job): Promise<Restored> {
   try {
     const fromSqlite = header.manifest.payload === 'sqlite-db';
     await extractPayload(job.file, header, fromSqlite ? work : jsonl);
-    const conn = connect({ databaseUrl: `sqlite:${work}`, dataDir: config.dataDir });
+    const conn = connect({ databaseUrl: `sqlite:${work}`, dataDir: config.dataDir, cryptoProfile: config.cryptoProfile });
     let audit: VerifyResult;
     try {
       if (fromSqlite) {
@@ -144,7 +144,7 @@ async function restoreIntoSqlite(job: Job): Promise<Restored> {
  * follow the commit (appendAudit needs a Kysely transaction of its own).
  */
 async function restoreIntoPostgres(job: Job, databaseUrl: string): Promise<Restored> {
-  const conn = connect({ databaseUrl, dataDir: job.config.dataDir });
+  const conn = connect({ databaseUrl, dataDir: job.config.dataDir, cryptoProfile: job.config.cryptoProfile });
   const target = new URL(databaseUrl).pathname.slice(1); // the database name; never print credentials
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'zg-restore-'));
   try {
