@@ -46,8 +46,8 @@ export const commands: readonly Command[] = [
   },
   {
     name: 'verify-audit',
-    usage: 'verify-audit',
-    summary: 'check the audit log hash chain; exit 1 names the first bad row / 校验审计日志哈希链',
+    usage: 'verify-audit [--checkpoint FILE]',
+    summary: 'check the keyed audit chain (and a signed checkpoint); exit 1 names the first bad row / 校验审计日志链及签名检查点',
     load: async () => (await import('./verify-audit.ts')).runVerifyAudit,
   },
 ];
