@@ -62,7 +62,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     schemaController: { compilersFactory: { buildValidator: buildValidator as never } },
   });
   const { secretKeyFile } = ensureDataDir(config.dataDir);
-  const fieldCrypto = fieldCryptoFromFile(secretKeyFile);
+  const fieldCrypto = fieldCryptoFromFile(secretKeyFile, config.cryptoProfile);
   app.decorate('ctx', { db: connection.db, dialect: connection.dialect, config, clock: options.clock ?? systemClock, fieldCrypto });
   app.setErrorHandler(errorHandler);
 

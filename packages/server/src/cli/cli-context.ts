@@ -50,7 +50,7 @@ export async function openForWrite(config: Config): Promise<{ ctx: AppContext; c
     dialect: connection.dialect,
     config,
     clock: systemClock,
-    fieldCrypto: fieldCryptoFromFile(secretKeyFile),
+    fieldCrypto: fieldCryptoFromFile(secretKeyFile, config.cryptoProfile),
   };
   try {
     await migrateAudited(ctx);

@@ -50,4 +50,10 @@ export const commands: readonly Command[] = [
     summary: 'check the keyed audit chain (and a signed checkpoint); exit 1 names the first bad row / 校验审计日志链及签名检查点',
     load: async () => (await import('./verify-audit.ts')).runVerifyAudit,
   },
+  {
+    name: 'rotate-keys',
+    usage: 'rotate-keys [--batch N]',
+    summary: 're-encrypt every sensitive field and blind index under a new key version; resumable, server stopped / 敏感字段密钥轮换',
+    load: async () => (await import('./rotate-keys.ts')).runRotateKeys,
+  },
 ];
