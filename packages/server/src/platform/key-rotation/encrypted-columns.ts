@@ -44,4 +44,8 @@ export const notFieldCrypto: Readonly<Record<string, readonly string[]>> = {
   audit_log: ['prev_hash', 'hash'],
   audit_head: ['last_hash'],
   session: ['token_hash'],
+  exam_session: ['token_hash'],
+  password_history: ['password_hash'],
+  // Unkeyed hash of a short-lived CAPTCHA answer.
+  recruit_captcha: ['answer_hash'],
 };
