@@ -15,6 +15,7 @@ import { accountRoutes } from './platform/accounts/account-routes.ts';
 import { auditRoutes } from './platform/audit/audit-routes.ts';
 import { authRoutes } from './platform/auth/auth-routes.ts';
 import { registerGuard } from './platform/auth/guard.ts';
+import { registerAdminNetworkCheck, registerIntrusionGuard } from './platform/network/network-guards.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { dictRoutes } from './platform/dicts/dict-routes.ts';
 import { ensureDataDir } from './platform/data-dir.ts';
@@ -87,7 +88,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   if (!config.production || process.env.ENABLE_API_DOCS === '1') {
     await app.register(swaggerUi, { routePrefix: '/api/docs' });
   }
+  registerIntrusionGuard(app);
   registerGuard(app);
+  registerAdminNetworkCheck(app);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: request.principal?.username }, 'request');
   });

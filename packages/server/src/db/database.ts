@@ -145,6 +145,27 @@ export interface Database
   session: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  security_alert: SecurityAlertTable;
+  ip_block: IpBlockTable;
+}
+
+/** An intrusion threshold crossed (L3-CES1-22); `detail` is JSON. */
+export interface SecurityAlertTable {
+  id: string;
+  kind: 'auth_failures';
+  src_ip: string;
+  detail: string;
+  city_code: string;
+  created_at: string;
+}
+
+/** A source address refused until `blocked_until`, because of the alert that imposed it. */
+export interface IpBlockTable {
+  ip: string;
+  blocked_until: string;
+  alert_id: string;
+  city_code: string;
+  created_at: string;
 }
 
 export type Db = Kysely<Database>;

@@ -49,7 +49,9 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
   }
   const config = loadConfig(
     { DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
-    { loginRateLimit: { max: 1000, windowMs: 60_000 }, ...overrides },
+    // Suites that walk every route fail hundreds of requests from one address on purpose; the
+    // intrusion threshold is tested on its own (platform/network/network.test.ts).
+    { loginRateLimit: { max: 1000, windowMs: 60_000 }, intrusion: { maxFailures: 0, windowMinutes: 5, blockMinutes: 15 }, ...overrides },
   );
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir, cryptoProfile: config.cryptoProfile });
   await migrateToLatest(connection.db);

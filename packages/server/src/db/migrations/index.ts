@@ -12,6 +12,7 @@ import * as mT090000 from './20261129T090000-competitions.ts';
 import * as mT100000 from './20261129T100000-recruitment.ts';
 import * as mT110000 from './20261129T110000-auxiliary.ts';
 import * as auditMac from './20261206T060000-audit-mac.ts';
+import * as intrusion from './20261206T061000-intrusion.ts';
 
 /** Static list of migrations, in order. Never edit a migration after it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T100000-recruitment': mT100000,
   '20261129T110000-auxiliary': mT110000,
   '20261206T060000-audit-mac': auditMac,
+  '20261206T061000-intrusion': intrusion,
 };
