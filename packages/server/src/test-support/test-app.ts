@@ -50,8 +50,9 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
   const config = loadConfig(
     { DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     // Suites that walk every route fail hundreds of requests from one address on purpose; the
-    // intrusion threshold is tested on its own (platform/network/network.test.ts).
-    { loginRateLimit: { max: 1000, windowMs: 60_000 }, intrusion: { maxFailures: 0, windowMinutes: 5, blockMinutes: 15 }, ...overrides },
+    // intrusion threshold is tested on its own (platform/network/network.test.ts), and suites that
+    // move the clock months ahead would otherwise meet the inactivity rule (account-expiry.test.ts).
+    { loginRateLimit: { max: 1000, windowMs: 60_000 }, intrusion: { maxFailures: 0, windowMinutes: 5, blockMinutes: 15 }, accountInactiveDays: 0, ...overrides },
   );
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir, cryptoProfile: config.cryptoProfile });
   await migrateToLatest(connection.db);
