@@ -56,4 +56,10 @@ export const commands: readonly Command[] = [
     summary: 're-encrypt every sensitive field and blind index under a new key version; resumable, server stopped / 敏感字段密钥轮换',
     load: async () => (await import('./rotate-keys.ts')).runRotateKeys,
   },
+  {
+    name: 'setup-db-roles',
+    usage: 'setup-db-roles [--owner zhenggong_owner] [--app zhenggong_app]',
+    summary: 'PostgreSQL: owner role for migrations, app role that cannot UPDATE/DELETE/TRUNCATE the audit log / 建立属主与应用数据库角色',
+    load: async () => (await import('./setup-db-roles.ts')).runSetupDbRoles,
+  },
 ];
