@@ -17,6 +17,7 @@ import { authRoutes } from './platform/auth/auth-routes.ts';
 import { mfaRoutes } from './platform/auth/mfa-routes.ts';
 import { registerSensitiveResponses } from './platform/http/sensitive-responses.ts';
 import { registerGuard } from './platform/auth/guard.ts';
+import { registerAdminNetworkCheck, registerIntrusionGuard } from './platform/network/network-guards.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { dictRoutes } from './platform/dicts/dict-routes.ts';
 import { ensureDataDir } from './platform/data-dir.ts';
@@ -44,6 +45,7 @@ import { portalRoutes } from './modules/recruitment/portal/portal-routes.ts';
 import { auxiliaryRoutes } from './modules/auxiliary/routes.ts';
 import { seedWorkCalendar } from './platform/workflow/calendar.ts';
 import { runWorkflowDueWork } from './platform/workflow/due-work.ts';
+import { disableStaleAccounts } from './platform/accounts/account-expiry.ts';
 import { ensureDefinitions } from './platform/workflow/engine.ts';
 import { registeredKinds } from './platform/workflow/registry.ts';
 import { workflowRoutes } from './platform/workflow/routes.ts';
@@ -72,13 +74,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     schemaController: { compilersFactory: { buildValidator: buildValidator as never } },
   });
   const { secretKeyFile } = ensureDataDir(config.dataDir);
-  const fieldCrypto = fieldCryptoFromFile(secretKeyFile);
+  const fieldCrypto = fieldCryptoFromFile(secretKeyFile, config.cryptoProfile);
   app.decorate('ctx', { db: connection.db, dialect: connection.dialect, config, clock: options.clock ?? systemClock, fieldCrypto });
   app.setErrorHandler(errorHandler);
   const jobs = new JobRunner(app.ctx, (error, job) => app.log.error({ err: error, job }, 'scheduled job failed'));
   app.decorate('jobs', jobs);
   jobs.define(importReportExpiryJob());
   // Public notices that reached their last working day move on; overdue approvers are reminded once.
+  // Expired and long-unused accounts are disabled even when nobody tries to log in with them (L3-CES1-07).
+  jobs.define({ name: 'accounts.disable-stale', schedule: { kind: 'daily', at: '02:00' }, handler: (ctx) => disableStaleAccounts(ctx) });
   jobs.define({ name: 'workflow.due-work', schedule: { kind: 'interval', everyMs: 15 * 60_000 }, handler: (ctx) => runWorkflowDueWork(ctx, ctx.clock.now()) });
   // Started once every module has defined its jobs; stopped (and awaited) before the pool closes.
   app.addHook('onReady', async () => {
@@ -109,8 +113,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   if (!config.production || process.env.ENABLE_API_DOCS === '1') {
     await app.register(swaggerUi, { routePrefix: '/api/docs' });
   }
+  registerIntrusionGuard(app);
   registerGuard(app);
   registerSensitiveResponses(app);
+  registerAdminNetworkCheck(app);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: request.principal?.username }, 'request');
   });

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   selfTest();
   ensureDataDir(config.dataDir);
-  const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, cryptoProfile: config.cryptoProfile });
   await migrateToLatest(connection.db);
   const app = await buildApp({ config, connection, clock: clockFromEnv(process.env, config.production), logger: { level: config.logLevel } });
   const close = async (signal: string) => {

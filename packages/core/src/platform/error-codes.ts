@@ -47,6 +47,16 @@ export const platformErrors = {
     'en-US': 'Request verification (CSRF) failed; reload the page and retry',
   },
   FORBIDDEN: { status: 403, 'zh-CN': '没有执行此操作的权限', 'en-US': 'You do not have permission for this action' },
+  ADMIN_NETWORK_DENIED: {
+    status: 403,
+    'zh-CN': '管理员账户只能从允许的管理终端网络地址访问',
+    'en-US': 'Administrator accounts may only be used from the allowed management network',
+  },
+  IP_BLOCKED: {
+    status: 429,
+    'zh-CN': '来自此地址的失败请求过多，已临时封禁至 {blockedUntil}',
+    'en-US': 'Too many failed requests from this address; it is blocked until {blockedUntil}',
+  },
   OUT_OF_SCOPE: { status: 403, 'zh-CN': '目标超出您的数据权限范围', 'en-US': 'The target is outside your data scope' },
   CONFLICT: { status: 409, 'zh-CN': '数据冲突', 'en-US': 'Conflict' },
   DATA_DIR_UNWRITABLE: { status: 500, 'zh-CN': '数据目录不可写：{dir}', 'en-US': 'The data directory is not writable: {dir}' },

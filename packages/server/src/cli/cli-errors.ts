@@ -12,6 +12,10 @@ export const cliErrors = {
     'zh-CN': '机构树中已有非示例数据（{count} 个机构），seed-demo 只在新安装上建立示例机构',
     'en-US': 'The organisation tree already holds real data ({count} organisations); seed-demo only seeds a fresh install',
   },
+  POSTGRES_ONLY: {
+    'zh-CN': '该命令只适用于 PostgreSQL：请将 DATABASE_URL 设为 postgres:// 超级用户连接',
+    'en-US': 'This command is for PostgreSQL only: set DATABASE_URL to a postgres:// superuser connection',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type CliErrorCode = keyof typeof cliErrors;

@@ -136,6 +136,8 @@ export interface AuditLogTable {
   outcome: 'success' | 'failure';
   /** JSON: before/after or other context; secrets never appear here. */
   detail: string;
+  /** null: unkeyed SM3 row from before the keyed chain; else the MAC that chains it (ADR 006). */
+  mac_alg: 'hmac-sm3' | 'hmac-sha256' | null;
   prev_hash: string;
   hash: string;
 }
@@ -169,6 +171,27 @@ export interface Database
   session: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  security_alert: SecurityAlertTable;
+  ip_block: IpBlockTable;
+}
+
+/** An intrusion threshold crossed (L3-CES1-22); `detail` is JSON. */
+export interface SecurityAlertTable {
+  id: string;
+  kind: 'auth_failures';
+  src_ip: string;
+  detail: string;
+  city_code: string;
+  created_at: string;
+}
+
+/** A source address refused until `blocked_until`, because of the alert that imposed it. */
+export interface IpBlockTable {
+  ip: string;
+  blocked_until: string;
+  alert_id: string;
+  city_code: string;
+  created_at: string;
 }
 
 export type Db = Kysely<Database>;

@@ -53,9 +53,18 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
   }
   const config = loadConfig(
     { DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
-    { loginRateLimit: { max: 1000, windowMs: 60_000 }, jobTickMs: 0, ...overrides },
+    // Suites that walk every route fail hundreds of requests from one address on purpose; the
+    // intrusion threshold is tested on its own (platform/network/network.test.ts), and suites that
+    // move the clock months ahead would otherwise meet the inactivity rule (account-expiry.test.ts).
+    {
+      loginRateLimit: { max: 1000, windowMs: 60_000 },
+      jobTickMs: 0,
+      intrusion: { maxFailures: 0, windowMinutes: 5, blockMinutes: 15 },
+      accountInactiveDays: 0,
+      ...overrides,
+    },
   );
-  const connection = connect({ databaseUrl: config.databaseUrl, dataDir });
+  const connection = connect({ databaseUrl: config.databaseUrl, dataDir, cryptoProfile: config.cryptoProfile });
   await migrateToLatest(connection.db);
   // 23:30 UTC on 31 May is 07:30 on 1 June in Beijing: every date-derived rule must answer with
   // Beijing's date (platform/clock.ts `today`), and a UTC derivation shows up as off by one day.

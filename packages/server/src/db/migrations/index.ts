@@ -14,6 +14,8 @@ import * as mT110000 from './20261129T110000-auxiliary.ts';
 import * as workflow from './20261206T010000-workflow.ts';
 import * as jobs20261206 from './20261206T020000-jobs.ts';
 import * as accountHoldsAndTotp from './20261206T050000-account-holds-and-totp.ts';
+import * as auditMac from './20261206T060000-audit-mac.ts';
+import * as intrusion from './20261206T061000-intrusion.ts';
 
 /** Static list of migrations, in order. Never edit a migration after it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '20261206T010000-workflow': workflow,
   '20261206T020000-jobs': jobs20261206,
   '20261206T050000-account-holds-and-totp': accountHoldsAndTotp,
+  '20261206T060000-audit-mac': auditMac,
+  '20261206T061000-intrusion': intrusion,
 };

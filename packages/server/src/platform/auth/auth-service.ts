@@ -1,6 +1,7 @@
 import { checkPassword, permissionCatalogue } from '@zhenggong/core';
 import type { UserTable } from '../../db/database.ts';
 import type { Principal, PrincipalRole } from '../access/principal.ts';
+import { disableStale, staleReason } from '../accounts/account-expiry.ts';
 import { appendAudit, auditAlone, type AuditActor } from '../audit/audit-service.ts';
 import type { AppContext } from '../context.ts';
 import { nodeCrypto } from '../crypto.ts';
@@ -70,9 +71,11 @@ export async function login(ctx: AppContext, username: string, password: string,
     if (lock) throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil });
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
-  const expired = user.expires_at !== null && Date.parse(user.expires_at) <= now.getTime();
-  if (user.status !== 'active' || expired) {
-    await auditAlone(db, clock, actor, { eventType: 'auth.login', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: 'disabled' } });
+  // Expired or unused too long: disabled here as the daily sweep would have (L3-CES1-07).
+  const stale = staleReason(user, now, config.accountInactiveDays);
+  if (stale) await disableStale(ctx, user.id, stale, actor);
+  if (user.status !== 'active' || stale) {
+    await auditAlone(db, clock, actor, { eventType: 'auth.login', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: stale ?? 'disabled' } });
     throw new AppError('AUTH_ACCOUNT_DISABLED');
   }
   if (user.held_reason !== null) {

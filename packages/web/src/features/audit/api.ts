@@ -61,6 +61,13 @@ export function useVerifyAudit() {
   return useMutation({ mutationFn: verifyAudit });
 }
 
+/** A signed checkpoint of the chain head, saved as JSON for the audit administrator to keep off the server. */
+export const downloadCheckpoint = () => downloadFile('/api/v1/audit/checkpoint', {}, 'audit-checkpoint.json');
+
+export function useAuditCheckpoint() {
+  return useMutation({ mutationFn: downloadCheckpoint });
+}
+
 export function useExportAudit() {
   return useMutation({ mutationFn: exportAudit });
 }
