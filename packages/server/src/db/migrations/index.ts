@@ -11,6 +11,7 @@ import * as mT080000 from './20261129T080000-talent.ts';
 import * as mT090000 from './20261129T090000-competitions.ts';
 import * as mT100000 from './20261129T100000-recruitment.ts';
 import * as mT110000 from './20261129T110000-auxiliary.ts';
+import * as personListIndex from './20261206T080000-person-list-index.ts';
 
 /** Static list of migrations, in order. Never edit a migration after it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T090000-competitions': mT090000,
   '20261129T100000-recruitment': mT100000,
   '20261129T110000-auxiliary': mT110000,
+  '20261206T080000-person-list-index': personListIndex,
 };
