@@ -51,8 +51,17 @@ class ByteCounter extends Writable {
 }
 
 const exporter: Principal = {
-  userId: 'bench-exporter', username: 'bench-exporter', displayName: '基准测试', orgId: '', adminKind: null, sessionId: '', csrfToken: '',
-  mustChangePassword: false, passwordExpired: false, roles: [], permissions: new Set(['personnel:export']),
+  userId: 'bench-exporter',
+  username: 'bench-exporter',
+  displayName: '基准测试',
+  orgId: '',
+  adminKind: null,
+  sessionId: '',
+  csrfToken: '',
+  mustChangePassword: false,
+  passwordExpired: false,
+  roles: [],
+  permissions: new Set(['personnel:export']),
 };
 
 async function seed(dataDir: string, databaseUrl: string | undefined, dialect: Dialect): Promise<void> {
@@ -82,7 +91,14 @@ async function measure(dialect: Dialect, dataDir: string, databaseUrl: string | 
 
     // Platform: plan (count, audit) and write, with the time at each quarter of the rows.
     const started = performance.now();
-    const plan = await planListExport(app.ctx, { principal: exporter, actor: systemActor, scope, revealScope: async () => scope, query: {}, mark });
+    const plan = await planListExport(app.ctx, {
+      principal: exporter,
+      actor: systemActor,
+      scope,
+      revealScope: async () => scope,
+      query: {},
+      mark,
+    });
     const quarters: number[] = [];
     let seen = 0;
     const timed = {
@@ -91,7 +107,8 @@ async function measure(dialect: Dialect, dataDir: string, databaseUrl: string | 
         for await (const batch of plan.rows) {
           yield batch;
           seen += batch.length;
-          while (quarters.length < 4 && seen >= (plan.total * (quarters.length + 1)) / 4) quarters.push((performance.now() - started) / 1000);
+          while (quarters.length < 4 && seen >= (plan.total * (quarters.length + 1)) / 4)
+            quarters.push((performance.now() - started) / 1000);
         }
       })(),
     };
@@ -99,23 +116,57 @@ async function measure(dialect: Dialect, dataDir: string, databaseUrl: string | 
     const rows = await writeListXlsx(out, timed, mark);
     const seconds = (performance.now() - started) / 1000;
     const quarterSeconds = quarters.map((q, i) => Number((q - (quarters[i - 1] ?? 0)).toFixed(2)));
-    log(`${dialect}: platform ${rows} rows in ${seconds.toFixed(1)} s (${(out.bytes / 1048576).toFixed(1)} MiB); quarters ${quarterSeconds.join(' / ')} s`);
+    log(
+      `${dialect}: platform ${rows} rows in ${seconds.toFixed(1)} s (${(out.bytes / 1048576).toFixed(1)} MiB); quarters ${quarterSeconds.join(' / ')} s`,
+    );
     await app.close();
 
     // Bare: one statement, every row, the same writer, the same 13 columns as raw values (no code
     // names, no masking logic).
     const bareStarted = performance.now();
-    const all = await connection.db.selectFrom('person as p').innerJoin('org as o', 'o.id', 'p.org_id').selectAll('p').select('o.name as org_name').orderBy('p.name_pinyin').orderBy('p.id').execute();
+    const all = await connection.db
+      .selectFrom('person as p')
+      .innerJoin('org as o', 'o.id', 'p.org_id')
+      .selectAll('p')
+      .select('o.name as org_name')
+      .orderBy('p.name_pinyin')
+      .orderBy('p.id')
+      .execute();
     const bareOut = new ByteCounter();
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: bareOut, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet('人员名单');
     sheet.columns = plan.columns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-    for (const r of all) sheet.addRow([r.name, r.sex, r.birth_date, r.ethnicity, r.political_status, r.education, r.id_number_masked, r.police_number, r.org_name, r.post, r.rank, r.officer_level, r.status]).commit();
+    for (const r of all)
+      sheet
+        .addRow([
+          r.name,
+          r.sex,
+          r.birth_date,
+          r.ethnicity,
+          r.political_status,
+          r.education,
+          r.id_number_masked,
+          r.police_number,
+          r.org_name,
+          r.post,
+          r.rank,
+          r.officer_level,
+          r.status,
+        ])
+        .commit();
     sheet.commit();
     await workbook.commit();
     const bareSeconds = (performance.now() - bareStarted) / 1000;
     log(`${dialect}: bare ${all.length} rows in ${bareSeconds.toFixed(1)} s (${(bareOut.bytes / 1048576).toFixed(1)} MiB)`);
-    return { db: dialect, rows, seconds, quarterSeconds, bytes: out.bytes, bare: { rows: all.length, seconds: bareSeconds, bytes: bareOut.bytes }, ratio: seconds / bareSeconds };
+    return {
+      db: dialect,
+      rows,
+      seconds,
+      quarterSeconds,
+      bytes: out.bytes,
+      bare: { rows: all.length, seconds: bareSeconds, bytes: bareOut.bytes },
+      ratio: seconds / bareSeconds,
+    };
   } finally {
     await connection.close();
   }
@@ -139,7 +190,10 @@ for (const dialect of dialects) {
 }
 
 fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(path.join(resultsDir, 'export.json'), `${JSON.stringify({ date: new Date().toISOString(), loadAverageAtStart: loadAtStart, people, results }, null, 2)}\n`);
+fs.writeFileSync(
+  path.join(resultsDir, 'export.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), loadAverageAtStart: loadAtStart, people, results }, null, 2)}\n`,
+);
 const md = [
   `# List export benchmark (${new Date().toISOString().slice(0, 10)})`,
   '',
@@ -147,7 +201,10 @@ const md = [
   '',
   '| db | rows | platform s | quarters s | bare s | ratio (time, lower is better) | file MiB |',
   '|---|---:|---:|---|---:|---:|---:|',
-  ...results.map((r) => `| ${r.db} | ${r.rows} | ${r.seconds.toFixed(1)} | ${r.quarterSeconds.join(' / ')} | ${r.bare.seconds.toFixed(1)} | ${r.ratio.toFixed(2)} | ${(r.bytes / 1048576).toFixed(1)} |`),
+  ...results.map(
+    (r) =>
+      `| ${r.db} | ${r.rows} | ${r.seconds.toFixed(1)} | ${r.quarterSeconds.join(' / ')} | ${r.bare.seconds.toFixed(1)} | ${r.ratio.toFixed(2)} | ${(r.bytes / 1048576).toFixed(1)} |`,
+  ),
   '',
 ].join('\n');
 fs.writeFileSync(path.join(resultsDir, 'export.md'), md);
