@@ -80,6 +80,8 @@ async function seed(dataDir: string, databaseUrl: string | undefined, dialect: D
   }
 }
 
+type Measured = Awaited<ReturnType<typeof measure>>;
+
 async function measure(dialect: Dialect, dataDir: string, databaseUrl: string | undefined) {
   const config = loadConfig({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir });
@@ -173,7 +175,7 @@ async function measure(dialect: Dialect, dataDir: string, databaseUrl: string | 
 }
 
 const loadAtStart = os.loadavg()[0] ?? 0;
-const results = [];
+const results: Measured[] = [];
 for (const dialect of dialects) {
   if (reuse) {
     const [dataDir, databaseUrl] = reuse.split(',') as [string, string | undefined];
@@ -189,21 +191,28 @@ for (const dialect of dialects) {
   }
 }
 
+// A run on one database keeps the other database's earlier figures (each entry has its own date and load).
 fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(
-  path.join(resultsDir, 'export.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), loadAverageAtStart: loadAtStart, people, results }, null, 2)}\n`,
-);
+const resultsFile = path.join(resultsDir, 'export.json');
+type Entry = Measured & { date: string; loadAverageAtStart: number };
+const earlier: Entry[] = fs.existsSync(resultsFile)
+  ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { results: Entry[] }).results
+  : [];
+const entries: Entry[] = [
+  ...earlier.filter((e) => !results.some((r) => r.db === e.db)),
+  ...results.map((r) => ({ ...r, date: new Date().toISOString(), loadAverageAtStart: loadAtStart })),
+].sort((a, b) => a.db.localeCompare(b.db));
+fs.writeFileSync(resultsFile, `${JSON.stringify({ people, results: entries }, null, 2)}\n`);
 const md = [
   `# List export benchmark (${new Date().toISOString().slice(0, 10)})`,
   '',
-  `The personnel list of ${people} people as xlsx (default columns, scope all) through planListExport + writeListXlsx, in process; bare = the same rows by one raw statement through the same ExcelJS streaming writer. Quarters: seconds spent on each quarter of the rows (equal quarters = time linear in the rows). Load average at start: ${loadAtStart.toFixed(2)} (2 cores).`,
+  `The personnel list of ${people} people as xlsx (default columns, scope all) through planListExport + writeListXlsx, in process; bare = the same rows by one raw statement through the same ExcelJS streaming writer. Quarters: seconds spent on each quarter of the rows (equal quarters = time linear in the rows). Load: the 1-minute load average at the start of each run (2 cores).`,
   '',
-  '| db | rows | platform s | quarters s | bare s | ratio (time, lower is better) | file MiB |',
-  '|---|---:|---:|---|---:|---:|---:|',
-  ...results.map(
+  '| db | rows | platform s | quarters s | bare s | ratio (time, lower is better) | file MiB | date | load |',
+  '|---|---:|---:|---|---:|---:|---:|---|---:|',
+  ...entries.map(
     (r) =>
-      `| ${r.db} | ${r.rows} | ${r.seconds.toFixed(1)} | ${r.quarterSeconds.join(' / ')} | ${r.bare.seconds.toFixed(1)} | ${r.ratio.toFixed(2)} | ${(r.bytes / 1048576).toFixed(1)} |`,
+      `| ${r.db} | ${r.rows} | ${r.seconds.toFixed(1)} | ${r.quarterSeconds.join(' / ')} | ${r.bare.seconds.toFixed(1)} | ${r.ratio.toFixed(2)} | ${(r.bytes / 1048576).toFixed(1)} | ${r.date.slice(0, 16)} | ${r.loadAverageAtStart.toFixed(1)} |`,
   ),
   '',
 ].join('\n');

@@ -4,7 +4,7 @@
  * RSS; beside it, in the same run, the baselines: ExcelJS's bare streaming read of the same
  * file, and the same rows written by a bare loop of prepared INSERTs (bare-insert.ts).
  *
- *   node --import tsx bench/import/import-bench.ts [--rows 100000] [--db sqlite|postgres|all]
+ *   node --import tsx bench/import/import-bench.ts [--rows 100000] [--db sqlite|postgres|all] [--cpu-prof]
  *
  * Writes bench/results/import.{json,md}. PostgreSQL runs when --db says so or when
  * BENCH_DATABASE_URL / TEST_DATABASE_URL is set and --db is not given.
@@ -27,6 +27,7 @@ import { BENCH_HEADERS, benchRows, buildBenchOrgTree } from './roster-gen.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.join(here, '..', 'results');
+const cpuProfile = process.argv.includes('--cpu-prof');
 
 interface Measured {
   seconds: number;
@@ -49,7 +50,8 @@ function measure(mode: string, env: Record<string, string>): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(here, 'import-child.ts'), [], {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', BENCH_MODE: mode, ...env },
-      execArgv: ['--import', 'tsx'],
+      // --cpu-prof: each measurement writes a V8 CPU profile (results/profiles/, not committed).
+      execArgv: ['--import', 'tsx', ...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles', `import-${mode}`)}`] : [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (m: { type: string; result?: Measured; message?: string }) => {
