@@ -1,6 +1,6 @@
 /**
  * Exam concurrency benchmark (see bench/exams/README.md):
- *   node --import tsx bench/exams/exam-bench.ts [--examinees 10000] [--db sqlite|postgres|all] [--quick]
+ *   node --import tsx bench/exams/exam-bench.ts [--examinees 10000] [--db sqlite|postgres|all] [--quick] [--slice 20000] [--warmup 5000]
  * One exam for the whole demo force; every examinee starts it; autosaves from many connections,
  * each naming another examinee and item, against the platform and a bare upsert route in
  * alternating slices; then the saved answers are checked against the answers sent (count and
@@ -47,7 +47,14 @@ const dialects: Dialect[] = dbArg === 'all' ? ['sqlite', 'postgres'] : dbArg ===
  * Slices are counted in requests, not seconds, so every request sent is answered before the
  * slice ends and the check afterwards can be exact (a timed slice abandons its in-flight saves).
  */
-const settings = { connections: 100, rounds: quick ? 2 : 4, sliceSaves: quick ? 1000 : 20_000, warmupSaves: quick ? 500 : 5000, startConnections: 50 };
+const settings = {
+  connections: 100,
+  rounds: quick ? 2 : 4,
+  // --slice / --warmup: smaller slices when the machine is too busy for a full run to finish.
+  sliceSaves: Number(arg('slice') ?? (quick ? 1000 : 20_000)),
+  warmupSaves: Number(arg('warmup') ?? (quick ? 500 : 5000)),
+  startConnections: 50,
+};
 const log = (m: string) => console.log(`[exam-bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
 interface Examinee {
