@@ -122,7 +122,7 @@ export async function runImportBench(opts: { rows: number; dialects: Dialect[]; 
   return { file: fileInfo, rows, details };
 }
 
-function markdown(rows: ResultRow[], file: { rows: number; megabytes: number }): string {
+function markdown(rows: ResultRow[], file: { rows: number; megabytes: number }, load: number): string {
   const lines = [
     `### roster import: ${file.rows} rows (${file.megabytes} MB xlsx)`,
     '',
@@ -132,6 +132,7 @@ function markdown(rows: ResultRow[], file: { rows: number; megabytes: number }):
     '',
     'Baselines: dry run vs ExcelJS streaming read of the file alone; commit vs that read plus the same rows through a bare loop of prepared INSERTs in one transaction (raw driver);',
     'import-commit-transaction: the importer’s time inside its transaction (read the spooled rows, re-check the database, insert, commit) vs the bare INSERT loop. Peak RSS is each process’s VmHWM.',
+    `Load average at start: ${load.toFixed(2)} (2 cores).`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -157,6 +158,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   };
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'import.json'), `${JSON.stringify(out, null, 2)}\n`);
-  fs.writeFileSync(path.join(resultsDir, 'import.md'), markdown(result.rows, result.file));
-  console.log(markdown(result.rows, result.file));
+  fs.writeFileSync(path.join(resultsDir, 'import.md'), markdown(result.rows, result.file, out.machine.loadAverageAtStart ?? 0));
+  console.log(markdown(result.rows, result.file, out.machine.loadAverageAtStart ?? 0));
 }
