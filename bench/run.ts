@@ -313,8 +313,10 @@ async function runDatabase(dialect: Dialect, runCases: BenchCase[], people: numb
         fixture = await seedPeople(app.ctx, fixture, people);
       }
       await app.close();
-      // What autovacuum would have done by the time a city's data has been loaded.
-      if (dialect === 'postgres') await sql`analyze`.execute(connection.db);
+      // What autovacuum would have done by the time a city's data has been loaded: since
+      // PostgreSQL 13 a table that received many inserts is vacuumed too, not only analysed, and
+      // the vacuum's visibility map is what lets the list's count be an index-only scan.
+      if (dialect === 'postgres') await sql`vacuum (analyze)`.execute(connection.db);
     } finally {
       await connection.close();
     }

@@ -16,6 +16,7 @@ import * as jobs20261206 from './20261206T020000-jobs.ts';
 import * as accountHoldsAndTotp from './20261206T050000-account-holds-and-totp.ts';
 import * as auditMac from './20261206T060000-audit-mac.ts';
 import * as intrusion from './20261206T061000-intrusion.ts';
+import * as personListIndex from './20261206T080000-person-list-index.ts';
 
 /** Static list of migrations, in order. Never edit a migration after it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T050000-account-holds-and-totp': accountHoldsAndTotp,
   '20261206T060000-audit-mac': auditMac,
   '20261206T061000-intrusion': intrusion,
+  '20261206T080000-person-list-index': personListIndex,
 };
