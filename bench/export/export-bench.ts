@@ -15,7 +15,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { buildApp } from '@zhenggong/server/app';
