@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   ensureDataDir(config.dataDir);
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(connection.db);
-  const app = await buildApp({ config, connection, logger: { level: config.logLevel } });
+  const app = await buildApp({ config, connection, logger: { level: config.logLevel }, checkResponses: process.env.CHECK_RESPONSES === '1' });
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -54,7 +54,7 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir });
   await migrateToLatest(connection.db);
   const clock = manualClock(new Date('2026-06-01T08:00:00.000Z'));
-  const app = await buildApp({ config, connection, clock });
+  const app = await buildApp({ config, connection, clock, checkResponses: true });
   await app.ready();
   return {
     app,

@@ -1,12 +1,24 @@
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
+  AcknowledgeMaterialResponse,
+  CampaignProgressResponse,
   CreateCampaignBody,
+  CreateCampaignResponse,
   CreateMaterialBody,
+  CreateMaterialResponse,
   DeclareStudyBody,
+  DeclareStudyResponse,
   IdParams,
+  ListCampaignsResponse,
+  ListMaterialsResponse,
+  ListRecordsResponse,
   MaterialListQuery,
+  MyStudyResponse,
+  NoContent,
+  OpenMaterialResponse,
   RecordListQuery,
+  SendFileResponse,
   StudyDecisionBody,
 } from '@zhenggong/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -45,17 +57,17 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
   const self = { permission: 'study:self' };
 
   r.get('/materials', {
-    schema: { tags, querystring: MaterialListQuery },
+    schema: { tags, querystring: MaterialListQuery, response: { 200: ListMaterialsResponse } },
     config: read,
     handler: async (req) => listMaterials(app.ctx, await scopeOf(req), req.query),
   });
   r.post('/materials', {
-    schema: { tags, body: CreateMaterialBody },
+    schema: { tags, body: CreateMaterialBody, response: { 201: CreateMaterialResponse } },
     config: write,
     handler: async (req, reply) => reply.status(201).send(await createMaterial(app.ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.post('/materials/:id/file', {
-    schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
+    schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 200: CreateMaterialResponse } },
     config: write,
     handler: async (req) =>
       saveMaterialFile(app.ctx, await scopeOf(req), actorOf(req), req.params.id, async () => {
@@ -64,24 +76,24 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
       }),
   });
   r.get('/materials/:id/file', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: SendFileResponse } },
     config: read,
     handler: async (req, reply) =>
       sendFile(reply, readMaterialFile(app.ctx, await materialInScope(app.ctx.db, await scopeOf(req), req.params.id))),
   });
 
   r.get('/records', {
-    schema: { tags, querystring: RecordListQuery },
+    schema: { tags, querystring: RecordListQuery, response: { 200: ListRecordsResponse } },
     config: read,
     handler: async (req) => listRecords(app.ctx, await scopeOf(req), req.query),
   });
   r.get('/approvals', {
-    schema: { tags, querystring: RecordListQuery },
+    schema: { tags, querystring: RecordListQuery, response: { 200: ListRecordsResponse } },
     config: approve,
     handler: async (req) => listRecords(app.ctx, await scopeOf(req), { status: 'pending', ...req.query }),
   });
   r.post('/records/:id/decision', {
-    schema: { tags, params: IdParams, body: StudyDecisionBody },
+    schema: { tags, params: IdParams, body: StudyDecisionBody, response: { 204: NoContent } },
     config: approve,
     handler: async (req, reply) => {
       await decideRecord(app.ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.approve, req.body.note);
@@ -89,36 +101,36 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
     },
   });
 
-  r.get('/campaigns', { schema: { tags }, config: read, handler: async (req) => listCampaigns(app.ctx, await scopeOf(req)) });
+  r.get('/campaigns', { schema: { tags, response: { 200: ListCampaignsResponse } }, config: read, handler: async (req) => listCampaigns(app.ctx, await scopeOf(req)) });
   r.post('/campaigns', {
-    schema: { tags, body: CreateCampaignBody },
+    schema: { tags, body: CreateCampaignBody, response: { 201: CreateCampaignResponse } },
     config: write,
     handler: async (req, reply) => reply.status(201).send(await createCampaign(app.ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.get('/campaigns/:id', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: CampaignProgressResponse } },
     config: read,
     handler: async (req) => campaignProgress(app.ctx, await scopeOf(req), req.params.id),
   });
 
-  r.get('/my', { schema: { tags }, config: self, handler: async (req) => myStudy(app.ctx, principalOf(req)) });
+  r.get('/my', { schema: { tags, response: { 200: MyStudyResponse } }, config: self, handler: async (req) => myStudy(app.ctx, principalOf(req)) });
   r.post('/my/records', {
-    schema: { tags, body: DeclareStudyBody },
+    schema: { tags, body: DeclareStudyBody, response: { 201: DeclareStudyResponse } },
     config: self,
     handler: async (req, reply) => reply.status(201).send(await declareStudy(app.ctx, principalOf(req), actorOf(req), req.body)),
   });
   r.post('/my/materials/:id/open', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: OpenMaterialResponse } },
     config: self,
     handler: async (req) => openMaterial(app.ctx, principalOf(req), actorOf(req), req.params.id),
   });
   r.post('/my/materials/:id/acknowledge', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: AcknowledgeMaterialResponse } },
     config: self,
     handler: async (req) => acknowledgeMaterial(app.ctx, principalOf(req), actorOf(req), req.params.id),
   });
   r.get('/my/materials/:id/file', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: SendFileResponse } },
     config: self,
     handler: async (req, reply) =>
       sendFile(reply, readMaterialFile(app.ctx, (await myMaterial(app.ctx, principalOf(req), req.params.id)).m)),

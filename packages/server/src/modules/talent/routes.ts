@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
+  AddDefaultCategoriesResponse,
   AddMemberBody,
   CategoryBody,
   ConfirmSuggestionBody,
@@ -9,17 +10,28 @@ import {
   CoursewareDecisionBody,
   CoursewareQuery,
   CoursewareReviewBody,
+  CreatedResponse,
   CreateInstructorBody,
   CreateLectureBody,
   DismissSuggestionBody,
+  FileDownload,
+  GetCoursewareResponse,
+  GetInstructorResponse,
   IdParams,
   InstructorQuery,
   LectureParams,
   LectureReviewBody,
+  ListCategoriesResponse,
+  ListCoursewareResponse,
+  ListInstructorsResponse,
+  ListMembersResponse,
+  ListSuggestionsResponse,
   MemberQuery,
+  NoContent,
   RemoveMemberBody,
   SuggestionQuery,
   UpdateCategoryBody,
+  UpdateCategoryResponse,
   UpdateInstructorBody,
   UpdateMemberGradeBody,
 } from '@zhenggong/core';
@@ -66,12 +78,12 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
   const created = <T>(reply: { status(n: number): { send(v: T): unknown } }, v: T) => reply.status(201).send(v);
 
   r.get('/instructors', {
-    schema: { tags, querystring: InstructorQuery },
+    schema: { tags, querystring: InstructorQuery, response: { 200: ListInstructorsResponse } },
     config: read,
     handler: async (req) => listInstructors(ctx, await scopeOf(req), req.query),
   });
   r.get('/instructors/export.xlsx', {
-    schema: { tags, querystring: InstructorQuery, produces: [XLSX_MIME] },
+    schema: { tags, querystring: InstructorQuery, produces: [XLSX_MIME], response: { 200: FileDownload } },
     config: read,
     handler: async (req, reply) => {
       const file = await exportInstructors(ctx, await scopeOf(req), actorOf(req), req.query);
@@ -83,61 +95,61 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.post('/instructors', {
-    schema: { tags, body: CreateInstructorBody },
+    schema: { tags, body: CreateInstructorBody, response: { 200: CreatedResponse } },
     config: write,
     handler: async (req, reply) => created(reply, await createInstructor(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.get('/instructors/:id', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: GetInstructorResponse } },
     config: read,
     handler: async (req) => getInstructor(ctx, await scopeOf(req), req.params.id),
   });
   r.patch('/instructors/:id', {
-    schema: { tags, params: IdParams, body: UpdateInstructorBody },
+    schema: { tags, params: IdParams, body: UpdateInstructorBody, response: { 200: GetInstructorResponse } },
     config: write,
     handler: async (req) => updateInstructor(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   });
   r.post('/instructors/:id/lectures', {
-    schema: { tags, params: IdParams, body: CreateLectureBody },
+    schema: { tags, params: IdParams, body: CreateLectureBody, response: { 200: CreatedResponse } },
     config: write,
     handler: async (req, reply) => created(reply, await addLecture(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body)),
   });
   r.post('/instructors/:id/lectures/:lectureId/reviews', {
-    schema: { tags, params: LectureParams, body: LectureReviewBody },
+    schema: { tags, params: LectureParams, body: LectureReviewBody, response: { 200: CreatedResponse } },
     config: write,
     handler: async (req, reply) =>
       created(reply, await addLectureReview(ctx, await scopeOf(req), actorOf(req), req.params.id, req.params.lectureId, req.body)),
   });
 
-  r.get('/categories', { schema: { tags }, config: read, handler: async () => listCategories(ctx) });
+  r.get('/categories', { schema: { tags, response: { 200: ListCategoriesResponse } }, config: read, handler: async () => listCategories(ctx) });
   r.post('/categories', {
-    schema: { tags, body: CategoryBody },
+    schema: { tags, body: CategoryBody, response: { 200: CreatedResponse } },
     config: write,
     handler: async (req, reply) => created(reply, await createCategory(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.post('/categories/defaults', {
-    schema: { tags },
+    schema: { tags, response: { 200: AddDefaultCategoriesResponse } },
     config: write,
     handler: async (req) => addDefaultCategories(ctx, await scopeOf(req), actorOf(req)),
   });
   r.patch('/categories/:id', {
-    schema: { tags, params: IdParams, body: UpdateCategoryBody },
+    schema: { tags, params: IdParams, body: UpdateCategoryBody, response: { 200: UpdateCategoryResponse } },
     config: write,
     handler: async (req) => updateCategory(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   });
 
   r.get('/suggestions', {
-    schema: { tags, querystring: SuggestionQuery },
+    schema: { tags, querystring: SuggestionQuery, response: { 200: ListSuggestionsResponse } },
     config: write,
     handler: async (req) => listSuggestions(ctx, await scopeOf(req), req.query.categoryId),
   });
   r.post('/suggestions/confirm', {
-    schema: { tags, body: ConfirmSuggestionBody },
+    schema: { tags, body: ConfirmSuggestionBody, response: { 200: CreatedResponse } },
     config: write,
     handler: async (req, reply) => created(reply, await confirmSuggestion(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.post('/suggestions/dismiss', {
-    schema: { tags, body: DismissSuggestionBody },
+    schema: { tags, body: DismissSuggestionBody, response: { 204: NoContent } },
     config: write,
     handler: async (req, reply) => {
       await dismissSuggestion(ctx, await scopeOf(req), actorOf(req), req.body);
@@ -145,17 +157,17 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.get('/members', {
-    schema: { tags, querystring: MemberQuery },
+    schema: { tags, querystring: MemberQuery, response: { 200: ListMembersResponse } },
     config: read,
     handler: async (req) => listMembers(ctx, await scopeOf(req), req.query),
   });
   r.post('/members', {
-    schema: { tags, body: AddMemberBody },
+    schema: { tags, body: AddMemberBody, response: { 200: CreatedResponse } },
     config: write,
     handler: async (req, reply) => created(reply, await addMember(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.post('/members/:id/remove', {
-    schema: { tags, params: IdParams, body: RemoveMemberBody },
+    schema: { tags, params: IdParams, body: RemoveMemberBody, response: { 204: NoContent } },
     config: write,
     handler: async (req, reply) => {
       await removeMember(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.reason);
@@ -163,7 +175,7 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.post('/members/:id/grade', {
-    schema: { tags, params: IdParams, body: UpdateMemberGradeBody },
+    schema: { tags, params: IdParams, body: UpdateMemberGradeBody, response: { 204: NoContent } },
     config: write,
     handler: async (req, reply) => {
       await regradeMember(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.grade, req.body.reason);
@@ -172,22 +184,22 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get('/courseware', {
-    schema: { tags, querystring: CoursewareQuery },
+    schema: { tags, querystring: CoursewareQuery, response: { 200: ListCoursewareResponse } },
     config: read,
     handler: async (req) => listCourseware(ctx, await scopeOf(req), req.query),
   });
   r.post('/courseware', {
-    schema: { tags, body: CoursewareBody },
+    schema: { tags, body: CoursewareBody, response: { 200: CreatedResponse } },
     config: write,
     handler: async (req, reply) => created(reply, await createCourseware(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.get('/courseware/:id', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: GetCoursewareResponse } },
     config: read,
     handler: async (req) => getCourseware(ctx, await scopeOf(req), req.params.id),
   });
   r.post('/courseware/:id/file', {
-    schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
+    schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 200: GetCoursewareResponse } },
     config: write,
     handler: async (req) => {
       const scope = await scopeOf(req);
@@ -198,7 +210,7 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.get('/courseware/:id/file', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: FileDownload } },
     config: read,
     handler: async (req, reply) => {
       const f = await openFile(ctx, await scopeOf(req), req.params.id);
@@ -213,12 +225,12 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.post('/courseware/:id/reviews', {
-    schema: { tags, params: IdParams, body: CoursewareReviewBody },
+    schema: { tags, params: IdParams, body: CoursewareReviewBody, response: { 200: GetCoursewareResponse } },
     config: write,
     handler: async (req) => reviewCourseware(ctx, await scopeOf(req), actorOf(req), principalOf(req).displayName, req.params.id, req.body),
   });
   r.post('/courseware/:id/decision', {
-    schema: { tags, params: IdParams, body: CoursewareDecisionBody },
+    schema: { tags, params: IdParams, body: CoursewareDecisionBody, response: { 200: GetCoursewareResponse } },
     config: write,
     handler: async (req) => decideCourseware(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   });

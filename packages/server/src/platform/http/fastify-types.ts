@@ -8,6 +8,8 @@ export interface RouteInfo {
   readonly permission: string | undefined;
   readonly public: boolean;
   readonly sessionOnly: boolean;
+  /** A write that takes no JSON body (an action on the row named in the path, or an upload). */
+  readonly noBody: boolean;
 }
 
 declare module 'fastify' {
@@ -27,5 +29,7 @@ declare module 'fastify' {
     public?: boolean;
     /** Needs a session but no permission; allowed while a password change is pending. */
     sessionOnly?: boolean;
+    /** A write whose request carries no body: the path names everything it acts on. */
+    noBody?: boolean;
   }
 }
