@@ -5,3 +5,5 @@ export * from './requirements.ts';
 export * from './ranking.ts';
 export * from './image-header.ts';
 export * from './mask.ts';
+export * from './recruitment-responses.ts';
+export * from './portal-responses.ts';
