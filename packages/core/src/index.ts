@@ -22,3 +22,4 @@ export * from './training/index.ts';
 export * from './talent/index.ts';
 export * from './recruitment/index.ts';
 export * from './auxiliary/index.ts';
+export * from './personnel/responses.ts';

@@ -288,3 +288,47 @@ export const ListAdjustmentsResponse = Type.Array(
   }),
 );
 export type ListAdjustmentsResponse = Static<typeof ListAdjustmentsResponse>;
+
+/** One dated version of an auxiliary rule table (grade table, pay scale, social insurance, settings). */
+export const AuxRuleVersionView = Type.Object({
+  id: Type.Union([Type.Null(), Type.String()]),
+  ruleSet: Type.Union([Type.Literal('gradeTable'), Type.Literal('payScale'), Type.Literal('socialInsurance'), Type.Literal('settings')]),
+  jurisdiction: Type.String(),
+  effectiveFrom: Type.String(),
+  value: Type.Union([
+    Type.Object({
+      grades: Type.Array(
+        Type.Object({
+          code: Type.Union([Type.Literal('excellent'), Type.Literal('qualified'), Type.Literal('basic'), Type.Literal('unqualified')]),
+          label: Type.String(),
+          minScore: Type.Number(),
+          amountFen: Type.Number(),
+        }),
+      ),
+    }),
+    Type.Object({
+      grades: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          basePayFen: Type.Number(),
+          allowances: Type.Array(Type.Object({ amountFen: Type.Number(), name: Type.String() })),
+        }),
+      ),
+    }),
+    Type.Object({
+      baseMinFen: Type.Number(),
+      baseMaxFen: Type.Number(),
+      items: Type.Array(Type.Object({ name: Type.String(), employerRate: Type.Number(), personalRate: Type.Number() })),
+    }),
+    Type.Object({ contractReminderDays: Type.Number(), firstContractYears: Type.Number(), renewalYears: Type.Number() }),
+  ]),
+  evidence: Type.Union([Type.Literal('V'), Type.Literal('S'), Type.Literal('U')]),
+  source: Type.Union([Type.Null(), Type.String()]),
+  note: Type.Union([Type.Null(), Type.String()]),
+});
+
+export const ListRuleResponse = Type.Object({ inForce: AuxRuleVersionView, versions: Type.Array(AuxRuleVersionView) });
+export type ListRuleResponse = Static<typeof ListRuleResponse>;
+
+export const AddRuleVersionResponse = AuxRuleVersionView;
+export type AddRuleVersionResponse = Static<typeof AddRuleVersionResponse>;

@@ -59,8 +59,17 @@ export const StartExamResponse = Type.Object({
       blankCount: Type.Number(),
     }),
   ),
-  responses: Type.Object({}),
-  seqs: Type.Object({}),
+  /** Saved answers by item number. */
+  responses: Type.Record(
+    Type.Number(),
+    Type.Object({
+      choice: Type.Optional(ReadonlyList(Type.String())),
+      blanks: Type.Optional(ReadonlyList(Type.String())),
+      text: Type.Optional(Type.String()),
+    }),
+  ),
+  /** The last save sequence by item number (the autosave refuses older saves). */
+  seqs: Type.Record(Type.Number(), Type.Number()),
   focusLossCount: Type.Number(),
 });
 export type StartExamResponse = Static<typeof StartExamResponse>;

@@ -39,3 +39,6 @@ export const ReadonlyList = <T extends TSchema>(item: T) => Type.Unsafe<readonly
 
 /** GET /api/health: liveness with the database dialect and the application version. */
 export const HealthView = Type.Object({ status: Type.Literal('ok'), db: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]), version: Type.String() });
+
+/** An import answered as NDJSON while it runs: progress lines, then one `result` or `error` line. */
+export const NdjsonProgress = Type.Unsafe<unknown>({ type: 'string', description: 'NDJSON lines: progress, then one result or error line' });

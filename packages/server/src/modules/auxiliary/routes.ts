@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
+  AddRuleVersionResponse,
   ApplyAdjustmentResponse,
   AuxMonthQuery,
   AuxOfficerQuery,
@@ -19,6 +20,7 @@ import {
   ListAdjustmentsResponse,
   ListMonthsResponse,
   ListOfficersResponse,
+  ListRuleResponse,
   MonthFundBody,
   OpenMonthBody,
   PayAdjustmentBody,
@@ -119,12 +121,12 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
 
   for (const rule of ruleRoutes) {
     r.get(`/rules/${rule.path}`, {
-      schema: { tags, querystring: Type.Object({ date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }) },
+      schema: { tags, querystring: Type.Object({ date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }), response: { 200: ListRuleResponse } },
       config: { permission: 'auxiliary:read' },
       handler: async (req) => listRule(ctx(), rule.ruleSet, req.query.date ?? today(ctx())),
     });
     r.post(`/rules/${rule.path}`, {
-      schema: { tags, body: RuleVersionBody(rule.schema) },
+      schema: { tags, body: RuleVersionBody(rule.schema), response: { 201: AddRuleVersionResponse } },
       config: { permission: rule.permission },
       // The body schema is chosen per rule set above, so its value matches rule.ruleSet.
       handler: async (req, reply) =>
@@ -159,7 +161,7 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/assessment-months/:id/confirm', {
     schema: { tags, params: IdParams, response: { 200: GetMonthResponse } },
-    config: { permission: 'auxiliary:assess' },
+    config: { permission: 'auxiliary:assess', noBody: true },
     handler: async (req) => confirmMonth(ctx(), await scopeOf(req), actorOf(req), req.params.id),
   });
   r.get('/assessment-months/:id/payout-sheet.xlsx', {

@@ -128,7 +128,7 @@ export async function competitionRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/:id/publish', {
     schema: { tags, params: IdParams, response: { 200: EventRankingsResponse } },
-    config: write,
+    config: { ...write, noBody: true },
     handler: async (req) => publishEvent(ctx, await scopeOf(req), actorOf(req), req.params.id),
   });
   r.get('/people/:personId/results', {

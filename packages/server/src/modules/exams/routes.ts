@@ -60,7 +60,7 @@ export async function examRoutes(app: FastifyInstance): Promise<void> {
   r.get('/mine', { schema: { tags, response: { 200: MyExamsResponse } }, config: take, handler: async (req) => myExams(app.ctx, principalOf(req)) });
   r.post('/mine/:examId/start', {
     schema: { tags, params: ExamIdParams, response: { 200: StartExamResponse } },
-    config: take,
+    config: { ...take, noBody: true },
     handler: async (req) => startExam(app.ctx, principalOf(req), actorOf(req), req.params.examId),
   });
   r.put('/mine/:examId/answers/:no', {
@@ -83,7 +83,7 @@ export async function examRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/mine/:examId/submit', {
     schema: { tags, params: ExamIdParams, response: { 200: SubmitExamResponse } },
-    config: take,
+    config: { ...take, noBody: true },
     handler: async (req) => submitExam(app.ctx, principalOf(req), actorOf(req), req.params.examId, sessionToken(req)),
   });
   r.get('/mine/:examId/result', {
@@ -134,12 +134,12 @@ export async function examRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/:id/schedule', {
     schema: { tags, params: IdParams, response: { 200: CreateExamResponse } },
-    config: manage,
+    config: { ...manage, noBody: true },
     handler: async (req) => scheduleExam(app.ctx, await scopeOf(req), actorOf(req), req.params.id),
   });
   r.post('/:id/cancel', {
     schema: { tags, params: IdParams, response: { 200: CreateExamResponse } },
-    config: manage,
+    config: { ...manage, noBody: true },
     handler: async (req) => cancelExam(app.ctx, await scopeOf(req), actorOf(req), req.params.id),
   });
   r.post('/:id/make-up', {
@@ -150,7 +150,7 @@ export async function examRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/:id/publish-results', {
     schema: { tags, params: IdParams, response: { 200: CreateExamResponse } },
-    config: manage,
+    config: { ...manage, noBody: true },
     handler: async (req) => {
       const scope = await scopeOf(req);
       await publishResults(app.ctx, scope, actorOf(req), req.params.id);

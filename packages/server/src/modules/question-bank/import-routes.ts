@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 
 import {
   FileDownload,
+  NdjsonProgress,
   formatMessage,
   Id,
   pickLocale,
@@ -54,7 +55,7 @@ export async function questionImportRoutes(app: FastifyInstance): Promise<void> 
     ['/import/commit', false],
   ] as const) {
     r.post(url, {
-      schema: { tags, querystring: ImportQuery, consumes: ['multipart/form-data'], produces: ['application/x-ndjson'] },
+      schema: { tags, querystring: ImportQuery, consumes: ['multipart/form-data'], produces: ['application/x-ndjson'], response: { 200: NdjsonProgress } },
       config: { permission },
       handler: async (req, reply) => {
         const scope = await scopeOf(req);

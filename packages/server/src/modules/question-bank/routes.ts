@@ -61,18 +61,18 @@ export async function questionBankRoutes(app: FastifyInstance): Promise<void> {
     ['restore', false],
   ] as const) {
     r.post(`/banks/:id/${action}`, {
-      schema: { tags, params: IdParams },
-      config,
+      schema: { tags, params: IdParams, response: { 200: BankView } },
+      config: { ...config, noBody: true },
       handler: async (req) => setBankRetired(app.ctx, await scopeOf(req), actorOf(req), req.params.id, retired),
     });
     r.post(`/questions/:id/${action}`, {
-      schema: { tags, params: IdParams },
-      config,
+      schema: { tags, params: IdParams, response: { 200: QuestionDetail } },
+      config: { ...config, noBody: true },
       handler: async (req) => setQuestionRetired(app.ctx, await scopeOf(req), actorOf(req), req.params.id, retired),
     });
     r.post(`/papers/:id/${action}`, {
-      schema: { tags, params: IdParams },
-      config,
+      schema: { tags, params: IdParams, response: { 200: PaperDetail } },
+      config: { ...config, noBody: true },
       handler: async (req) => setPaperRetired(app.ctx, await scopeOf(req), actorOf(req), req.params.id, retired),
     });
   }

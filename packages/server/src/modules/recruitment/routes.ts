@@ -86,7 +86,7 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, params: IdParams, body: UpdateAnnouncementBody, response: { 200: CreateAnnouncementResponse } }, config: { permission: 'recruitment:write' } },
     async (req) => updateAnnouncement(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   );
-  r.post('/announcements/:id/publish', { schema: { tags, params: IdParams, response: { 200: CreateAnnouncementResponse } }, config: { permission: 'recruitment:write' } }, async (req) =>
+  r.post('/announcements/:id/publish', { schema: { tags, params: IdParams, response: { 200: CreateAnnouncementResponse } }, config: { permission: 'recruitment:write', noBody: true } }, async (req) =>
     publishAnnouncement(ctx, await scopeOf(req), actorOf(req), req.params.id),
   );
   r.post(
@@ -135,7 +135,7 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
         .send(file.body);
     },
   );
-  r.post('/applications/:id/approve', { schema: { tags, params: IdParams, response: { 200: ViewApplicationResponse } }, config: { permission: 'recruitment:review' } }, async (req) =>
+  r.post('/applications/:id/approve', { schema: { tags, params: IdParams, response: { 200: ViewApplicationResponse } }, config: { permission: 'recruitment:review', noBody: true } }, async (req) =>
     approveApplication(ctx, await scopeOf(req), actorOf(req), req.params.id),
   );
   r.post(
@@ -143,7 +143,7 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, params: IdParams, body: RejectBody, response: { 200: ViewApplicationResponse } }, config: { permission: 'recruitment:review' } },
     async (req) => rejectApplication(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.reason),
   );
-  r.post('/announcements/:id/tickets', { schema: { tags, params: IdParams, response: { 200: IssueTicketsResponse } }, config: { permission: 'recruitment:review' } }, async (req) =>
+  r.post('/announcements/:id/tickets', { schema: { tags, params: IdParams, response: { 200: IssueTicketsResponse } }, config: { permission: 'recruitment:review', noBody: true } }, async (req) =>
     issueTickets(ctx, await scopeOf(req), actorOf(req), req.params.id),
   );
 
@@ -196,7 +196,7 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
   );
   r.post(
     '/announcements/:id/scores/publish',
-    { schema: { tags, params: IdParams, response: { 200: PublishScoresResponse } }, config: { permission: 'recruitment:score' } },
+    { schema: { tags, params: IdParams, response: { 200: PublishScoresResponse } }, config: { permission: 'recruitment:score', noBody: true } },
     async (req) => publishScores(ctx, await scopeOf(req), actorOf(req), req.params.id),
   );
   r.get(

@@ -121,12 +121,12 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/my/materials/:id/open', {
     schema: { tags, params: IdParams, response: { 200: OpenMaterialResponse } },
-    config: self,
+    config: { ...self, noBody: true },
     handler: async (req) => openMaterial(app.ctx, principalOf(req), actorOf(req), req.params.id),
   });
   r.post('/my/materials/:id/acknowledge', {
     schema: { tags, params: IdParams, response: { 200: AcknowledgeMaterialResponse } },
-    config: self,
+    config: { ...self, noBody: true },
     handler: async (req) => acknowledgeMaterial(app.ctx, principalOf(req), actorOf(req), req.params.id),
   });
   r.get('/my/materials/:id/file', {

@@ -129,7 +129,7 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/categories/defaults', {
     schema: { tags, response: { 200: AddDefaultCategoriesResponse } },
-    config: write,
+    config: { ...write, noBody: true },
     handler: async (req) => addDefaultCategories(ctx, await scopeOf(req), actorOf(req)),
   });
   r.patch('/categories/:id', {

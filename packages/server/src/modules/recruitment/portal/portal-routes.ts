@@ -167,7 +167,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       return { applicant: out.applicant, csrf: out.csrf };
     },
   });
-  r.post('/logout', { schema: { tags, response: { 204: NoContent } }, config: { public: true, applicant: true } }, async (req, reply) => {
+  r.post('/logout', { schema: { tags, response: { 204: NoContent } }, config: { public: true, applicant: true, noBody: true } }, async (req, reply) => {
     await closeSession(app.ctx, req.cookies[APPLICANT_COOKIE] as string);
     reply.clearCookie(APPLICANT_COOKIE, { path: '/api/v1/portal' });
     return reply.status(204).send();
@@ -202,7 +202,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/applications/:id/resubmit', {
     schema: { tags, params: IdParams, response: { 200: SubmitApplicationResponse } },
-    config: { public: true, applicant: true, rateLimit: perIp(120) },
+    config: { public: true, applicant: true, rateLimit: perIp(120), noBody: true },
     preHandler: perAccount,
     handler: async (req) => resubmitOwnApplication(app.ctx, applicantOf(req), req.params.id, locale(req)),
   });
