@@ -41,9 +41,6 @@ export const CreateMaterialResponse = Type.Object({
 });
 export type CreateMaterialResponse = Static<typeof CreateMaterialResponse>;
 
-export const SendFileResponse = Type.Never();
-export type SendFileResponse = Static<typeof SendFileResponse>;
-
 export const ListRecordsResponse = Type.Object({
   items: Type.Array(
     Type.Object({

@@ -9,6 +9,7 @@ import {
   CreateMaterialResponse,
   DeclareStudyBody,
   DeclareStudyResponse,
+  FileDownload,
   IdParams,
   ListCampaignsResponse,
   ListMaterialsResponse,
@@ -18,7 +19,6 @@ import {
   NoContent,
   OpenMaterialResponse,
   RecordListQuery,
-  SendFileResponse,
   StudyDecisionBody,
 } from '@zhenggong/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -76,7 +76,7 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
       }),
   });
   r.get('/materials/:id/file', {
-    schema: { tags, params: IdParams, response: { 200: SendFileResponse } },
+    schema: { tags, params: IdParams, response: { 200: FileDownload } },
     config: read,
     handler: async (req, reply) =>
       sendFile(reply, readMaterialFile(app.ctx, await materialInScope(app.ctx.db, await scopeOf(req), req.params.id))),
@@ -130,7 +130,7 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => acknowledgeMaterial(app.ctx, principalOf(req), actorOf(req), req.params.id),
   });
   r.get('/my/materials/:id/file', {
-    schema: { tags, params: IdParams, response: { 200: SendFileResponse } },
+    schema: { tags, params: IdParams, response: { 200: FileDownload } },
     config: self,
     handler: async (req, reply) =>
       sendFile(reply, readMaterialFile(app.ctx, (await myMaterial(app.ctx, principalOf(req), req.params.id)).m)),
