@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useApprovals, useDecide, useRecords } from '../api';
-import type { StudyRecord } from '../types';
+import type { StudyRecord } from '@zhenggong/core';
 
 const statusColor = { pending: 'warning', approved: 'success', rejected: 'error' } as const;
 
