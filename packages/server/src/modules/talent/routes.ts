@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AddDefaultCategoriesResponse,
+  AddLectureResponse,
   AddMemberBody,
   CategoryBody,
   ConfirmSuggestionBody,
@@ -10,8 +11,9 @@ import {
   CoursewareDecisionBody,
   CoursewareQuery,
   CoursewareReviewBody,
-  CreatedResponse,
+  CreateCoursewareResponse,
   CreateInstructorBody,
+  CreateInstructorResponse,
   CreateLectureBody,
   DismissSuggestionBody,
   FileDownload,
@@ -75,7 +77,6 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['talent'];
   const ctx = app.ctx;
-  const created = <T>(reply: { status(n: number): { send(v: T): unknown } }, v: T) => reply.status(201).send(v);
 
   r.get('/instructors', {
     schema: { tags, querystring: InstructorQuery, response: { 200: ListInstructorsResponse } },
@@ -95,9 +96,9 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.post('/instructors', {
-    schema: { tags, body: CreateInstructorBody, response: { 200: CreatedResponse } },
+    schema: { tags, body: CreateInstructorBody, response: { 201: CreateInstructorResponse } },
     config: write,
-    handler: async (req, reply) => created(reply, await createInstructor(ctx, await scopeOf(req), actorOf(req), req.body)),
+    handler: async (req, reply) => reply.status(201).send(await createInstructor(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.get('/instructors/:id', {
     schema: { tags, params: IdParams, response: { 200: GetInstructorResponse } },
@@ -110,22 +111,22 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => updateInstructor(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   });
   r.post('/instructors/:id/lectures', {
-    schema: { tags, params: IdParams, body: CreateLectureBody, response: { 200: CreatedResponse } },
+    schema: { tags, params: IdParams, body: CreateLectureBody, response: { 201: AddLectureResponse } },
     config: write,
-    handler: async (req, reply) => created(reply, await addLecture(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await addLecture(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body)),
   });
   r.post('/instructors/:id/lectures/:lectureId/reviews', {
-    schema: { tags, params: LectureParams, body: LectureReviewBody, response: { 200: CreatedResponse } },
+    schema: { tags, params: LectureParams, body: LectureReviewBody, response: { 201: CreateInstructorResponse } },
     config: write,
     handler: async (req, reply) =>
-      created(reply, await addLectureReview(ctx, await scopeOf(req), actorOf(req), req.params.id, req.params.lectureId, req.body)),
+      reply.status(201).send(await addLectureReview(ctx, await scopeOf(req), actorOf(req), req.params.id, req.params.lectureId, req.body)),
   });
 
   r.get('/categories', { schema: { tags, response: { 200: ListCategoriesResponse } }, config: read, handler: async () => listCategories(ctx) });
   r.post('/categories', {
-    schema: { tags, body: CategoryBody, response: { 200: CreatedResponse } },
+    schema: { tags, body: CategoryBody, response: { 201: AddLectureResponse } },
     config: write,
-    handler: async (req, reply) => created(reply, await createCategory(ctx, await scopeOf(req), actorOf(req), req.body)),
+    handler: async (req, reply) => reply.status(201).send(await createCategory(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.post('/categories/defaults', {
     schema: { tags, response: { 200: AddDefaultCategoriesResponse } },
@@ -144,9 +145,9 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => listSuggestions(ctx, await scopeOf(req), req.query.categoryId),
   });
   r.post('/suggestions/confirm', {
-    schema: { tags, body: ConfirmSuggestionBody, response: { 200: CreatedResponse } },
+    schema: { tags, body: ConfirmSuggestionBody, response: { 201: AddLectureResponse } },
     config: write,
-    handler: async (req, reply) => created(reply, await confirmSuggestion(ctx, await scopeOf(req), actorOf(req), req.body)),
+    handler: async (req, reply) => reply.status(201).send(await confirmSuggestion(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.post('/suggestions/dismiss', {
     schema: { tags, body: DismissSuggestionBody, response: { 204: NoContent } },
@@ -162,9 +163,9 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => listMembers(ctx, await scopeOf(req), req.query),
   });
   r.post('/members', {
-    schema: { tags, body: AddMemberBody, response: { 200: CreatedResponse } },
+    schema: { tags, body: AddMemberBody, response: { 201: AddLectureResponse } },
     config: write,
-    handler: async (req, reply) => created(reply, await addMember(ctx, await scopeOf(req), actorOf(req), req.body)),
+    handler: async (req, reply) => reply.status(201).send(await addMember(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.post('/members/:id/remove', {
     schema: { tags, params: IdParams, body: RemoveMemberBody, response: { 204: NoContent } },
@@ -189,9 +190,9 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => listCourseware(ctx, await scopeOf(req), req.query),
   });
   r.post('/courseware', {
-    schema: { tags, body: CoursewareBody, response: { 200: CreatedResponse } },
+    schema: { tags, body: CoursewareBody, response: { 201: CreateCoursewareResponse } },
     config: write,
-    handler: async (req, reply) => created(reply, await createCourseware(ctx, await scopeOf(req), actorOf(req), req.body)),
+    handler: async (req, reply) => reply.status(201).send(await createCourseware(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.get('/courseware/:id', {
     schema: { tags, params: IdParams, response: { 200: GetCoursewareResponse } },
