@@ -16,12 +16,17 @@ describe('response check', () => {
     const Partial = Type.Object({ id: Type.String() });
     app.get('/partial', { schema: { response: { 200: Partial } } }, async () => ({ id: '1', name: '张三' }));
     app.get('/complete', { schema: { response: { 200: Partial } } }, async () => ({ id: '1' }));
+    app.get('/api/undeclared-status', { schema: { response: { 200: Partial } } }, async (_req, reply) =>
+      // @ts-expect-error the status is deliberately one the schema does not declare
+      reply.status(201).send({ id: '1' }),
+    );
     app.get('/null-as-string', { schema: { response: { 200: Type.Object({ note: Type.String() }) } } }, async () => ({ note: null }));
     const quiet = console.error;
     console.error = () => {};
     try {
       expect((await app.inject('/partial')).statusCode).toBe(500);
       expect((await app.inject('/null-as-string')).statusCode).toBe(500);
+      expect((await app.inject('/api/undeclared-status')).statusCode).toBe(500);
     } finally {
       console.error = quiet;
     }

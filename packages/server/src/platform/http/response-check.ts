@@ -28,7 +28,8 @@ export function firstDifference(sent: unknown, meant: unknown, path = '$'): stri
  * For tests and the e2e server only: Fastify serialises through the response schema and silently
  * drops undeclared properties (or turns a null into ""), so a schema that is less than the
  * presenter would lose data without any error. This check re-reads every JSON answer and
- * turns such a loss into a 500 naming the route and the first path that changed.
+ * turns such a loss into a 500 naming the route and the first path that changed; an answer
+ * with a success status the schema does not declare (so OpenAPI would lie) fails the same way.
  */
 export function registerResponseCheck(app: FastifyInstance): void {
   const meant = new WeakMap<FastifyRequest, string>();
@@ -37,6 +38,13 @@ export function registerResponseCheck(app: FastifyInstance): void {
     return payload;
   });
   app.addHook('onSend', async (request, reply, payload) => {
+    const declared = Object.keys((request.routeOptions.schema?.response as Record<string, unknown> | undefined) ?? {});
+    const status = String(reply.statusCode);
+    if (request.url.startsWith('/api/') && reply.statusCode < 400 && !declared.some((d) => d === status || d === `${status[0]}xx`)) {
+      const message = `${request.method} ${request.routeOptions.url ?? request.url} answered ${status}, a status its response schema does not declare`;
+      console.error(message);
+      throw new Error(message);
+    }
     const original = meant.get(request);
     if (original === undefined || typeof payload !== 'string' || reply.statusCode >= 400) return payload;
     const diff = firstDifference(JSON.parse(payload), JSON.parse(original));
