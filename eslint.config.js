@@ -16,6 +16,17 @@ export default tseslint.config(
     },
   },
   {
+    // The web takes only types from core (erased at build): a value import would bundle core's
+    // code tables and libraries into the browser.
+    files: ['packages/web/src/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@zhenggong/core', message: 'Use `import type` from core in the web.', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     // Migrations operate on Kysely<any> by design: they must not depend on today's table types.
     files: ['packages/server/src/db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -26,3 +26,4 @@ export * from './talent/index.ts';
 export * from './recruitment/index.ts';
 export * from './auxiliary/index.ts';
 export * from './workflow/index.ts';
+export * from './personnel/responses.ts';

@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { HealthView } from '@zhenggong/core';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Connection } from './db/connect.ts';
@@ -23,6 +24,7 @@ import { dictRoutes } from './platform/dicts/dict-routes.ts';
 import { ensureDataDir } from './platform/data-dir.ts';
 import { fieldCryptoFromFile } from './platform/field-crypto.ts';
 import { errorHandler, sendError } from './platform/http/error-handler.ts';
+import { registerResponseCheck } from './platform/http/response-check.ts';
 import { buildValidator } from './platform/http/validators.ts';
 import { newId } from './platform/ids.ts';
 import { JobRunner } from './platform/jobs/job-runner.ts';
@@ -56,6 +58,8 @@ export interface BuildOptions {
   readonly clock?: Clock;
   /** false in tests; pino options otherwise. */
   readonly logger?: boolean | object;
+  /** Tests and the e2e server: fail any JSON answer that its response schema would change. */
+  readonly checkResponses?: boolean;
 }
 
 const version = '0.1.0';
@@ -117,11 +121,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerGuard(app);
   registerSensitiveResponses(app);
   registerAdminNetworkCheck(app);
+  if (options.checkResponses) registerResponseCheck(app);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: request.principal?.username }, 'request');
   });
 
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['platform'] } }, async () => ({
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['platform'], response: { 200: HealthView } } }, async () => ({
     status: 'ok',
     db: connection.dialect,
     version,

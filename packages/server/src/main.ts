@@ -15,7 +15,13 @@ async function main(): Promise<void> {
   ensureDataDir(config.dataDir);
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, cryptoProfile: config.cryptoProfile });
   await migrateToLatest(connection.db);
-  const app = await buildApp({ config, connection, clock: clockFromEnv(process.env, config.production), logger: { level: config.logLevel } });
+  const app = await buildApp({
+    config,
+    connection,
+    clock: clockFromEnv(process.env, config.production),
+    logger: { level: config.logLevel },
+    checkResponses: process.env.CHECK_RESPONSES === '1',
+  });
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -4,3 +4,4 @@ export * from './rules.ts';
 export * from './assessment.ts';
 export * from './pay.ts';
 export * from './schemas.ts';
+export * from './responses.ts';

@@ -4,3 +4,4 @@ export * from './schemas.ts';
 export * from './deadline.ts';
 export * from './statistics.ts';
 export * from './item-analysis.ts';
+export * from './exam-responses.ts';

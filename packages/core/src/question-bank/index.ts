@@ -5,3 +5,4 @@ export * from './question.ts';
 export * from './paper.ts';
 export * from './seeded-random.ts';
 export * from './import-columns.ts';
+export * from './responses.ts';

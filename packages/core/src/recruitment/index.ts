@@ -4,3 +4,5 @@ export * from './schemas.ts';
 export * from './requirements.ts';
 export * from './ranking.ts';
 export * from './mask.ts';
+export * from './recruitment-responses.ts';
+export * from './portal-responses.ts';

@@ -3,3 +3,5 @@ export * from './permissions.ts';
 export * from './ranking.ts';
 export * from './schemas.ts';
 export * from './competition-schemas.ts';
+export * from './talent-responses.ts';
+export * from './competition-responses.ts';

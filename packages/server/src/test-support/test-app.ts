@@ -69,7 +69,7 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
   // 23:30 UTC on 31 May is 07:30 on 1 June in Beijing: every date-derived rule must answer with
   // Beijing's date (platform/clock.ts `today`), and a UTC derivation shows up as off by one day.
   const clock = manualClock(new Date(TEST_CLOCK_START));
-  const app = await buildApp({ config, connection, clock });
+  const app = await buildApp({ config, connection, clock, checkResponses: true });
   await app.ready();
   return {
     app,

@@ -124,5 +124,7 @@ export async function addRuleVersion<S extends AuxRuleSet>(
     });
     return newIdValue;
   });
-  return (await ruleVersions(ctx.db, ruleSet)).find((v) => v.id === id);
+  const versions = await ruleVersions(ctx.db, ruleSet);
+  // The version was inserted and committed just above, so the list holds it.
+  return versions.find((v) => v.id === id)!;
 }

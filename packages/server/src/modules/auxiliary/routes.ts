@@ -1,26 +1,41 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
+  AddRuleVersionResponse,
+  ApplyAdjustmentResponse,
   AuxMonthQuery,
   AuxOfficerQuery,
+  type AuxRuleSet,
+  ContractReminders2Response,
+  ContractRemindersResponse,
   CreateContractBody,
+  CreateContractResponse,
   ExitBody,
+  FileDownload,
+  GetMonthResponse,
+  GetOfficerResponse,
   GradeEntriesBody,
   GradeTableValue,
   IdParams,
+  ListAdjustmentsResponse,
+  ListMonthsResponse,
+  ListOfficersResponse,
+  ListRuleResponse,
   MonthFundBody,
   OpenMonthBody,
   PayAdjustmentBody,
   PayAdjustmentPreviewBody,
   PayScaleValue,
+  PreviewAdjustmentResponse,
   ReminderQuery,
   RenewContractBody,
   RuleVersionBody,
   SetPayGradeBody,
+  SetPayGradeResponse,
   SettingsValue,
   SocialInsuranceValue,
   UniformBody,
-  type AuxRuleSet,
+  UniformsDueResponse,
 } from '@zhenggong/core';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
@@ -54,34 +69,34 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
   const ctx = () => app.ctx;
 
   r.get('/officers', {
-    schema: { tags, querystring: AuxOfficerQuery },
+    schema: { tags, querystring: AuxOfficerQuery, response: { 200: ListOfficersResponse } },
     config: { permission: 'auxiliary:read' },
     handler: async (req) => listOfficers(ctx(), await scopeOf(req), req.query),
   });
   r.get('/officers/:id', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: GetOfficerResponse } },
     config: { permission: 'auxiliary:read' },
     handler: async (req) => getOfficer(ctx(), await scopeOf(req), req.params.id),
   });
   r.post('/officers/:id/contracts', {
-    schema: { tags, params: IdParams, body: CreateContractBody },
+    schema: { tags, params: IdParams, body: CreateContractBody, response: { 201: CreateContractResponse } },
     config: { permission: 'auxiliary:write' },
     handler: async (req, reply) =>
       reply.status(201).send(await createContract(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.body)),
   });
   r.post('/contracts/:id/renew', {
-    schema: { tags, params: IdParams, body: RenewContractBody },
+    schema: { tags, params: IdParams, body: RenewContractBody, response: { 201: CreateContractResponse } },
     config: { permission: 'auxiliary:write' },
     handler: async (req, reply) =>
       reply.status(201).send(await renewContract(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.body)),
   });
   r.get('/contracts/reminders', {
-    schema: { tags, querystring: ReminderQuery },
+    schema: { tags, querystring: ReminderQuery, response: { 200: ContractRemindersResponse } },
     config: { permission: 'auxiliary:read' },
     handler: async (req) => contractReminders(ctx(), await scopeOf(req), req.query.days),
   });
   r.get('/contracts/reminders/count', {
-    schema: { tags, querystring: ReminderQuery },
+    schema: { tags, querystring: ReminderQuery, response: { 200: ContractReminders2Response } },
     config: { permission: 'auxiliary:read' },
     handler: async (req) => {
       const list = await contractReminders(ctx(), await scopeOf(req), req.query.days);
@@ -89,18 +104,18 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.post('/officers/:id/uniforms', {
-    schema: { tags, params: IdParams, body: UniformBody },
+    schema: { tags, params: IdParams, body: UniformBody, response: { 201: CreateContractResponse } },
     config: { permission: 'auxiliary:write' },
     handler: async (req, reply) =>
       reply.status(201).send(await addUniform(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.body)),
   });
   r.get('/uniforms/due', {
-    schema: { tags, querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 0, maximum: 730 })) }) },
+    schema: { tags, querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 0, maximum: 730 })) }), response: { 200: UniformsDueResponse } },
     config: { permission: 'auxiliary:read' },
     handler: async (req) => uniformsDue(ctx(), await scopeOf(req), req.query.days),
   });
   r.post('/officers/:id/exit', {
-    schema: { tags, params: IdParams, body: ExitBody },
+    schema: { tags, params: IdParams, body: ExitBody, response: { 201: CreateContractResponse } },
     config: { permission: 'auxiliary:write' },
     handler: async (req, reply) =>
       reply.status(201).send(await exitOfficer(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.body)),
@@ -108,12 +123,12 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
 
   for (const rule of ruleRoutes) {
     r.get(`/rules/${rule.path}`, {
-      schema: { tags, querystring: Type.Object({ date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }) },
+      schema: { tags, querystring: Type.Object({ date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }), response: { 200: ListRuleResponse } },
       config: { permission: 'auxiliary:read' },
       handler: async (req) => listRule(ctx(), rule.ruleSet, req.query.date ?? today(ctx())),
     });
     r.post(`/rules/${rule.path}`, {
-      schema: { tags, body: RuleVersionBody(rule.schema) },
+      schema: { tags, body: RuleVersionBody(rule.schema), response: { 201: AddRuleVersionResponse } },
       config: { permission: rule.permission },
       // The body schema is chosen per rule set above, so its value matches rule.ruleSet.
       handler: async (req, reply) =>
@@ -122,37 +137,37 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
   }
 
   r.get('/assessment-months', {
-    schema: { tags, querystring: AuxMonthQuery },
+    schema: { tags, querystring: AuxMonthQuery, response: { 200: ListMonthsResponse } },
     config: { permission: 'auxiliary:read' },
     handler: async (req) => listMonths(ctx(), await scopeOf(req), req.query),
   });
   r.post('/assessment-months', {
-    schema: { tags, body: OpenMonthBody },
+    schema: { tags, body: OpenMonthBody, response: { 201: CreateContractResponse } },
     config: { permission: 'auxiliary:assess' },
     handler: async (req, reply) => reply.status(201).send(await openMonth(ctx(), await scopeOf(req), actorOf(req), req.body)),
   });
   r.get('/assessment-months/:id', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: GetMonthResponse } },
     config: { permission: 'auxiliary:read' },
     handler: async (req) => getMonth(ctx(), await scopeOf(req), req.params.id),
   });
   r.put('/assessment-months/:id/fund', {
-    schema: { tags, params: IdParams, body: MonthFundBody },
+    schema: { tags, params: IdParams, body: MonthFundBody, response: { 200: GetMonthResponse } },
     config: { permission: 'auxiliary:assess' },
     handler: async (req) => setFund(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.body.fundFen),
   });
   r.put('/assessment-months/:id/entries', {
-    schema: { tags, params: IdParams, body: GradeEntriesBody },
+    schema: { tags, params: IdParams, body: GradeEntriesBody, response: { 200: GetMonthResponse } },
     config: { permission: 'auxiliary:assess' },
     handler: async (req) => saveEntries(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.body),
   });
   r.post('/assessment-months/:id/confirm', {
-    schema: { tags, params: IdParams },
-    config: { permission: 'auxiliary:assess' },
+    schema: { tags, params: IdParams, response: { 200: GetMonthResponse } },
+    config: { permission: 'auxiliary:assess', noBody: true },
     handler: async (req) => confirmMonth(ctx(), await scopeOf(req), actorOf(req), req.params.id),
   });
   r.get('/assessment-months/:id/payout-sheet.xlsx', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: FileDownload } },
     config: { permission: 'auxiliary:assess', sensitive: true },
     handler: async (req, reply) => {
       const file = await payoutSheet(ctx(), await scopeOf(req), actorOf(req), req.params.id);
@@ -165,7 +180,7 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get('/assessment-months/:id/template.xlsx', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: FileDownload } },
     config: { permission: 'auxiliary:assess', sensitive: true },
     handler: async (req, reply) => {
       const file = await gradeTemplate(ctx(), await scopeOf(req), req.params.id);
@@ -180,30 +195,30 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (sub) => {
     await sub.register(multipart, { limits: { fileSize: 5 * 1_048_576, files: 1, fields: 0, parts: 1 } });
     sub.withTypeProvider<TypeBoxTypeProvider>().post('/assessment-months/:id/import', {
-      schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
+      schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 200: GetMonthResponse } },
       config: { permission: 'auxiliary:assess' },
       handler: async (req) => importGrades(ctx(), await scopeOf(req), actorOf(req), req.params.id, req),
     });
   });
 
   r.post('/officers/:id/pay-grades', {
-    schema: { tags, params: IdParams, body: SetPayGradeBody },
+    schema: { tags, params: IdParams, body: SetPayGradeBody, response: { 201: SetPayGradeResponse } },
     config: { permission: 'auxiliary:pay' },
     handler: async (req, reply) =>
       reply.status(201).send(await setPayGrade(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.body)),
   });
   r.post('/pay-adjustments/preview', {
-    schema: { tags, body: PayAdjustmentPreviewBody },
+    schema: { tags, body: PayAdjustmentPreviewBody, response: { 200: PreviewAdjustmentResponse } },
     config: { permission: 'auxiliary:pay' },
     handler: async (req) => previewAdjustment(ctx(), await scopeOf(req), req.body),
   });
   r.post('/pay-adjustments', {
-    schema: { tags, body: PayAdjustmentBody },
+    schema: { tags, body: PayAdjustmentBody, response: { 201: ApplyAdjustmentResponse } },
     config: { permission: 'auxiliary:pay' },
     handler: async (req, reply) => reply.status(201).send(await applyAdjustment(ctx(), await scopeOf(req), actorOf(req), req.body)),
   });
   r.get('/pay-adjustments', {
-    schema: { tags },
+    schema: { tags, response: { 200: ListAdjustmentsResponse } },
     config: { permission: 'auxiliary:pay' },
     handler: async (req) => listAdjustments(ctx(), await scopeOf(req)),
   });

@@ -3,14 +3,22 @@ import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
+  AddItemResponse,
   CreateEventBody,
+  CreateEventResponse,
   EntryBody,
   EventEntryParams,
   EventItemParams,
   EventQuery,
+  EventRankingsResponse,
+  FileDownload,
   IdParams,
   ItemBody,
+  ListEventsResponse,
   PersonIdParams,
+  PersonResultsResponse,
+  NoContent,
+  SaveScoresResponse,
   ScoresBody,
   UpdateEventBody,
 } from '@zhenggong/core';
@@ -37,54 +45,54 @@ export async function competitionRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.ctx;
 
   r.get('/', {
-    schema: { tags, querystring: EventQuery },
+    schema: { tags, querystring: EventQuery, response: { 200: ListEventsResponse } },
     config: read,
     handler: async (req) => listEvents(ctx, await scopeOf(req), req.query),
   });
   r.post('/', {
-    schema: { tags, body: CreateEventBody },
+    schema: { tags, body: CreateEventBody, response: { 201: CreateEventResponse } },
     config: write,
     handler: async (req, reply) => reply.status(201).send(await createEvent(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.get('/:id', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: CreateEventResponse } },
     config: read,
     handler: async (req) => getEvent(ctx, await scopeOf(req), req.params.id),
   });
   r.patch('/:id', {
-    schema: { tags, params: IdParams, body: UpdateEventBody },
+    schema: { tags, params: IdParams, body: UpdateEventBody, response: { 200: CreateEventResponse } },
     config: write,
     handler: async (req) => updateEvent(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   });
   r.post('/:id/items', {
-    schema: { tags, params: IdParams, body: ItemBody },
+    schema: { tags, params: IdParams, body: ItemBody, response: { 201: AddItemResponse } },
     config: write,
     handler: async (req, reply) => reply.status(201).send(await addItem(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body)),
   });
   r.delete('/:id/items/:itemId', {
-    schema: { tags, params: EventItemParams },
+    schema: { tags, params: EventItemParams, response: { 204: NoContent } },
     config: write,
     handler: async (req, reply) =>
       reply.status(204).send(await removeItem(ctx, await scopeOf(req), actorOf(req), req.params.id, req.params.itemId)),
   });
   r.post('/:id/entries', {
-    schema: { tags, params: IdParams, body: EntryBody },
+    schema: { tags, params: IdParams, body: EntryBody, response: { 201: AddItemResponse } },
     config: write,
     handler: async (req, reply) => reply.status(201).send(await addEntry(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body)),
   });
   r.delete('/:id/entries/:entryId', {
-    schema: { tags, params: EventEntryParams },
+    schema: { tags, params: EventEntryParams, response: { 204: NoContent } },
     config: write,
     handler: async (req, reply) =>
       reply.status(204).send(await removeEntry(ctx, await scopeOf(req), actorOf(req), req.params.id, req.params.entryId)),
   });
   r.put('/:id/scores', {
-    schema: { tags, params: IdParams, body: ScoresBody },
+    schema: { tags, params: IdParams, body: ScoresBody, response: { 200: SaveScoresResponse } },
     config: write,
     handler: async (req) => saveScores(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   });
   r.get('/:id/scores/template', {
-    schema: { tags, params: IdParams, produces: [XLSX_MIME] },
+    schema: { tags, params: IdParams, produces: [XLSX_MIME], response: { 200: FileDownload } },
     config: write,
     handler: async (req, reply) => {
       const out = new PassThrough();
@@ -99,7 +107,7 @@ export async function competitionRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.post('/:id/scores/import', {
-    schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
+    schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 200: SaveScoresResponse } },
     config: write,
     handler: async (req) => {
       const scope = await scopeOf(req);
@@ -114,17 +122,17 @@ export async function competitionRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.get('/:id/rankings', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: EventRankingsResponse } },
     config: read,
     handler: async (req) => eventRankings(ctx, await scopeOf(req), req.params.id),
   });
   r.post('/:id/publish', {
-    schema: { tags, params: IdParams },
-    config: write,
+    schema: { tags, params: IdParams, response: { 200: EventRankingsResponse } },
+    config: { ...write, noBody: true },
     handler: async (req) => publishEvent(ctx, await scopeOf(req), actorOf(req), req.params.id),
   });
   r.get('/people/:personId/results', {
-    schema: { tags, params: PersonIdParams },
+    schema: { tags, params: PersonIdParams, response: { 200: PersonResultsResponse } },
     config: read,
     handler: async (req) => personResults(ctx, await scopeOf(req), req.params.personId),
   });

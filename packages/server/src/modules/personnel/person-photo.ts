@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { IdParams } from '@zhenggong/core';
+import {
+  FileDownload,
+  IdParams,
+  NoContent,
+} from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
@@ -53,7 +57,7 @@ export async function personPhotoRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   app.addContentTypeParser(Object.keys(kinds), { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_req, body, done) => done(null, body));
   r.put('/people/:id/photo', {
-    schema: { tags: ['personnel'], params: IdParams, consumes: Object.keys(kinds) },
+    schema: { tags: ['personnel'], params: IdParams, consumes: Object.keys(kinds), response: { 204: NoContent } },
     config: { permission: 'personnel:write' },
     handler: async (req, reply) => {
       // The content-type parser above hands every accepted type over as a Buffer.
@@ -62,7 +66,7 @@ export async function personPhotoRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.get('/people/:id/photo', {
-    schema: { tags: ['personnel'], params: IdParams },
+    schema: { tags: ['personnel'], params: IdParams, response: { 200: FileDownload } },
     config: { permission: 'personnel:read', auditView: { eventType: 'person.photo_view', objectType: 'person' } },
     handler: async (req, reply) => {
       const photo = await readPhoto(app.ctx, await scopeOf(req), req.params.id);

@@ -3,7 +3,15 @@ import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 
-import { formatMessage, Id, pickLocale, platformErrors, Strict } from '@zhenggong/core';
+import {
+  FileDownload,
+  NdjsonProgress,
+  formatMessage,
+  Id,
+  pickLocale,
+  platformErrors,
+  Strict,
+} from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/http/app-error.ts';
 import { actorOf, scopeOf } from '../../platform/http/request-context.ts';
@@ -33,7 +41,7 @@ export async function questionImportRoutes(app: FastifyInstance): Promise<void> 
   const tags = ['question-bank'];
 
   r.get('/import/template', {
-    schema: { tags, produces: [XLSX_MIME] },
+    schema: { tags, produces: [XLSX_MIME], response: { 200: FileDownload } },
     config: { permission },
     handler: async (_req, reply) =>
       reply
@@ -47,7 +55,7 @@ export async function questionImportRoutes(app: FastifyInstance): Promise<void> 
     ['/import/commit', false],
   ] as const) {
     r.post(url, {
-      schema: { tags, querystring: ImportQuery, consumes: ['multipart/form-data'], produces: ['application/x-ndjson'] },
+      schema: { tags, querystring: ImportQuery, consumes: ['multipart/form-data'], produces: ['application/x-ndjson'], response: { 200: NdjsonProgress } },
       config: { permission },
       handler: async (req, reply) => {
         const scope = await scopeOf(req);

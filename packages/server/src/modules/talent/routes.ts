@@ -2,23 +2,37 @@ import fs from 'node:fs';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
+  AddDefaultCategoriesResponse,
+  AddLectureResponse,
   AddMemberBody,
   CategoryBody,
   ConfirmSuggestionBody,
   CoursewareBody,
   CoursewareQuery,
   CoursewareReviewBody,
+  CreateCoursewareResponse,
   CreateInstructorBody,
+  CreateInstructorResponse,
   CreateLectureBody,
   DismissSuggestionBody,
+  FileDownload,
+  GetCoursewareResponse,
+  GetInstructorResponse,
   IdParams,
   InstructorQuery,
   LectureParams,
   LectureReviewBody,
+  ListCategoriesResponse,
+  ListCoursewareResponse,
+  ListInstructorsResponse,
+  ListMembersResponse,
+  ListSuggestionsResponse,
   MemberQuery,
+  NoContent,
   RemoveMemberBody,
   SuggestionQuery,
   UpdateCategoryBody,
+  UpdateCategoryResponse,
   UpdateInstructorBody,
   UpdateMemberGradeBody,
 } from '@zhenggong/core';
@@ -62,15 +76,14 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['talent'];
   const ctx = app.ctx;
-  const created = <T>(reply: { status(n: number): { send(v: T): unknown } }, v: T) => reply.status(201).send(v);
 
   r.get('/instructors', {
-    schema: { tags, querystring: InstructorQuery },
+    schema: { tags, querystring: InstructorQuery, response: { 200: ListInstructorsResponse } },
     config: read,
     handler: async (req) => listInstructors(ctx, await scopeOf(req), req.query),
   });
   r.get('/instructors/export.xlsx', {
-    schema: { tags, querystring: InstructorQuery, produces: [XLSX_MIME] },
+    schema: { tags, querystring: InstructorQuery, produces: [XLSX_MIME], response: { 200: FileDownload } },
     config: { ...read, sensitive: true },
     handler: async (req, reply) => {
       const file = await exportInstructors(ctx, await scopeOf(req), actorOf(req), req.query);
@@ -82,61 +95,61 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.post('/instructors', {
-    schema: { tags, body: CreateInstructorBody },
+    schema: { tags, body: CreateInstructorBody, response: { 201: CreateInstructorResponse } },
     config: write,
-    handler: async (req, reply) => created(reply, await createInstructor(ctx, await scopeOf(req), actorOf(req), req.body)),
+    handler: async (req, reply) => reply.status(201).send(await createInstructor(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.get('/instructors/:id', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: GetInstructorResponse } },
     config: read,
     handler: async (req) => getInstructor(ctx, await scopeOf(req), req.params.id),
   });
   r.patch('/instructors/:id', {
-    schema: { tags, params: IdParams, body: UpdateInstructorBody },
+    schema: { tags, params: IdParams, body: UpdateInstructorBody, response: { 200: GetInstructorResponse } },
     config: write,
     handler: async (req) => updateInstructor(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   });
   r.post('/instructors/:id/lectures', {
-    schema: { tags, params: IdParams, body: CreateLectureBody },
+    schema: { tags, params: IdParams, body: CreateLectureBody, response: { 201: AddLectureResponse } },
     config: write,
-    handler: async (req, reply) => created(reply, await addLecture(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body)),
+    handler: async (req, reply) => reply.status(201).send(await addLecture(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body)),
   });
   r.post('/instructors/:id/lectures/:lectureId/reviews', {
-    schema: { tags, params: LectureParams, body: LectureReviewBody },
+    schema: { tags, params: LectureParams, body: LectureReviewBody, response: { 201: CreateInstructorResponse } },
     config: write,
     handler: async (req, reply) =>
-      created(reply, await addLectureReview(ctx, await scopeOf(req), actorOf(req), req.params.id, req.params.lectureId, req.body)),
+      reply.status(201).send(await addLectureReview(ctx, await scopeOf(req), actorOf(req), req.params.id, req.params.lectureId, req.body)),
   });
 
-  r.get('/categories', { schema: { tags }, config: read, handler: async () => listCategories(ctx) });
+  r.get('/categories', { schema: { tags, response: { 200: ListCategoriesResponse } }, config: read, handler: async () => listCategories(ctx) });
   r.post('/categories', {
-    schema: { tags, body: CategoryBody },
+    schema: { tags, body: CategoryBody, response: { 201: AddLectureResponse } },
     config: write,
-    handler: async (req, reply) => created(reply, await createCategory(ctx, await scopeOf(req), actorOf(req), req.body)),
+    handler: async (req, reply) => reply.status(201).send(await createCategory(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.post('/categories/defaults', {
-    schema: { tags },
-    config: write,
+    schema: { tags, response: { 200: AddDefaultCategoriesResponse } },
+    config: { ...write, noBody: true },
     handler: async (req) => addDefaultCategories(ctx, await scopeOf(req), actorOf(req)),
   });
   r.patch('/categories/:id', {
-    schema: { tags, params: IdParams, body: UpdateCategoryBody },
+    schema: { tags, params: IdParams, body: UpdateCategoryBody, response: { 200: UpdateCategoryResponse } },
     config: write,
     handler: async (req) => updateCategory(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   });
 
   r.get('/suggestions', {
-    schema: { tags, querystring: SuggestionQuery },
+    schema: { tags, querystring: SuggestionQuery, response: { 200: ListSuggestionsResponse } },
     config: write,
     handler: async (req) => listSuggestions(ctx, await scopeOf(req), req.query.categoryId),
   });
   r.post('/suggestions/confirm', {
-    schema: { tags, body: ConfirmSuggestionBody },
+    schema: { tags, body: ConfirmSuggestionBody, response: { 201: AddLectureResponse } },
     config: write,
-    handler: async (req, reply) => created(reply, await confirmSuggestion(ctx, await scopeOf(req), actorOf(req), req.body)),
+    handler: async (req, reply) => reply.status(201).send(await confirmSuggestion(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.post('/suggestions/dismiss', {
-    schema: { tags, body: DismissSuggestionBody },
+    schema: { tags, body: DismissSuggestionBody, response: { 204: NoContent } },
     config: write,
     handler: async (req, reply) => {
       await dismissSuggestion(ctx, await scopeOf(req), actorOf(req), req.body);
@@ -144,17 +157,17 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.get('/members', {
-    schema: { tags, querystring: MemberQuery },
+    schema: { tags, querystring: MemberQuery, response: { 200: ListMembersResponse } },
     config: read,
     handler: async (req) => listMembers(ctx, await scopeOf(req), req.query),
   });
   r.post('/members', {
-    schema: { tags, body: AddMemberBody },
+    schema: { tags, body: AddMemberBody, response: { 201: AddLectureResponse } },
     config: write,
-    handler: async (req, reply) => created(reply, await addMember(ctx, await scopeOf(req), actorOf(req), req.body)),
+    handler: async (req, reply) => reply.status(201).send(await addMember(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.post('/members/:id/remove', {
-    schema: { tags, params: IdParams, body: RemoveMemberBody },
+    schema: { tags, params: IdParams, body: RemoveMemberBody, response: { 204: NoContent } },
     config: write,
     handler: async (req, reply) => {
       await removeMember(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.reason);
@@ -162,7 +175,7 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.post('/members/:id/grade', {
-    schema: { tags, params: IdParams, body: UpdateMemberGradeBody },
+    schema: { tags, params: IdParams, body: UpdateMemberGradeBody, response: { 204: NoContent } },
     config: write,
     handler: async (req, reply) => {
       await regradeMember(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.grade, req.body.reason);
@@ -171,22 +184,22 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get('/courseware', {
-    schema: { tags, querystring: CoursewareQuery },
+    schema: { tags, querystring: CoursewareQuery, response: { 200: ListCoursewareResponse } },
     config: read,
     handler: async (req) => listCourseware(ctx, await scopeOf(req), req.query),
   });
   r.post('/courseware', {
-    schema: { tags, body: CoursewareBody },
+    schema: { tags, body: CoursewareBody, response: { 201: CreateCoursewareResponse } },
     config: write,
-    handler: async (req, reply) => created(reply, await createCourseware(ctx, await scopeOf(req), actorOf(req), req.body)),
+    handler: async (req, reply) => reply.status(201).send(await createCourseware(ctx, await scopeOf(req), actorOf(req), req.body)),
   });
   r.get('/courseware/:id', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: GetCoursewareResponse } },
     config: read,
     handler: async (req) => getCourseware(ctx, await scopeOf(req), req.params.id),
   });
   r.post('/courseware/:id/file', {
-    schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
+    schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 200: GetCoursewareResponse } },
     config: write,
     handler: async (req) => {
       const scope = await scopeOf(req);
@@ -197,7 +210,7 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.get('/courseware/:id/file', {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 200: FileDownload } },
     config: { ...read, auditView: { eventType: 'courseware.download', objectType: 'courseware' } },
     handler: async (req, reply) => {
       const f = await openFile(ctx, await scopeOf(req), req.params.id);
@@ -212,7 +225,7 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.post('/courseware/:id/reviews', {
-    schema: { tags, params: IdParams, body: CoursewareReviewBody },
+    schema: { tags, params: IdParams, body: CoursewareReviewBody, response: { 200: GetCoursewareResponse } },
     config: write,
     handler: async (req) => reviewCourseware(ctx, await scopeOf(req), actorOf(req), principalOf(req).displayName, req.params.id, req.body),
   });

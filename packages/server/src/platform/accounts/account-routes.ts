@@ -58,7 +58,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/:id/unlock', {
     schema: { tags, params: IdParams, response: { 200: UserView } },
-    config: { permission: 'user:unlock' },
+    config: { permission: 'user:unlock', noBody: true },
     handler: async (req) => unlockUser(app.ctx, await scopeOf(req), actorOf(req), req.params.id),
   });
   // The security administrator's confirmations that close the 三员 holes (ADR 004).

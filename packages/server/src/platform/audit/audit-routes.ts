@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AuditCheckpoint, AuditExportQuery, AuditPage, AuditQuery, AuditVerifyResult } from '@zhenggong/core';
+import { AuditCheckpoint, AuditExportQuery, AuditPage, AuditQuery, AuditVerifyResult, FileDownload } from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, principalOf } from '../http/request-context.ts';
 import { writeAuditXlsx, XLSX_MIME } from './audit-export.ts';
@@ -28,7 +28,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get('/export', {
-    schema: { tags, querystring: AuditExportQuery, produces: [XLSX_MIME] },
+    schema: { tags, querystring: AuditExportQuery, produces: [XLSX_MIME], response: { 200: FileDownload } },
     config: { permission: 'audit:export', sensitive: true },
     handler: async (req, reply) => {
       const plan = await planAuditExport(app.ctx, actorOf(req), req.query);

@@ -43,7 +43,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/logout', {
     schema: { tags: ['auth'], response: { 204: { type: 'null' } } },
-    config: { sessionOnly: true, mfaStep: true },
+    config: { sessionOnly: true, mfaStep: true, noBody: true },
     handler: async (request, reply) => {
       await logout(app.ctx, principalOf(request), actorOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

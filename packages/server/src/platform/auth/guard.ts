@@ -22,17 +22,34 @@ export function registerGuard(app: FastifyInstance): void {
 
   app.decorate('routeInventory', []);
   app.addHook('onRoute', (route) => {
-    const cfg = (route.config ?? {}) as { public?: boolean; sessionOnly?: boolean; permission?: string; mfaStep?: boolean; sensitive?: boolean; auditView?: object };
+    const cfg = (route.config ?? {}) as {
+      public?: boolean;
+      sessionOnly?: boolean;
+      permission?: string;
+      mfaStep?: boolean;
+      sensitive?: boolean;
+      auditView?: object;
+      noBody?: boolean;
+    };
     if (!isApi(route.url)) return;
     if (!cfg.public && !cfg.sessionOnly && !cfg.permission) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no permission (config.permission, public or sessionOnly)`);
     }
+    // Uploads arrive as multipart or raw bytes that no JSON schema describes.
+    const consumes = (route.schema as { consumes?: string[] } | undefined)?.consumes ?? [];
+    const noBody = cfg.noBody === true || consumes.some((type) => type !== 'application/json');
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      app.routeInventory.push({ method, url: route.url, permission: cfg.permission, public: cfg.public === true, sessionOnly: cfg.sessionOnly === true,
+      app.routeInventory.push({
+        method,
+        url: route.url,
+        permission: cfg.permission,
+        public: cfg.public === true,
+        sessionOnly: cfg.sessionOnly === true,
         mfaStep: cfg.mfaStep === true,
         sensitive: cfg.sensitive === true || cfg.auditView !== undefined,
         auditView: cfg.auditView !== undefined,
+        noBody,
       });
     }
   });

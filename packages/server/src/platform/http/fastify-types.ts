@@ -13,6 +13,8 @@ export interface RouteInfo {
   readonly mfaStep: boolean;
   readonly sensitive: boolean;
   readonly auditView: boolean;
+  /** A write that takes no JSON body (an action on the row named in the path, or an upload). */
+  readonly noBody: boolean;
 }
 
 declare module 'fastify' {
@@ -40,5 +42,7 @@ declare module 'fastify' {
     sensitive?: boolean;
     /** A view or download of a sensitive file: audited by the platform before it is sent (implies `sensitive`). */
     auditView?: { readonly eventType: string; readonly objectType: string };
+    /** A write whose request carries no body: the path names everything it acts on. */
+    noBody?: boolean;
   }
 }

@@ -38,7 +38,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/:id/close', {
     schema: { tags, params: IdParams, response: { 200: OrgView } },
-    config: { permission: 'org:write' },
+    config: { permission: 'org:write', noBody: true },
     handler: async (req) => closeOrg(app.ctx, await scopeOf(req), actorOf(req), req.params.id),
   });
 }

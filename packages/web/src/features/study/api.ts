@@ -1,7 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildHeaders, toApiError } from '../../shared/api/client';
 import { downloadFile } from '../../shared/api/download';
-import type { Campaign, CampaignProgress, Material, StudyRecord } from './types';
+import type {
+  CampaignProgressResponse,
+  ListCampaignsResponse,
+  ListMaterialsResponse,
+  ListRecordsResponse,
+  PendingRecordsResponse,
+  StudyCampaign,
+  StudyMaterial,
+} from '@zhenggong/core';
 
 const BASE = '/api/v1/study';
 const all = ['study'] as const;
@@ -9,28 +17,28 @@ const all = ['study'] as const;
 export const useMaterials = (q: { page: number; pageSize: number; keyword?: string }) =>
   useQuery({
     queryKey: ['study', 'materials', q],
-    queryFn: ({ signal }) => api.get<{ items: Material[]; total: number }>(`${BASE}/materials`, q, signal),
+    queryFn: ({ signal }) => api.get<ListMaterialsResponse>(`${BASE}/materials`, q, signal),
   });
 export const useRecords = (q: { page: number; pageSize: number; status?: string; keyword?: string }) =>
   useQuery({
     queryKey: ['study', 'records', q],
-    queryFn: ({ signal }) => api.get<{ items: StudyRecord[]; total: number }>(`${BASE}/records`, q, signal),
+    queryFn: ({ signal }) => api.get<ListRecordsResponse>(`${BASE}/records`, q, signal),
   });
 export const useApprovals = () =>
   useQuery({
     queryKey: ['study', 'approvals'],
-    queryFn: ({ signal }) => api.get<{ items: StudyRecord[]; total: number }>(`${BASE}/approvals`, { pageSize: 200 }, signal),
+    queryFn: ({ signal }) => api.get<PendingRecordsResponse>(`${BASE}/approvals`, { pageSize: 200 }, signal),
   });
 export const useCampaigns = () =>
-  useQuery({ queryKey: ['study', 'campaigns'], queryFn: ({ signal }) => api.get<Campaign[]>(`${BASE}/campaigns`, undefined, signal) });
+  useQuery({ queryKey: ['study', 'campaigns'], queryFn: ({ signal }) => api.get<ListCampaignsResponse>(`${BASE}/campaigns`, undefined, signal) });
 export const useCampaignProgress = (id: string | undefined) =>
   useQuery({
     queryKey: ['study', 'campaign', id],
     enabled: !!id,
-    queryFn: ({ signal }) => api.get<CampaignProgress>(`${BASE}/campaigns/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<CampaignProgressResponse>(`${BASE}/campaigns/${id}`, undefined, signal),
   });
 
-export const downloadMaterial = (m: Material) => downloadFile(`${BASE}/materials/${m.id}/file`, {}, m.fileName ?? 'material');
+export const downloadMaterial = (m: StudyMaterial) => downloadFile(`${BASE}/materials/${m.id}/file`, {}, m.fileName ?? 'material');
 
 function useWrite<TInput, TOutput = unknown>(fn: (input: TInput) => Promise<TOutput>) {
   const queryClient = useQueryClient();
@@ -50,7 +58,7 @@ export interface MaterialInput {
 /** Creates the material, then sends its document (multipart field `file`) when there is one. */
 export const useCreateMaterial = () =>
   useWrite(async (input: { body: MaterialInput; file?: File }) => {
-    const created = await api.post<Material>(`${BASE}/materials`, input.body);
+    const created = await api.post<StudyMaterial>(`${BASE}/materials`, input.body);
     if (input.file) {
       const form = new FormData();
       form.append('file', input.file);
@@ -75,7 +83,7 @@ export const useCreateCampaign = () =>
       requiredHours: number;
       description?: string;
       target: object;
-    }) => api.post<Campaign>(`${BASE}/campaigns`, input),
+    }) => api.post<StudyCampaign>(`${BASE}/campaigns`, input),
   );
 /** A decision is an action on the declaration's workflow case; a rejection carries its reason. */
 export const useDecide = () =>

@@ -1,7 +1,10 @@
 import { PassThrough } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { IdParams } from '@zhenggong/core';
+import {
+  FileDownload,
+  IdParams,
+} from '@zhenggong/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { actorOf, principalOf, scopeOf } from '../../../platform/http/request-context.ts';
@@ -45,7 +48,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get('/export.xlsx', {
-    schema: { tags, querystring: PersonExportQuery, produces: [XLSX_MIME] },
+    schema: { tags, querystring: PersonExportQuery, produces: [XLSX_MIME], response: { 200: FileDownload } },
     config: { permission: 'personnel:export', sensitive: true },
     handler: async (req, reply) => {
       const m = mark(req);
@@ -62,7 +65,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get('/people/:id/appointment-form.docx', {
-    schema: { tags, params: IdParams, querystring: AppointmentQuery, produces: [DOCX_MIME] },
+    schema: { tags, params: IdParams, querystring: AppointmentQuery, produces: [DOCX_MIME], response: { 200: FileDownload } },
     config: { permission: 'personnel:export', sensitive: true },
     handler: async (req, reply) => {
       const file = await appointmentFormDocx(app.ctx, await documentRequest(req, req.params.id, req.query));
@@ -71,7 +74,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get('/people/:id/appointment-form.lrmx', {
-    schema: { tags, params: IdParams, querystring: AppointmentQuery, produces: [LRMX_MIME] },
+    schema: { tags, params: IdParams, querystring: AppointmentQuery, produces: [LRMX_MIME], response: { 200: FileDownload } },
     config: { permission: 'personnel:export', sensitive: true },
     handler: async (req, reply) => {
       const file = await appointmentFormLrmx(app.ctx, await documentRequest(req, req.params.id, req.query));
@@ -80,7 +83,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
   });
 
   r.get('/people/:id/print', {
-    schema: { tags, params: IdParams, produces: ['text/html'] },
+    schema: { tags, params: IdParams, produces: ['text/html'], response: { 200: FileDownload } },
     config: { permission: 'personnel:export', sensitive: true },
     handler: async (req, reply) => {
       const file = await printPage(app.ctx, await documentRequest(req, req.params.id, {}));

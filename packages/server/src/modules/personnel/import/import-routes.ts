@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { pickLocale } from '@zhenggong/core';
+import {
+  FileDownload,
+  NdjsonProgress,
+  pickLocale,
+} from '@zhenggong/core';
 import { ImportQuery, ImportReportQuery, type ImportLine } from '@zhenggong/core/personnel/roster-import-api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/app-error.ts';
@@ -31,7 +35,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['personnel'];
 
   r.get('/template', {
-    schema: { tags, produces: [XLSX_MIME] },
+    schema: { tags, produces: [XLSX_MIME], response: { 200: FileDownload } },
     config: { permission },
     handler: async (req, reply) => {
       const file = await templateXlsx(app.ctx.db, await scopeOf(req));
@@ -41,14 +45,14 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
 
   for (const [url, dryRun] of [['/dry-run', true], ['/commit', false]] as const) {
     r.post(url, {
-      schema: { tags, querystring: ImportQuery, consumes: ['multipart/form-data'], produces: ['application/x-ndjson'] },
+      schema: { tags, querystring: ImportQuery, consumes: ['multipart/form-data'], produces: ['application/x-ndjson'], response: { 200: NdjsonProgress } },
       config: { permission },
       handler: (req, reply) => streamImport(app, req, reply, req.query, dryRun, tmpDir),
     });
   }
 
   r.get('/report', {
-    schema: { tags, querystring: ImportReportQuery, produces: [XLSX_MIME] },
+    schema: { tags, querystring: ImportReportQuery, produces: [XLSX_MIME], response: { 200: FileDownload } },
     config: { permission },
     handler: async (req, reply) => {
       const job = await findJob(app.ctx, req.query.jobId, principalOf(req).userId);

@@ -1,16 +1,29 @@
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
+  ApplicantOfResponse,
+  ApplicantViewResponse,
   ApplicationBody,
   fileCategories,
+  type FileCategory,
+  FileDownload,
+  GetPublishedResponse,
   IdParams,
+  IssueCaptchaResponse,
+  ListOwnApplicationsResponse,
+  ListPublishedResponse,
+  LoginResponse,
+  NoContent,
+  OwnScoresResponse,
   pickLocale,
   PortalLoginBody,
+  PublicityListResponse,
   RegisterBody,
+  RegisterResponse,
   Strict,
+  SubmitApplicationResponse,
   UpdateApplicationBody,
   VerificationCodeBody,
-  type FileCategory,
 } from '@zhenggong/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { nodeCrypto } from '../../../platform/crypto.ts';
@@ -113,20 +126,20 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(APPLICANT_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/api/v1/portal', maxAge: 12 * 3600 });
 
-  r.get('/announcements', { schema: { tags }, config: { public: true } }, async () => listPublished(app.ctx));
-  r.get('/announcements/:id', { schema: { tags, params: IdParams }, config: { public: true } }, async (req) =>
+  r.get('/announcements', { schema: { tags, response: { 200: ListPublishedResponse } }, config: { public: true } }, async () => listPublished(app.ctx));
+  r.get('/announcements/:id', { schema: { tags, params: IdParams, response: { 200: GetPublishedResponse } }, config: { public: true } }, async (req) =>
     getPublished(app.ctx, req.params.id),
   );
-  r.get('/announcements/:id/publicity', { schema: { tags, params: IdParams }, config: { public: true } }, async (req) =>
+  r.get('/announcements/:id/publicity', { schema: { tags, params: IdParams, response: { 200: PublicityListResponse } }, config: { public: true } }, async (req) =>
     publicityList(app.ctx, req.params.id),
   );
 
-  r.get('/captcha', { schema: { tags }, config: { public: true, rateLimit: perIp(30) } }, async (_req, reply) => {
+  r.get('/captcha', { schema: { tags, response: { 200: IssueCaptchaResponse } }, config: { public: true, rateLimit: perIp(30) } }, async (_req, reply) => {
     const { captchaId, svg } = await issueCaptcha(app.ctx);
     return reply.header('Cache-Control', 'no-store').send({ captchaId, svg });
   });
   r.post('/verification-code', {
-    schema: { tags, body: VerificationCodeBody },
+    schema: { tags, body: VerificationCodeBody, response: { 204: NoContent } },
     config: { public: true, rateLimit: perIp(10) },
     preHandler: perPhone('code', 1),
     handler: async (req, reply) => {
@@ -135,7 +148,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.post('/register', {
-    schema: { tags, body: RegisterBody },
+    schema: { tags, body: RegisterBody, response: { 201: RegisterResponse } },
     config: { public: true, rateLimit: perIp(20) },
     preHandler: perPhone('register', 5),
     handler: async (req, reply) => {
@@ -145,7 +158,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     },
   });
   r.post('/login', {
-    schema: { tags, body: PortalLoginBody },
+    schema: { tags, body: PortalLoginBody, response: { 200: LoginResponse } },
     config: { public: true, rateLimit: perIp(20) },
     preHandler: perPhone('login', 10),
     handler: async (req, reply) => {
@@ -154,20 +167,20 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       return { applicant: out.applicant, csrf: out.csrf };
     },
   });
-  r.post('/logout', { schema: { tags }, config: { public: true, applicant: true } }, async (req, reply) => {
+  r.post('/logout', { schema: { tags, response: { 204: NoContent } }, config: { public: true, applicant: true, noBody: true } }, async (req, reply) => {
     await closeSession(app.ctx, req.cookies[APPLICANT_COOKIE] as string);
     reply.clearCookie(APPLICANT_COOKIE, { path: '/api/v1/portal' });
     return reply.status(204).send();
   });
-  r.get('/me', { schema: { tags }, config: { public: true, applicant: true } }, async (req) => {
+  r.get('/me', { schema: { tags, response: { 200: ApplicantViewResponse } }, config: { public: true, applicant: true } }, async (req) => {
     return { applicant: await applicantView(app.ctx, applicantOf(req)), csrf: req.applicantCsrf };
   });
 
-  r.get('/applications', { schema: { tags }, config: { public: true, applicant: true } }, async (req) =>
+  r.get('/applications', { schema: { tags, response: { 200: ListOwnApplicationsResponse } }, config: { public: true, applicant: true } }, async (req) =>
     listOwnApplications(app.ctx, applicantOf(req)),
   );
   r.post('/applications', {
-    schema: { tags, body: ApplicationBody },
+    schema: { tags, body: ApplicationBody, response: { 201: SubmitApplicationResponse } },
     config: { public: true, applicant: true, rateLimit: perIp(120) },
     preHandler: perAccount,
     handler: async (req, reply) => {
@@ -178,23 +191,23 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       return reply.status(201).send(out.application);
     },
   });
-  r.get('/applications/:id', { schema: { tags, params: IdParams }, config: { public: true, applicant: true } }, async (req) =>
+  r.get('/applications/:id', { schema: { tags, params: IdParams, response: { 200: SubmitApplicationResponse } }, config: { public: true, applicant: true } }, async (req) =>
     getOwnApplication(app.ctx, applicantOf(req), req.params.id),
   );
   r.patch('/applications/:id', {
-    schema: { tags, params: IdParams, body: UpdateApplicationBody },
+    schema: { tags, params: IdParams, body: UpdateApplicationBody, response: { 200: SubmitApplicationResponse } },
     config: { public: true, applicant: true, rateLimit: perIp(120) },
     preHandler: perAccount,
     handler: async (req) => updateOwnApplication(app.ctx, applicantOf(req), req.params.id, req.body, locale(req)),
   });
   r.post('/applications/:id/resubmit', {
-    schema: { tags, params: IdParams },
-    config: { public: true, applicant: true, rateLimit: perIp(120) },
+    schema: { tags, params: IdParams, response: { 200: SubmitApplicationResponse } },
+    config: { public: true, applicant: true, rateLimit: perIp(120), noBody: true },
     preHandler: perAccount,
     handler: async (req) => resubmitOwnApplication(app.ctx, applicantOf(req), req.params.id, locale(req)),
   });
   r.put('/applications/:id/photo', {
-    schema: { tags, params: IdParams, consumes: ['image/jpeg', 'image/png', 'application/octet-stream'] },
+    schema: { tags, params: IdParams, consumes: ['image/jpeg', 'image/png', 'application/octet-stream'], response: { 204: NoContent } },
     config: { public: true, applicant: true, rateLimit: perIp(120) },
     preHandler: perAccount,
     handler: async (req, reply) => {
@@ -205,7 +218,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get(
     '/applications/:id/photo',
-    { schema: { tags, params: IdParams }, config: { public: true, applicant: true, sensitive: true } },
+    { schema: { tags, params: IdParams, response: { 200: FileDownload } }, config: { public: true, applicant: true, sensitive: true } },
     async (req, reply) => {
       const row = await findOwn(app.ctx.db, applicantOf(req), req.params.id);
       const photo = readPhotoFile(app.ctx, row.photo);
@@ -213,7 +226,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     },
   );
   r.post('/applications/:id/files', {
-    schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
+    schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: ApplicantOfResponse } },
     config: { public: true, applicant: true, rateLimit: perIp(120) },
     preHandler: perAccount,
     handler: async (req, reply) => {
@@ -242,7 +255,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get(
     '/applications/:id/files/:fileId',
-    { schema: { tags, params: IdFileParams }, config: { public: true, applicant: true, sensitive: true } },
+    { schema: { tags, params: IdFileParams, response: { 200: FileDownload } }, config: { public: true, applicant: true, sensitive: true } },
     async (req, reply) => {
       await findOwn(app.ctx.db, applicantOf(req), req.params.id);
       const file = await readApplicationFile(app.ctx, req.params.id, req.params.fileId);
@@ -254,7 +267,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     },
   );
   r.delete('/applications/:id/files/:fileId', {
-    schema: { tags, params: IdFileParams },
+    schema: { tags, params: IdFileParams, response: { 204: NoContent } },
     config: { public: true, applicant: true, rateLimit: perIp(120) },
     preHandler: perAccount,
     handler: async (req, reply) => {
@@ -264,7 +277,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get(
     '/applications/:id/ticket',
-    { schema: { tags, params: IdParams }, config: { public: true, applicant: true, sensitive: true } },
+    { schema: { tags, params: IdParams, response: { 200: FileDownload } }, config: { public: true, applicant: true, sensitive: true } },
     async (req, reply) => {
       const pdf = await ownTicket(app.ctx, applicantOf(req), req.params.id);
       return reply
@@ -274,7 +287,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
         .send(pdf);
     },
   );
-  r.get('/applications/:id/scores', { schema: { tags, params: IdParams }, config: { public: true, applicant: true } }, async (req) =>
+  r.get('/applications/:id/scores', { schema: { tags, params: IdParams, response: { 200: OwnScoresResponse } }, config: { public: true, applicant: true } }, async (req) =>
     ownScores(app.ctx, applicantOf(req), req.params.id),
   );
 }

@@ -7,7 +7,7 @@ import { OrgTreeSelect } from '../../../shared/components/OrgTreeSelect';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { downloadMaterial, useCampaigns, useCreateMaterial, useMaterials, type MaterialInput } from '../api';
-import type { Material } from '../types';
+import type { StudyMaterial } from '@zhenggong/core';
 
 const ACCEPT = '.pdf,.docx,.xlsx,.pptx,.txt';
 
@@ -35,7 +35,7 @@ export function MaterialsPanel() {
         )}
       </Flex>
       {materials.isError && <QueryErrorAlert error={materials.error} onRetry={() => void materials.refetch()} />}
-      <Table<Material>
+      <Table<StudyMaterial>
         rowKey="id"
         size="middle"
         loading={materials.isPending}

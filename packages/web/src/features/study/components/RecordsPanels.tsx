@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useApprovals, useDecide, useRecords } from '../api';
-import type { StudyRecord } from '../types';
+import type { PendingRecordsResponse, StudyRecord } from '@zhenggong/core';
+
+type PendingRecord = PendingRecordsResponse['items'][number];
 
 const statusColor = { pending: 'warning', approved: 'success', rejected: 'error' } as const;
 
@@ -33,12 +35,12 @@ export function ApprovalsPanel() {
   const decide = useDecide();
   const showError = useErrorMessage();
   const columns = useColumns();
-  const [rejecting, setRejecting] = useState<StudyRecord>();
+  const [rejecting, setRejecting] = useState<PendingRecord>();
   const [note, setNote] = useState('');
   if (approvals.isError) return <QueryErrorAlert error={approvals.error} onRetry={() => void approvals.refetch()} />;
   return (
     <>
-      <Table<StudyRecord>
+      <Table<PendingRecord>
         rowKey="id"
         size="middle"
         loading={approvals.isPending}
