@@ -89,6 +89,11 @@ export const platformErrors = {
     'en-US': '{total} audit records match, more than the export limit of {max}; narrow the time range or filters',
   },
   PERSON_NOT_FOUND: { status: 404, 'zh-CN': '人员不存在', 'en-US': 'Person not found' },
+  PERSON_PHOTO_INVALID: {
+    status: 400,
+    'zh-CN': '请以 JPEG 或 PNG 图片作为请求正文上传照片（不超过 2 MB）',
+    'en-US': 'Send the photo as a JPEG or PNG image in the request body (at most 2 MB)',
+  },
   PERSON_INVALID: { status: 400, 'zh-CN': '人员信息有误：{summary}', 'en-US': 'The person data has problems: {summary}' },
   PERSON_ID_TAKEN: { status: 409, 'zh-CN': '该身份证号已登记', 'en-US': 'This ID number is already registered' },
   PERSON_POLICE_NUMBER_TAKEN: { status: 409, 'zh-CN': '该警号已被使用', 'en-US': 'This police number is already in use' },

@@ -23,15 +23,20 @@ function sniff(body: Buffer): PhotoType | undefined {
 
 const photoDir = (ctx: AppContext) => path.join(ctx.config.dataDir, 'uploads', 'photos');
 
-export async function savePhoto(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, personId: string, declared: string, body: Buffer): Promise<void> {
-  const type = sniff(body);
-  if (!type || type !== declared) throw new AppError('VALIDATION_FAILED', { photo: 'not a JPEG or PNG image' });
-  const file = `${personId}.${kinds[type]}`;
+/**
+ * `body` is whatever Fastify parsed: a Buffer for image types, but nothing for an empty request
+ * and an object for JSON. The person is looked up in scope first, so a caller outside scope
+ * learns nothing from the content check; then anything but a real JPEG/PNG is a clear 400.
+ */
+export async function savePhoto(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, personId: string, declared: string, body: unknown): Promise<void> {
   const dir = photoDir(ctx);
-  fs.mkdirSync(dir, { recursive: true });
   await ctx.db.transaction().execute(async (trx) => {
     const person = await findPersonInScope(trx, scope, personId);
     if (!person) throw new AppError('PERSON_NOT_FOUND');
+    const type = Buffer.isBuffer(body) ? sniff(body) : undefined;
+    if (!Buffer.isBuffer(body) || !type || type !== declared) throw new AppError('PERSON_PHOTO_INVALID');
+    const file = `${personId}.${kinds[type]}`;
+    fs.mkdirSync(dir, { recursive: true });
     // Write to a temp name and rename, so a crash never leaves half a photo under the real name.
     const tmp = path.join(dir, `.${file}.${process.pid}.tmp`);
     fs.writeFileSync(tmp, body, { mode: 0o600 });
@@ -57,7 +62,7 @@ export async function personPhotoRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['personnel'], params: IdParams, consumes: Object.keys(kinds) },
     config: { permission: 'personnel:write' },
     handler: async (req, reply) => {
-      await savePhoto(app.ctx, await scopeOf(req), actorOf(req), req.params.id, String(req.headers['content-type']).split(';')[0] ?? '', req.body as Buffer);
+      await savePhoto(app.ctx, await scopeOf(req), actorOf(req), req.params.id, String(req.headers['content-type']).split(';')[0] ?? '', req.body);
       return reply.status(204).send();
     },
   });
