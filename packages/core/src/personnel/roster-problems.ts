@@ -38,6 +38,10 @@ export const rosterProblemMessages = {
     'zh-CN': '日期“{value}”只有年份，请至少精确到月',
     'en-US': 'The date "{value}" has only a year; give at least the month',
   },
+  date_month_ambiguous: {
+    'zh-CN': '“{value}”可能是 1 月也可能是 10 月（Excel 会把 .10 存成 .1），请将该列设为文本并写作 1990.01 或 1990.10',
+    'en-US': '"{value}" could be January or October (Excel stores .10 as .1); format the column as text and write 1990.01 or 1990.10',
+  },
   date_in_future: { 'zh-CN': '“{header}”{value} 晚于今天', 'en-US': '"{header}" {value} is in the future' },
   date_before_birth: { 'zh-CN': '“{header}”{value} 早于出生日期', 'en-US': '"{header}" {value} is before the date of birth' },
   unknown_code: {

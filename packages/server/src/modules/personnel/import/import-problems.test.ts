@@ -48,6 +48,19 @@ describe.each(dialects)('roster import problems on %s', (dialect) => {
     expect(await problemsOf([row(1)])).toEqual([]);
   });
 
+  it('dates typed as numbers are year-months: 0.00 keeps 2007.10 October, the ID number settles 出生年月 1990.1', async () => {
+    const born = makeIdNumber('330102', '1990-10-08', 301);
+    const rows = [row(91, { 身份证号: born, 出生日期: 1990.1, 入警时间: 2007.1 }), row(92, { 入警时间: 2008.03 })];
+    const file = await rosterFile(t, { above: TITLE, headers: HEADERS, rows, numFmts: { 10: '0.00' } });
+    const r = resultOf(await upload(importer, 'commit', file));
+    expect(r.problems).toEqual([]);
+    const saved = await t.ctx.db.selectFrom('person').select(['police_number', 'police_start_date']).where('police_number', 'in', [pnFor(91), pnFor(92)]).orderBy('police_number').execute();
+    expect(saved.map((p) => p.police_start_date)).toEqual(['2007-10', '2008-03']);
+    // In a General cell 2010.1 could be January or October: reported, not guessed.
+    const p = await only([row(1, { 入警时间: 2010.1 })]);
+    expect(p).toMatchObject({ row: 3, column: 'K', header: '入警时间', code: 'date_month_ambiguous' });
+  });
+
   it('an ID number stored as a number cell: its last digits are gone, never repaired', async () => {
     const p = await only([row(1, { 身份证号: Number(idFor(1).slice(0, 17)) * 10 })]);
     expect(p).toMatchObject({ row: 3, column: 'C', header: '身份证号', code: 'id_number_as_number' });

@@ -21,6 +21,8 @@ export interface SheetRow {
   readonly number: number;
   /** Cell values by 1-based column; index 0 unused. */
   readonly cells: readonly RosterCell[];
+  /** Number format of each number cell by 1-based column (e.g. "0.00"), so 1990.10 typed as a number is not read as 1990.1. */
+  readonly formats: readonly (string | undefined)[];
 }
 
 export interface SheetLimits extends ZipLimits {
@@ -144,7 +146,8 @@ export async function openSheet(file: string, limits: SheetLimits): Promise<Shee
       for await (const worksheet of reader) {
         for await (const row of worksheet) {
           if (++count > limits.maxRows) throw new AppError('IMPORT_TOO_MANY_ROWS', { max: limits.maxRows });
-          yield { number: row.number, cells: rowCells(row.values, limits.maxColumns) };
+          const cells = rowCells(row.values, limits.maxColumns);
+          yield { number: row.number, cells, formats: cells.map((c, i) => (typeof c === 'number' ? row.getCell(i).numFmt : undefined)) };
         }
         break; // only the one sheet was passed in
       }
