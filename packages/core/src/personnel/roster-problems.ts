@@ -13,8 +13,8 @@ export const rosterProblemMessages = {
     'en-US': 'Excel stored the ID number as a number and has lost its last digits; format the column as text and enter it again',
   },
   id_format: {
-    'zh-CN': '身份证号格式不正确，应为 18 位（末位可为 X）',
-    'en-US': 'The ID number must have 18 characters (the last may be X)',
+    'zh-CN': '身份证号格式不正确，应为 18 位（末位可为 X），或 15 位一代身份证号',
+    'en-US': 'The ID number must have 18 characters (the last may be X), or be a 15-digit first-generation number',
   },
   id_birth_date: { 'zh-CN': '身份证号中的出生日期不存在', 'en-US': 'The date of birth inside the ID number does not exist' },
   id_check_digit: {

@@ -128,7 +128,7 @@ export const personnelZhCN = {
     saved: '已保存',
   },
   problems: {
-    id_format: '身份证号应为 18 位数字（最后一位可为 X）',
+    id_format: '身份证号应为 18 位数字（最后一位可为 X），或 15 位一代身份证号',
     id_birth_date: '身份证号中的出生日期无效',
     id_check_digit: '身份证号校验位不正确，请核对',
     sex_mismatch: '性别与身份证号不符',
@@ -383,7 +383,7 @@ export const personnelEnUS: LocaleShape<typeof personnelZhCN> = {
     saved: 'Saved',
   },
   problems: {
-    id_format: 'An ID number has 18 digits (the last may be X)',
+    id_format: 'An ID number has 18 digits (the last may be X), or 15 digits for a first-generation card',
     id_birth_date: 'The date of birth in the ID number is invalid',
     id_check_digit: 'The check digit of the ID number is wrong',
     sex_mismatch: 'Sex does not match the ID number',

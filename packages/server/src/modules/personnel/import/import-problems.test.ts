@@ -61,6 +61,15 @@ describe.each(dialects)('roster import problems on %s', (dialect) => {
     expect(p).toMatchObject({ row: 3, column: 'K', header: '入警时间', code: 'date_month_ambiguous' });
   });
 
+  it('a 15-digit first-generation ID number is upgraded to 18 digits and stored so', async () => {
+    const full = makeIdNumber('330102', '1985-03-15', 393);
+    const first = full.slice(0, 6) + full.slice(8, 17);
+    const r = resultOf(await upload(importer, 'commit', await rosterFile(t, { above: TITLE, headers: HEADERS, rows: [row(93, { 身份证号: first })] })));
+    expect(r.problems).toEqual([]);
+    const saved = await t.ctx.db.selectFrom('person').select(['id_number_bidx', 'id_number_masked']).where('police_number', '=', pnFor(93)).executeTakeFirstOrThrow();
+    expect(saved).toEqual({ id_number_bidx: t.ctx.fieldCrypto.blindIndex('id_number', full), id_number_masked: `${full.slice(0, 6)}********${full.slice(14)}` });
+  });
+
   it('an ID number stored as a number cell: its last digits are gone, never repaired', async () => {
     const p = await only([row(1, { 身份证号: Number(idFor(1).slice(0, 17)) * 10 })]);
     expect(p).toMatchObject({ row: 3, column: 'C', header: '身份证号', code: 'id_number_as_number' });
