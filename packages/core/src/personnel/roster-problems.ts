@@ -44,6 +44,26 @@ export const rosterProblemMessages = {
   },
   date_in_future: { 'zh-CN': '“{header}”{value} 晚于今天', 'en-US': '"{header}" {value} is in the future' },
   date_before_birth: { 'zh-CN': '“{header}”{value} 早于出生日期', 'en-US': '"{header}" {value} is before the date of birth' },
+  work_start_too_young: {
+    'zh-CN': '参加工作时间 {value} 时未满 16 周岁',
+    'en-US': 'Started work {value}, before the age of 16',
+  },
+  police_start_too_young: {
+    'zh-CN': '入警时间 {value} 时未满 18 周岁',
+    'en-US': 'Joined the police {value}, before the age of 18',
+  },
+  party_join_too_young: {
+    'zh-CN': '入党时间 {value} 时未满 18 周岁',
+    'en-US': 'Joined the party {value}, before the age of 18',
+  },
+  police_start_before_work_start: {
+    'zh-CN': '入警时间 {value} 早于参加工作时间',
+    'en-US': 'Joined the police {value}, before starting work',
+  },
+  auxiliary_police_field: {
+    'zh-CN': '辅警不应有“{header}”（{value}），警衔、职级和警号只属于人民警察',
+    'en-US': 'An auxiliary officer has no "{header}" ({value}): rank, grade and police number belong to police officers only',
+  },
   unknown_code: {
     'zh-CN': '“{value}”不是“{header}”的标准名称或代码',
     'en-US': '"{value}" is not a standard name or code for "{header}"',

@@ -29,7 +29,7 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     hr = await login(t.app, 'hr', 'Hr#Pass12345');
     await add('王芳', station, '1990-02-02', 2, { rank: '一级警司', education: '本科', politicalStatus: '党员' });
     await add('刘洋', station, '1970-05-05', 1, { rank: '一级警督', education: '硕士', politicalStatus: '党员' });
-    await add('陈静', otherBranch, '1995-09-09', 4, { rank: '二级警员', education: '大专', politicalStatus: '团员' });
+    await add('陈静', otherBranch, '1995-09-09', 4, { rank: '二级警员', education: '大专', politicalStatus: '团员', policeStartDate: '2017-07-01' });
   });
   afterAll(() => t.close());
 
