@@ -19,11 +19,8 @@ const PUBLIC_FACES = [
   '*-test-support.ts',
   'test-support.ts',
   // Generic xlsx and upload plumbing, still inside personnel until platform/files takes it over.
-  'import/upload.ts',
-  'import/xlsx-rows.ts',
   'import/import-sheets.ts',
   'import/import-service.ts',
-  'import/zip-entries.ts',
   'import/import-test-support.ts',
 ];
 

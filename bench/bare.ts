@@ -208,7 +208,7 @@ const scopedTree: BenchCase = {
 // person-search / person-filter: GET /api/v1/personnel/people — the two searches political staff
 // run most: a name by its pinyin initials ("zw" for 张伟, 周文 …) and "everyone aged 30–40 in my
 // branch", each first page of 20 sorted by name. The same two statements as
-// modules/personnel/person-search.ts (page with the org's name, and the count, sent together
+// modules/personnel/person-search.ts (page ids then their rows with the org's name, and the count, sent together
 // through Promise.all), mapped as person-presenter.ts presentListItem does, with "today" from the
 // real clock like the platform's. Not on the bare side: the session, the permission check, scope
 // resolution and — for orgId — assertOrgInScope (one indexed org_closure lookup).
@@ -234,8 +234,10 @@ interface PersonRow {
 }
 
 const personScope = '("p"."org_id" in (select descendant_id from org_closure where ancestor_id in (?)))';
+// The page's ids on the list index first, then only their rows (as person-search.ts does).
 const personPageSql = (where: string) =>
-  `select "p".*, "o"."name" as "org_name" from "person" as "p" inner join "org" as "o" on "o"."id" = "p"."org_id" where ${where} order by "p"."name_pinyin" asc, "p"."id" limit ? offset ?`;
+  `select "p".*, "o"."name" as "org_name" from (select "p"."id" from "person" as "p" where ${where} order by "p"."name_pinyin" asc, "p"."id" limit ? offset ?) as "k"` +
+  ` inner join "person" as "p" on "p"."id" = "k"."id" inner join "org" as "o" on "o"."id" = "p"."org_id" order by "p"."name_pinyin" asc, "p"."id"`;
 const personCountSql = (where: string) => `select count(*) as "n" from "person" as "p" where ${where}`;
 const keywordWhere = `${personScope} and ((p.name_initials >= ? and p.name_initials <= ?) or (p.name_pinyin >= ? and p.name_pinyin <= ?))`;
 const filterWhere = `${personScope} and p.birth_date <= ? and p.birth_date > ? and "p"."org_id" in (select descendant_id from org_closure where ancestor_id = ?)`;

@@ -92,6 +92,7 @@ export async function buildFixture(ctx: AppContext, size: FixtureSize = citySize
       locked_until: null, status: rand() < 0.05 ? 'disabled' : 'active', expires_at: null,
       last_login_at: rand() < 0.8 ? new Date(base + i * 3_600_000 + 86_400_000).toISOString() : null,
       admin_kind: null, city_code: ctx.config.cityCode, created_at: created, updated_at: created,
+      pending_org_id: null, held_reason: null, totp_secret: null, totp_enrolled_at: null, totp_last_step: null,
     });
   }
   // 19 columns × 500 rows stays under SQLite's and PostgreSQL's bind-parameter limits.

@@ -19,19 +19,20 @@ import { createBenchDatabase, type BenchDatabase } from './db.ts';
 import { BENCH_PASSWORD, BENCH_USERNAME, buildFixture, seedPeople, type Fixture } from './fixture.ts';
 import { runLayers } from './layers.ts';
 import { summariseProfiles } from './profile.ts';
+import { benchOutputDir } from './output-dir.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const resultsDir = path.join(benchDir, 'results');
+const resultsDir = benchOutputDir;
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
 const usage = `usage: npm run bench -- [--quick] [--db sqlite|postgres|all] [--case ${Object.keys(benchCases).join('|')}|search[,…]] [--people N[,N…]] [--profile] [--no-log]
-  --quick    2 s runs, writes bench/results/quick.{json,md} (full: 10 s runs, latest.{json,md})
+  --quick    2 s runs, writes bench/.artifacts/quick.{json,md} (full: 10 s runs, latest.{json,md}; bench:accept copies them to results/)
   --db       default: sqlite, plus postgres when BENCH_DATABASE_URL or TEST_DATABASE_URL is set
   --case     default: scoped-list (quick: scoped-list,search); search = person-search,person-filter
   --people   people seeded for the person-* cases, one database each (default 10000,200000; quick 1000)
-  --profile  CPU-profile both servers and print where their time goes (results/profiles/, not committed)
+  --profile  CPU-profile both servers and print where their time goes (.artifacts/profiles/, not committed)
   --no-log   run the platform without its request log (main.ts logs every request at level info)
   --layers   no load: time each layer of one scoped-list request (session, scope, service, pipeline)`;
 
@@ -312,8 +313,10 @@ async function runDatabase(dialect: Dialect, runCases: BenchCase[], people: numb
         fixture = await seedPeople(app.ctx, fixture, people);
       }
       await app.close();
-      // What autovacuum would have done by the time a city's data has been loaded.
-      if (dialect === 'postgres') await sql`analyze`.execute(connection.db);
+      // What autovacuum would have done by the time a city's data has been loaded: since
+      // PostgreSQL 13 a table that received many inserts is vacuumed too, not only analysed, and
+      // the vacuum's visibility map is what lets the list's count be an index-only scan.
+      if (dialect === 'postgres') await sql`vacuum (analyze)`.execute(connection.db);
     } finally {
       await connection.close();
     }

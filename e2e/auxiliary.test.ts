@@ -4,15 +4,16 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingDate } from '../packages/core/src/platform/beijing-date.ts';
 import { makeIdNumber } from '../packages/core/src/personnel/id-number.ts';
 import { LoginPage } from './pom/LoginPage.ts';
 import { ApiClient } from './support/api.ts';
-import { launchBrowser, snap } from './support/browser.ts';
+import { launchBrowser, newContext, snap } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'Zhenggong#2026';
 const A = '/api/v1/auxiliary';
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => beijingDate(new Date(Date.now() + offset * 86_400_000));
 const month = new Date().toISOString().slice(0, 7);
 
 /**
@@ -96,7 +97,7 @@ describe('auxiliary officers in headless Chromium', () => {
     });
 
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const context = await newContext(browser, { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     page = await context.newPage();
     const login = new LoginPage(page, server.url);
     await login.open();
@@ -171,7 +172,6 @@ describe('auxiliary officers in headless Chromium', () => {
     await page.getByRole('button', { name: /保存评定/ }).click();
     await page.getByText('超出额度').waitFor();
     await page.locator('.ant-progress-status-exception').waitFor();
-    await page.waitForTimeout(400); // the bar animates to its width
     await snap(page, '73-aux-assessment-over-fund');
     await page.getByRole('button', { name: /确认并锁定/ }).click();
     await page
@@ -182,7 +182,6 @@ describe('auxiliary officers in headless Chromium', () => {
       .locator('.ant-message')
       .getByText(/超出单位奖惩金额度/)
       .waitFor();
-    await page.waitForTimeout(400); // the toast slides in
     await snap(page, '74-aux-confirm-refused');
     expect(await page.getByText('草稿').count()).toBeGreaterThan(0);
 

@@ -1,10 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './pom/LoginPage.ts';
 import { OrgPage } from './pom/OrgPage.ts';
 import { RolesPage } from './pom/RolesPage.ts';
 import { UsersPage } from './pom/UsersPage.ts';
-import { launchBrowser, snap } from './support/browser.ts';
+import { runCliProcess } from '../packages/server/src/cli/cli-test-helpers.ts';
+import { launchBrowser, newContext, snap } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const NEW_PASSWORD = 'Zhenggong#2026';
@@ -22,7 +26,7 @@ describe('foundation journey in headless Chromium', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
+    page = await (await newContext(browser, { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
   });
   afterAll(async () => {
     await browser?.close();
@@ -102,5 +106,17 @@ describe('foundation journey in headless Chromium', () => {
     await page.getByTestId('audit-verify-result').waitFor();
     expect(await page.getByTestId('audit-verify-result').innerText()).toMatch(/通过|完整|ok/i);
     await snap(page, '09-audit');
+
+    // The signed checkpoint the audit administrator keeps off the server, checked by the CLI.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-checkpoint').click()]);
+    const file = path.join(os.tmpdir(), `zg-e2e-checkpoint-${process.pid}.json`);
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/^audit-checkpoint-\d+\.json$/);
+    await page.getByText('SM2').first().waitFor();
+    await snap(page, '10-audit-checkpoint');
+    const verified = await runCliProcess(['verify-audit', '--checkpoint', file], { DATA_DIR: server.dataDir });
+    fs.rmSync(file);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/SM2 signature valid/);
   });
 });

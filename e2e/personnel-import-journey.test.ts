@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginPage } from './pom/LoginPage.ts';
 import { ApiClient } from './support/api.ts';
-import { launchBrowser, snap } from './support/browser.ts';
+import { launchBrowser, newContext, snap } from './support/browser.ts';
 import { docxText } from './support/docx-text.ts';
 import { writeRoster } from './support/roster.ts';
 import { startServer, type RunningServer } from './support/server.ts';
@@ -37,7 +37,7 @@ describe('personnel import journey in headless Chromium', () => {
     const role = await sec.call<{ id: string }>('POST', '/api/v1/roles', { code: 'city_hr', name: '市局人事', permissions: perms, dataScope: 'all', scopeOrgIds: [] });
     await sec.call('PUT', `/api/v1/users/${hr.id}/roles`, { roleIds: [role.id] });
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+    const context = await newContext(browser, { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
     page = await context.newPage();
     const login = new LoginPage(page, server.url);
     await login.open();

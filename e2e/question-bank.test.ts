@@ -7,7 +7,7 @@ import { LoginPage } from './pom/LoginPage.ts';
 import { PaperPage } from './pom/PaperPage.ts';
 import { QuestionBankPage } from './pom/QuestionBankPage.ts';
 import { ApiClient } from './support/api.ts';
-import { launchBrowser, screenshotDir, snap } from './support/browser.ts';
+import { launchBrowser, newContext, screenshotDir, snap } from './support/browser.ts';
 import { sampleQuestionBank, writeQuestionBankXlsx } from './support/question-bank-xlsx.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -57,7 +57,7 @@ describe('question bank and papers in headless Chromium', () => {
     await writeQuestionBankXlsx(withProblems, { withProblems: true });
     await writeQuestionBankXlsx(clean);
     browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 1100 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
+    page = await (await newContext(browser, { viewport: { width: 1366, height: 1100 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
     const login = new LoginPage(page, server.url);
     await login.open();
     await login.login('jiaoyu', 'Initial#Pass1');

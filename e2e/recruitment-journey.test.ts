@@ -4,12 +4,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingDate } from '../packages/core/src/platform/beijing-date.ts';
 import { makeIdNumber } from '../packages/core/src/personnel/id-number.ts';
 import { LoginPage } from './pom/LoginPage.ts';
 import { PortalPage } from './pom/PortalPage.ts';
 import { RecruitmentPage } from './pom/RecruitmentPage.ts';
 import { ApiClient } from './support/api.ts';
-import { launchBrowser, snap } from './support/browser.ts';
+import { launchBrowser, newContext, snap } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'Zhenggong#2026';
@@ -29,11 +30,11 @@ const MINIMAL_PDF = [
   '%%EOF',
 ].join('\n');
 
-const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number): string => beijingDate(new Date(Date.now() + offset * 86_400_000));
 
 /** A plain-background ID-style photo, drawn by the browser and saved as a real PNG. */
 async function drawPhoto(browser: Browser, file: string, background: string): Promise<void> {
-  const page = await browser.newPage({ viewport: { width: 330, height: 462 } });
+  const page = await (await newContext(browser, { viewport: { width: 330, height: 462 } })).newPage();
   await page.setContent(
     `<body style="margin:0;background:${background}"><div style="position:absolute;left:95px;top:70px;width:140px;height:170px;border-radius:50%;background:#e8c4a0"></div><div style="position:absolute;left:45px;top:250px;width:240px;height:230px;border-radius:120px 120px 0 0;background:#1f2f4f"></div></body>`,
   );
@@ -111,7 +112,7 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
     await drawPhoto(browser, path.join(dir, 'id-photo.png'), '#ffffff');
     fs.writeFileSync(path.join(dir, 'not-a-photo.jpg'), 'this is a text file with a .jpg name\n');
     fs.writeFileSync(path.join(dir, '身份证正反面.pdf'), MINIMAL_PDF);
-    phone = await browser.newContext({
+    phone = await newContext(browser, {
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
       isMobile: true,
@@ -120,7 +121,7 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
       acceptDownloads: true,
     });
     applicant = await phone.newPage();
-    desk = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+    desk = await newContext(browser, { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
     staff = await desk.newPage();
     // A page that crashes shows up in the test output, not only as a timeout.
     for (const page of [applicant, staff]) page.on('pageerror', (error) => console.error(`page error: ${error.message}`));

@@ -7,7 +7,7 @@ import { makeIdNumber } from '../packages/core/src/personnel/id-number.ts';
 import { LoginPage } from './pom/LoginPage.ts';
 import { TalentPages } from './pom/TalentPages.ts';
 import { ApiClient } from './support/api.ts';
-import { launchBrowser, snap } from './support/browser.ts';
+import { launchBrowser, newContext, snap } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'Zhenggong#2026';
@@ -58,6 +58,14 @@ describe('instructors, talent pool, courseware and competitions in headless Chro
       scopeOrgIds: [],
     });
     await sec.call('PUT', `/api/v1/users/${user.id}/roles`, { roleIds: [role.id] });
+    // A colleague who decides courseware submissions (the workflow never lets the submitter decide).
+    const colleague = await sys.call<{ id: string }>('POST', '/api/v1/users', {
+      username: 'cityjy2',
+      displayName: '市局政治部教育训练科副科长',
+      orgId: root,
+      password: 'Initial#Pass1',
+    });
+    await sec.call('PUT', `/api/v1/users/${colleague.id}/roles`, { roleIds: [role.id] });
     staff = new ApiClient(server.url);
     await staff.firstLogin('cityjy', 'Initial#Pass1', PASSWORD);
     const roster: [string, string, string][] = [
@@ -169,7 +177,7 @@ describe('instructors, talent pool, courseware and competitions in headless Chro
       await staff.call('POST', `/api/v1/competitions/${eventId}/entries`, { itemId: run.id, orgId: org, personIds: [people[name]] });
     }
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+    const context = await newContext(browser, { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
     page = await context.newPage();
     ui = new TalentPages(page, server.url);
     const login = new LoginPage(page, server.url);

@@ -4,15 +4,17 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingDate } from '../packages/core/src/platform/beijing-date.ts';
 import { makeIdNumber } from '../packages/core/src/personnel/id-number.ts';
 import { LoginPage } from './pom/LoginPage.ts';
 import { TrainingPages } from './pom/TrainingPages.ts';
 import { ApiClient } from './support/api.ts';
-import { launchBrowser, snap } from './support/browser.ts';
+import { launchBrowser, newContext, snap } from './support/browser.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const PASSWORD = 'Zhenggong#2026';
-const TODAY = new Date().toISOString().slice(0, 10);
+// The server's rules use Beijing's date; so do the dates this test sends.
+const TODAY = beijingDate(new Date());
 const YEAR = TODAY.slice(0, 4);
 
 /**
@@ -150,7 +152,7 @@ describe('training classes, coverage and study in headless Chromium', () => {
 
     browser = await launchBrowser();
     staffPage = await (
-      await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true })
+      await newContext(browser, { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true })
     ).newPage();
     const login = new LoginPage(staffPage, server.url);
     await login.open();
@@ -158,7 +160,7 @@ describe('training classes, coverage and study in headless Chromium', () => {
     await staffPage.getByTestId('current-user').waitFor();
     pages = new TrainingPages(staffPage, server.url);
     phone = await (
-      await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+      await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
     ).newPage();
     const phoneLogin = new LoginPage(phone, server.url);
     await phoneLogin.open();

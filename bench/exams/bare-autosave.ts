@@ -21,6 +21,9 @@ const upsertSql = `insert into bench_bare_answer (session_id, no, response, seq,
   returning saved_at`;
 
 export function registerBareAutosave(app: FastifyInstance, { db }: BareOptions): void {
+  // No database at all: how fast the load generator can drive this request shape. Far above the
+  // bare route's rate, it shows the baseline measures the server, not the generator.
+  app.put('/bare/noop/exams/:examId/answers/:no', async () => ({ savedAt: new Date().toISOString(), applied: true }));
   app.put('/bare/exams/:examId/answers/:no', async (request, reply) => {
     const token = request.headers['x-exam-session'];
     const { no } = request.params as { no: string };

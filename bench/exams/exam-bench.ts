@@ -1,6 +1,6 @@
 /**
  * Exam concurrency benchmark (see bench/exams/README.md):
- *   node --import tsx bench/exams/exam-bench.ts [--examinees 10000] [--db sqlite|postgres|all] [--quick]
+ *   node --import tsx bench/exams/exam-bench.ts [--examinees 10000] [--db sqlite|postgres|all] [--quick] [--slice 20000] [--warmup 5000]
  * One exam for the whole demo force; every examinee starts it; autosaves from many connections,
  * each naming another examinee and item, against the platform and a bare upsert route in
  * alternating slices; then the saved answers are checked against the answers sent (count and
@@ -8,9 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import type autocannon from 'autocannon';
 import { sql } from 'kysely';
 import type { ExamineeItem, ItemResponse } from '@zhenggong/core';
@@ -27,11 +27,12 @@ import { gradeExam } from '@zhenggong/server/modules/exams/finalise';
 import { seedSampleQuestionBank } from '@zhenggong/server/modules/question-bank/sample-bank';
 import { seedDemoPeople } from '@zhenggong/server/modules/personnel/demo/demo-people';
 import { buildFixture } from '../fixture.ts';
+import { benchOutputDir } from '../output-dir.ts';
 import { createBenchDatabase } from '../db.ts';
 import { loadSlice, startChild, summarise, type ChildServer, type SliceResult, type Summary } from '../children.ts';
 import { bareAnswerTableSql } from './bare-autosave.ts';
 
-const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
+const resultsDir = benchOutputDir;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,7 +47,14 @@ const dialects: Dialect[] = dbArg === 'all' ? ['sqlite', 'postgres'] : dbArg ===
  * Slices are counted in requests, not seconds, so every request sent is answered before the
  * slice ends and the check afterwards can be exact (a timed slice abandons its in-flight saves).
  */
-const settings = { connections: 100, rounds: quick ? 2 : 4, sliceSaves: quick ? 1000 : 20_000, warmupSaves: quick ? 500 : 5000, startConnections: 50 };
+const settings = {
+  connections: 100,
+  rounds: quick ? 2 : 4,
+  // --slice / --warmup: smaller slices when the machine is too busy for a full run to finish.
+  sliceSaves: Number(arg('slice') ?? (quick ? 1000 : 20_000)),
+  warmupSaves: Number(arg('warmup') ?? (quick ? 500 : 5000)),
+  startConnections: 50,
+};
 const log = (m: string) => console.log(`[exam-bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
 interface Examinee {
@@ -177,8 +185,11 @@ interface Sent {
   refused: number;
 }
 
+/** noop: the bare server's route that touches no database (the load generator's own ceiling). */
+type Target = 'platform' | 'bare' | 'noop';
+
 /** Autosave requests: request k goes to examinee k mod N, item (k div N) mod items, seq k div N + 1. */
-function autosaveRequest(examId: string, list: Examinee[], target: 'platform' | 'bare', sent: Sent, counter: { k: number }): autocannon.Request {
+function autosaveRequest(examId: string, list: Examinee[], target: Target, sent: Sent, counter: { k: number }): autocannon.Request {
   return {
     method: 'PUT',
     setupRequest: (req, context) => {
@@ -190,7 +201,7 @@ function autosaveRequest(examId: string, list: Examinee[], target: 'platform' | 
       const seq = round + 1;
       const response = answerFor(item, e, seq);
       Object.assign(context, { e, no: item.no, seq, response: JSON.stringify(response) });
-      const base = target === 'platform' ? '/api/v1/exams/mine' : '/bare/exams';
+      const base = target === 'platform' ? '/api/v1/exams/mine' : target === 'bare' ? '/bare/exams' : '/bare/noop/exams';
       return {
         ...req,
         path: `${base}/${examId}/answers/${item.no}`,
@@ -211,6 +222,10 @@ function autosaveRequest(examId: string, list: Examinee[], target: 'platform' | 
     },
   };
 }
+
+/** Each slice's seconds, so a reader can see they are not whole numbers of autocannon's ticks. */
+const sliceSeconds = (slices: Record<Target, SliceResult[]>) =>
+  Object.fromEntries(Object.entries(slices).map(([k, v]) => [k, v.map((x) => Number(x.seconds.toFixed(3)))]));
 
 const canonical = (json: string) => JSON.stringify(JSON.parse(json) as unknown);
 
@@ -266,29 +281,34 @@ async function runOn(dialect: Dialect) {
       const starts = await startAll(platform, examId, list);
       log(`${dialect}: ${list.length} starts, ${starts.perSec.toFixed(0)}/s, p50 ${starts.p50.toFixed(1)} ms, p99 ${starts.p99.toFixed(1)} ms`);
       const sent: Sent = { acked: new Map(), refused: 0 };
-      const counters = { platform: { k: 0 }, bare: { k: 0 } };
-      const run = (target: 'platform' | 'bare', amount: number) =>
+      const counters = { platform: { k: 0 }, bare: { k: 0 }, noop: { k: 0 } };
+      const run = (target: Target, amount: number) =>
         loadSlice(target === 'platform' ? platform : bare, { connections: settings.connections, amount, request: autosaveRequest(examId, list, target, sent, counters[target]) });
       await run('bare', settings.warmupSaves);
       await run('platform', settings.warmupSaves);
-      const slices = { platform: [] as SliceResult[], bare: [] as SliceResult[] };
+      await run('noop', settings.warmupSaves);
+      const slices = { platform: [] as SliceResult[], bare: [] as SliceResult[], noop: [] as SliceResult[] };
       for (let r = 0; r < settings.rounds; r++) {
         for (const which of r % 2 === 0 ? (['bare', 'platform'] as const) : (['platform', 'bare'] as const)) slices[which].push(await run(which, settings.sliceSaves));
+        // The generator's ceiling, with the same request setup, in every round (so a burst of
+        // other work on the machine weighs on it too): the bare rate must stay well below it.
+        slices.noop.push(await run('noop', settings.sliceSaves));
       }
       if (sent.refused > 0) throw new Error(`${sent.refused} autosaves were refused under load`);
-      const answered = [...slices.platform, ...slices.bare].reduce((n, x) => n + x.ok, 0);
-      const asked = settings.rounds * settings.sliceSaves * 2;
+      const answered = [...slices.platform, ...slices.bare, ...slices.noop].reduce((n, x) => n + x.ok, 0);
+      const asked = settings.rounds * settings.sliceSaves * 3;
       if (answered !== asked) throw new Error(`${asked - answered} of ${asked} autosaves got no 2xx answer`);
       const p = summarise(slices.platform);
       const b = summarise(slices.bare);
-      log(`${dialect}: autosave platform ${p.perSec.toFixed(0)}/s (p50 ${p.p50.toFixed(1)}, p99 ${p.p99.toFixed(1)} ms) vs bare ${b.perSec.toFixed(0)}/s (p50 ${b.p50.toFixed(1)}, p99 ${b.p99.toFixed(1)} ms): ratio ${(p.perSec / b.perSec).toFixed(2)}`);
+      const noop = summarise(slices.noop);
+      log(`${dialect}: autosave platform ${p.perSec.toFixed(0)}/s (p50 ${p.p50.toFixed(1)}, p99 ${p.p99.toFixed(1)} ms) vs bare ${b.perSec.toFixed(0)}/s (p50 ${b.p50.toFixed(1)}, p99 ${b.p99.toFixed(1)} ms): ratio ${(p.perSec / b.perSec).toFixed(2)}; generator ceiling (no-op route) ${noop.perSec.toFixed(0)}/s`);
       await platform.stop();
       await bare.stop();
       const check = await verify(dialect, bdb.dataDir, bdb.databaseUrl, list, sent);
       const graded = await grade(bdb.dataDir, bdb.databaseUrl, examId);
       log(`${dialect}: graded ${graded.finalised} papers in ${graded.seconds.toFixed(2)} s`);
       if (graded.closedSessions !== list.length) throw new Error(`${dialect}: ${graded.closedSessions} of ${list.length} sessions closed after grading`);
-      return { db: dialect, examinees: list.length, starts, platform: p, bare: b, ratio: p.perSec / b.perSec, check, grading: graded };
+      return { db: dialect, examinees: list.length, starts, platform: p, bare: b, noop, ratio: p.perSec / b.perSec, bareOfNoop: b.perSec / noop.perSec, slices: sliceSeconds(slices), check, grading: graded };
     } finally {
       await platform.stop().catch(() => undefined);
       await bare.stop().catch(() => undefined);
@@ -298,23 +318,24 @@ async function runOn(dialect: Dialect) {
   }
 }
 
+const loadAtStart = os.loadavg()[0] ?? 0;
 const results = [];
 for (const d of dialects) results.push(await runOn(d));
 const name = quick ? 'exams-quick' : 'exams';
 fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(path.join(resultsDir, `${name}.json`), `${JSON.stringify({ date: new Date().toISOString(), settings, results }, null, 2)}\n`);
+fs.writeFileSync(path.join(resultsDir, `${name}.json`), `${JSON.stringify({ date: new Date().toISOString(), loadAverageAtStart: loadAtStart, settings, results }, null, 2)}\n`);
 const f = (n: number) => n.toFixed(0);
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
 const md = [
   `# Exam autosave benchmark (${new Date().toISOString().slice(0, 10)}, ${quick ? 'quick' : 'full'})`,
   '',
-  `${settings.connections} connections; ${settings.rounds} alternating slices of ${settings.sliceSaves} autosaves per side after ${settings.warmupSaves} warm-up saves each. Bare = token lookup + upsert through the raw driver (bench/exams/bare-autosave.ts).`,
+  `${settings.connections} connections; ${settings.rounds} alternating slices of ${settings.sliceSaves} autosaves per side after ${settings.warmupSaves} warm-up saves each. Bare = token lookup + upsert through the raw driver (bench/exams/bare-autosave.ts). No-op = a route of the bare server that touches no database, driven by the same generator in every round: the generator's ceiling. Slices are timed from their start to their last answer. Load average at start: ${loadAtStart.toFixed(2)} (2 cores).`,
   '',
-  '| db | examinees | starts/s (p50/p99 ms) | autosave/s platform (p50/p99 ms) | bare (p50/p99 ms) | ratio | saved rows = acknowledged | grading (s) |',
-  '|---|---|---|---|---|---|---|---|',
+  '| db | examinees | starts/s (p50/p99 ms) | autosave/s platform (p50/p99 ms) | bare (p50/p99 ms) | ratio | no-op/s (bare ÷ no-op) | saved rows = acknowledged | grading (s) |',
+  '|---|---|---|---|---|---|---|---|---|',
   ...results.map(
     (r) =>
-      `| ${r.db} | ${r.examinees} | ${f(r.starts.perSec)} (${ms(r.starts.p50)}/${ms(r.starts.p99)}) | ${f(r.platform.perSec)} (${ms(r.platform.p50)}/${ms(r.platform.p99)}) | ${f(r.bare.perSec)} (${ms(r.bare.p50)}/${ms(r.bare.p99)}) | ${r.ratio.toFixed(2)} | ${r.check.savedRows} ✓ sha256 ${r.check.checksum.slice(0, 12)} | ${r.grading.seconds.toFixed(2)} (${r.grading.finalised} papers) |`,
+      `| ${r.db} | ${r.examinees} | ${f(r.starts.perSec)} (${ms(r.starts.p50)}/${ms(r.starts.p99)}) | ${f(r.platform.perSec)} (${ms(r.platform.p50)}/${ms(r.platform.p99)}) | ${f(r.bare.perSec)} (${ms(r.bare.p50)}/${ms(r.bare.p99)}) | **${r.ratio.toFixed(2)}** | ${f(r.noop.perSec)} (${r.bareOfNoop.toFixed(2)}) | ${r.check.savedRows} ✓ sha256 ${r.check.checksum.slice(0, 12)} | ${r.grading.seconds.toFixed(2)} (${r.grading.finalised} papers) |`,
   ),
   '',
 ].join('\n');

@@ -4,7 +4,7 @@
  * RSS; beside it, in the same run, the baselines: ExcelJS's bare streaming read of the same
  * file, and the same rows written by a bare loop of prepared INSERTs (bare-insert.ts).
  *
- *   node --import tsx bench/import/import-bench.ts [--rows 100000] [--db sqlite|postgres|all]
+ *   node --import tsx bench/import/import-bench.ts [--rows 100000] [--db sqlite|postgres|all] [--cpu-prof]
  *
  * Writes bench/results/import.{json,md}. PostgreSQL runs when --db says so or when
  * BENCH_DATABASE_URL / TEST_DATABASE_URL is set and --db is not given.
@@ -23,10 +23,12 @@ import { ensureDataDir } from '@zhenggong/server/platform/data-dir';
 import { fieldCryptoFromFile } from '@zhenggong/server/platform/field-crypto';
 import { writeRosterXlsx } from '@zhenggong/server/modules/personnel/import/roster-fixture';
 import { createBenchDatabase, type BenchDatabase } from '../db.ts';
+import { benchOutputDir } from '../output-dir.ts';
 import { BENCH_HEADERS, benchRows, buildBenchOrgTree } from './roster-gen.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const resultsDir = path.join(here, '..', 'results');
+const resultsDir = benchOutputDir;
+const cpuProfile = process.argv.includes('--cpu-prof');
 
 interface Measured {
   seconds: number;
@@ -49,7 +51,8 @@ function measure(mode: string, env: Record<string, string>): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(here, 'import-child.ts'), [], {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', BENCH_MODE: mode, ...env },
-      execArgv: ['--import', 'tsx'],
+      // --cpu-prof: each measurement writes a V8 CPU profile (results/profiles/, not committed).
+      execArgv: ['--import', 'tsx', ...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles', `import-${mode}`)}`] : [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (m: { type: string; result?: Measured; message?: string }) => {
@@ -120,7 +123,7 @@ export async function runImportBench(opts: { rows: number; dialects: Dialect[]; 
   return { file: fileInfo, rows, details };
 }
 
-function markdown(rows: ResultRow[], file: { rows: number; megabytes: number }): string {
+function markdown(rows: ResultRow[], file: { rows: number; megabytes: number }, load: number): string {
   const lines = [
     `### roster import: ${file.rows} rows (${file.megabytes} MB xlsx)`,
     '',
@@ -130,6 +133,7 @@ function markdown(rows: ResultRow[], file: { rows: number; megabytes: number }):
     '',
     'Baselines: dry run vs ExcelJS streaming read of the file alone; commit vs that read plus the same rows through a bare loop of prepared INSERTs in one transaction (raw driver);',
     'import-commit-transaction: the importer’s time inside its transaction (read the spooled rows, re-check the database, insert, commit) vs the bare INSERT loop. Peak RSS is each process’s VmHWM.',
+    `Load average at start: ${load.toFixed(2)} (2 cores).`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -155,6 +159,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   };
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'import.json'), `${JSON.stringify(out, null, 2)}\n`);
-  fs.writeFileSync(path.join(resultsDir, 'import.md'), markdown(result.rows, result.file));
-  console.log(markdown(result.rows, result.file));
+  fs.writeFileSync(path.join(resultsDir, 'import.md'), markdown(result.rows, result.file, out.machine.loadAverageAtStart ?? 0));
+  console.log(markdown(result.rows, result.file, out.machine.loadAverageAtStart ?? 0));
 }

@@ -9,7 +9,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import type autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { makeIdNumber, noRequirements } from '@zhenggong/core';
@@ -23,8 +22,9 @@ import { buildFixture } from '../fixture.ts';
 import { createBenchDatabase } from '../db.ts';
 import { loadSlice, startChild, summarise, type ChildServer, type SliceResult } from '../children.ts';
 import { bareTablesSql } from './bare-portal.ts';
+import { benchOutputDir } from '../output-dir.ts';
 
-const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../results');
+const resultsDir = benchOutputDir;
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;

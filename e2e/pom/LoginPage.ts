@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { nextCode, rememberSecret, secretOf } from '../support/totp.ts';
 
 export class LoginPage {
   constructor(private readonly page: Page, private readonly baseUrl: string) {}
@@ -12,6 +13,32 @@ export class LoginPage {
     await this.page.getByLabel('用户名').fill(username);
     await this.page.getByLabel('密码').fill(password);
     await this.page.getByRole('button', { name: '登录' }).click();
+    await this.page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    if (new URL(this.page.url()).pathname === '/second-factor') await this.secondFactor(username);
+  }
+
+  /**
+   * The second step: enrols with the key shown under the QR code (computing the code as an
+   * authenticator app would) and acknowledges the recovery codes, or enters the next code.
+   */
+  async secondFactor(username: string): Promise<void> {
+    const secretText = this.page.getByTestId('totp-secret');
+    const codeField = this.page.getByLabel('动态口令或恢复码');
+    await codeField.waitFor();
+    const enrolling = await this.page.getByRole('button', { name: '完成绑定' }).isVisible();
+    if (enrolling || !secretOf(this.baseUrl, username)) {
+      await secretText.waitFor();
+      rememberSecret(this.baseUrl, username, (await secretText.getAttribute('data-uri'))?.match(/secret=([A-Z2-7]+)/)?.[1] ?? '');
+    }
+    await codeField.fill(await nextCode(this.baseUrl, username));
+    if (enrolling) {
+      await this.page.getByRole('button', { name: '完成绑定' }).click();
+      await this.page.getByTestId('recovery-codes').waitFor();
+      await this.page.getByRole('button', { name: '我已保存，继续' }).click();
+    } else {
+      await this.page.getByRole('button', { name: '验证' }).click();
+    }
+    await this.page.waitForURL((url) => url.pathname !== '/second-factor');
   }
 
   /** Changes the initial password on the forced page and lands on the home page. */

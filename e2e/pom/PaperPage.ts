@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { pickTreeNode } from './tree-select.ts';
 
 export type QuestionTypeLabel = '单选题' | '多选题' | '判断题' | '填空题' | '简答题';
 
@@ -60,11 +61,7 @@ export class PaperPage {
   }
 
   async pickOrg(name: string): Promise<void> {
-    const org = this.page.getByLabel('所属单位');
-    await org.click({ force: true });
-    await org.fill(name);
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
-    await this.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await pickTreeNode(this.page, this.page.getByLabel('所属单位'), name);
   }
 
   async chooseKind(kind: 'rule' | 'fixed'): Promise<void> {

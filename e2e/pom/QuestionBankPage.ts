@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { pickTreeNode } from './tree-select.ts';
 
 export interface ImportProblemRow {
   readonly row: number;
@@ -32,10 +33,7 @@ export class QuestionBankPage {
     await this.page.getByTestId('qb-create-bank').click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByLabel('题库名称').fill(name);
-    const org = dialog.getByLabel('所属单位');
-    await org.click({ force: true });
-    await org.fill(orgName);
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: orgName }).first().click();
+    await pickTreeNode(this.page, dialog.getByLabel('所属单位'), orgName);
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await this.page.waitForLoadState('networkidle');

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { pickTreeNode } from './tree-select.ts';
 
 /** The staff recruitment pages (/recruitment) on a desktop. */
 export class RecruitmentPage {
@@ -13,11 +14,7 @@ export class RecruitmentPage {
 
   /** Picks an org in the shared OrgTreeSelect labelled `label`, by typing part of its name. */
   async pickOrg(label: string, name: string): Promise<void> {
-    const input = this.dialog().getByLabel(label);
-    await input.click({ force: true });
-    await input.fill(name);
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
-    await this.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await pickTreeNode(this.page, this.dialog().getByLabel(label), name);
   }
 
   /** Types both ends of an antd RangePicker (YYYY-MM-DD). */
@@ -168,9 +165,7 @@ export class RecruitmentPage {
     const row = this.page.getByTestId('ranking-group').locator('tr', { hasText: name });
     await row.getByRole('button', { name: '录用' }).click();
     const dialog = this.page.getByRole('dialog');
-    await dialog.getByLabel('录用单位').click({ force: true });
-    await dialog.getByLabel('录用单位').fill(unitName);
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: unitName }).last().click();
+    await pickTreeNode(this.page, dialog.getByLabel('录用单位'), unitName, 'last');
   }
 
   async confirmHire(): Promise<void> {

@@ -1,3 +1,5 @@
+import { nextCode, rememberSecret, secretOf } from './totp.ts';
+
 /** A minimal HTTP client for setting up e2e fixtures through the real API (cookie + CSRF token). */
 export class ApiClient {
   private cookie = '';
@@ -8,7 +10,16 @@ export class ApiClient {
     const res = await fetch(`${this.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
     if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
     this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+    const body = (await res.json()) as { csrfToken: string; user: { mfa: 'done' | 'verify' | 'enrol' } };
+    this.csrf = body.csrfToken;
+    // The second step (ADR 018): administrators enrol TOTP at first login, then verify each time.
+    if (body.user.mfa === 'enrol') {
+      const { secret } = await this.call<{ secret: string }>('POST', '/api/v1/auth/mfa/enrol');
+      rememberSecret(this.baseUrl, username, secret);
+      await this.call('POST', '/api/v1/auth/mfa/enrol/confirm', { code: await nextCode(this.baseUrl, username) });
+    } else if (body.user.mfa === 'verify' && secretOf(this.baseUrl, username)) {
+      await this.call('POST', '/api/v1/auth/mfa/verify', { code: await nextCode(this.baseUrl, username) });
+    }
   }
 
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {

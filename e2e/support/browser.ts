@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium, with the flags this closed network needs (no background fetches); Playwright gives it a fresh profile. */
 export async function launchBrowser(): Promise<Browser> {
@@ -13,9 +13,23 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export const screenshotDir = path.resolve(import.meta.dirname, '../screenshots');
+/**
+ * Run output goes to an ignored folder, so a test run leaves the working tree clean; the committed
+ * e2e/screenshots/ are deliberate copies made with `npm run screenshots:accept` after looking.
+ */
+/**
+ * A browser context that prefers reduced motion, so the app turns antd's animations off
+ * (AppConfigProvider): a dropdown, modal or drawer is open or gone at once, and a step never acts
+ * on an element that is still sliding in or already detached. Page objects still wait for the
+ * state they need; this removes the animation frames they would otherwise race.
+ */
+export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ reducedMotion: 'reduce', ...options });
+}
 
-/** Saves a full-page screenshot under e2e/screenshots/NAME.png (committed, and looked at). */
+export const screenshotDir = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
+
+/** Saves a full-page screenshot under e2e/.artifacts/screenshots/NAME.png. */
 export async function snap(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });

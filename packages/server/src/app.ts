@@ -14,7 +14,10 @@ import { accessRoutes } from './platform/access/access-routes.ts';
 import { accountRoutes } from './platform/accounts/account-routes.ts';
 import { auditRoutes } from './platform/audit/audit-routes.ts';
 import { authRoutes } from './platform/auth/auth-routes.ts';
+import { mfaRoutes } from './platform/auth/mfa-routes.ts';
+import { registerSensitiveResponses } from './platform/http/sensitive-responses.ts';
 import { registerGuard } from './platform/auth/guard.ts';
+import { registerAdminNetworkCheck, registerIntrusionGuard } from './platform/network/network-guards.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { dictRoutes } from './platform/dicts/dict-routes.ts';
 import { ensureDataDir } from './platform/data-dir.ts';
@@ -22,6 +25,9 @@ import { fieldCryptoFromFile } from './platform/field-crypto.ts';
 import { errorHandler, sendError } from './platform/http/error-handler.ts';
 import { buildValidator } from './platform/http/validators.ts';
 import { newId } from './platform/ids.ts';
+import { JobRunner } from './platform/jobs/job-runner.ts';
+import { importReportExpiryJob } from './platform/jobs/import-reports.ts';
+import { jobRoutes } from './platform/jobs/job-routes.ts';
 import { orgRoutes } from './platform/orgs/org-routes.ts';
 import { personExtraRoutes } from './modules/personnel/person-extra-routes.ts';
 import { personPhotoRoutes } from './modules/personnel/person-photo.ts';
@@ -37,6 +43,12 @@ import { competitionRoutes } from './modules/competitions/routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/routes.ts';
 import { portalRoutes } from './modules/recruitment/portal/portal-routes.ts';
 import { auxiliaryRoutes } from './modules/auxiliary/routes.ts';
+import { seedWorkCalendar } from './platform/workflow/calendar.ts';
+import { runWorkflowDueWork } from './platform/workflow/due-work.ts';
+import { disableStaleAccounts } from './platform/accounts/account-expiry.ts';
+import { ensureDefinitions } from './platform/workflow/engine.ts';
+import { registeredKinds } from './platform/workflow/registry.ts';
+import { workflowRoutes } from './platform/workflow/routes.ts';
 
 export interface BuildOptions {
   readonly config: Config;
@@ -62,9 +74,21 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     schemaController: { compilersFactory: { buildValidator: buildValidator as never } },
   });
   const { secretKeyFile } = ensureDataDir(config.dataDir);
-  const fieldCrypto = fieldCryptoFromFile(secretKeyFile);
+  const fieldCrypto = fieldCryptoFromFile(secretKeyFile, config.cryptoProfile);
   app.decorate('ctx', { db: connection.db, dialect: connection.dialect, config, clock: options.clock ?? systemClock, fieldCrypto });
   app.setErrorHandler(errorHandler);
+  const jobs = new JobRunner(app.ctx, (error, job) => app.log.error({ err: error, job }, 'scheduled job failed'));
+  app.decorate('jobs', jobs);
+  jobs.define(importReportExpiryJob());
+  // Public notices that reached their last working day move on; overdue approvers are reminded once.
+  // Expired and long-unused accounts are disabled even when nobody tries to log in with them (L3-CES1-07).
+  jobs.define({ name: 'accounts.disable-stale', schedule: { kind: 'daily', at: '02:00' }, handler: (ctx) => disableStaleAccounts(ctx) });
+  jobs.define({ name: 'workflow.due-work', schedule: { kind: 'interval', everyMs: 15 * 60_000 }, handler: (ctx) => runWorkflowDueWork(ctx, ctx.clock.now()) });
+  // Started once every module has defined its jobs; stopped (and awaited) before the pool closes.
+  app.addHook('onReady', async () => {
+    if (config.jobTickMs > 0) jobs.start(config.jobTickMs);
+  });
+  app.addHook('onClose', () => jobs.stop());
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -74,6 +98,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
+        // helmet's default lets fonts come from any HTTPS origin; the app ships its own.
+        fontSrc: ["'self'", 'data:'],
       },
     },
     hsts: config.production,
@@ -87,7 +113,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   if (!config.production || process.env.ENABLE_API_DOCS === '1') {
     await app.register(swaggerUi, { routePrefix: '/api/docs' });
   }
+  registerIntrusionGuard(app);
   registerGuard(app);
+  registerSensitiveResponses(app);
+  registerAdminNetworkCheck(app);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: request.principal?.username }, 'request');
   });
@@ -98,11 +127,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     version,
   }));
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(mfaRoutes, { prefix: '/api/v1/auth/mfa' });
   await app.register(orgRoutes, { prefix: '/api/v1/orgs' });
   await app.register(accountRoutes, { prefix: '/api/v1/users' });
   await app.register(accessRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1/audit' });
   await app.register(dictRoutes, { prefix: '/api/v1/dicts' });
+  await app.register(jobRoutes, { prefix: '/api/v1/system/jobs' });
+  await app.register(workflowRoutes, { prefix: '/api/v1/workflow' });
   await app.register(personRoutes, { prefix: '/api/v1/personnel' });
   await app.register(importRoutes, { prefix: '/api/v1/personnel/import' });
   await app.register(exportRoutes, { prefix: '/api/v1/personnel' });
@@ -117,6 +149,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(recruitmentRoutes, { prefix: '/api/v1/recruitment' });
   await app.register(portalRoutes, { prefix: '/api/v1/portal' });
   await app.register(auxiliaryRoutes, { prefix: '/api/v1/auxiliary' });
+  // Modules registered their case kinds on import; their first definitions and the calendar are data from here on.
+  await ensureDefinitions(app.ctx, registeredKinds());
+  await seedWorkCalendar(app.ctx);
 
   const hasWeb = fs.existsSync(path.join(config.webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

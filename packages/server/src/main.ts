@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { clockFromEnv } from './platform/clock.ts';
 import { selfTest } from './platform/crypto.ts';
 import { createInitialAdmins } from './platform/accounts/first-run.ts';
 import type { AppContext } from './platform/context.ts';
@@ -12,9 +13,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   selfTest();
   ensureDataDir(config.dataDir);
-  const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, cryptoProfile: config.cryptoProfile });
   await migrateToLatest(connection.db);
-  const app = await buildApp({ config, connection, logger: { level: config.logLevel } });
+  const app = await buildApp({ config, connection, clock: clockFromEnv(process.env, config.production), logger: { level: config.logLevel } });
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -53,6 +53,8 @@ describe.each(dialects)('authorization of every route on %s', (dialect) => {
       '/api/v1/roles': roleA,
       '/api/v1/dicts': 'sex',
       '/api/v1/personnel': personB,
+      // Jobs are instance-wide (no branch rows): a real job name, refused for lack of system:jobs.
+      '/api/v1/system/jobs': 'exams.deadline-sweep',
     });
     const branchB = await login(t.app, `b-staff-${MARK}`, 'Branch#Pass123');
     const env = { t, ctx: t.ctx, root, orgA: a, orgA1: a1, orgB: b, orgB1: b1, personB, userB, roleA, branchB, MARK };

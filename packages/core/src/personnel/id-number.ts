@@ -1,3 +1,5 @@
+import { beijingDate } from '../platform/beijing-date.ts';
+
 /**
  * Citizen identity numbers per GB 11643-1999: 6-digit address code (GB/T 2260), 8-digit birth
  * date, 3-digit sequence (odd = male, even = female) and a check character computed with
@@ -60,7 +62,7 @@ export function parseIdNumber(
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  if (!validDate(y, m, d) || y < 1900 || birthDate > today.toISOString().slice(0, 10)) return { ok: false, problem: 'birth_date' };
+  if (!validDate(y, m, d) || y < 1900 || birthDate > beijingDate(today)) return { ok: false, problem: 'birth_date' };
   if (checkCharacter(value.slice(0, 17)) !== value[17]) return { ok: false, problem: 'check_digit' };
   const sex = Number(value[16]) % 2 === 1 ? 'male' : 'female';
   return { ok: true, info: { value, addressCode: value.slice(0, 6), birthDate, sex, ...(upgraded ? { upgradedFrom: written } : {}) } };

@@ -8,6 +8,9 @@ import { trainingErrors } from '../training/errors.ts';
 import { talentErrors } from '../talent/errors.ts';
 import { recruitmentErrors } from '../recruitment/errors.ts';
 import { auxiliaryErrors } from '../auxiliary/errors.ts';
+import { fileErrors } from './file-errors.ts';
+import { jobErrors } from './job-errors.ts';
+import { workflowErrors } from '../workflow/errors.ts';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -44,6 +47,16 @@ export const platformErrors = {
     'en-US': 'Request verification (CSRF) failed; reload the page and retry',
   },
   FORBIDDEN: { status: 403, 'zh-CN': '没有执行此操作的权限', 'en-US': 'You do not have permission for this action' },
+  ADMIN_NETWORK_DENIED: {
+    status: 403,
+    'zh-CN': '管理员账户只能从允许的管理终端网络地址访问',
+    'en-US': 'Administrator accounts may only be used from the allowed management network',
+  },
+  IP_BLOCKED: {
+    status: 429,
+    'zh-CN': '来自此地址的失败请求过多，已临时封禁至 {blockedUntil}',
+    'en-US': 'Too many failed requests from this address; it is blocked until {blockedUntil}',
+  },
   OUT_OF_SCOPE: { status: 403, 'zh-CN': '目标超出您的数据权限范围', 'en-US': 'The target is outside your data scope' },
   CONFLICT: { status: 409, 'zh-CN': '数据冲突', 'en-US': 'Conflict' },
   DATA_DIR_UNWRITABLE: { status: 500, 'zh-CN': '数据目录不可写：{dir}', 'en-US': 'The data directory is not writable: {dir}' },
@@ -60,6 +73,31 @@ export const platformErrors = {
   ORG_CLOSED: { status: 409, 'zh-CN': '该机构已撤销', 'en-US': 'The organisation is closed' },
   ORG_TYPE_UNKNOWN: { status: 400, 'zh-CN': '未知的机构类型', 'en-US': 'Unknown organisation type' },
   USER_NOT_FOUND: { status: 404, 'zh-CN': '用户不存在', 'en-US': 'User not found' },
+  USER_NO_PENDING_ORG: { status: 409, 'zh-CN': '该用户没有待确认的机构变更', 'en-US': 'The account has no org change waiting for confirmation' },
+  USER_NOT_HELD: { status: 409, 'zh-CN': '该用户未被冻结', 'en-US': 'The account is not on hold' },
+  AUTH_ACCOUNT_HELD: {
+    status: 403,
+    'zh-CN': '密码已被系统管理员重置，账户待安全管理员核实身份后解除冻结',
+    'en-US': 'The password was reset by the system administrator: the security administrator must release the account first',
+  },
+  MFA_REQUIRED: {
+    status: 403,
+    'zh-CN': '请先完成双因素认证（动态口令）',
+    'en-US': 'Complete the second factor (one-time code) first',
+  },
+  MFA_ENROLMENT_REQUIRED: {
+    status: 403,
+    'zh-CN': '您的账户必须先绑定动态口令（双因素认证）',
+    'en-US': 'Your account must enrol a one-time code app (second factor) first',
+  },
+  MFA_CODE_INVALID: { status: 400, 'zh-CN': '动态口令或恢复码不正确或已使用', 'en-US': 'The one-time code or recovery code is wrong or already used' },
+  MFA_ALREADY_ENROLLED: { status: 409, 'zh-CN': '已绑定动态口令', 'en-US': 'A one-time code app is already enrolled' },
+  MFA_SELF_RESET_FORBIDDEN: {
+    status: 403,
+    'zh-CN': '不能重置自己的动态口令，请由另一名安全管理员或通过命令行工具处理',
+    'en-US': 'You cannot reset your own second factor; use the command-line tool',
+  },
+  MFA_NOT_STARTED: { status: 409, 'zh-CN': '请先开始绑定动态口令', 'en-US': 'Start the enrolment first' },
   USERNAME_TAKEN: { status: 409, 'zh-CN': '用户名已存在', 'en-US': 'The username is already taken' },
   ROLE_NOT_FOUND: { status: 404, 'zh-CN': '角色不存在', 'en-US': 'Role not found' },
   ROLE_CODE_TAKEN: { status: 409, 'zh-CN': '角色代码已存在', 'en-US': 'The role code is already taken' },
@@ -88,6 +126,8 @@ export const platformErrors = {
     'zh-CN': '符合条件的审计记录有 {total} 条，超过单次导出上限 {max} 条，请缩小时间范围或筛选条件',
     'en-US': '{total} audit records match, more than the export limit of {max}; narrow the time range or filters',
   },
+  SAVED_FILTER_TOO_LARGE: { status: 400, 'zh-CN': '筛选条件过大（上限 {maxBytes} 字节）', 'en-US': 'The filter is too large (at most {maxBytes} bytes)' },
+  SAVED_FILTER_LIMIT: { status: 409, 'zh-CN': '已保存的筛选条件已达上限 {max} 个，请先删除不用的', 'en-US': 'You already have {max} saved filters; delete some first' },
   PERSON_NOT_FOUND: { status: 404, 'zh-CN': '人员不存在', 'en-US': 'Person not found' },
   PERSON_PHOTO_INVALID: {
     status: 400,
@@ -165,6 +205,9 @@ export const platformErrors = {
   ...talentErrors,
   ...recruitmentErrors,
   ...auxiliaryErrors,
+  ...fileErrors,
+  ...jobErrors,
+  ...workflowErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type PlatformErrorCode = keyof typeof platformErrors;

@@ -9,6 +9,7 @@ import { trainingPermissions } from '../training/permissions.ts';
 import { talentPermissions } from '../talent/permissions.ts';
 import { recruitmentPermissions } from '../recruitment/permissions.ts';
 import { auxiliaryPermissions } from '../auxiliary/permissions.ts';
+import { workflowPermissions } from '../workflow/permissions.ts';
 
 export type AdminKind = 'sysadmin' | 'secadmin' | 'auditadmin';
 export const adminKinds: readonly AdminKind[] = ['sysadmin', 'secadmin', 'auditadmin'];
@@ -28,6 +29,7 @@ export const permissionCatalogue: readonly PermissionDef[] = [
   { code: 'user:read', group: 'user', adminKind: null },
   { code: 'user:write', group: 'user', adminKind: 'sysadmin' },
   { code: 'system:backup', group: 'system', adminKind: 'sysadmin' },
+  { code: 'system:jobs', group: 'system', adminKind: 'sysadmin' },
   { code: 'role:read', group: 'role', adminKind: 'secadmin' },
   { code: 'role:write', group: 'role', adminKind: 'secadmin' },
   { code: 'user:assign-role', group: 'user', adminKind: 'secadmin' },
@@ -48,6 +50,7 @@ export const permissionCatalogue: readonly PermissionDef[] = [
   ...talentPermissions,
   ...recruitmentPermissions,
   ...auxiliaryPermissions,
+  ...workflowPermissions,
 ];
 
 const byCode = new Map(permissionCatalogue.map((p) => [p.code, p]));
@@ -63,7 +66,7 @@ export const builtinRoles: Record<AdminKind, { code: string; name: string; permi
   sysadmin: {
     code: 'sysadmin',
     name: '系统管理员',
-    permissions: ['org:read', 'org:write', 'user:read', 'user:write', 'system:backup'],
+    permissions: ['org:read', 'org:write', 'user:read', 'user:write', 'system:backup', 'system:jobs'],
   },
   secadmin: {
     code: 'secadmin',

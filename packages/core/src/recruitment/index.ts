@@ -3,5 +3,4 @@ export * from './permissions.ts';
 export * from './schemas.ts';
 export * from './requirements.ts';
 export * from './ranking.ts';
-export * from './image-header.ts';
 export * from './mask.ts';

@@ -58,3 +58,27 @@ export const AuditVerifyResult = Type.Object({
   reason: Type.Optional(Type.String()),
 });
 export type AuditVerifyResult = Static<typeof AuditVerifyResult>;
+
+/**
+ * A signed checkpoint of the audit chain head (ADR 006): the audit administrator downloads it and
+ * keeps it off the server; `verify-audit --checkpoint FILE` later proves the chain still passes
+ * through `hash` at `seq`. SM2 signature (GB/T 32918.2, SM3, user ID 1234567812345678) over
+ * `checkpointMessage()` of the other fields.
+ */
+export const AuditCheckpoint = Type.Object({
+  format: Type.Literal('zhenggong-audit-checkpoint'),
+  version: Type.Literal(1),
+  cityCode: Type.String({ pattern: '^\\d{6}$' }),
+  seq: Type.Integer({ minimum: 0 }),
+  hash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  createdAt: Type.String({ maxLength: 40 }),
+  createdBy: Type.String({ maxLength: 64 }),
+  /** Uncompressed SM2 public key (04‖x‖y); its SM3 fingerprint is what the administrator records. */
+  publicKey: Type.String({ pattern: '^04[0-9a-f]{128}$' }),
+  signature: Type.String({ pattern: '^[0-9a-f]{128}$' }),
+});
+export type AuditCheckpoint = Static<typeof AuditCheckpoint>;
+
+/** The exact bytes signed: one field a line, in a fixed order. */
+export const checkpointMessage = (c: Omit<AuditCheckpoint, 'signature'>): string =>
+  [c.format, c.version, c.cityCode, c.seq, c.hash, c.createdAt, c.createdBy, c.publicKey].join('\n');

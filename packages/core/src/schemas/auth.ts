@@ -24,8 +24,21 @@ export const Me = Type.Object({
   permissions: Type.Array(Type.String()),
   mustChangePassword: Type.Boolean(),
   passwordExpired: Type.Boolean(),
+  /** Second factor of this session (ADR 018): done, a code to enter, or an app to enrol first. */
+  mfa: Type.Union([Type.Literal('done'), Type.Literal('verify'), Type.Literal('enrol')]),
+  /** True when the account's roles are suspended until the security administrator confirms an org change. */
+  orgChangePending: Type.Boolean(),
 });
 export type Me = Static<typeof Me>;
+
+export const MfaCodeBody = Type.Object({ code: Type.String({ minLength: 6, maxLength: 16, pattern: '^[0-9A-Za-z-]+$' }) }, { additionalProperties: false });
+export type MfaCodeBody = Static<typeof MfaCodeBody>;
+/** Shown once, at the start of enrolment: the secret never leaves the server again. */
+export const MfaEnrolmentView = Type.Object({ secret: Type.String(), uri: Type.String(), qrSvg: Type.String() });
+export type MfaEnrolmentView = Static<typeof MfaEnrolmentView>;
+/** Shown once, when enrolment completes; only their hashes are kept. */
+export const MfaRecoveryCodesView = Type.Object({ recoveryCodes: Type.Array(Type.String()) });
+export type MfaRecoveryCodesView = Static<typeof MfaRecoveryCodesView>;
 
 export const MeResponse = Type.Object({ user: Me, csrfToken: Type.String() });
 

@@ -20,6 +20,11 @@ export const UserView = Type.Object({
   lockedUntil: Type.Union([Type.String(), Type.Null()]),
   lastLoginAt: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
+  /** An org change waiting for the security administrator (ADR 004); roles are suspended meanwhile. */
+  pendingOrgId: Type.Union([Type.String(), Type.Null()]),
+  /** The password was reset by the system administrator; the security administrator must release the account. */
+  held: Type.Boolean(),
+  mfaEnrolled: Type.Boolean(),
 });
 export type UserView = Static<typeof UserView>;
 

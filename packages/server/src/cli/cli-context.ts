@@ -44,13 +44,13 @@ export function describeTarget(config: Config): string {
 export async function openForWrite(config: Config): Promise<{ ctx: AppContext; connection: Connection }> {
   selfTest();
   const { secretKeyFile } = ensureDataDir(config.dataDir);
-  const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, cryptoProfile: config.cryptoProfile });
   const ctx: AppContext = {
     db: connection.db,
     dialect: connection.dialect,
     config,
     clock: systemClock,
-    fieldCrypto: fieldCryptoFromFile(secretKeyFile),
+    fieldCrypto: fieldCryptoFromFile(secretKeyFile, config.cryptoProfile),
   };
   try {
     await migrateAudited(ctx);
@@ -65,7 +65,7 @@ export async function openForWrite(config: Config): Promise<{ ctx: AppContext; c
 export async function openExisting(config: Config): Promise<{ clock: Clock; connection: Connection }> {
   const target = describeTarget(config);
   if (!postgresUrl(config) && !fs.existsSync(target)) throw new CliError('DATABASE_MISSING', { target });
-  const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, cryptoProfile: config.cryptoProfile });
   const tables = await listTables(connection.db, connection.dialect).catch(async (error: unknown) => {
     await connection.close();
     throw error;

@@ -7,9 +7,14 @@ export const cliErrors = {
     'zh-CN': '没有找到已初始化的数据库：{target}。请先运行 migrate 或启动服务',
     'en-US': 'No initialised database at {target}. Run migrate or start the server first',
   },
+  ACCOUNT_NOT_FOUND: { 'zh-CN': '没有账户 {username}', 'en-US': 'No account {username}' },
   SEED_TREE_NOT_EMPTY: {
     'zh-CN': '机构树中已有非示例数据（{count} 个机构），seed-demo 只在新安装上建立示例机构',
     'en-US': 'The organisation tree already holds real data ({count} organisations); seed-demo only seeds a fresh install',
+  },
+  POSTGRES_ONLY: {
+    'zh-CN': '该命令只适用于 PostgreSQL：请将 DATABASE_URL 设为 postgres:// 超级用户连接',
+    'en-US': 'This command is for PostgreSQL only: set DATABASE_URL to a postgres:// superuser connection',
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 

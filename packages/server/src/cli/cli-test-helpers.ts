@@ -48,7 +48,10 @@ export async function emptyTarget(dialect: Dialect, keyFrom?: string): Promise<T
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zg-target-')), 'data');
   if (keyFrom) {
     fs.mkdirSync(dataDir);
-    fs.copyFileSync(path.join(keyFrom, 'secret.key'), path.join(dataDir, 'secret.key'));
+    // The keys live beside the database, never in it: the restore procedure copies them over.
+    for (const keyFile of ['secret.key', 'audit-mac.key']) {
+      if (fs.existsSync(path.join(keyFrom, keyFile))) fs.copyFileSync(path.join(keyFrom, keyFile), path.join(dataDir, keyFile));
+    }
   }
   let databaseUrl: string | undefined;
   let name: string | undefined;

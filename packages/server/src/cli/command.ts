@@ -27,6 +27,12 @@ export const commands: readonly Command[] = [
     load: async () => (await import('./create-admin.ts')).runCreateAdmin,
   },
   {
+    name: 'reset-mfa',
+    usage: 'reset-mfa --username <name>',
+    summary: "remove an account's second factor (e.g. the security administrator's own); audited / 清除账户的动态口令",
+    load: async () => (await import('./reset-mfa.ts')).runResetMfa,
+  },
+  {
     name: 'seed-demo',
     usage: 'seed-demo [--people N] [--with-users] [--password <initial password>]',
     summary: 'demo org tree 示例市公安局 (121 orgs), optionally one 政工 account per branch / 建立示例机构',
@@ -46,8 +52,20 @@ export const commands: readonly Command[] = [
   },
   {
     name: 'verify-audit',
-    usage: 'verify-audit',
-    summary: 'check the audit log hash chain; exit 1 names the first bad row / 校验审计日志哈希链',
+    usage: 'verify-audit [--checkpoint FILE]',
+    summary: 'check the keyed audit chain (and a signed checkpoint); exit 1 names the first bad row / 校验审计日志链及签名检查点',
     load: async () => (await import('./verify-audit.ts')).runVerifyAudit,
+  },
+  {
+    name: 'rotate-keys',
+    usage: 'rotate-keys [--batch N]',
+    summary: 're-encrypt every sensitive field and blind index under a new key version; resumable, server stopped / 敏感字段密钥轮换',
+    load: async () => (await import('./rotate-keys.ts')).runRotateKeys,
+  },
+  {
+    name: 'setup-db-roles',
+    usage: 'setup-db-roles [--owner zhenggong_owner] [--app zhenggong_app]',
+    summary: 'PostgreSQL: owner role for migrations, app role that cannot UPDATE/DELETE/TRUNCATE the audit log / 建立属主与应用数据库角色',
+    load: async () => (await import('./setup-db-roles.ts')).runSetupDbRoles,
   },
 ];

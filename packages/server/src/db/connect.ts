@@ -3,6 +3,8 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
+import type { CryptoProfile } from '../config.ts';
+import { bindAuditKey, fileAuditKeySource } from '../platform/audit/audit-key.ts';
 import type { Database, Db } from './database.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -64,7 +66,14 @@ export const sqliteFile = (dataDir: string): string => path.join(dataDir, 'zheng
  * Opens SQLite with the settings measured to survive kill -9 (WAL + synchronous=FULL) and to
  * leave no deleted personal data in the file (secure_delete), or a PostgreSQL pool.
  */
-export function connect(options: { databaseUrl?: string | undefined; dataDir: string }): Connection {
+export function connect(options: { databaseUrl?: string | undefined; dataDir: string; cryptoProfile?: CryptoProfile }): Connection {
+  const connection = open(options);
+  // The audit chain's MAC key sits in DATA_DIR beside the database, never inside it (ADR 006).
+  bindAuditKey(connection.db, fileAuditKeySource(options.dataDir, options.cryptoProfile === 'gm' ? 'sm3' : 'sha256'));
+  return connection;
+}
+
+function open(options: { databaseUrl?: string | undefined; dataDir: string }): Connection {
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     // Keep bigint/count results as JS numbers; counts here never exceed 2^53.

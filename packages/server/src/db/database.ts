@@ -8,6 +8,8 @@ import type { CompetitionTables } from '../modules/competitions/tables.ts';
 import type { RecruitmentTables } from '../modules/recruitment/tables.ts';
 import type { AuxiliaryTables } from '../modules/auxiliary/tables.ts';
 import type { PersonnelTables } from '../modules/personnel/tables.ts';
+import type { JobTables } from '../platform/jobs/tables.ts';
+import type { WorkflowTables } from '../platform/workflow/tables.ts';
 
 /**
  * Table types. Portable choices: ids are UUIDv7 text, times ISO-8601 UTC text, booleans 0/1
@@ -56,6 +58,25 @@ export interface UserTable {
   city_code: string;
   created_at: string;
   updated_at: string;
+  /** An org change waiting for the security administrator; roles are suspended meanwhile (ADR 004). */
+  pending_org_id: string | null;
+  /** Set when the system administrator reset the password: unusable until the security administrator releases it. */
+  held_reason: 'password_reset' | null;
+  /** TOTP secret, encrypted with the field crypto (ADR 018). */
+  totp_secret: string | null;
+  totp_enrolled_at: string | null;
+  /** The last RFC 6238 time step accepted, so a code cannot be used twice. */
+  totp_last_step: number | null;
+}
+
+export interface MfaRecoveryCodeTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the code: the codes are random 50-bit values, so a plain hash is enough. */
+  code_hash: string;
+  used_at: string | null;
+  city_code: string;
+  created_at: string;
 }
 
 export interface PasswordHistoryTable {
@@ -96,6 +117,8 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** When the second factor was checked in this session; null = password only (ADR 018). */
+  mfa_verified_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -113,6 +136,8 @@ export interface AuditLogTable {
   outcome: 'success' | 'failure';
   /** JSON: before/after or other context; secrets never appear here. */
   detail: string;
+  /** null: unkeyed SM3 row from before the keyed chain; else the MAC that chains it (ADR 006). */
+  mac_alg: 'hmac-sm3' | 'hmac-sha256' | null;
   prev_hash: string;
   hash: string;
 }
@@ -133,16 +158,40 @@ export interface Database
     TalentTables,
     CompetitionTables,
     RecruitmentTables,
-    AuxiliaryTables {
+    AuxiliaryTables,
+    JobTables,
+    WorkflowTables {
   org: OrgTable;
   org_closure: OrgClosureTable;
   app_user: UserTable;
   password_history: PasswordHistoryTable;
+  mfa_recovery_code: MfaRecoveryCodeTable;
   role: RoleTable;
   user_role: UserRoleTable;
   session: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  security_alert: SecurityAlertTable;
+  ip_block: IpBlockTable;
+}
+
+/** An intrusion threshold crossed (L3-CES1-22); `detail` is JSON. */
+export interface SecurityAlertTable {
+  id: string;
+  kind: 'auth_failures';
+  src_ip: string;
+  detail: string;
+  city_code: string;
+  created_at: string;
+}
+
+/** A source address refused until `blocked_until`, because of the alert that imposed it. */
+export interface IpBlockTable {
+  ip: string;
+  blocked_until: string;
+  alert_id: string;
+  city_code: string;
+  created_at: string;
 }
 
 export type Db = Kysely<Database>;

@@ -1,9 +1,25 @@
 import type { DataScope } from '@zhenggong/core';
-import { hashPassword } from '../platform/auth/passwords.ts';
+import { hash } from '@node-rs/argon2';
 import { normalizeUsername } from '../platform/auth/usernames.ts';
 import type { AppContext } from '../platform/context.ts';
 import { newId } from '../platform/ids.ts';
 import { insertOrg } from '../platform/orgs/org-queries.ts';
+
+/**
+ * Accounts made by fixtures get a cheap argon2id hash (1 MiB, t=1), made once per password: the
+ * login that follows verifies at the same cost, so each fixture user costs milliseconds instead
+ * of two production-cost argon2 runs. Accounts made through the API (and every password change)
+ * still use the production parameters, which passwords.test.ts pins.
+ */
+const fixtureHashes = new Map<string, Promise<string>>();
+function fixtureHash(password: string): Promise<string> {
+  let made = fixtureHashes.get(password);
+  if (!made) {
+    made = hash(password, { memoryCost: 1024, timeCost: 1, parallelism: 1 });
+    fixtureHashes.set(password, made);
+  }
+  return made;
+}
 
 /** Inserts an org node (with closure rows) directly, bypassing the API — for fixtures. */
 export async function makeOrg(
@@ -81,7 +97,7 @@ export async function makeUser(
       display_name: username,
       org_id: orgId,
       person_id: null,
-      password_hash: await hashPassword(password),
+      password_hash: await fixtureHash(password),
       password_changed_at: now,
       must_change_password: 0,
       failed_count: 0,

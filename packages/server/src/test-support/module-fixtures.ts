@@ -6,6 +6,7 @@ import { recruitmentAuthorizationFixtures } from '../modules/recruitment/authori
 import { studyAuthorizationFixtures } from '../modules/study/authorization-fixtures.ts';
 import { talentAuthorizationFixtures } from '../modules/talent/authorization-fixtures.ts';
 import { trainingAuthorizationFixtures } from '../modules/training/authorization-fixtures.ts';
+import { workflowAuthorizationFixtures } from '../platform/workflow/authorization-fixtures.ts';
 import type { ModuleFixtureSeeder } from './authorization-fixtures.ts';
 
 /** Every business module's branch-B fixtures, seeded in this order. */
@@ -18,4 +19,5 @@ export const moduleFixtureSeeders: readonly ModuleFixtureSeeder[] = [
   competitionAuthorizationFixtures,
   recruitmentAuthorizationFixtures,
   auxiliaryAuthorizationFixtures,
+  workflowAuthorizationFixtures,
 ];

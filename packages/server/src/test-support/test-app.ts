@@ -9,8 +9,12 @@ import { loadConfig, type Config } from '../config.ts';
 import { connect, type Connection, type Dialect } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createAdmin } from '../platform/accounts/bootstrap.ts';
+import { base32Decode, hotp, totpStep } from '../platform/auth/totp.ts';
 import { manualClock } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
+
+/** The test clock's first instant: Beijing's date is 2026-06-01, UTC's is still 2026-05-31. */
+export const TEST_CLOCK_START = '2026-05-31T23:30:00.000Z';
 
 /** Every integration suite runs once per dialect: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const dialects: Dialect[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -49,11 +53,22 @@ export async function createTestApp(dialect: Dialect, overrides: Partial<Config>
   }
   const config = loadConfig(
     { DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
-    { loginRateLimit: { max: 1000, windowMs: 60_000 }, ...overrides },
+    // Suites that walk every route fail hundreds of requests from one address on purpose; the
+    // intrusion threshold is tested on its own (platform/network/network.test.ts), and suites that
+    // move the clock months ahead would otherwise meet the inactivity rule (account-expiry.test.ts).
+    {
+      loginRateLimit: { max: 1000, windowMs: 60_000 },
+      jobTickMs: 0,
+      intrusion: { maxFailures: 0, windowMinutes: 5, blockMinutes: 15 },
+      accountInactiveDays: 0,
+      ...overrides,
+    },
   );
-  const connection = connect({ databaseUrl: config.databaseUrl, dataDir });
+  const connection = connect({ databaseUrl: config.databaseUrl, dataDir, cryptoProfile: config.cryptoProfile });
   await migrateToLatest(connection.db);
-  const clock = manualClock(new Date('2026-06-01T08:00:00.000Z'));
+  // 23:30 UTC on 31 May is 07:30 on 1 June in Beijing: every date-derived rule must answer with
+  // Beijing's date (platform/clock.ts `today`), and a UTC derivation shows up as off by one day.
+  const clock = manualClock(new Date(TEST_CLOCK_START));
   const app = await buildApp({ config, connection, clock });
   await app.ready();
   return {
@@ -85,16 +100,44 @@ export interface Client {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
+/** TOTP secrets of the accounts test helpers enrolled, per app, so `login` can pass the second step. */
+const totpSecrets = new WeakMap<FastifyInstance, Map<string, string>>();
+
+export function rememberTotpSecret(app: FastifyInstance, username: string, secret: string): void {
+  const known = totpSecrets.get(app) ?? new Map<string, string>();
+  known.set(username, secret);
+  totpSecrets.set(app, known);
+}
+
+export const totpSecretOf = (app: FastifyInstance, username: string): string | undefined => totpSecrets.get(app)?.get(username);
+
+/**
+ * A fresh TOTP code for the account: each step is accepted once, so when this one's recent
+ * steps are used up the (manual) clock moves to the next step, as a user waits for a new code.
+ */
+export async function nextTotpCode(app: FastifyInstance, userId: string, secret: string): Promise<string> {
+  const { db, clock, config } = app.ctx;
+  const row = await db.selectFrom('app_user').select('totp_last_step').where('id', '=', userId).executeTakeFirstOrThrow();
+  const last = row.totp_last_step === null ? -Infinity : Number(row.totp_last_step);
+  const drift = config.mfa.driftSteps;
+  if (last >= totpStep(clock.now()) + drift) {
+    if (!('advance' in clock) || typeof clock.advance !== 'function') throw new Error('TOTP steps used up and the clock cannot move');
+    clock.advance((last - totpStep(clock.now()) - drift + 1) * 30_000);
+  }
+  const step = Math.max(totpStep(clock.now()) - drift, last + 1);
+  return hotp(base32Decode(secret), step);
+}
+
 export async function login(app: FastifyInstance, username: string, password: string): Promise<Client> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-  const body = res.json<{ user: { id: string }; csrfToken: string }>();
+  const body = res.json<{ user: { id: string; mfa: string }; csrfToken: string }>();
   const setCookie = res.cookies.find((c) => c.name === 'zg_sid');
   if (!setCookie) throw new Error('no session cookie');
   const cookie = `zg_sid=${setCookie.value}`;
   const csrf = body.csrfToken;
   const request = (opts: InjectOptions) => app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
-  return {
+  const client: Client = {
     userId: body.user.id,
     cookie,
     csrf,
@@ -105,15 +148,36 @@ export async function login(app: FastifyInstance, username: string, password: st
     put: (url, payload) => request({ method: 'PUT', url, payload: payload as object }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
+  const secret = totpSecretOf(app, username);
+  if (body.user.mfa === 'verify' && secret !== undefined) {
+    const verified = await client.post('/api/v1/auth/mfa/verify', { code: await nextTotpCode(app, body.user.id, secret) });
+    if (verified.statusCode !== 204) throw new Error(`second factor of ${username} failed: ${verified.body}`);
+  }
+  return client;
+}
+
+/** Enrols TOTP for a logged-in client whose session asks for it; remembers the secret for later logins. */
+export async function enrolTotp(app: FastifyInstance, client: Client, username: string): Promise<string[]> {
+  const start = await client.post('/api/v1/auth/mfa/enrol');
+  if (start.statusCode !== 200) throw new Error(`enrolment of ${username} failed: ${start.body}`);
+  const { secret } = start.json<{ secret: string }>();
+  const confirm = await client.post('/api/v1/auth/mfa/enrol/confirm', { code: await nextTotpCode(app, client.userId, secret) });
+  if (confirm.statusCode !== 200) throw new Error(`enrolment of ${username} not confirmed: ${confirm.body}`);
+  rememberTotpSecret(app, username, secret);
+  return confirm.json<{ recoveryCodes: string[] }>().recoveryCodes;
 }
 
 export const INITIAL_PASSWORD = 'Initial#Pass1';
 export const STRONG_PASSWORD = 'Str0ng!Passw0rd';
 
-/** Creates an admin via the CLI path, logs in, changes the initial password; returns the client. */
+/**
+ * Creates an admin via the CLI path, logs in, enrols the second factor the `mlps3` profile asks
+ * of administrators, changes the initial password; returns the client.
+ */
 export async function adminClient(t: TestApp, kind: AdminKind, username: string = kind): Promise<Client> {
   await createAdmin(t.ctx, { username, password: INITIAL_PASSWORD, kind });
   const first = await login(t.app, username, INITIAL_PASSWORD);
+  if ((await first.get('/api/v1/auth/me')).json<{ user: { mfa: string } }>().user.mfa === 'enrol') await enrolTotp(t.app, first, username);
   const changed = await first.post('/api/v1/auth/password', { oldPassword: INITIAL_PASSWORD, newPassword: STRONG_PASSWORD });
   if (changed.statusCode !== 204) throw new Error(`password change failed: ${changed.body}`);
   return first;

@@ -3,6 +3,7 @@ import { Button, Flex, Grid, Layout, Menu, Space, Typography, theme } from 'antd
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { NotificationBell } from '../features/workflow/components/NotificationBell';
 import { LanguageSwitch } from '../shared/components/LanguageSwitch';
 import { useAuth } from '../shared/auth/useAuth';
 import { NAV_GROUPS, NAV_ITEMS } from './nav-items';
@@ -109,6 +110,7 @@ export function MainLayout() {
                 </Typography.Text>
               )}
             </Space>
+            <NotificationBell />
             <LanguageSwitch />
             <Button type="text" icon={<KeyOutlined />} aria-label={t('layout.changePassword')} onClick={() => navigate('/change-password')}>
               {!narrow && t('layout.changePassword')}

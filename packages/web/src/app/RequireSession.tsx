@@ -1,13 +1,12 @@
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { FullPageSpin } from '../shared/components/FullPageSpin';
-import { needsPasswordChange } from '../shared/auth/types';
+import { pendingStep } from '../shared/auth/types';
 import { useAuth } from '../shared/auth/useAuth';
-
-const CHANGE_PASSWORD_PATH = '/change-password';
 
 /**
  * Signed-out users go to /login (with ?reason=expired when the server ended the session);
- * users who must change their password reach nothing but /change-password.
+ * a session still owing its second factor reaches nothing but /second-factor, and users who
+ * must change their password nothing but /change-password.
  */
 export function RequireSession() {
   const { status, me, expired } = useAuth();
@@ -19,8 +18,7 @@ export function RequireSession() {
       <Navigate to={expired ? '/login?reason=expired' : '/login'} state={{ from: `${location.pathname}${location.search}` }} replace />
     );
   }
-  if (needsPasswordChange(me) && location.pathname !== CHANGE_PASSWORD_PATH) {
-    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
-  }
+  const step = pendingStep(me);
+  if (step && location.pathname !== step) return <Navigate to={step} replace />;
   return <Outlet />;
 }

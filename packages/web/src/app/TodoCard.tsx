@@ -10,20 +10,16 @@ import { useAuth } from '../shared/auth/useAuth';
  * counted by the module's own list route (the same scope rules as the pages it links to).
  */
 const WAITING_WORK = [
-  {
-    key: 'corrections',
-    permission: 'personnel:approve',
-    path: '/api/v1/personnel/corrections?status=pending',
-    to: '/personnel/corrections',
-  },
+  // Every approval that runs through the workflow (corrections among them), in one count.
+  { key: 'workflow', permission: 'workflow:self', path: '/api/v1/workflow/todo/counts', to: '/todo' },
   { key: 'grading', permission: 'exam:grade', path: '/api/v1/exams/grading/queue?pageSize=1', to: '/exams/grading' },
   { key: 'studyApprovals', permission: 'study:approve', path: '/api/v1/study/approvals?pageSize=1', to: '/study' },
   { key: 'contracts', permission: 'auxiliary:read', path: '/api/v1/auxiliary/contracts/reminders/count', to: '/auxiliary/reminders' },
 ] as const;
 
-type Counted = unknown[] | { total?: number; count?: number };
+type Counted = unknown[] | { total?: number; count?: number; pending?: number };
 const countOf = (body: Counted | undefined): number | undefined =>
-  body === undefined ? undefined : Array.isArray(body) ? body.length : (body.total ?? body.count);
+  body === undefined ? undefined : Array.isArray(body) ? body.length : (body.total ?? body.count ?? body.pending);
 
 export function TodoCard() {
   const { t } = useTranslation();

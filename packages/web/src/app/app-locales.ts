@@ -15,6 +15,7 @@ export const appZhCN = {
       users: '用户管理',
       roles: '角色管理',
       audit: '审计日志',
+      jobs: '定时任务',
       dicts: '数据字典',
       myExams: '我的考试',
       myTraining: '我的学习培训',
@@ -28,6 +29,8 @@ export const appZhCN = {
       competitions: '比武竞赛',
       recruitment: '辅警招录',
       auxiliary: '辅警管理',
+      todo: '待办中心',
+      holidayCalendar: '节假日安排',
     },
     menuGroup: {
       learning: '教育训练',
@@ -42,7 +45,7 @@ export const appZhCN = {
   home: {
     todo: {
       title: '待办事项',
-      corrections: '待审核的信息更正',
+      workflow: '待我审批的事项（含信息更正）',
       grading: '待阅的主观题',
       studyApprovals: '待审核的学时',
       contracts: '即将到期的辅警合同',
@@ -81,6 +84,7 @@ export const appEnUS: LocaleShape<typeof appZhCN> = {
       users: 'Users',
       roles: 'Roles',
       audit: 'Audit log',
+      jobs: 'Scheduled jobs',
       dicts: 'Dictionaries',
       myExams: 'My exams',
       myTraining: 'My study and training',
@@ -94,6 +98,8 @@ export const appEnUS: LocaleShape<typeof appZhCN> = {
       competitions: 'Competitions',
       recruitment: 'Auxiliary recruitment',
       auxiliary: 'Auxiliary officers',
+      todo: 'To-do centre',
+      holidayCalendar: 'Holiday calendar',
     },
     menuGroup: {
       learning: 'Education and training',
@@ -108,7 +114,7 @@ export const appEnUS: LocaleShape<typeof appZhCN> = {
   home: {
     todo: {
       title: 'To do',
-      corrections: 'Corrections waiting for review',
+      workflow: 'Cases waiting for my decision (corrections included)',
       grading: 'Short answers waiting for grading',
       studyApprovals: 'Study hours waiting for approval',
       contracts: 'Auxiliary contracts ending soon',

@@ -1,4 +1,5 @@
 import { auditEnUS, auditZhCN } from '../features/audit/locales';
+import { jobsEnUS, jobsZhCN } from '../features/jobs/locales';
 import { authEnUS, authZhCN } from '../features/auth/locales';
 import { dictsEnUS, dictsZhCN } from '../features/dicts/locales';
 import { orgsEnUS, orgsZhCN } from '../features/orgs/locales';
@@ -16,6 +17,7 @@ import { competitionsEnUS, competitionsZhCN } from '../features/competitions/loc
 import { recruitmentEnUS, recruitmentZhCN } from '../features/recruitment/locales';
 import { portalEnUS, portalZhCN } from '../features/portal/locales';
 import { auxiliaryEnUS, auxiliaryZhCN } from '../features/auxiliary/locales';
+import { workflowEnUS, workflowZhCN } from '../features/workflow/locales';
 import type { LocaleShape } from '../shared/i18n/locale-shape';
 import { sharedEnUS } from '../shared/i18n/shared.en-US';
 import { sharedZhCN } from '../shared/i18n/shared.zh-CN';
@@ -33,6 +35,7 @@ export const zhCN = {
   users: usersZhCN,
   roles: rolesZhCN,
   audit: auditZhCN,
+  jobs: jobsZhCN,
   dicts: dictsZhCN,
   personnel: personnelZhCN,
   stats: statsZhCN,
@@ -46,6 +49,7 @@ export const zhCN = {
   recruitment: recruitmentZhCN,
   portal: portalZhCN,
   auxiliary: auxiliaryZhCN,
+  workflow: workflowZhCN,
 };
 
 export const enUS: LocaleShape<typeof zhCN> = {
@@ -56,6 +60,7 @@ export const enUS: LocaleShape<typeof zhCN> = {
   users: usersEnUS,
   roles: rolesEnUS,
   audit: auditEnUS,
+  jobs: jobsEnUS,
   dicts: dictsEnUS,
   personnel: personnelEnUS,
   stats: statsEnUS,
@@ -69,4 +74,5 @@ export const enUS: LocaleShape<typeof zhCN> = {
   recruitment: recruitmentEnUS,
   portal: portalEnUS,
   auxiliary: auxiliaryEnUS,
+  workflow: workflowEnUS,
 };

@@ -1,6 +1,9 @@
 import {
   AuditOutlined,
+  FieldTimeOutlined,
   BarChartOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
   BookOutlined,
   CarryOutOutlined,
   ClusterOutlined,
@@ -35,6 +38,7 @@ export type NavLabelKey =
   | 'users'
   | 'roles'
   | 'audit'
+  | 'jobs'
   | 'dicts'
   | 'myExams'
   | 'myTraining'
@@ -47,7 +51,9 @@ export type NavLabelKey =
   | 'talent'
   | 'competitions'
   | 'recruitment'
-  | 'auxiliary';
+  | 'auxiliary'
+  | 'todo'
+  | 'holidayCalendar';
 
 export type NavGroupKey = 'learning' | 'auxiliaryGroup';
 
@@ -69,6 +75,7 @@ export const NAV_GROUPS: readonly { key: NavGroupKey; icon: ReactNode }[] = [
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'home', icon: <HomeOutlined /> },
   // personnel:self is held by every signed-in user, so 本人信息 shows for everyone.
+  { path: '/todo', labelKey: 'todo', icon: <CheckSquareOutlined />, permission: 'workflow:self' },
   { path: '/me', labelKey: 'me', icon: <IdcardOutlined />, permission: 'personnel:self' },
   { path: '/personnel', labelKey: 'personnel', icon: <SolutionOutlined />, permission: 'personnel:read' },
   { path: '/personnel/import', labelKey: 'personnelImport', icon: <CloudUploadOutlined />, permission: 'personnel:import' },
@@ -90,5 +97,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/users', labelKey: 'users', icon: <TeamOutlined />, permission: 'user:read' },
   { path: '/roles', labelKey: 'roles', icon: <SafetyCertificateOutlined />, permission: 'role:read' },
   { path: '/audit', labelKey: 'audit', icon: <AuditOutlined />, permission: 'audit:read' },
+  { path: '/system/jobs', labelKey: 'jobs', icon: <FieldTimeOutlined />, permission: 'system:jobs' },
   { path: '/dicts', labelKey: 'dicts', icon: <BookOutlined />, permission: 'dict:read' },
+  { path: '/workflow/calendar', labelKey: 'holidayCalendar', icon: <CalendarOutlined />, permission: 'workflow:calendar' },
 ];

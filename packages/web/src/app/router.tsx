@@ -9,6 +9,7 @@ import { competitionsRoutes } from '../features/competitions/routes';
 import { recruitmentRoutes } from '../features/recruitment/routes';
 import { portalRoutes } from '../features/portal/routes';
 import { auxiliaryRoutes } from '../features/auxiliary/routes';
+import { workflowRoutes } from '../features/workflow/routes';
 import { HomePage } from './HomePage';
 import { MainLayout } from './MainLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -30,6 +31,12 @@ export const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
+          {
+            path: '/second-factor',
+            lazy: async () => ({
+              Component: (await import('../features/auth/pages/SecondFactorPage')).SecondFactorPage,
+            }),
+          },
           {
             path: '/change-password',
             lazy: async () => ({
@@ -74,6 +81,15 @@ export const router = createBrowserRouter([
                   {
                     path: 'audit',
                     lazy: async () => ({ Component: (await import('../features/audit/pages/AuditPage')).AuditPage }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="system:jobs" />,
+                children: [
+                  {
+                    path: 'system/jobs',
+                    lazy: async () => ({ Component: (await import('../features/jobs/pages/JobsPage')).JobsPage }),
                   },
                 ],
               },
@@ -138,6 +154,7 @@ export const router = createBrowserRouter([
               ...competitionsRoutes,
               ...recruitmentRoutes,
               ...auxiliaryRoutes,
+              ...workflowRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

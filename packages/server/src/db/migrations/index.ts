@@ -11,6 +11,12 @@ import * as mT080000 from './20261129T080000-talent.ts';
 import * as mT090000 from './20261129T090000-competitions.ts';
 import * as mT100000 from './20261129T100000-recruitment.ts';
 import * as mT110000 from './20261129T110000-auxiliary.ts';
+import * as workflow from './20261206T010000-workflow.ts';
+import * as jobs20261206 from './20261206T020000-jobs.ts';
+import * as accountHoldsAndTotp from './20261206T050000-account-holds-and-totp.ts';
+import * as auditMac from './20261206T060000-audit-mac.ts';
+import * as intrusion from './20261206T061000-intrusion.ts';
+import * as personListIndex from './20261206T080000-person-list-index.ts';
 
 /** Static list of migrations, in order. Never edit a migration after it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +32,10 @@ export const migrations: Record<string, Migration> = {
   '20261129T090000-competitions': mT090000,
   '20261129T100000-recruitment': mT100000,
   '20261129T110000-auxiliary': mT110000,
+  '20261206T010000-workflow': workflow,
+  '20261206T020000-jobs': jobs20261206,
+  '20261206T050000-account-holds-and-totp': accountHoldsAndTotp,
+  '20261206T060000-audit-mac': auditMac,
+  '20261206T061000-intrusion': intrusion,
+  '20261206T080000-person-list-index': personListIndex,
 };

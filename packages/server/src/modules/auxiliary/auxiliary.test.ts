@@ -50,7 +50,8 @@ describe.each(dialects)('auxiliary officers on %s', (dialect) => {
   });
 
   it('creates contracts, reminds of those ending soon, renews into a new row', async () => {
-    // The clock stands at 2026-06-01; the default reminder window is 60 days.
+    // The clock stands at 2026-05-31T23:30Z, already 2026-06-01 in Beijing; the default reminder
+    // window is 60 days.
     const soon = await branchUser.post(`${BASE}/officers/${people.a}/contracts`, {
       kind: 'fixed',
       startDate: '2023-07-01',
@@ -70,6 +71,7 @@ describe.each(dialects)('auxiliary officers on %s', (dialect) => {
 
     const todo = (await branchUser.get(`${BASE}/contracts/reminders`)).json();
     expect(todo.days).toBe(60);
+    expect(todo.today).toBe('2026-06-01');
     expect(todo.items).toHaveLength(1);
     expect(todo.items[0]).toMatchObject({ name: '王芳', endDate: '2026-06-30', daysLeft: 29 });
     expect((await branchUser.get(`${BASE}/contracts/reminders/count`)).json()).toMatchObject({ count: 1, overdue: 0 });
@@ -141,7 +143,7 @@ describe.each(dialects)('auxiliary officers on %s', (dialect) => {
     expect((await branchUser.post(`${BASE}/assessment-months`, { orgId: branch, month: '2026-05', fundFen: 1 })).json().error.code).toBe(
       'AUX_MONTH_EXISTS',
     );
-    expect((await branchUser.post(`${BASE}/assessment-months`, { orgId: other, month: '2026-05', fundFen: 1 })).statusCode).toBe(403);
+    expect((await branchUser.post(`${BASE}/assessment-months`, { orgId: other, month: '2026-05', fundFen: 1 })).statusCode).toBe(404);
 
     const grid0 = (await branchUser.get(`${BASE}/assessment-months/${id}`)).json();
     expect(grid0.rows).toHaveLength(4);
@@ -367,7 +369,7 @@ describe.each(dialects)('auxiliary officers on %s', (dialect) => {
     expect((await city.post(`${BASE}/pay-adjustments`, { ...scaleReq, expectedAfterTotalFen: sp.totals.afterFen })).statusCode).toBe(201);
     const scales = (await city.get(`${BASE}/rules/pay-scale?date=2026-08-01`)).json();
     expect(scales.inForce.effectiveFrom).toBe('2026-08-01');
-    expect((await branchUser.post(`${BASE}/pay-adjustments/preview`, { ...request, filter: { orgId: other } })).statusCode).toBe(403);
+    expect((await branchUser.post(`${BASE}/pay-adjustments/preview`, { ...request, filter: { orgId: other } })).statusCode).toBe(404);
   });
 
   it('records uniforms with their next due date', async () => {

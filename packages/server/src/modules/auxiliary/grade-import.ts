@@ -8,8 +8,8 @@ import type { AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { importLimits } from '../personnel/import/import-service.ts';
-import { importTmpDir, receiveUpload } from '../personnel/import/upload.ts';
-import { openSheet } from '../personnel/import/xlsx-rows.ts';
+import { importTmpDir, receiveUpload } from '../../platform/files/upload.ts';
+import { openSheet } from '../../platform/files/xlsx-reader.ts';
 import { getMonth, saveEntries } from './assessment.ts';
 
 /** Columns of the grading template; the import finds them by header text, wherever they are. */

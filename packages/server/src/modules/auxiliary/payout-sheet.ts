@@ -1,3 +1,4 @@
+import { beijingDate } from '@zhenggong/core';
 import ExcelJS from 'exceljs';
 import { auditAlone, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -34,7 +35,7 @@ export async function payoutSheet(ctx: AppContext, scope: ResolvedScope, actor: 
     `考核月份：${grid.month}`,
     `奖惩金额度：${(grid.fundFen / 100).toFixed(2)} 元`,
     `确认人：${grid.confirmedByName ?? ''}`,
-    `确认时间：${grid.confirmedAt?.slice(0, 10) ?? ''}`,
+    `确认时间：${grid.confirmedAt ? beijingDate(new Date(grid.confirmedAt)) : ''}`,
   ].join('    ');
   const header = ws.getRow(3);
   header.values = [...payoutColumns];

@@ -30,6 +30,7 @@ import { confirmMonth, getMonth, listMonths, openMonth, saveEntries, setFund } f
 import { getOfficer, listOfficers } from './aux-officers.ts';
 import { addRuleVersion, listRule } from './aux-rules.ts';
 import { gradeTemplate, importGrades } from './grade-import.ts';
+import { registerContractReminders } from './contract-reminder-job.ts';
 import { contractReminders, createContract, renewContract } from './contracts.ts';
 import { applyAdjustment, listAdjustments, previewAdjustment, setPayGrade } from './pay.ts';
 import { payoutSheet, XLSX_MIME } from './payout-sheet.ts';
@@ -47,6 +48,7 @@ const ruleRoutes = [
 
 /** Routes of this module, mounted at /api/v1/auxiliary: the life cycle of auxiliary officers (辅警管理). */
 export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
+  registerContractReminders(app);
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['auxiliary'];
   const ctx = () => app.ctx;
@@ -151,7 +153,7 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/assessment-months/:id/payout-sheet.xlsx', {
     schema: { tags, params: IdParams },
-    config: { permission: 'auxiliary:assess' },
+    config: { permission: 'auxiliary:assess', sensitive: true },
     handler: async (req, reply) => {
       const file = await payoutSheet(ctx(), await scopeOf(req), actorOf(req), req.params.id);
       return reply
@@ -164,7 +166,7 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/assessment-months/:id/template.xlsx', {
     schema: { tags, params: IdParams },
-    config: { permission: 'auxiliary:assess' },
+    config: { permission: 'auxiliary:assess', sensitive: true },
     handler: async (req, reply) => {
       const file = await gradeTemplate(ctx(), await scopeOf(req), req.params.id);
       return reply

@@ -227,7 +227,7 @@ describe.each(dialects)('competitions (比武竞赛) on %s', (dialect) => {
       orgId: w.other,
       personIds: [id('周杰')],
     });
-    expect(foreignUnit.json().error.code).toBe('OUT_OF_SCOPE');
+    expect(foreignUnit.json().error.code).toBe('ORG_NOT_FOUND');
     const foreignOrganiser = await w.staff.post('/api/v1/competitions', {
       title: 'x',
       level: 'branch',
@@ -235,7 +235,7 @@ describe.each(dialects)('competitions (比武竞赛) on %s', (dialect) => {
       startDate: '2026-05-10',
       endDate: '2026-05-12',
     });
-    expect(foreignOrganiser.json().error.code).toBe('OUT_OF_SCOPE');
+    expect(foreignOrganiser.json().error.code).toBe('ORG_NOT_FOUND');
     expect((await w.city.get(`/api/v1/competitions/${eventId}`)).statusCode).toBe(200);
   });
 

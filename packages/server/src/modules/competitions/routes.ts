@@ -16,8 +16,8 @@ import {
 } from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, scopeOf } from '../../platform/http/request-context.ts';
-import { attachment, XLSX_MIME } from '../personnel/import/import-sheets.ts';
-import { importTmpDir, receiveUpload } from '../personnel/import/upload.ts';
+import { attachment, XLSX_MIME } from '../../platform/files/attachment.ts';
+import { importTmpDir, receiveUpload } from '../../platform/files/upload.ts';
 import { personResults } from './competition-results.ts';
 import { addEntry, addItem, createEvent, eventOr404, getEvent, listEvents, removeEntry, removeItem, updateEvent } from './event-service.ts';
 import { eventRankings, publishEvent } from './ranking-service.ts';

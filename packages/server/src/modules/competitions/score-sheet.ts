@@ -4,7 +4,7 @@ import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import type { AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { openSheet, type SheetLimits } from '../personnel/import/xlsx-rows.ts';
+import { openSheet, type SheetLimits } from '../../platform/files/xlsx-reader.ts';
 import { eventOr404 } from './event-service.ts';
 import * as q from './event-queries.ts';
 import { applyScores, type ScoreProblem } from './score-service.ts';

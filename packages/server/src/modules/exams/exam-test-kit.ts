@@ -132,7 +132,7 @@ export async function makeExamWorld(dialect: Dialect): Promise<ExamWorld> {
   };
 }
 
-/** The test clock starts at 2026-06-01T08:00Z; exams default to 09:00–11:00, 30 minutes. */
+/** The test clock starts at 2026-05-31T23:30Z (Beijing 2026-06-01 07:30); exams default to 09:00–11:00Z, 30 minutes. */
 export const examBody = (w: ExamWorld, targets: object, extra: object = {}) => ({
   title: '六月法律知识月考',
   kind: 'monthly_practice',

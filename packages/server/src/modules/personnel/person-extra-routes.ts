@@ -1,10 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { CorrectionBody, DecisionBody, Id, IdParams, personRecordBodies, SavedFilterBody, StatsQuerySchema, Strict, type PersonRecordKind } from '@zhenggong/core';
+import { CorrectionBody, Id, IdParams, personRecordBodies, SavedFilterBody, StatsQuerySchema, Strict, type PersonRecordKind } from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, principalOf, scopeOf } from '../../platform/http/request-context.ts';
 import { addPersonRecord, removePersonRecord } from './person-records-service.ts';
-import { decideCorrection, myCorrections, ownProfile, pendingCorrections, requestCorrection } from './person-self-service.ts';
+import './correction-workflow.ts';
+import { myCorrections, ownProfile, pendingCorrections, requestCorrection } from './person-self-service.ts';
 import { personStats } from './person-stats.ts';
 import { deleteSavedFilter, listSavedFilters, saveFilter } from './saved-filters.ts';
 
@@ -50,7 +51,7 @@ export async function personExtraRoutes(app: FastifyInstance): Promise<void> {
     },
   });
 
-  r.get('/me', { schema: { tags }, config: { permission: 'personnel:self' }, handler: async (req) => ownProfile(app.ctx, principalOf(req)) });
+  r.get('/me', { schema: { tags }, config: { permission: 'personnel:self', sensitive: true }, handler: async (req) => ownProfile(app.ctx, principalOf(req)) });
   r.get('/me/corrections', { schema: { tags }, config: { permission: 'personnel:self' }, handler: async (req) => myCorrections(app.ctx, principalOf(req)) });
   r.post('/me/corrections', {
     schema: { tags, body: CorrectionBody },
@@ -62,14 +63,6 @@ export async function personExtraRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: 'personnel:approve' },
     handler: async (req) => pendingCorrections(app.ctx, await scopeOf(req), req.query.status ?? 'pending', principalOf(req).permissions.has('personnel:reveal')),
   });
-  for (const [action, approve] of [['approve', true], ['reject', false]] as const) {
-    r.post(`/corrections/:id/${action}`, {
-      schema: { tags, params: IdParams, body: DecisionBody },
-      config: { permission: 'personnel:approve' },
-      handler: async (req, reply) => {
-        await decideCorrection(app.ctx, await scopeOf(req), actorOf(req), req.params.id, approve, req.body.note);
-        return reply.status(204).send();
-      },
-    });
-  }
+  // Decisions on corrections are workflow actions (/api/v1/workflow/cases/:id/…); see correction-workflow.ts.
+
 }

@@ -18,7 +18,7 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/people/:id', {
     schema: { tags, params: IdParams },
-    config: { permission: 'personnel:read' },
+    config: { permission: 'personnel:read', sensitive: true },
     handler: async (req) => getPerson(app.ctx, await scopeOf(req), req.params.id),
   });
   r.post('/people', {
@@ -34,7 +34,7 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/people/:id/sensitive', {
     schema: { tags, params: IdParams, response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }) } },
-    config: { permission: 'personnel:reveal' },
+    config: { permission: 'personnel:reveal', sensitive: true },
     handler: async (req) => revealPerson(app.ctx, await scopeOf(req), actorOf(req), req.params.id),
   });
   r.put('/people/:id/account', {

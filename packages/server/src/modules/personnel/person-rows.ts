@@ -3,8 +3,10 @@ import type { AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { maskPhone } from './person-presenter.ts';
 import type { PersonTable } from './tables.ts';
+import { today as beijingToday } from '../../platform/clock.ts';
 
-export const today = (ctx: AppContext): string => ctx.clock.now().toISOString().slice(0, 10);
+/** Beijing's date (see platform/clock.ts). */
+export const today = (ctx: AppContext): string => beijingToday(ctx.clock);
 
 export type PersonRowResult = { ok: true; row: PersonTable } | { ok: false; problems: PersonProblem[] };
 

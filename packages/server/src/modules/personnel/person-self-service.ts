@@ -1,10 +1,13 @@
 import type { CreatePersonBody, UpdatePersonBody } from '@zhenggong/core';
-import { assertOrgInScope, scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { Trx } from '../../db/database.ts';
+import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
+import { caseIdsFor, submitCase } from '../../platform/workflow/engine.ts';
+import type { CaseOutcome } from '../../platform/workflow/registry.ts';
 import { maskPhone } from './person-presenter.ts';
 import { toPersonRow } from './person-rows.ts';
 import { getPerson, invalid, rowToInput, updatePersonIn } from './person-service.ts';
@@ -34,14 +37,23 @@ export async function requestCorrection(ctx: AppContext, principal: Principal, a
   const checked = toPersonRow(ctx, candidate, personId);
   if (!checked.ok) throw invalid(checked.problems);
   const id = newId();
+  let caseId = '';
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('correction_request')
       .values({ id, person_id: personId, requested_by: principal.userId, changes: ctx.fieldCrypto.encrypt(JSON.stringify(changes)), reason: reason ?? null, status: 'pending', decided_by: null, decided_at: null, decision_note: null, city_code: ctx.config.cityCode, created_at: ctx.clock.now().toISOString() })
       .execute();
     await appendAudit(trx, ctx.clock, actor, { eventType: 'person.correction.request', objectType: 'person', objectId: personId, detail: { requestId: id, fields: Object.keys(changes) } });
+    caseId = await submitCase(trx, ctx, { ...actor, userId: principal.userId }, {
+      kind: 'personnel.correction',
+      refId: id,
+      title: `信息更正：${current.name}`,
+      subjectPersonId: personId,
+      subjectName: current.name,
+      subjectOrgId: current.org_id,
+    });
   });
-  return { id };
+  return { id, caseId };
 }
 
 /** Text values as the form sends them; former names arrive as one comma-separated string. */
@@ -55,10 +67,11 @@ const readChanges = (ctx: AppContext, stored: string) => JSON.parse(ctx.fieldCry
 const forViewer = (changes: Record<string, string>, reveal: boolean) =>
   reveal || changes.phone === undefined ? changes : { ...changes, phone: maskPhone(changes.phone) };
 
-export const myCorrections = async (ctx: AppContext, principal: Principal) =>
-  (await ctx.db.selectFrom('correction_request').selectAll().where('requested_by', '=', principal.userId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map((r) =>
-    present(r, readChanges(ctx, r.changes)),
-  );
+export async function myCorrections(ctx: AppContext, principal: Principal) {
+  const rows = await ctx.db.selectFrom('correction_request').selectAll().where('requested_by', '=', principal.userId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  const cases = await caseIdsFor(ctx.db, 'personnel.correction', rows.map((r) => r.id));
+  return rows.map((r) => ({ ...present(r, readChanges(ctx, r.changes)), caseId: cases.get(r.id) ?? null }));
+}
 
 /** The political staff's to-do list: pending requests of people in their scope. */
 export async function pendingCorrections(ctx: AppContext, scope: ResolvedScope, status: 'pending' | 'approved' | 'rejected', reveal: boolean) {
@@ -71,36 +84,25 @@ export async function pendingCorrections(ctx: AppContext, scope: ResolvedScope, 
     .where(scopeWhere(scope, 'p.org_id'))
     .orderBy('c.created_at')
     .execute();
-  return rows.map((r) => ({ ...present(r, forViewer(readChanges(ctx, r.changes), reveal)), personName: r.person_name }));
+  const cases = await caseIdsFor(ctx.db, 'personnel.correction', rows.map((r) => r.id));
+  return rows.map((r) => ({ ...present(r, forViewer(readChanges(ctx, r.changes), reveal)), personName: r.person_name, caseId: cases.get(r.id) ?? null }));
 }
 
-/** Approve → the change is applied (audited as a person update) and the request closed, atomically. */
-export async function decideCorrection(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string, approve: boolean, note: string | undefined) {
-  await ctx.db.transaction().execute(async (trx) => {
-    const request = await trx
-      .selectFrom('correction_request as c')
-      .innerJoin('person as p', 'p.id', 'c.person_id')
-      .selectAll('c')
-      .select('p.org_id')
-      .where('c.id', '=', id)
-      .where(scopeWhere(scope, 'p.org_id'))
-      .where('c.status', '=', 'pending')
-      .executeTakeFirst();
-    if (!request) throw new AppError('NOT_FOUND');
-    await assertOrgInScope(trx, scope, request.org_id);
-    if (approve) {
-      const changes = readChanges(ctx, request.changes);
-      await updatePersonIn(trx, ctx, scope, actor, request.person_id, asUpdate(changes));
-    } else if (!note) {
-      throw new AppError('VALIDATION_FAILED', { fields: ['note'] });
-    }
-    await trx
-      .updateTable('correction_request')
-      .set({ status: approve ? 'approved' : 'rejected', decided_by: actor.userId, decided_at: ctx.clock.now().toISOString(), decision_note: note ?? null })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, ctx.clock, actor, { eventType: approve ? 'person.correction.approve' : 'person.correction.reject', objectType: 'person', objectId: request.person_id, detail: { requestId: id, note: note ?? null } });
-  });
+/**
+ * The workflow's decision on a correction, in the decision's transaction: approved → the change
+ * is applied (audited as a person update); the workflow has already checked that the decider
+ * holds `personnel:approve` with the person in scope and is neither requester nor subject.
+ */
+export async function applyCorrectionOutcome(trx: Trx, ctx: AppContext, actor: AuditActor, id: string, outcome: CaseOutcome, note: string | null): Promise<void> {
+  const request = await trx.selectFrom('correction_request').selectAll().where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  if (!request) throw new AppError('NOT_FOUND');
+  if (outcome === 'approved') await updatePersonIn(trx, ctx, everything, actor, request.person_id, asUpdate(readChanges(ctx, request.changes)));
+  await trx
+    .updateTable('correction_request')
+    .set({ status: outcome, decided_by: actor.userId, decided_at: ctx.clock.now().toISOString(), decision_note: note })
+    .where('id', '=', id)
+    .execute();
+  await appendAudit(trx, ctx.clock, actor, { eventType: `person.correction.${outcome}`, objectType: 'person', objectId: request.person_id, detail: { requestId: id, note } });
 }
 
 function present(r: { id: string; person_id: string; reason: string | null; status: string; decided_at: string | null; decision_note: string | null; created_at: string }, changes: Record<string, string>) {

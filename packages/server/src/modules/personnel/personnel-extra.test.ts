@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrg, makeRole, makeUser } from '../../test-support/factories.ts';
 import { createTestApp, dialects, login, type Client, type TestApp } from '../../test-support/test-app.ts';
+import { pngOf } from '../../platform/files/hostile-files.ts';
 
 describe.each(dialects)('personnel records, statistics and self-service on %s', (dialect) => {
   let t: TestApp;
@@ -75,15 +76,27 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
   });
 
   it('stores a photo only when it is the image it claims to be, and serves it in scope', async () => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest-of-image')]);
+    const png = pngOf(300, 400);
     const url = `/api/v1/personnel/people/${ids['刘洋']}/photo`;
     expect((await hr.request({ method: 'PUT', url, payload: png, headers: { 'content-type': 'image/png' } })).statusCode).toBe(204);
     const got = await hr.get(url);
     expect(got.headers['content-type']).toBe('image/png');
+    expect(got.headers['cache-control']).toBe('no-store');
     expect(got.rawPayload.equals(png)).toBe(true);
-    expect((await hr.get(`/api/v1/personnel/people/${ids['刘洋']}`)).json().hasPhoto).toBe(true);
+    // Every view of the photo is audited (issue 11, point 3).
+    const views = await t.ctx.db.selectFrom('audit_log').select(['actor_id', 'object_id']).where('event_type', '=', 'person.photo_view').execute();
+    expect(views).toEqual([{ actor_id: hr.userId, object_id: ids['刘洋'] }]);
+    const profile = await hr.get(`/api/v1/personnel/people/${ids['刘洋']}`);
+    expect(profile.json().hasPhoto).toBe(true);
+    expect(profile.headers['cache-control']).toBe('no-store');
+    // An out-of-scope photo is not found, and a refused view writes no view row.
+    expect((await hr.get(`/api/v1/personnel/people/${ids['王芳']}/photo`)).statusCode).toBe(404);
+    expect(await t.ctx.db.selectFrom('audit_log').select('id').where('event_type', '=', 'person.photo_view').execute()).toHaveLength(1);
     const fake = await hr.request({ method: 'PUT', url, payload: Buffer.from('<script>alert(1)</script>'), headers: { 'content-type': 'image/png' } });
     expect(fake.statusCode).toBe(400);
+    // A PNG signature followed by anything but PNG chunks is refused by the intake's chunk walk.
+    const signatureOnly = Buffer.concat([png.subarray(0, 8), Buffer.from('rest-of-image')]);
+    expect((await hr.request({ method: 'PUT', url, payload: signatureOnly, headers: { 'content-type': 'image/png' } })).json().error.code).toBe('FILE_CORRUPT');
     const huge = await hr.request({ method: 'PUT', url, payload: Buffer.concat([png, Buffer.alloc(3 * 1024 * 1024)]), headers: { 'content-type': 'image/png' } });
     expect(huge.statusCode).toBe(413);
     expect((await hr.get(url)).rawPayload.equals(png)).toBe(true);
@@ -115,6 +128,21 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect((await hr.delete(`/api/v1/personnel/saved-filters/${saved.json().id}`)).statusCode).toBe(204);
   });
 
+  it('bounds saved filters in size and number (40 filters of 900 KB were once accepted)', async () => {
+    const big = await hr.post('/api/v1/personnel/saved-filters', { name: '巨大', filter: { keyword: 'x'.repeat(450) , ...Object.fromEntries(Array.from({ length: 39 }, (_v, i) => [`k${i}`, 'y'.repeat(450)])) } });
+    expect(big.statusCode).toBe(400);
+    expect(big.json().error.code).toBe('SAVED_FILTER_TOO_LARGE');
+    const tooLong = await hr.post('/api/v1/personnel/saved-filters', { name: '长', filter: { keyword: 'x'.repeat(900_000) } });
+    expect(tooLong.statusCode).toBe(400);
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await hr.post('/api/v1/personnel/saved-filters', { name: `筛选${i}`, filter: { kind: 'officer' } })).statusCode);
+    expect(statuses.slice(0, 30).every((s) => s === 201)).toBe(true);
+    const over = await hr.post('/api/v1/personnel/saved-filters', { name: '第32个', filter: { kind: 'officer' } });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.code).toBe('SAVED_FILTER_LIMIT');
+    expect((await hr.get('/api/v1/personnel/saved-filters')).json()).toHaveLength(30);
+  });
+
   it('lets a linked officer see their record and request a correction that staff approve or reject', async () => {
     const selfUser = await makeUser(t.ctx, 'wangfang', station, 'Wf#Pass12345');
     expect((await hr.put(`/api/v1/personnel/people/${ids['王芳']}/account`, { userId: selfUser })).statusCode).toBe(200);
@@ -137,14 +165,15 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect(todo[0]).toMatchObject({ personName: '王芳', changes: { degree: '法学学士', phone: '139****5678' } });
     const stored = await t.ctx.db.selectFrom('correction_request').select('changes').where('id', '=', todo[0].id).executeTakeFirstOrThrow();
     expect(stored.changes).not.toContain('13912345678');
-    expect((await hr.post(`/api/v1/personnel/corrections/${todo[0].id}/approve`, {})).statusCode).toBe(204);
+    // The decision is a workflow action on the request's case; the change applies in the same transaction.
+    expect((await hr.post(`/api/v1/workflow/cases/${todo[0].caseId}/approve`, {})).statusCode).toBe(200);
     const after = (await me.get('/api/v1/personnel/me')).json();
     expect(after).toMatchObject({ degree: '法学学士', phoneMasked: '139****5678' });
 
     const second = await me.post('/api/v1/personnel/me/corrections', { changes: { education: '博士' } });
-    const noReason = await hr.post(`/api/v1/personnel/corrections/${second.json().id}/reject`, {});
+    const noReason = await hr.post(`/api/v1/workflow/cases/${second.json().caseId}/reject`, {});
     expect(noReason.statusCode).toBe(400);
-    expect((await hr.post(`/api/v1/personnel/corrections/${second.json().id}/reject`, { note: '无学历证明' })).statusCode).toBe(204);
+    expect((await hr.post(`/api/v1/workflow/cases/${second.json().caseId}/reject`, { reason: '无学历证明' })).statusCode).toBe(200);
     const mine = (await me.get('/api/v1/personnel/me/corrections')).json();
     expect(mine.map((c: { status: string }) => c.status)).toEqual(['rejected', 'approved']);
     expect((await me.get('/api/v1/personnel/me')).json().education).toBe(after.education); // the rejected change was not applied

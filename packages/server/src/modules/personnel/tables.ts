@@ -80,7 +80,7 @@ export interface CorrectionRequestTable {
   requested_by: string;
   changes: string;
   reason: string | null;
-  status: 'pending' | 'approved' | 'rejected';
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
   decided_by: string | null;
   decided_at: string | null;
   decision_note: string | null;

@@ -7,8 +7,8 @@ import { formatMessage, Id, pickLocale, platformErrors, Strict } from '@zhenggon
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/http/app-error.ts';
 import { actorOf, scopeOf } from '../../platform/http/request-context.ts';
-import { attachment, XLSX_MIME } from '../personnel/import/import-sheets.ts';
-import { importTmpDir, receiveUpload } from '../personnel/import/upload.ts';
+import { attachment, XLSX_MIME } from '../../platform/files/attachment.ts';
+import { importTmpDir, receiveUpload } from '../../platform/files/upload.ts';
 import { writableBank } from './bank-scope.ts';
 import { questionTemplateXlsx } from './import-template.ts';
 import { importQuestions, questionImportLimits } from './question-import.ts';

@@ -42,8 +42,9 @@ describe.each(dialects)('question bank routes on %s', (dialect) => {
   it('refuses callers without exam:question and banks outside the caller scope', async () => {
     expect((await w.plain.get(`${QB}/banks`)).statusCode).toBe(403);
     const res = await w.teacher.post(`${QB}/banks`, { name: '越权题库', orgId: w.otherBranch });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('OUT_OF_SCOPE');
+    // An org outside the scope answers like one that does not exist (it confirms nothing).
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('ORG_NOT_FOUND');
   });
 
   it('shows own-scope banks and city-level banks (read only), never another branch’s', async () => {
@@ -243,7 +244,7 @@ describe.each(dialects)('question bank routes on %s', (dialect) => {
     // Banks out of scope and mixed kinds are refused.
     expect((await w.teacher.post(`${QB}/papers`, { ...body, bankIds: [otherBank] })).statusCode).toBe(404);
     expect((await w.teacher.post(`${QB}/papers`, { ...body, kind: 'fixed' })).json().error.code).toBe('QB_PAPER_KIND_MISMATCH');
-    expect((await w.teacher.post(`${QB}/papers`, { ...body, orgId: w.otherBranch })).statusCode).toBe(403);
+    expect((await w.teacher.post(`${QB}/papers`, { ...body, orgId: w.otherBranch })).statusCode).toBe(404); // an org outside the scope answers like a missing one
   });
 
   it('composes fixed papers from visible questions, pinned to the version chosen', async () => {

@@ -23,7 +23,7 @@ import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, auditAlone, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { openSheet, type SheetLimits } from '../personnel/import/xlsx-rows.ts';
+import { openSheet, type SheetLimits } from '../../platform/files/xlsx-reader.ts';
 import { writableBank } from './bank-scope.ts';
 import { insertQuestion } from './question-service.ts';
 

@@ -13,8 +13,10 @@ import {
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { RecruitApplicationTable } from './tables.ts';
+import { today as beijingToday } from '../../platform/clock.ts';
 
-export const today = (ctx: AppContext): string => ctx.clock.now().toISOString().slice(0, 10);
+/** Beijing's date (see platform/clock.ts). */
+export const today = (ctx: AppContext): string => beijingToday(ctx.clock);
 
 /** The applicant-supplied columns of an application row, checked and with sensitive values encrypted. */
 export type ApplicationFacts = Pick<

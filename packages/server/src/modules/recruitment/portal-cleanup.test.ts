@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, dialects, type TestApp } from '../../test-support/test-app.ts';
 import { issueCaptcha } from './portal/captcha.ts';
-import { removeExpiredPortalRecords, startPortalCleanup } from './portal/portal-cleanup.ts';
+import { PORTAL_CLEANUP_JOB, removeExpiredPortalRecords } from './portal/portal-cleanup.ts';
 import { recordingSender, registerApplicant } from './recruitment-test-support.ts';
 
 describe.each(dialects)('portal cleanup on %s', (dialect) => {
@@ -66,21 +66,22 @@ describe.each(dialects)('portal cleanup on %s', (dialect) => {
     ]);
   });
 
-  it('runs on its timer, reports failures instead of throwing, and stops', async () => {
+  it('runs as a job of the platform runner, once per slot, and not after the runner stopped', async () => {
     at('22:00');
     await issueCaptcha(t.ctx); // until 22:05
     at('22:10');
-    const errors: unknown[] = [];
-    const cleanup = startPortalCleanup(t.ctx, 5, (error) => errors.push(error));
-    await vi.waitFor(async () => expect(await count('recruit_captcha')).toBe(0), { timeout: 5000, interval: 10 });
-    await cleanup.stop();
-    expect(errors).toEqual([]);
+    await t.app.jobs.tick();
+    expect(await count('recruit_captcha')).toBe(0);
+    const job = (await t.app.jobs.list()).find((j) => j.name === PORTAL_CLEANUP_JOB);
+    expect(job?.lastRun).toMatchObject({ state: 'succeeded' });
 
-    // After stop nothing runs: an expired captcha stays until the next run.
-    at('22:20');
-    await issueCaptcha(t.ctx); // until 22:25
-    at('22:30');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Same ten-minute slot: already run, so a new expired captcha stays until the next slot.
+    await issueCaptcha(t.ctx);
+    at('22:19');
+    await t.app.jobs.tick();
     expect(await count('recruit_captcha')).toBe(1);
+    at('22:21');
+    await t.app.jobs.tick();
+    expect(await count('recruit_captcha')).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { findAnnouncementInScope } from './announcement-service.ts';
 import { event, filesOf } from './portal/portal-applications.ts';
 import { scoresOf } from './score-rows.ts';
 import { ageOn } from '@zhenggong/core';
+import { currentYear } from '../../platform/clock.ts';
 
 /** The staff side of applications: the qualification review queue (网上资格审核), scoped by the announcement's org. */
 export async function findApplicationInScope(db: Executor, scope: ResolvedScope, id: string) {
@@ -167,7 +168,7 @@ export async function issueTickets(ctx: AppContext, scope: ResolvedScope, actor:
       .orderBy('r.submitted_at')
       .orderBy('r.id')
       .execute();
-    const year = ctx.clock.now().toISOString().slice(0, 4);
+    const year = String(currentYear(ctx.clock));
     const next = new Map<string, number>();
     for (const r of rows) {
       if (!r.ticket_number) continue;

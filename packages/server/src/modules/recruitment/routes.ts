@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -17,7 +18,7 @@ import {
   WeightsBody,
 } from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../platform/http/app-error.ts';
+import { importTmpDir, receiveUpload } from '../../platform/files/upload.ts';
 import { actorOf, scopeOf } from '../../platform/http/request-context.ts';
 import {
   countsByPost,
@@ -39,7 +40,7 @@ import {
   rejectApplication,
   viewApplication,
 } from './review-service.ts';
-import { importScores, publishScores, putScores, ranking, scoreTemplate, setWeights } from './score-service.ts';
+import { importScores, publishScores, putScores, ranking, scoreImportLimits, scoreTemplate, setWeights } from './score-service.ts';
 import { readApplicationFile, readPhotoFile } from './uploads.ts';
 
 const tags = ['recruitment'];
@@ -98,7 +99,7 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/applications/:id/photo',
-    { schema: { tags, params: IdParams }, config: { permission: 'recruitment:read' } },
+    { schema: { tags, params: IdParams }, config: { permission: 'recruitment:read', auditView: { eventType: 'application.photo_view', objectType: 'application' } } },
     async (req, reply) => {
       const row = await findApplicationInScope(ctx.db, await scopeOf(req), req.params.id);
       const photo = readPhotoFile(ctx, row.photo);
@@ -107,7 +108,7 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/applications/:id/files/:fileId',
-    { schema: { tags, params: IdFileParams }, config: { permission: 'recruitment:read' } },
+    { schema: { tags, params: IdFileParams }, config: { permission: 'recruitment:read', auditView: { eventType: 'application.file_download', objectType: 'application' } } },
     async (req, reply) => {
       await findApplicationInScope(ctx.db, await scopeOf(req), req.params.id);
       const file = await readApplicationFile(ctx, req.params.id, req.params.fileId);
@@ -158,18 +159,14 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: 'recruitment:score' },
     handler: async (req) => {
       const scope = await scopeOf(req);
-      if (!req.isMultipart()) throw new AppError('VALIDATION_FAILED', { file: 'multipart/form-data with an xlsx file is required' });
-      let body: Buffer;
+      // Streamed to DATA_DIR/tmp (never held in memory) and deleted whatever the outcome.
+      const upload = await receiveUpload(req, importTmpDir(ctx.config.dataDir), scoreImportLimits.maxUploadBytes);
       try {
-        const part = await req.file();
-        if (!part) throw new AppError('VALIDATION_FAILED', { file: 'missing' });
-        body = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
-        throw error;
+        const dry = req.query.dryRun === '1' || req.query.dryRun === 'true';
+        return await importScores(ctx, scope, actorOf(req), req.params.id, upload.path, dry);
+      } finally {
+        await fs.promises.rm(upload.path, { force: true });
       }
-      const dry = req.query.dryRun === '1' || req.query.dryRun === 'true';
-      return importScores(ctx, scope, actorOf(req), req.params.id, body, dry);
     },
   });
   r.put(

@@ -3,6 +3,7 @@ import { rankApplicants, scoreItems, weightsValid, GATE_PASS, type RecruitScores
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { openSheet, type SheetCell, type SheetLimits } from '../../platform/files/xlsx-reader.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { findAnnouncementInScope } from './announcement-service.ts';
 import { event } from './portal/portal-applications.ts';
@@ -112,13 +113,21 @@ export interface ScoreProblem {
   value?: string;
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+function cellText(v: SheetCell): string {
+  if (v === null) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
   return String(v).trim();
 }
+
+/** A score sheet is one row per candidate: small caps, and the ratio cap of the platform reader. */
+export const scoreImportLimits: SheetLimits & { readonly maxUploadBytes: number } = {
+  maxUploadBytes: 2 * 1_048_576,
+  maxEntries: 200,
+  maxInflatedBytes: 64 * 1_048_576,
+  maxSharedStringsBytes: 16 * 1_048_576,
+  maxRows: 20_000,
+  maxColumns: 30,
+};
 
 function parseScore(text: string, gate: boolean): number | null | 'bad' {
   if (text === '') return null;
@@ -137,23 +146,32 @@ export async function importScores(
   scope: ResolvedScope,
   actor: AuditActor,
   announcementId: string,
-  file: Buffer,
+  file: string,
   dryRun: boolean,
 ) {
   const a = await findAnnouncementInScope(ctx.db, scope, announcementId);
   const weights = JSON.parse(a.weights) as Weights;
-  const wb = new ExcelJS.Workbook();
+  // Streamed through the platform's guarded reader: never the whole workbook in memory.
+  const rows: { number: number; cells: readonly SheetCell[] }[] = [];
   try {
-    await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new AppError('RECRUIT_SCORES_IMPORT_INVALID', { count: 1, problems: [{ row: 0, column: null, code: 'not_xlsx' }] });
+    const sheet = await openSheet(file, scoreImportLimits);
+    try {
+      for await (const row of sheet.rows) rows.push(row);
+    } finally {
+      await sheet.close();
+    }
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'IMPORT_NOT_XLSX')
+      throw new AppError('RECRUIT_SCORES_IMPORT_INVALID', { count: 1, problems: [{ row: 0, column: null, code: 'not_xlsx' }] });
+    throw error;
   }
-  const ws = wb.worksheets[0];
   const problems: ScoreProblem[] = [];
-  if (!ws) throw new AppError('RECRUIT_SCORES_IMPORT_INVALID', { count: 1, problems: [{ row: 0, column: null, code: 'empty' }] });
-  const header = ws.getRow(1);
+  const header = rows[0]?.number === 1 ? rows[0] : undefined;
+  if (!header) throw new AppError('RECRUIT_SCORES_IMPORT_INVALID', { count: 1, problems: [{ row: 0, column: null, code: 'empty' }] });
   const colOf = new Map<string, number>();
-  header.eachCell((cell, col) => colOf.set(cellText(cell), col));
+  header.cells.forEach((cell, col) => {
+    if (col > 0 && !colOf.has(cellText(cell))) colOf.set(cellText(cell), col);
+  });
   for (const c of COLUMNS)
     if (c.key !== 'post' && !colOf.has(c.header)) problems.push({ row: 1, column: c.header, code: 'missing_column' });
   if (problems.length > 0) throw new AppError('RECRUIT_SCORES_IMPORT_INVALID', { count: problems.length, problems });
@@ -167,9 +185,9 @@ export async function importScores(
   const byTicket = new Map(apps.map((x) => [x.ticket_number as string, x]));
   const seen = new Set<string>();
   const updates: { id: string; set: Partial<Record<ScoreItem, number>> }[] = [];
-  for (let i = 2; i <= ws.rowCount; i++) {
-    const row = ws.getRow(i);
-    const text = (h: string) => cellText(row.getCell(colOf.get(h) as number));
+  for (const row of rows.slice(1)) {
+    const i = row.number;
+    const text = (h: string) => cellText(row.cells[colOf.get(h) ?? -1] ?? null);
     const ticket = text('准考证号');
     const blank = COLUMNS.every((c) => c.key === 'post' || text(c.header) === '');
     if (blank) continue;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { beijingDate } from '@zhenggong/core';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -67,7 +68,7 @@ export function ticketPdf(t: TicketData): Promise<Buffer> {
     }
     doc.rect(430, top, 110, 154).stroke();
     doc.moveDown(2).fontSize(10).text('考生须知：凭本准考证和本人有效居民身份证参加考试；请提前 30 分钟到达考点。', 56);
-    doc.text(`签发时间：${t.issuedAt.slice(0, 10)}`);
+    doc.text(`签发时间：${beijingDate(new Date(t.issuedAt))}`);
     doc.end();
   });
 }

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { imageSize, sniffType, type FileCategory, type SniffedType } from '@zhenggong/core';
+import type { FileCategory } from '@zhenggong/core';
 import type { AppContext } from '../../platform/context.ts';
+import type { IntakePolicy } from '../../platform/files/intake.ts';
+import { acceptBody, type StoredUpload } from '../../platform/files/upload.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { assertEditable, event, findOwn } from './portal/portal-applications.ts';
@@ -17,7 +19,6 @@ export const PHOTO_MIN = { width: 295, height: 413 };
 export const PHOTO_MAX = { width: 2000, height: 2000 };
 
 export const uploadDir = (ctx: AppContext) => path.join(ctx.config.dataDir, 'uploads', 'recruitment');
-const ext: Record<SniffedType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
 export type UploadRefusal = 'type' | 'not_image' | 'size' | 'dimensions';
 const messages: Record<UploadRefusal, { 'zh-CN': string; 'en-US': string }> = {
@@ -29,25 +30,31 @@ const messages: Record<UploadRefusal, { 'zh-CN': string; 'en-US': string }> = {
 export const refuse = (reason: UploadRefusal, locale: 'zh-CN' | 'en-US', extra: Record<string, unknown> = {}) =>
   new AppError('RECRUIT_UPLOAD_INVALID', { reason, message: messages[reason][locale], ...extra });
 
-/** Checks a photo by its bytes: JPEG/PNG signature, size cap, pixel size from the header. */
-export function checkPhoto(body: Buffer, locale: 'zh-CN' | 'en-US'): 'image/jpeg' | 'image/png' {
-  if (body.length > PHOTO_MAX_BYTES) throw refuse('size', locale, { maxBytes: PHOTO_MAX_BYTES });
-  const type = sniffType(body);
-  if (type === 'application/pdf') throw refuse('type', locale, { detected: type });
-  if (!type) throw refuse('not_image', locale);
-  const size = imageSize(body);
-  if (!size) throw refuse('not_image', locale);
-  if (size.width < PHOTO_MIN.width || size.height < PHOTO_MIN.height || size.width > PHOTO_MAX.width || size.height > PHOTO_MAX.height) {
-    throw refuse('dimensions', locale, size);
+/** Photos and documents pass the platform intake: type by content, PNG/JPEG layout walked, size from the header. */
+const photoPolicy: IntakePolicy = { accept: ['jpeg', 'png'], maxBytes: PHOTO_MAX_BYTES, maxImage: PHOTO_MAX };
+const filePolicy: IntakePolicy = { accept: ['pdf', 'jpeg', 'png'], maxBytes: FILE_MAX_BYTES, maxImage: { width: 8000, height: 8000 } };
+
+/** The intake's refusals, told in this module's words where the portal has them (the form shows `reason`). */
+async function intake(body: Buffer, dir: string, policy: IntakePolicy, locale: 'zh-CN' | 'en-US', name?: string): Promise<StoredUpload> {
+  if (body.length > policy.maxBytes) throw refuse('size', locale, { maxBytes: policy.maxBytes });
+  try {
+    return await acceptBody(body, dir, policy, name);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === 'FILE_IMAGE_TOO_BIG') throw refuse('dimensions', locale, { ...error.details });
+    if (error.code === 'FILE_TYPE_REFUSED') throw refuse(error.details?.detected || policy !== photoPolicy ? 'type' : 'not_image', locale);
+    if (error.code === 'FILE_CORRUPT') throw refuse('not_image', locale, { detail: error.details?.reason });
+    throw error;
   }
-  return type;
 }
 
-function writeAtomic(dir: string, file: string, body: Buffer): void {
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${file}.${process.pid}.${newId()}.tmp`);
-  fs.writeFileSync(tmp, body, { mode: 0o600 });
-  fs.renameSync(tmp, path.join(dir, file));
+/** Below the minimum a photo is unusable on the admission ticket; checked after the intake read the header. */
+function assertPhotoSize(stored: StoredUpload, locale: 'zh-CN' | 'en-US'): void {
+  const size = stored.image;
+  if (!size || size.width < PHOTO_MIN.width || size.height < PHOTO_MIN.height) {
+    fs.rmSync(stored.path, { force: true });
+    throw refuse('dimensions', locale, { ...size });
+  }
 }
 
 export async function saveOwnPhoto(
@@ -59,11 +66,12 @@ export async function saveOwnPhoto(
 ): Promise<void> {
   const row = await findOwn(ctx.db, applicantId, id);
   assertEditable(ctx, row);
-  const type = checkPhoto(body, locale);
-  // A new name per upload: the old photo stays intact until the row points at the new one.
-  const file = `${id}.${newId()}.${ext[type]}`;
   const dir = path.join(uploadDir(ctx), 'photos');
-  writeAtomic(dir, file, body);
+  // A new name per upload: the old photo stays intact until the row points at the new one.
+  const stored = await intake(body, dir, photoPolicy, locale);
+  assertPhotoSize(stored, locale);
+  const file = stored.storedName;
+  const type = stored.mime;
   try {
     await ctx.db.transaction().execute(async (trx) => {
       const done = await trx
@@ -101,35 +109,38 @@ export async function saveOwnFile(
 ) {
   const row = await findOwn(ctx.db, applicantId, id);
   assertEditable(ctx, row);
-  if (upload.body.length > FILE_MAX_BYTES) throw refuse('size', locale, { maxBytes: FILE_MAX_BYTES });
-  const type = sniffType(upload.body);
-  if (!type) throw refuse('type', locale);
-  const fileId = newId();
-  const stored = `${fileId}.${ext[type]}`;
   const dir = path.join(uploadDir(ctx), 'files');
+  const accepted = await intake(upload.body, dir, filePolicy, locale);
+  const fileId = newId();
+  const stored = accepted.storedName;
+  const type = accepted.mime;
   const name = path.basename(upload.name).slice(0, 200) || stored;
   const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('recruit_file')
-      .values({
-        id: fileId,
-        application_id: id,
-        category: upload.category,
-        name,
-        size: upload.body.length,
-        type,
-        stored,
-        city_code: ctx.config.cityCode,
-        created_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('recruit_application_event')
-      .values(event(ctx, id, 'file', 'applicant', { fileId, category: upload.category, bytes: upload.body.length }))
-      .execute();
-    writeAtomic(dir, stored, upload.body);
-  });
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('recruit_file')
+        .values({
+          id: fileId,
+          application_id: id,
+          category: upload.category,
+          name,
+          size: upload.body.length,
+          type,
+          stored,
+          city_code: ctx.config.cityCode,
+          created_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto('recruit_application_event')
+        .values(event(ctx, id, 'file', 'applicant', { fileId, category: upload.category, bytes: upload.body.length }))
+        .execute();
+    });
+  } catch (error) {
+    fs.rmSync(accepted.path, { force: true });
+    throw error;
+  }
   return { id: fileId, category: upload.category, name, size: upload.body.length, type, uploadedAt: now };
 }
 

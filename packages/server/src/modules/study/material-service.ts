@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { CreateMaterialBody, MaterialListQuery } from '@zhenggong/core';
-import type { MultipartFile } from '@fastify/multipart';
+import { beijingDate, type CreateMaterialBody, type MaterialListQuery } from '@zhenggong/core';
+import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { assertOrgInScope, scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
@@ -12,7 +11,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { linkedPerson } from '../personnel/people.ts';
-import { checkStudyFile } from './file-types.ts';
+import type { IntakePolicy } from '../../platform/files/intake.ts';
+import { receiveFile } from '../../platform/files/upload.ts';
 import type { StudyMaterialTable } from './tables.ts';
 
 export const MAX_STUDY_FILE_BYTES = 20 * 1024 * 1024;
@@ -116,58 +116,38 @@ export async function createMaterial(ctx: AppContext, scope: ResolvedScope, acto
   return presentMaterial(await materialInScope(ctx.db, scope, id));
 }
 
+/** Study documents: judged by the platform intake (content, not name), office files inflated within bounds. */
+export const studyFilePolicy: IntakePolicy = { accept: ['pdf', 'docx', 'xlsx', 'pptx', 'txt'], maxBytes: MAX_STUDY_FILE_BYTES, maxInflatedBytes: 128 * 1_048_576, maxRatio: 100 };
+
 /**
  * Stores the document of a material: scope checked before a byte is written, the upload streamed
- * to a temp file with the size cap, its type checked by name, declared type and content, then
- * renamed into place; the row and its audit commit together.
+ * through the intake (size cap, type by content, archive bounds) to a server-made name; the row
+ * and its audit commit together, and a failed commit removes the new file.
  */
-export async function saveMaterialFile(
-  ctx: AppContext,
-  scope: ResolvedScope,
-  actor: AuditActor,
-  id: string,
-  file: () => Promise<MultipartFile | undefined>,
-) {
+export async function saveMaterialFile(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string, request: FastifyRequest) {
   const material = await materialInScope(ctx.db, scope, id);
   if (material.kind !== 'document') throw new AppError('STUDY_MATERIAL_KIND');
-  const part = await file();
-  if (!part || part.fieldname !== 'file') throw new AppError('STUDY_FILE_MISSING');
   const dir = fileDir(ctx);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const tmp = path.join(dir, `.upload-${newId()}.tmp`);
+  const upload = await receiveFile(request, dir, studyFilePolicy);
   try {
-    await pipeline(part.file, fs.createWriteStream(tmp, { mode: 0o600, flags: 'wx' }));
-    if (part.file.truncated) throw new AppError('STUDY_FILE_TOO_LARGE', { maxMb: MAX_STUDY_FILE_BYTES / 1_048_576 });
-    const fd = fs.openSync(tmp, 'r');
-    const head = Buffer.alloc(4096);
-    const n = fs.readSync(fd, head, 0, head.length, 0);
-    fs.closeSync(fd);
-    const fileName = [...(part.filename.split(/[\\/]/).pop() ?? '')]
-      .filter((c) => c >= ' ' && c !== '\u007f')
-      .join('')
-      .slice(0, 200);
-    const type = checkStudyFile(fileName, part.mimetype, head.subarray(0, n));
-    if (!type) throw new AppError('STUDY_FILE_TYPE');
-    const stored = `${id}.${type.ext}`;
-    const size = fs.statSync(tmp).size;
     await ctx.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('study_material')
-        .set({ file_name: fileName, file_type: type.mime, file_size: size, stored_name: stored })
+        .set({ file_name: upload.fileName, file_type: upload.mime, file_size: upload.size, stored_name: upload.storedName })
         .where('id', '=', id)
         .execute();
       await appendAudit(trx, ctx.clock, actor, {
         eventType: 'study.material.file',
         objectType: 'study_material',
         objectId: id,
-        detail: { fileName, bytes: size, type: type.mime },
+        detail: { fileName: upload.fileName, bytes: upload.size, type: upload.mime },
       });
-      fs.renameSync(tmp, path.join(dir, stored));
-      if (material.stored_name && material.stored_name !== stored) fs.rmSync(path.join(dir, material.stored_name), { force: true });
     });
-  } finally {
-    fs.rmSync(tmp, { force: true });
+  } catch (error) {
+    fs.rmSync(upload.path, { force: true });
+    throw error;
   }
+  if (material.stored_name) fs.rmSync(path.join(dir, material.stored_name), { force: true });
   return presentMaterial(await materialInScope(ctx.db, scope, id));
 }
 
@@ -249,7 +229,7 @@ export async function acknowledgeMaterial(ctx: AppContext, principal: Principal,
       .values({
         id: recordId,
         person_id: me.id,
-        date: now.toISOString().slice(0, 10),
+        date: beijingDate(now),
         hours: m.hours,
         title: m.title,
         note: null,

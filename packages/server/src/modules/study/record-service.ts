@@ -1,15 +1,19 @@
 import type { DeclareStudyBody, RecordListQuery } from '@zhenggong/core';
 import { sql } from 'kysely';
+import type { Trx } from '../../db/database.ts';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
+import { caseIdsFor, submitCase } from '../../platform/workflow/engine.ts';
+import type { CaseOutcome } from '../../platform/workflow/registry.ts';
 import { linkedPerson, scopedPeople } from '../personnel/people.ts';
 import { campaignsOf } from './campaign-service.ts';
 import { myMaterials } from './material-service.ts';
 import type { StudyRecordTable } from './tables.ts';
+import { currentYear } from '../../platform/clock.ts';
 
 const present = (r: StudyRecordTable & { name?: string; org_name?: string }) => ({
   id: r.id,
@@ -63,6 +67,14 @@ export async function declareStudy(ctx: AppContext, principal: Principal, actor:
       objectId: id,
       detail: { hours: body.hours, date: body.date },
     });
+    await submitCase(trx, ctx, { ...actor, userId: principal.userId }, {
+      kind: 'study.record',
+      refId: id,
+      title: `学时申报：${me.name} ${body.hours} 学时`,
+      subjectPersonId: me.id,
+      subjectName: me.name,
+      subjectOrgId: me.org_id,
+    });
   });
   return { id };
 }
@@ -91,44 +103,31 @@ export async function listRecords(ctx: AppContext, scope: ResolvedScope, q: Reco
   return { items: rows.map(present), total: Number(total.n) };
 }
 
-/** An approver decides records of people in their study:approve scope, never their own. */
-export async function decideRecord(
-  ctx: AppContext,
-  scope: ResolvedScope,
-  actor: AuditActor,
-  id: string,
-  approve: boolean,
-  note: string | undefined,
-) {
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('study_record as r')
-      .innerJoin(scopedPeople(trx, scope).as('p'), 'p.id', 'r.person_id')
-      .selectAll('r')
-      .where('r.id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw new AppError('STUDY_RECORD_NOT_FOUND');
-    if (row.status !== 'pending') throw new AppError('STUDY_RECORD_DECIDED');
-    if (row.created_by === actor.userId) throw new AppError('STUDY_OWN_RECORD');
-    const status = approve ? 'approved' : 'rejected';
-    await trx
-      .updateTable('study_record')
-      .set({ status, decided_by: actor.userId, decided_at: ctx.clock.now().toISOString(), decision_note: note ?? null })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, ctx.clock, actor, {
-      eventType: 'study.record.decide',
-      objectType: 'study_record',
-      objectId: id,
-      detail: { status, note },
-    });
-  });
+/** The workflow's decision on a declaration, in the deciding transaction (the engine checked scope and self). */
+export async function applyStudyOutcome(trx: Trx, ctx: AppContext, actor: AuditActor, id: string, outcome: CaseOutcome, note: string | null): Promise<void> {
+  const row = await trx.selectFrom('study_record').select(['status']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('STUDY_RECORD_NOT_FOUND');
+  if (row.status !== 'pending') throw new AppError('STUDY_RECORD_DECIDED');
+  const status = outcome === 'approved' ? 'approved' : 'rejected';
+  await trx
+    .updateTable('study_record')
+    .set({ status, decided_by: actor.userId, decided_at: ctx.clock.now().toISOString(), decision_note: note ?? (outcome === 'withdrawn' ? 'withdrawn' : null) })
+    .where('id', '=', id)
+    .execute();
+  await appendAudit(trx, ctx.clock, actor, { eventType: 'study.record.decide', objectType: 'study_record', objectId: id, detail: { status, outcome, note } });
+}
+
+/** Pending declarations in the approver's scope, each with the workflow case that decides it. */
+export async function pendingRecords(ctx: AppContext, scope: ResolvedScope, q: RecordListQuery) {
+  const page = await listRecords(ctx, scope, { ...q, status: 'pending' });
+  const cases = await caseIdsFor(ctx.db, 'study.record', page.items.map((r) => r.id));
+  return { items: page.items.map((r) => ({ ...r, caseId: cases.get(r.id) ?? null })), total: page.total };
 }
 
 /** My study page: records, hours this year, campaigns with my progress, materials to study. */
 export async function myStudy(ctx: AppContext, principal: Principal) {
   const me = await linkedPerson(ctx.db, principal);
-  const year = ctx.clock.now().toISOString().slice(0, 4);
+  const year = String(currentYear(ctx.clock));
   const records = await ctx.db
     .selectFrom('study_record')
     .selectAll()

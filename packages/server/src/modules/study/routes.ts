@@ -7,10 +7,8 @@ import {
   IdParams,
   MaterialListQuery,
   RecordListQuery,
-  StudyDecisionBody,
 } from '@zhenggong/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { AppError } from '../../platform/http/app-error.ts';
 import { actorOf, principalOf, scopeOf } from '../../platform/http/request-context.ts';
 import { campaignProgress, createCampaign, listCampaigns } from './campaign-service.ts';
 import {
@@ -24,7 +22,8 @@ import {
   readMaterialFile,
   saveMaterialFile,
 } from './material-service.ts';
-import { decideRecord, declareStudy, listRecords, myStudy } from './record-service.ts';
+import { declareStudy, listRecords, myStudy, pendingRecords } from './record-service.ts';
+import './study-workflow.ts';
 
 const sendFile = (reply: FastifyReply, file: { type: string; name: string; body: Buffer }) =>
   reply
@@ -57,15 +56,11 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
   r.post('/materials/:id/file', {
     schema: { tags, params: IdParams, consumes: ['multipart/form-data'] },
     config: write,
-    handler: async (req) =>
-      saveMaterialFile(app.ctx, await scopeOf(req), actorOf(req), req.params.id, async () => {
-        if (!req.isMultipart()) throw new AppError('STUDY_FILE_MISSING');
-        return req.file();
-      }),
+    handler: async (req) => saveMaterialFile(app.ctx, await scopeOf(req), actorOf(req), req.params.id, req),
   });
   r.get('/materials/:id/file', {
     schema: { tags, params: IdParams },
-    config: read,
+    config: { ...read, auditView: { eventType: 'study_material.download', objectType: 'study_material' } },
     handler: async (req, reply) =>
       sendFile(reply, readMaterialFile(app.ctx, await materialInScope(app.ctx.db, await scopeOf(req), req.params.id))),
   });
@@ -78,16 +73,9 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
   r.get('/approvals', {
     schema: { tags, querystring: RecordListQuery },
     config: approve,
-    handler: async (req) => listRecords(app.ctx, await scopeOf(req), { status: 'pending', ...req.query }),
+    handler: async (req) => pendingRecords(app.ctx, await scopeOf(req), req.query),
   });
-  r.post('/records/:id/decision', {
-    schema: { tags, params: IdParams, body: StudyDecisionBody },
-    config: approve,
-    handler: async (req, reply) => {
-      await decideRecord(app.ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.approve, req.body.note);
-      return reply.status(204).send();
-    },
-  });
+  // Decisions are workflow actions (/api/v1/workflow/cases/:caseId/…); see study-workflow.ts.
 
   r.get('/campaigns', { schema: { tags }, config: read, handler: async (req) => listCampaigns(app.ctx, await scopeOf(req)) });
   r.post('/campaigns', {
@@ -119,7 +107,7 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/my/materials/:id/file', {
     schema: { tags, params: IdParams },
-    config: self,
+    config: { ...self, auditView: { eventType: 'study_material.download', objectType: 'study_material' } },
     handler: async (req, reply) =>
       sendFile(reply, readMaterialFile(app.ctx, (await myMaterial(app.ctx, principalOf(req), req.params.id)).m)),
   });

@@ -76,7 +76,7 @@ describe.each(dialects)('study materials, records and campaigns on %s', (dialect
       staff.request({ method: 'POST', url: `/api/v1/study/materials/${id}/file`, ...multipart(name, type, body) });
     const html = await upload('党章.pdf', 'application/pdf', Buffer.from('<html><script>alert(1)</script></html>'));
     expect(html.statusCode).toBe(400);
-    expect(html.json().error.code).toBe('STUDY_FILE_TYPE');
+    expect(html.json().error.code).toBe('FILE_TYPE_REFUSED');
     expect((await upload('tool.exe', 'application/octet-stream', Buffer.from('MZ\x90\x00binary'))).statusCode).toBe(400);
     expect(
       (await upload('renamed.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', Buffer.from('MZ\x90\x00')))
@@ -143,13 +143,14 @@ describe.each(dialects)('study materials, records and campaigns on %s', (dialect
     expect(p.people.find((x: { name: string }) => x.name === '吴民警')).toMatchObject({ hours: 1, completed: false });
     // An approver of another branch neither sees nor decides it.
     expect((await westApprover.get('/api/v1/study/approvals')).json().items).toEqual([]);
-    expect((await westApprover.post(`/api/v1/study/records/${declared.json().id}/decision`, { approve: true })).statusCode).toBe(404);
     const queue = (await staff.get('/api/v1/study/approvals')).json();
     expect(queue.items.map((r: { name: string }) => r.name)).toEqual(['吴民警']);
-    expect((await staff.post(`/api/v1/study/records/${declared.json().id}/decision`, { approve: true, note: '属实' })).statusCode).toBe(
-      204,
-    );
-    expect((await staff.post(`/api/v1/study/records/${declared.json().id}/decision`, { approve: false })).statusCode).toBe(409);
+    // Decisions run through the workflow case of the declaration.
+    const caseId = queue.items[0].caseId;
+    expect((await westApprover.post(`/api/v1/workflow/cases/${caseId}/approve`, {})).statusCode).toBe(404);
+    expect((await trainee.post(`/api/v1/workflow/cases/${caseId}/approve`, {})).json().error.code).toBe('WF_SELF_DECISION');
+    expect((await staff.post(`/api/v1/workflow/cases/${caseId}/approve`, { comment: '属实' })).statusCode).toBe(200);
+    expect((await staff.post(`/api/v1/workflow/cases/${caseId}/reject`, { reason: 'x' })).statusCode).toBe(409);
     p = await progress();
     expect(p).toMatchObject({ total: 2, completed: 1, units: [{ branchName: '上城分局', total: 2, completed: 1, rate: 50 }] });
     const mine = (await trainee.get('/api/v1/study/my')).json();

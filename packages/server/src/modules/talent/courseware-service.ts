@@ -1,13 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CoursewareBody, CoursewareDecisionBody, CoursewareQuery, CoursewareReviewBody } from '@zhenggong/core';
-import type { Executor } from '../../db/database.ts';
+import type { CoursewareBody, CoursewareQuery, CoursewareReviewBody } from '@zhenggong/core';
+import type { Executor, Trx } from '../../db/database.ts';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { coursewareDir, FILE_TYPES, sniffFile, type FileType } from './courseware-file.ts';
+import { FILE_KINDS, type FileKind } from '../../platform/files/file-kinds.ts';
+import type { StoredUpload } from '../../platform/files/upload.ts';
+import { caseIdsFor, submitCase } from '../../platform/workflow/engine.ts';
+import type { CaseOutcome } from '../../platform/workflow/registry.ts';
+import { coursewareDir } from './courseware-file.ts';
 import { scopedPeople } from '../personnel/people.ts';
 
 /**
@@ -26,7 +30,7 @@ const inScope = (db: Executor, scope: ResolvedScope) =>
 async function coursewareOr404(db: Executor, scope: ResolvedScope, id: string) {
   const row = await inScope(db, scope)
     .selectAll('w')
-    .select(['p.name as author_name', 'o.name as org_name'])
+    .select(['p.name as author_name', 'o.name as org_name', 'p.org_id as author_org_id'])
     .where('w.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new AppError('COURSEWARE_NOT_FOUND');
@@ -76,7 +80,7 @@ export async function listCourseware(ctx: AppContext, scope: ResolvedScope, f: C
     q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     q
       .selectAll('w')
-      .select(['p.name as author_name', 'o.name as org_name'])
+      .select(['p.name as author_name', 'o.name as org_name', 'p.org_id as author_org_id'])
       .orderBy('w.created_at', 'desc')
       .orderBy('w.id')
       .limit(pageSize)
@@ -94,8 +98,10 @@ export async function getCourseware(ctx: AppContext, scope: ResolvedScope, id: s
   const row = await coursewareOr404(ctx.db, scope, id);
   const stats = await statsOf(ctx.db, [id]);
   const reviews = await ctx.db.selectFrom('courseware_review').selectAll().where('courseware_id', '=', id).orderBy('created_at').execute();
+  const cases = await caseIdsFor(ctx.db, 'talent.courseware', [id]);
   return {
     ...present(row, stats.get(id)),
+    caseId: cases.get(id) ?? null,
     reviewList: reviews.map((r) => ({
       id: r.id,
       reviewerName: r.reviewer_name,
@@ -153,15 +159,14 @@ export async function attachFile(
   scope: ResolvedScope,
   actor: AuditActor,
   id: string,
-  upload: { path: string; storageName: string; fileName: string; size: number; sha256: string },
+  upload: StoredUpload,
 ) {
   let old: string | null = null;
   try {
-    const type = await sniffFile(upload.path);
-    if (!type) throw new AppError('COURSEWARE_FILE_TYPE');
+    const type = upload.kind;
     const ext = path.extname(upload.fileName).toLowerCase();
     // A name that claims another type (report.pdf holding a zip) is refused rather than renamed.
-    if (ext && ext !== FILE_TYPES[type].ext) throw new AppError('COURSEWARE_FILE_TYPE', { declared: ext, actual: type });
+    if (ext && ext !== `.${FILE_KINDS[type].ext}`) throw new AppError('COURSEWARE_FILE_TYPE', { declared: ext, actual: type });
     await ctx.db.transaction().execute(async (trx) => {
       const w = await coursewareOr404(trx, scope, id);
       if (w.status === 'approved' || w.status === 'rejected') throw new AppError('COURSEWARE_DECIDED');
@@ -173,12 +178,23 @@ export async function attachFile(
           file_type: type,
           file_size: upload.size,
           file_sha256: upload.sha256,
-          storage_name: upload.storageName,
+          storage_name: upload.storedName,
           status: 'submitted',
           updated_at: nowIso(ctx),
         })
         .where('id', '=', id)
         .execute();
+      // The first file (or one after a withdrawal) puts the submission to review through the workflow.
+      if (w.status === 'draft' && actor.userId) {
+        await submitCase(trx, ctx, { ...actor, userId: actor.userId }, {
+          kind: 'talent.courseware',
+          refId: id,
+          title: `课件评审：${w.title}`,
+          subjectPersonId: w.author_person_id,
+          subjectName: w.author_name,
+          subjectOrgId: w.author_org_id,
+        });
+      }
       await appendAudit(trx, ctx.clock, actor, {
         eventType: 'talent.courseware.file',
         objectType: 'courseware',
@@ -197,11 +213,12 @@ export async function attachFile(
 export async function openFile(ctx: AppContext, scope: ResolvedScope, id: string) {
   const w = await coursewareOr404(ctx.db, scope, id);
   if (!w.storage_name || !w.file_type) throw new AppError('COURSEWARE_NO_FILE');
-  const type = FILE_TYPES[w.file_type as FileType];
+  // file_type holds a kind the intake accepted for courseware (pdf, pptx, docx, mp4).
+  const type = FILE_KINDS[w.file_type as FileKind];
   return {
     path: path.join(coursewareDir(ctx), w.storage_name),
     mime: type.mime,
-    fileName: w.file_name ?? `courseware${type.ext}`,
+    fileName: w.file_name ?? `courseware.${type.ext}`,
     size: w.file_size ?? 0,
   };
 }
@@ -257,29 +274,21 @@ export async function reviewCourseware(
   return getCourseware(ctx, scope, id);
 }
 
-export async function decideCourseware(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string, body: CoursewareDecisionBody) {
-  await ctx.db.transaction().execute(async (trx) => {
-    const w = await coursewareOr404(trx, scope, id);
-    if (w.status === 'approved' || w.status === 'rejected') throw new AppError('COURSEWARE_DECIDED');
-    const reviews = await trx.selectFrom('courseware_review').select('id').where('courseware_id', '=', id).executeTakeFirst();
-    if (w.status !== 'submitted' || !reviews) throw new AppError('COURSEWARE_NOT_READY');
-    await trx
-      .updateTable('courseware')
-      .set({
-        status: body.decision,
-        decision_note: body.note ?? null,
-        decided_by: actor.userId,
-        decided_at: nowIso(ctx),
-        updated_at: nowIso(ctx),
-      })
-      .where('id', '=', id)
-      .execute();
-    await appendAudit(trx, ctx.clock, actor, {
-      eventType: 'talent.courseware.decide',
-      objectType: 'courseware',
-      objectId: id,
-      detail: { decision: body.decision, note: body.note ?? null },
-    });
-  });
-  return getCourseware(ctx, scope, id);
+/**
+ * The workflow's decision, in the deciding transaction: accepting needs at least one reviewer's
+ * score; a withdrawn submission goes back to draft so a new file can be put to review.
+ */
+export async function applyCoursewareOutcome(trx: Trx, ctx: AppContext, actor: AuditActor, id: string, outcome: CaseOutcome, note: string | null): Promise<void> {
+  const w = await trx.selectFrom('courseware').select(['status']).where('id', '=', id).executeTakeFirst();
+  if (!w) throw new AppError('COURSEWARE_NOT_FOUND');
+  if (w.status !== 'submitted') throw new AppError('COURSEWARE_DECIDED');
+  const reviews = await trx.selectFrom('courseware_review').select('id').where('courseware_id', '=', id).executeTakeFirst();
+  if (outcome === 'approved' && !reviews) throw new AppError('COURSEWARE_NOT_READY');
+  const status = outcome === 'withdrawn' ? 'draft' : outcome;
+  await trx
+    .updateTable('courseware')
+    .set({ status, decision_note: note, decided_by: outcome === 'withdrawn' ? null : actor.userId, decided_at: outcome === 'withdrawn' ? null : nowIso(ctx), updated_at: nowIso(ctx) })
+    .where('id', '=', id)
+    .execute();
+  await appendAudit(trx, ctx.clock, actor, { eventType: 'talent.courseware.decide', objectType: 'courseware', objectId: id, detail: { decision: status, note } });
 }

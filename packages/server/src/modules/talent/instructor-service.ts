@@ -8,12 +8,13 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import type { InstructorTable } from './tables.ts';
 import { scopedPeople } from '../personnel/people.ts';
+import { today as beijingToday } from '../../platform/clock.ts';
 
 /**
  * Instructors (教官库): people from the personnel records appointed as 初级/中级/高级 instructors
  * for subjects, with lectures and lecture reviews. Scoped through the person's current unit.
  */
-const today = (ctx: AppContext) => ctx.clock.now().toISOString().slice(0, 10);
+const today = (ctx: AppContext) => beijingToday(ctx.clock);
 const nowIso = (ctx: AppContext) => ctx.clock.now().toISOString();
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 

@@ -8,6 +8,7 @@ import type {
   UpdateCategoryBody,
 } from '@zhenggong/core';
 import type { Executor } from '../../db/database.ts';
+import { today as beijingToday } from '../../platform/clock.ts';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -23,7 +24,7 @@ import { allPeople, scopedPeople } from '../personnel/people.ts';
  * people, MISSION.md). Manual adds and removals carry a reason; everything is audited.
  */
 const nowIso = (ctx: AppContext) => ctx.clock.now().toISOString();
-const today = (ctx: AppContext) => nowIso(ctx).slice(0, 10);
+const today = (ctx: AppContext) => beijingToday(ctx.clock);
 
 /** The usual categories of a city bureau's talent pool, with the words the rules look for. */
 export const DEFAULT_CATEGORIES: readonly { name: string; keywords: string[] }[] = [

@@ -6,7 +6,6 @@ import {
   CategoryBody,
   ConfirmSuggestionBody,
   CoursewareBody,
-  CoursewareDecisionBody,
   CoursewareQuery,
   CoursewareReviewBody,
   CreateInstructorBody,
@@ -25,18 +24,18 @@ import {
 } from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, principalOf, scopeOf } from '../../platform/http/request-context.ts';
-import { attachment, XLSX_MIME } from '../personnel/import/import-sheets.ts';
+import { attachment, XLSX_MIME } from '../../platform/files/attachment.ts';
 import { COURSEWARE_MAX_BYTES, coursewareDir, receiveCourseware } from './courseware-file.ts';
 import {
   attachFile,
   coursewareOr404,
   createCourseware,
-  decideCourseware,
   getCourseware,
   listCourseware,
   openFile,
   reviewCourseware,
 } from './courseware-service.ts';
+import './courseware-workflow.ts';
 import { exportInstructors } from './instructor-export.ts';
 import { addLecture, addLectureReview, createInstructor, getInstructor, listInstructors, updateInstructor } from './instructor-service.ts';
 import {
@@ -72,7 +71,7 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/instructors/export.xlsx', {
     schema: { tags, querystring: InstructorQuery, produces: [XLSX_MIME] },
-    config: read,
+    config: { ...read, sensitive: true },
     handler: async (req, reply) => {
       const file = await exportInstructors(ctx, await scopeOf(req), actorOf(req), req.query);
       return reply
@@ -199,7 +198,7 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/courseware/:id/file', {
     schema: { tags, params: IdParams },
-    config: read,
+    config: { ...read, auditView: { eventType: 'courseware.download', objectType: 'courseware' } },
     handler: async (req, reply) => {
       const f = await openFile(ctx, await scopeOf(req), req.params.id);
       return reply
@@ -217,9 +216,5 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
     config: write,
     handler: async (req) => reviewCourseware(ctx, await scopeOf(req), actorOf(req), principalOf(req).displayName, req.params.id, req.body),
   });
-  r.post('/courseware/:id/decision', {
-    schema: { tags, params: IdParams, body: CoursewareDecisionBody },
-    config: write,
-    handler: async (req) => decideCourseware(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
-  });
+  // Accept or reject is a workflow action on the submission's case (/api/v1/workflow/cases/:caseId/…); see courseware-workflow.ts.
 }

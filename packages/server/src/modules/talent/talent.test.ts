@@ -265,7 +265,7 @@ describe.each(dialects)('instructors, talent pool and courseware on %s', (dialec
       id = res.json().id;
       expect(res.json().status).toBe('draft');
       const html = await upload(Buffer.from('<html><script>alert(1)</script></html>'), '课件.pdf');
-      expect(html.json().error.code).toBe('COURSEWARE_FILE_TYPE');
+      expect(html.json().error.code).toBe('FILE_TYPE_REFUSED');
       const renamed = await upload(pdf, '课件.pptx');
       expect(renamed.json().error.code).toBe('COURSEWARE_FILE_TYPE');
       const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('执法规范')] }] }));
@@ -300,11 +300,11 @@ describe.each(dialects)('instructors, talent pool and courseware on %s', (dialec
       });
       const city = await w.city.post(`/api/v1/talent/courseware/${id}/reviews`, { score: 91, comment: '案例典型' });
       expect(city.json()).toMatchObject({ reviews: 2, averageScore: 88.5 });
-      const decided = await w.staff.post(`/api/v1/talent/courseware/${id}/decision`, {
-        decision: 'approved',
-        note: '推荐参评全市优秀课件',
-      });
-      expect(decided.json().status).toBe('approved');
+      // The decision is a workflow action; the submitter may score but not decide their own submission.
+      const caseId = (await w.staff.get(`/api/v1/talent/courseware/${id}`)).json().caseId;
+      expect((await w.staff.post(`/api/v1/workflow/cases/${caseId}/approve`, {})).json().error.code).toBe('WF_SELF_DECISION');
+      expect((await w.city.post(`/api/v1/workflow/cases/${caseId}/approve`, { comment: '推荐参评全市优秀课件' })).statusCode).toBe(200);
+      expect((await w.staff.get(`/api/v1/talent/courseware/${id}`)).json().status).toBe('approved');
       expect((await w.staff.post(`/api/v1/talent/courseware/${id}/reviews`, { score: 10 })).json().error.code).toBe('COURSEWARE_DECIDED');
       expect((await upload(pdf, 'late.pdf')).json().error.code).toBe('COURSEWARE_DECIDED');
     });

@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { linkedPerson, trainingRecordsOf } from '../personnel/people.ts';
 import { writeMark } from './enrollment-service.ts';
+import { today } from '../../platform/clock.ts';
 
 async function myEnrollment(db: Executor, personId: string, classId: string) {
   const row = await db
@@ -158,7 +159,7 @@ export async function evaluate(ctx: AppContext, principal: Principal, actor: Aud
         teaching: body.teaching,
         organisation: body.organisation,
         comment: body.comment?.trim() || null,
-        date: ctx.clock.now().toISOString().slice(0, 10),
+        date: today(ctx.clock),
         city_code: ctx.config.cityCode,
       })
       .execute();

@@ -141,7 +141,7 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/coverage/:id/export.xlsx', {
     schema: { tags, params: IdParams, querystring: CoverageQuery, produces: [XLSX_MIME] },
-    config: read,
+    config: { ...read, sensitive: true },
     handler: async (req, reply) => {
       const file = await coverageXlsx(
         app.ctx,

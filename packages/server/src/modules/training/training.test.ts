@@ -278,7 +278,7 @@ describe.each(dialects)('training classes and coverage on %s', (dialect) => {
           target: { orgIds: [west] },
         })
       ).statusCode,
-    ).toBe(403);
+    ).toBe(404);
     expect((await branchStaff.post(`/api/v1/training/classes/${id}/enrollments`, { fromTarget: true })).json().error.code).toBe(
       'TRAINING_CAPACITY_EXCEEDED',
     );

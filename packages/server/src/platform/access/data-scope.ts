@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { param, runHot } from '../../db/hot-query.ts';
-import { AppError } from '../http/app-error.ts';
+import { OutOfScopeError } from '../http/app-error.ts';
 import type { Principal } from './principal.ts';
 
 /**
@@ -63,7 +63,8 @@ async function ownOrgIds(db: Executor, unitId: string): Promise<string[]> {
   return result;
 }
 
-export async function resolveScope(db: Executor, principal: Principal, permission: string): Promise<ResolvedScope> {
+/** Takes only what it reads, so the workflow can resolve an approver's scope without a session. */
+export async function resolveScope(db: Executor, principal: Pick<Principal, 'roles' | 'orgId' | 'userId'>, permission: string): Promise<ResolvedScope> {
   const roles = principal.roles.filter((r) => r.permissions.includes(permission));
   // Admin kinds manage the whole instance; their roles carry scope 'all'.
   if (roles.some((r) => r.dataScope === 'all')) return { all: true };
@@ -134,5 +135,5 @@ export async function orgInScope(db: Executor, scope: ResolvedScope, orgId: stri
 }
 
 export async function assertOrgInScope(db: Executor, scope: ResolvedScope, orgId: string): Promise<void> {
-  if (!(await orgInScope(db, scope, orgId))) throw new AppError('OUT_OF_SCOPE', { orgId });
+  if (!(await orgInScope(db, scope, orgId))) throw new OutOfScopeError({ orgId });
 }

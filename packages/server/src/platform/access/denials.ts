@@ -1,6 +1,6 @@
 import { auditAlone, type AuditActor, type AuditEvent } from '../audit/audit-service.ts';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, OutOfScopeError } from '../http/app-error.ts';
 
 /**
  * Refusals that are security events in their own right (an attempted breach of 三员分立, a
@@ -14,11 +14,11 @@ export async function auditingDenials<T>(ctx: AppContext, actor: AuditActor, eve
   try {
     return await run();
   } catch (error) {
-    if (error instanceof AppError && auditedCodes.has(error.code)) {
+    if (error instanceof AppError && (auditedCodes.has(error.code) || error instanceof OutOfScopeError)) {
       await auditAlone(ctx.db, ctx.clock, actor, {
         ...event,
         outcome: 'failure',
-        detail: { ...event.detail, code: error.code, ...error.details },
+        detail: { ...event.detail, code: error instanceof OutOfScopeError ? 'OUT_OF_SCOPE' : error.code, ...error.details },
       });
     }
     throw error;

@@ -20,6 +20,10 @@ export interface Principal {
   readonly csrfToken: string;
   readonly mustChangePassword: boolean;
   readonly passwordExpired: boolean;
+  /** Second factor of this session (ADR 018); anything but `done` limits it to the MFA step. */
+  readonly mfa: 'done' | 'verify' | 'enrol';
+  /** Roles suspended until the security administrator confirms an org change (ADR 004). */
+  readonly orgChangePending: boolean;
   readonly roles: readonly PrincipalRole[];
   readonly permissions: ReadonlySet<string>;
 }

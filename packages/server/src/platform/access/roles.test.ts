@@ -9,7 +9,7 @@ import { newId } from '../ids.ts';
  * SECURITY.md §2.3). A change to `builtinRoles` must change this literal too, on purpose.
  */
 const BUILTIN_SNAPSHOT = {
-  sysadmin: ['org:read', 'org:write', 'system:backup', 'user:read', 'user:write'],
+  sysadmin: ['org:read', 'org:write', 'system:backup', 'system:jobs', 'user:read', 'user:write'],
   secadmin: ['org:read', 'role:read', 'role:write', 'user:assign-role', 'user:read', 'user:unlock'],
   auditadmin: ['audit:export', 'audit:read'],
 };

@@ -20,6 +20,9 @@ export function presentUser(row: UserRow, roles: readonly UserRoleRow[], now: Da
     lockedUntil: locked ? row.locked_until : null,
     lastLoginAt: row.last_login_at,
     createdAt: row.created_at,
+    pendingOrgId: row.pending_org_id,
+    held: row.held_reason !== null,
+    mfaEnrolled: row.totp_enrolled_at !== null,
   };
 }
 

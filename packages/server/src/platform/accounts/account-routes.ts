@@ -12,7 +12,8 @@ import {
 } from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, scopeOf } from '../http/request-context.ts';
-import { assignRoles, createUser, getUser, listUsers, resetPassword, unlockUser, updateUser } from './account-service.ts';
+import { resetSecondFactor } from '../auth/mfa-service.ts';
+import { assignRoles, confirmOrgChange, createUser, getUser, listUsers, releaseUser, resetPassword, unlockUser, updateUser } from './account-service.ts';
 
 /**
  * Accounts. `user:read`/`user:write` belong to the system administrator, role assignment and
@@ -59,5 +60,24 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, params: IdParams, response: { 200: UserView } },
     config: { permission: 'user:unlock' },
     handler: async (req) => unlockUser(app.ctx, await scopeOf(req), actorOf(req), req.params.id),
+  });
+  // The security administrator's confirmations that close the 三员 holes (ADR 004).
+  r.post('/:id/confirm-org', {
+    schema: { tags, params: IdParams, response: { 200: UserView } },
+    config: { permission: 'user:assign-role' },
+    handler: async (req) => confirmOrgChange(app.ctx, await scopeOf(req), actorOf(req), req.params.id),
+  });
+  r.post('/:id/release', {
+    schema: { tags, params: IdParams, response: { 200: UserView } },
+    config: { permission: 'user:unlock' },
+    handler: async (req) => releaseUser(app.ctx, await scopeOf(req), actorOf(req), req.params.id),
+  });
+  r.post('/:id/mfa-reset', {
+    schema: { tags, params: IdParams, response: { 204: Type.Null() } },
+    config: { permission: 'user:unlock' },
+    handler: async (req, reply) => {
+      await resetSecondFactor(app.ctx, await scopeOf(req), actorOf(req), req.params.id);
+      return reply.status(204).send(null);
+    },
   });
 }

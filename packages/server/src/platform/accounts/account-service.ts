@@ -99,6 +99,11 @@ export async function createUser(ctx: AppContext, scope: ResolvedScope, actor: A
     city_code: config.cityCode,
     created_at: now,
     updated_at: now,
+    pending_org_id: null,
+    held_reason: null,
+    totp_secret: null,
+    totp_enrolled_at: null,
+    totp_last_step: null,
   };
   const event = { eventType: 'user.create', objectType: 'user', objectId: row.id, detail: { username: row.username, orgId: row.org_id } };
   try {
@@ -130,19 +135,30 @@ export async function updateUser(
     db.transaction().execute(async (trx) => {
       const before = await target(trx, scope, id);
       assertNotAdmin(before);
-      if (body.orgId !== undefined && body.orgId !== before.org_id) await assertUsableOrg(trx, scope, body.orgId);
+      const newOrgId = body.orgId !== undefined && body.orgId !== before.org_id ? body.orgId : null;
+      if (newOrgId !== null) await assertUsableOrg(trx, scope, newOrgId);
+      // Data scope follows the account's org, and scope is the security administrator's duty:
+      // an account holding roles only moves when the security administrator confirms, and its
+      // roles are suspended until then (ADR 004). Naming the current org cancels a pending move.
+      const holdsRoles = (await q.rolesOfUsers(trx, [id])).length > 0;
+      const waits = newOrgId !== null && holdsRoles;
+      const pendingOrgId = waits ? newOrgId : body.orgId !== undefined ? null : before.pending_org_id;
       const after = {
         display_name: body.displayName?.trim() ?? before.display_name,
-        org_id: body.orgId ?? before.org_id,
+        org_id: newOrgId !== null && !holdsRoles ? newOrgId : before.org_id,
         status: body.status ?? before.status,
       };
-      await q.updateUser(trx, id, { ...after, updated_at: clock.now().toISOString() });
+      await q.updateUser(trx, id, { ...after, pending_org_id: pendingOrgId, updated_at: clock.now().toISOString() });
       // A disabled account loses its sessions in the same transaction (ASVS 7.4.2, L3-CES1-07).
       const disabling = before.status === 'active' && after.status === 'disabled';
       if (disabling) await deleteSessionsOfUser(trx, id);
       await appendAudit(trx, clock, actor, {
         ...event,
-        detail: { before: auditedUser(before), after: auditedUser(after), sessionsEnded: disabling },
+        detail: {
+          before: { ...auditedUser(before), pendingOrgId: before.pending_org_id },
+          after: { ...auditedUser(after), pendingOrgId },
+          sessionsEnded: disabling,
+        },
       });
     }),
   );
@@ -166,9 +182,17 @@ export async function resetPassword(ctx: AppContext, scope: ResolvedScope, actor
     const now = clock.now().toISOString();
     // The replaced password joins the history, so the owner cannot return to it after the reset.
     await q.insertPasswordHistory(trx, { id: newId(), user_id: id, password_hash: current.password_hash, created_at: now });
-    await q.updateUser(trx, id, { password_hash: passwordHash, password_changed_at: now, must_change_password: 1, updated_at: now });
+    // Whoever reset the password knows it: the account stays unusable until the security
+    // administrator releases it to its owner, who must then choose their own (ADR 004).
+    await q.updateUser(trx, id, {
+      password_hash: passwordHash,
+      password_changed_at: now,
+      must_change_password: 1,
+      held_reason: 'password_reset',
+      updated_at: now,
+    });
     await deleteSessionsOfUser(trx, id);
-    await appendAudit(trx, clock, actor, { ...event, detail: { mustChangePassword: true, sessionsEnded: true } });
+    await appendAudit(trx, clock, actor, { ...event, detail: { mustChangePassword: true, held: true, sessionsEnded: true } });
   });
 }
 
@@ -226,5 +250,44 @@ export async function unlockUser(ctx: AppContext, scope: ResolvedScope, actor: A
       },
     });
   });
+  return view(db, scope, id, clock.now());
+}
+
+/**
+ * The security administrator confirms an org change the system administrator asked for: the
+ * account moves and its roles apply again, in the new scope. Sessions end, so none carries the
+ * old org into the new scope.
+ */
+export async function confirmOrgChange(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string): Promise<UserView> {
+  const { db, clock } = ctx;
+  const event = { eventType: 'user.org_confirm', objectType: 'user', objectId: id };
+  await auditingDenials(ctx, actor, event, () =>
+    db.transaction().execute(async (trx) => {
+      const before = await target(trx, scope, id);
+      if (before.pending_org_id === null) throw new AppError('USER_NO_PENDING_ORG');
+      await assertUsableOrg(trx, scope, before.pending_org_id);
+      await q.updateUser(trx, id, { org_id: before.pending_org_id, pending_org_id: null, updated_at: clock.now().toISOString() });
+      await deleteSessionsOfUser(trx, id);
+      await appendAudit(trx, clock, actor, { ...event, detail: { before: { orgId: before.org_id }, after: { orgId: before.pending_org_id }, sessionsEnded: true } });
+    }),
+  );
+  return view(db, scope, id, clock.now());
+}
+
+/**
+ * The security administrator hands a reset account back to its owner (after checking who is
+ * asking, out of band). The owner still has to replace the password at first login.
+ */
+export async function releaseUser(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string): Promise<UserView> {
+  const { db, clock } = ctx;
+  const event = { eventType: 'user.release', objectType: 'user', objectId: id };
+  await auditingDenials(ctx, actor, event, () =>
+    db.transaction().execute(async (trx) => {
+      const before = await target(trx, scope, id);
+      if (before.held_reason === null) throw new AppError('USER_NOT_HELD');
+      await q.updateUser(trx, id, { held_reason: null, must_change_password: 1, updated_at: clock.now().toISOString() });
+      await appendAudit(trx, clock, actor, { ...event, detail: { before: { held: before.held_reason }, after: { held: null } } });
+    }),
+  );
   return view(db, scope, id, clock.now());
 }

@@ -137,15 +137,18 @@ describe.each(dialects)('users on %s', (dialect) => {
     const admin = await readerA.get(`/api/v1/users/${sys.userId}`);
     expect(admin.statusCode).toBe(404);
     const filter = await readerA.get(`/api/v1/users?orgId=${branchB}`);
-    expect(filter.statusCode).toBe(403);
-    expect(filter.json().error.code).toBe('OUT_OF_SCOPE');
+    // Another branch's org answers 404 like an org that does not exist: a 403 would confirm it.
+    expect(filter.statusCode).toBe(404);
+    expect(filter.json().error.code).toBe('ORG_NOT_FOUND');
+    const unknown = await readerA.get('/api/v1/users?orgId=0190a0b0-0000-7000-8000-000000000000');
+    expect({ status: unknown.statusCode, body: unknown.json().error.code }).toEqual({ status: filter.statusCode, body: filter.json().error.code });
     // Writes need admin-kind permissions, which a business role can never carry.
     expect((await readerA.patch(`/api/v1/users/${b1}`, { displayName: 'x' })).statusCode).toBe(403);
     expect((await readerA.post(`/api/v1/users/${b1}/reset-password`, { password: STRONG_PASSWORD })).statusCode).toBe(403);
     expect((await readerA.post(`/api/v1/users/${b1}/unlock`)).statusCode).toBe(403);
   });
 
-  it('scopes writes too: a holder of a branch-limited write role gets 404 outside it and 403 for foreign orgs', async () => {
+  it('scopes writes too: a holder of a branch-limited write role gets 404 outside it and for foreign orgs', async () => {
     // Such a role cannot be made through the API (三员); it is inserted directly to test the scoping underneath.
     const roleId = newId();
     const now = t.clock.now().toISOString();
@@ -180,10 +183,10 @@ describe.each(dialects)('users on %s', (dialect) => {
     expect((await t.ctx.db.selectFrom('app_user').select('status').where('id', '=', b1).executeTakeFirstOrThrow()).status).toBe('active');
     expect((await w.patch(`/api/v1/users/${a2}`, { displayName: '张三丰' })).statusCode).toBe(200);
     const move = await w.patch(`/api/v1/users/${a2}`, { orgId: branchB });
-    expect(move.statusCode).toBe(403);
-    expect(move.json().error.code).toBe('OUT_OF_SCOPE');
+    expect(move.statusCode).toBe(404);
+    expect(move.json().error.code).toBe('ORG_NOT_FOUND');
     const create = await w.post('/api/v1/users', { username: 'outsider', displayName: 'x', orgId: branchB, password: INITIAL });
-    expect(create.json().error.code).toBe('OUT_OF_SCOPE');
+    expect(create.json().error.code).toBe('ORG_NOT_FOUND');
     expect((await auditRows(t.ctx.db, 'user.update', a2)).some((r) => r.outcome === 'failure' && r.detail.code === 'OUT_OF_SCOPE')).toBe(
       true,
     );
@@ -212,7 +215,7 @@ describe.each(dialects)('users on %s', (dialect) => {
     expect(move.json()).toMatchObject({ orgId: branchA, orgName: '东城分局', status: 'active' });
   });
 
-  it('resets a password: policy-checked, must change at next login, sessions ended, audited', async () => {
+  it('resets a password: policy-checked, held until the security administrator releases it, must change at next login, sessions ended, audited', async () => {
     const id = await createUser(sys, 'forgetful', branchB);
     const c = await businessClient(t, sys, sec, 'forgetful2', branchB, []);
     const weak = await sys.post(`/api/v1/users/${c.userId}/reset-password`, { password: 'short' });
@@ -220,6 +223,16 @@ describe.each(dialects)('users on %s', (dialect) => {
     const res = await sys.post(`/api/v1/users/${c.userId}/reset-password`, { password: 'Reset#Pass2026' });
     expect(res.statusCode).toBe(204);
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(401);
+    // Whoever reset it knows the password: the account is held (ADR 004).
+    const held = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'forgetful2', password: 'Reset#Pass2026' } });
+    expect(held.statusCode).toBe(403);
+    expect(held.json().error.code).toBe('AUTH_ACCOUNT_HELD');
+    expect((await sys.get(`/api/v1/users/${c.userId}`)).json()).toMatchObject({ held: true });
+    expect((await sys.post(`/api/v1/users/${c.userId}/release`)).statusCode).toBe(403);
+    const released = await sec.post(`/api/v1/users/${c.userId}/release`);
+    expect(released.statusCode).toBe(200);
+    expect(released.json()).toMatchObject({ held: false });
+    expect((await auditRows(t.ctx.db, 'user.release', c.userId)).length).toBe(1);
     const again = await login(t.app, 'forgetful2', 'Reset#Pass2026');
     expect((await again.get('/api/v1/auth/me')).json().user.mustChangePassword).toBe(true);
     // The replaced password went into the history, so the owner cannot switch back to it.

@@ -126,7 +126,7 @@ describe.each(dialects)('audit console on %s', (dialect) => {
   });
 
   it('refuses the audit console to the system administrator (三员分立), and audits the denial', async () => {
-    for (const url of ['/api/v1/audit', '/api/v1/audit/export', '/api/v1/audit/verify']) {
+    for (const url of ['/api/v1/audit/checkpoint', '/api/v1/audit', '/api/v1/audit/export', '/api/v1/audit/verify']) {
       const res = await sys.get(url);
       expect(res.statusCode, url).toBe(403);
       expect(res.json().error.code).toBe('FORBIDDEN');

@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AuditExportQuery, AuditPage, AuditQuery, AuditVerifyResult } from '@zhenggong/core';
+import { AuditCheckpoint, AuditExportQuery, AuditPage, AuditQuery, AuditVerifyResult } from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, principalOf } from '../http/request-context.ts';
 import { writeAuditXlsx, XLSX_MIME } from './audit-export.ts';
+import { makeCheckpoint } from './checkpoint.ts';
 import { auditExportRows, planAuditExport, searchAuditLog, verifyAuditLog } from './audit-log-service.ts';
 
 /** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name for browsers that read it. */
@@ -28,7 +29,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/export', {
     schema: { tags, querystring: AuditExportQuery, produces: [XLSX_MIME] },
-    config: { permission: 'audit:export' },
+    config: { permission: 'audit:export', sensitive: true },
     handler: async (req, reply) => {
       const plan = await planAuditExport(app.ctx, actorOf(req), req.query);
       const now = app.ctx.clock.now().toISOString();
@@ -48,5 +49,16 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, response: { 200: AuditVerifyResult } },
     config: { permission: 'audit:read' },
     handler: async (req) => verifyAuditLog(app.ctx, actorOf(req)),
+  });
+
+  // The audit administrator's signed checkpoint of the chain head, to keep off the server (ADR 006).
+  r.get('/checkpoint', {
+    schema: { tags, response: { 200: AuditCheckpoint } },
+    config: { permission: 'audit:export' },
+    handler: async (req, reply) => {
+      const checkpoint = await makeCheckpoint(app.ctx, actorOf(req));
+      const name = `audit-checkpoint-${checkpoint.seq}.json`;
+      return reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store').send(checkpoint);
+    },
   });
 }

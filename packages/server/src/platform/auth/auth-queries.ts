@@ -18,7 +18,7 @@ const sessionWithUser = (db: Executor) =>
     .leftJoin('app_user as u', 'u.id', 's.user_id')
     .leftJoin('user_role as ur', 'ur.user_id', 'u.id')
     .leftJoin('role as r', 'r.id', 'ur.role_id')
-    .select(['s.id as session_id', 's.user_id as session_user_id', 's.csrf_token', 's.last_seen_at as session_last_seen_at', 's.expires_at as session_expires_at'])
+    .select(['s.id as session_id', 's.user_id as session_user_id', 's.csrf_token', 's.last_seen_at as session_last_seen_at', 's.expires_at as session_expires_at', 's.mfa_verified_at as session_mfa_verified_at'])
     .selectAll('u')
     .select([
       'r.id as role_id',

@@ -19,6 +19,8 @@ async function meView(app: FastifyInstance, p: Principal): Promise<Me> {
     permissions: [...p.permissions].sort(),
     mustChangePassword: p.mustChangePassword,
     passwordExpired: p.passwordExpired,
+    mfa: p.mfa,
+    orgChangePending: p.orgChangePending,
   };
 }
 
@@ -41,7 +43,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/logout', {
     schema: { tags: ['auth'], response: { 204: { type: 'null' } } },
-    config: { sessionOnly: true },
+    config: { sessionOnly: true, mfaStep: true },
     handler: async (request, reply) => {
       await logout(app.ctx, principalOf(request), actorOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -53,7 +55,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/me', {
     schema: { tags: ['auth'], response: { 200: MeResponse } },
-    config: { sessionOnly: true },
+    config: { sessionOnly: true, mfaStep: true },
     handler: async (request) => {
       const p = principalOf(request);
       return { user: await meView(app, p), csrfToken: p.csrfToken };

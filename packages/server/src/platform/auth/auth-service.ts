@@ -1,6 +1,7 @@
 import { checkPassword, permissionCatalogue } from '@zhenggong/core';
 import type { UserTable } from '../../db/database.ts';
 import type { Principal, PrincipalRole } from '../access/principal.ts';
+import { disableStale, staleReason } from '../accounts/account-expiry.ts';
 import { appendAudit, auditAlone, type AuditActor } from '../audit/audit-service.ts';
 import type { AppContext } from '../context.ts';
 import { nodeCrypto } from '../crypto.ts';
@@ -70,10 +71,16 @@ export async function login(ctx: AppContext, username: string, password: string,
     if (lock) throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil });
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
-  const expired = user.expires_at !== null && Date.parse(user.expires_at) <= now.getTime();
-  if (user.status !== 'active' || expired) {
-    await auditAlone(db, clock, actor, { eventType: 'auth.login', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: 'disabled' } });
+  // Expired or unused too long: disabled here as the daily sweep would have (L3-CES1-07).
+  const stale = staleReason(user, now, config.accountInactiveDays);
+  if (stale) await disableStale(ctx, user.id, stale, actor);
+  if (user.status !== 'active' || stale) {
+    await auditAlone(db, clock, actor, { eventType: 'auth.login', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: stale ?? 'disabled' } });
     throw new AppError('AUTH_ACCOUNT_DISABLED');
+  }
+  if (user.held_reason !== null) {
+    await auditAlone(db, clock, actor, { eventType: 'auth.login', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: 'held' } });
+    throw new AppError('AUTH_ACCOUNT_HELD');
   }
   const token = nodeCrypto.randomToken();
   const sessionId = nodeCrypto.sha256Hex(token);
@@ -100,15 +107,40 @@ export async function login(ctx: AppContext, username: string, password: string,
       .execute();
     await appendAudit(trx, clock, actor, { eventType: 'auth.login', objectType: 'user', objectId: user.id });
   });
-  const principal = await principalOf(ctx, user, sessionId, csrfToken);
+  const principal = await principalOf(ctx, user, { id: sessionId, csrfToken, mfaVerifiedAt: null });
   return { token, principal };
 }
 
+/** Whether this account must present a second factor (ADR 018): admins under mlps3, listed roles. */
+export function mfaRequired(ctx: AppContext, user: Pick<UserTable, 'admin_kind'>, roles: readonly Pick<PrincipalRole, 'code'>[]): boolean {
+  const { requireAdmins, requiredRoles } = ctx.config.mfa;
+  return (requireAdmins && user.admin_kind !== null) || roles.some((r) => requiredRoles.includes(r.code));
+}
+
+/** An enrolled account always verifies; one that must have a second factor and has none enrols first. */
+function mfaState(ctx: AppContext, user: UserTable, roles: readonly PrincipalRole[], verifiedAt: string | null): Principal['mfa'] {
+  if (verifiedAt !== null) return 'done';
+  if (user.totp_enrolled_at !== null) return 'verify';
+  return mfaRequired(ctx, user, roles) ? 'enrol' : 'done';
+}
+
+interface SessionRef {
+  readonly id: string;
+  readonly csrfToken: string;
+  readonly mfaVerifiedAt: string | null;
+}
+
 /** `roles` when the caller has them already (the per-request session query brings them along). */
-async function principalOf(ctx: AppContext, user: UserTable, sessionId: string, csrfToken: string, knownRoles?: PrincipalRole[]): Promise<Principal> {
-  const roles = knownRoles ?? (await q.rolesOfUser(ctx.db, user.id));
+async function principalOf(ctx: AppContext, user: UserTable, session: SessionRef, knownRoles?: PrincipalRole[]): Promise<Principal> {
+  const held = knownRoles ?? (await q.rolesOfUser(ctx.db, user.id));
+  // Business roles are suspended while an org change waits for the security administrator, so
+  // no session of this account sees either the old or the new scope meanwhile (ADR 004).
+  const orgChangePending = user.pending_org_id !== null;
+  const roles = orgChangePending ? [] : held;
   const permissions = new Set<string>(everyonePermissions);
   for (const role of roles) for (const p of role.permissions) permissions.add(p);
+  const sessionId = session.id;
+  const csrfToken = session.csrfToken;
   return {
     userId: user.id,
     username: user.username,
@@ -119,6 +151,8 @@ async function principalOf(ctx: AppContext, user: UserTable, sessionId: string, 
     csrfToken,
     mustChangePassword: user.must_change_password === 1,
     passwordExpired: passwordExpired(ctx, user),
+    mfa: mfaState(ctx, user, held, session.mfaVerifiedAt),
+    orgChangePending,
     roles,
     permissions,
   };
@@ -135,14 +169,23 @@ export async function authenticate(ctx: AppContext, token: string, info: Request
   const sessionId = nodeCrypto.sha256Hex(token);
   const row = await q.findSessionWithUser(db, sessionId);
   if (!row) return { ok: false, code: 'SESSION_EXPIRED' };
-  const { session_id: _sid, session_user_id: sessionUserId, csrf_token: csrfToken, session_last_seen_at: lastSeen, session_expires_at: expiresAt, roles, ...userColumns } = row;
+  const {
+    session_id: _sid,
+    session_user_id: sessionUserId,
+    csrf_token: csrfToken,
+    session_last_seen_at: lastSeen,
+    session_expires_at: expiresAt,
+    session_mfa_verified_at: mfaVerifiedAt,
+    roles,
+    ...userColumns
+  } = row;
   const session = { user_id: sessionUserId, csrf_token: csrfToken, last_seen_at: lastSeen, expires_at: expiresAt };
   // A left join: the account columns are null only if the account row is gone.
   const user = userColumns.id === null ? undefined : (userColumns as UserTable);
   const now = clock.now().getTime();
   const idle = now - Date.parse(session.last_seen_at) > config.session.idleMinutes * 60_000;
   const absolute = now >= Date.parse(session.expires_at);
-  if (idle || absolute || !user || user.status !== 'active') {
+  if (idle || absolute || !user || user.status !== 'active' || user.held_reason !== null) {
     await db.transaction().execute(async (trx) => {
       await q.deleteSession(trx, sessionId);
       const actor: AuditActor = { userId: session.user_id, username: user?.username ?? null, role: user?.admin_kind ?? null, ip: info.ip, requestId: info.requestId };
@@ -153,7 +196,7 @@ export async function authenticate(ctx: AppContext, token: string, info: Request
   if (now - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
     await db.updateTable('session').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', sessionId).execute();
   }
-  return { ok: true, principal: await principalOf(ctx, user, sessionId, session.csrf_token, roles) };
+  return { ok: true, principal: await principalOf(ctx, user, { id: sessionId, csrfToken: session.csrf_token, mfaVerifiedAt }, roles) };
 }
 
 export async function logout(ctx: AppContext, principal: Principal, actor: AuditActor): Promise<void> {

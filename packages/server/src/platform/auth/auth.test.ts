@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin } from '../accounts/bootstrap.ts';
-import { adminClient, createTestApp, dialects, INITIAL_PASSWORD, login, STRONG_PASSWORD, type TestApp } from '../../test-support/test-app.ts';
+import { adminClient, createTestApp, dialects, enrolTotp, INITIAL_PASSWORD, login, STRONG_PASSWORD, type TestApp } from '../../test-support/test-app.ts';
 
 describe.each(dialects)('auth on %s', (dialect) => {
   let t: TestApp;
@@ -9,11 +9,14 @@ describe.each(dialects)('auth on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  it('forces the initial password to be changed before anything else', async () => {
+  it('forces the second factor, then the initial password change, before anything else', async () => {
     await createAdmin(t.ctx, { username: 'first', password: INITIAL_PASSWORD, kind: 'sysadmin' });
     const c = await login(t.app, 'first', INITIAL_PASSWORD);
     const me = await c.get('/api/v1/auth/me');
-    expect(me.json().user.mustChangePassword).toBe(true);
+    expect(me.json().user).toMatchObject({ mustChangePassword: true, mfa: 'enrol' });
+    const beforeMfa = await c.post('/api/v1/auth/password', { oldPassword: INITIAL_PASSWORD, newPassword: STRONG_PASSWORD });
+    expect(beforeMfa.json().error.code).toBe('MFA_ENROLMENT_REQUIRED');
+    await enrolTotp(t.app, c, 'first');
     const blocked = await c.get('/api/v1/orgs/tree');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');

@@ -22,14 +22,18 @@ export function registerGuard(app: FastifyInstance): void {
 
   app.decorate('routeInventory', []);
   app.addHook('onRoute', (route) => {
-    const cfg = (route.config ?? {}) as { public?: boolean; sessionOnly?: boolean; permission?: string };
+    const cfg = (route.config ?? {}) as { public?: boolean; sessionOnly?: boolean; permission?: string; mfaStep?: boolean; sensitive?: boolean; auditView?: object };
     if (!isApi(route.url)) return;
     if (!cfg.public && !cfg.sessionOnly && !cfg.permission) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no permission (config.permission, public or sessionOnly)`);
     }
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      app.routeInventory.push({ method, url: route.url, permission: cfg.permission, public: cfg.public === true, sessionOnly: cfg.sessionOnly === true });
+      app.routeInventory.push({ method, url: route.url, permission: cfg.permission, public: cfg.public === true, sessionOnly: cfg.sessionOnly === true,
+        mfaStep: cfg.mfaStep === true,
+        sensitive: cfg.sensitive === true || cfg.auditView !== undefined,
+        auditView: cfg.auditView !== undefined,
+      });
     }
   });
 
@@ -53,6 +57,9 @@ export function registerGuard(app: FastifyInstance): void {
         throw new AppError('CSRF_INVALID');
       }
     }
+    // A password-only session of an account that needs a second factor can do nothing but
+    // finish enrolment or verification (L3-CES1-04 a, ADR 018).
+    if (principal.mfa !== 'done' && !cfg.mfaStep) throw new AppError(principal.mfa === 'enrol' ? 'MFA_ENROLMENT_REQUIRED' : 'MFA_REQUIRED');
     if (cfg.sessionOnly) return;
     if (principal.mustChangePassword || principal.passwordExpired) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (!cfg.permission || !principal.permissions.has(cfg.permission)) {

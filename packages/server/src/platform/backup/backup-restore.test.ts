@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dialect } from '../../db/connect.ts';
 import { emptyTarget, runCliProcess, tableDigests, type Target } from '../../cli/cli-test-helpers.ts';
-import { createTestApp, dialects, INITIAL_PASSWORD, login, STRONG_PASSWORD, type TestApp } from '../../test-support/test-app.ts';
+import { createTestApp, dialects, enrolTotp, INITIAL_PASSWORD, login, STRONG_PASSWORD, type TestApp } from '../../test-support/test-app.ts';
 import { auditAlone, systemActor } from '../audit/audit-service.ts';
 import { readBackupHeader } from './backup-file.ts';
 
@@ -23,6 +23,7 @@ async function populatedSource(dialect: Dialect): Promise<{ t: TestApp; env: Rec
   await cli('create-admin', '--username', 'sysadmin', '--password', INITIAL_PASSWORD);
   await cli('seed-demo', '--with-users', '--password', 'Demo#Initial42');
   const first = await login(t.app, 'sysadmin', INITIAL_PASSWORD);
+  await enrolTotp(t.app, first, 'sysadmin');
   await first.post('/api/v1/auth/password', { oldPassword: INITIAL_PASSWORD, newPassword: STRONG_PASSWORD });
   await login(t.app, 'sysadmin', STRONG_PASSWORD);
   await login(t.app, 'demo-xihu', 'Demo#Initial42');

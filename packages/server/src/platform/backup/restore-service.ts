@@ -80,14 +80,17 @@ interface Job extends Required<RestoreOptions> {
 
 type Restored = Pick<RestoreReport, 'target' | 'audit'>;
 
+/** Field keys (v1 and the rotated keyring) and the audit chain's MAC and checkpoint keys (ADR 006, 019). */
+const INSTANCE_KEY_FILES = ['secret.key', 'field-keys.json', 'audit-mac.key', 'audit-checkpoint-sm2.key'];
+
 function assertSqliteTargetEmpty(config: Config, dbFile: string): void {
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-journal`]) {
     if (fs.existsSync(f)) throw new BackupError('RESTORE_TARGET_NOT_EMPTY', { target: path.dirname(f), found: path.basename(f) });
   }
   if (!fs.existsSync(config.dataDir)) return;
-  // The key file may be put in place before a restore (keys never travel inside backups); anything else means data.
+  // The key files may be put in place before a restore (keys never travel inside backups); anything else means data.
   const found = fs.readdirSync(config.dataDir).filter((name) => {
-    if (name === 'secret.key') return false;
+    if (INSTANCE_KEY_FILES.includes(name)) return false;
     const full = path.join(config.dataDir, name);
     return !(name === 'uploads' && fs.statSync(full).isDirectory() && fs.readdirSync(full).length === 0);
   });
@@ -109,7 +112,7 @@ async function restoreIntoSqlite(job: Job): Promise<Restored> {
   try {
     const fromSqlite = header.manifest.payload === 'sqlite-db';
     await extractPayload(job.file, header, fromSqlite ? work : jsonl);
-    const conn = connect({ databaseUrl: `sqlite:${work}`, dataDir: config.dataDir });
+    const conn = connect({ databaseUrl: `sqlite:${work}`, dataDir: config.dataDir, cryptoProfile: config.cryptoProfile });
     let audit: VerifyResult;
     try {
       if (fromSqlite) {
@@ -124,7 +127,8 @@ async function restoreIntoSqlite(job: Job): Promise<Restored> {
         if (broken && broken.length > 0) throw new BackupError('BACKUP_CORRUPT', { reason: `${broken.length} rows break foreign keys` });
         conn.sqlite?.pragma('foreign_keys = ON');
       }
-      audit = await checkRestored(conn.db, header.manifest, job.allowBrokenAudit);
+      // --without-key: the instance keys are lost, the audit MAC key with them; the chain cannot verify.
+      audit = await checkRestored(conn.db, header.manifest, job.allowBrokenAudit || job.withoutKey);
       await finish(conn, job, audit, dbFile);
       // One self-contained file, no -wal beside it, before it is moved into place.
       conn.sqlite?.pragma('journal_mode = DELETE');
@@ -144,7 +148,7 @@ async function restoreIntoSqlite(job: Job): Promise<Restored> {
  * follow the commit (appendAudit needs a Kysely transaction of its own).
  */
 async function restoreIntoPostgres(job: Job, databaseUrl: string): Promise<Restored> {
-  const conn = connect({ databaseUrl, dataDir: job.config.dataDir });
+  const conn = connect({ databaseUrl, dataDir: job.config.dataDir, cryptoProfile: job.config.cryptoProfile });
   const target = new URL(databaseUrl).pathname.slice(1); // the database name; never print credentials
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'zg-restore-'));
   try {
@@ -161,7 +165,8 @@ async function restoreIntoPostgres(job: Job, databaseUrl: string): Promise<Resto
         const keys = await dropForeignKeys(db);
         await loadChunks(db, 'postgres', chunks);
         await addForeignKeys(db, keys);
-        const result = await checkRestored(db, job.header.manifest, job.allowBrokenAudit);
+        // --without-key: the instance keys are lost, the audit MAC key with them; the chain cannot verify.
+        const result = await checkRestored(db, job.header.manifest, job.allowBrokenAudit || job.withoutKey);
         await sql`commit`.execute(db);
         return result;
       } catch (error) {

@@ -10,3 +10,15 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
+
+/**
+ * An org named in a request that lies outside the caller's data scope. The client sees the
+ * same 404 as for an org that does not exist, so a refusal does not confirm the org exists;
+ * the audit row still records it as a scope denial.
+ */
+export class OutOfScopeError extends AppError {
+  constructor(details?: Record<string, unknown>) {
+    super('ORG_NOT_FOUND', details);
+    this.name = 'OutOfScopeError';
+  }
+}

@@ -85,7 +85,7 @@ describe.each(dialects)('org tree on %s', (dialect) => {
     const role = await makeRole(t.ctx, 'south-writer', ['org:write'], 'org_and_below');
     const uid = await makeUser(t.ctx, 'south-writer', south, 'Writer#Pass123', [role]);
     const roles = [{ id: role, code: 'south-writer', name: 'x', permissions: ['org:write'], dataScope: 'org_and_below' as const, scopeOrgIds: [] }];
-    const principal = { userId: uid, username: 'south-writer', displayName: 'x', orgId: south, adminKind: null, sessionId: '', csrfToken: '', mustChangePassword: false, passwordExpired: false, roles, permissions: new Set(['org:write']) };
+    const principal = { userId: uid, username: 'south-writer', displayName: 'x', orgId: south, adminKind: null, sessionId: '', csrfToken: '', mustChangePassword: false, passwordExpired: false, mfa: 'done' as const, orgChangePending: false, roles, permissions: new Set(['org:write']) };
     const scope = await resolveScope(t.ctx.db, principal, 'org:write');
     await expect(updateOrg(t.ctx, scope, systemActor, far, { name: 'hijacked' })).rejects.toMatchObject({ code: 'ORG_NOT_FOUND' });
     await expect(updateOrg(t.ctx, scope, systemActor, south, { name: '南分局（改）' })).resolves.toMatchObject({ name: '南分局（改）' });

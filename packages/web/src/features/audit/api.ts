@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
 import { downloadFile } from '../../shared/api/download';
 import type { Paged } from '../../shared/api/types';
+import { beijingToday } from '../../shared/utils/beijing-today';
 
 export type AuditOutcome = 'success' | 'failure';
 
@@ -45,7 +46,7 @@ export const verifyAudit = () => api.get<AuditVerifyResult>('/api/v1/audit/verif
 
 /** The server builds the xlsx with the same filters as the list. */
 export const exportAudit = (filter: AuditFilter) =>
-  downloadFile('/api/v1/audit/export', { ...filter }, `audit-${new Date().toISOString().slice(0, 10)}.xlsx`);
+  downloadFile('/api/v1/audit/export', { ...filter }, `audit-${beijingToday()}.xlsx`);
 
 export function useAuditEntries(query: AuditListQuery) {
   return useQuery({
@@ -58,6 +59,13 @@ export function useAuditEntries(query: AuditListQuery) {
 /** Verification walks the whole hash chain, so it runs only when asked (a mutation, not a cached query). */
 export function useVerifyAudit() {
   return useMutation({ mutationFn: verifyAudit });
+}
+
+/** A signed checkpoint of the chain head, saved as JSON for the audit administrator to keep off the server. */
+export const downloadCheckpoint = () => downloadFile('/api/v1/audit/checkpoint', {}, 'audit-checkpoint.json');
+
+export function useAuditCheckpoint() {
+  return useMutation({ mutationFn: downloadCheckpoint });
 }
 
 export function useExportAudit() {

@@ -28,6 +28,7 @@ export const auditZhCN = {
   actions: {
     export: '导出',
     verify: '校验',
+    checkpoint: '导出签名检查点',
   },
   detail: {
     before: '变更前',
@@ -41,6 +42,7 @@ export const auditZhCN = {
   verifyBroken: '审计日志哈希链在第 {{brokenAt}} 条处断裂（共校验 {{checked}} 条），日志可能被篡改，请立即报告。',
   verifyTitle: '完整性校验',
   exportDone: '导出已开始下载',
+  checkpointDone: '已下载 SM2 签名检查点，请离线妥善保存，供 verify-audit --checkpoint 核验。',
 };
 
 export const auditEnUS: LocaleShape<typeof auditZhCN> = {
@@ -71,6 +73,7 @@ export const auditEnUS: LocaleShape<typeof auditZhCN> = {
   actions: {
     export: 'Export',
     verify: 'Verify',
+    checkpoint: 'Signed checkpoint',
   },
   detail: {
     before: 'Before',
@@ -85,4 +88,5 @@ export const auditEnUS: LocaleShape<typeof auditZhCN> = {
     'The audit hash chain breaks at entry {{brokenAt}} ({{checked}} checked). The log may have been tampered with; report this immediately.',
   verifyTitle: 'Integrity check',
   exportDone: 'The download has started',
+  checkpointDone: 'SM2-signed checkpoint downloaded. Keep it off the server; verify-audit --checkpoint checks the log against it.',
 };

@@ -21,6 +21,21 @@ export interface ChangePasswordInput {
   newPassword: string;
 }
 
+export interface MfaEnrolment {
+  secret: string;
+  uri: string;
+  qrSvg: string;
+}
+
+export const startMfaEnrolment = (): Promise<MfaEnrolment> => api.post<MfaEnrolment>('/api/v1/auth/mfa/enrol');
+export const confirmMfaEnrolment = (code: string): Promise<{ recoveryCodes: string[] }> =>
+  api.post<{ recoveryCodes: string[] }>('/api/v1/auth/mfa/enrol/confirm', { code });
+export const verifyMfa = (code: string): Promise<void> => api.post<void>('/api/v1/auth/mfa/verify', { code });
+
+export const useStartMfaEnrolment = () => useMutation({ mutationFn: startMfaEnrolment });
+export const useConfirmMfaEnrolment = () => useMutation({ mutationFn: confirmMfaEnrolment });
+export const useVerifyMfa = () => useMutation({ mutationFn: verifyMfa });
+
 export function login(input: LoginInput): Promise<Session> {
   return api.post<Session>('/api/v1/auth/login', input);
 }

@@ -13,6 +13,7 @@ import type {
   PersonUpdate,
   SavedFilter,
 } from './types';
+import { beijingToday } from '../../shared/utils/beijing-today';
 
 const BASE = '/api/v1/personnel';
 const personPath = (id: string) => `${BASE}/people/${encodeURIComponent(id)}`;
@@ -120,7 +121,7 @@ export function useDeleteSavedFilter() {
 
 // ——— files built by the server ———
 
-const stamp = () => new Date().toISOString().slice(0, 10);
+const stamp = () => beijingToday();
 
 /** xlsx of every person matching the list's filters, in the chosen columns and order. */
 export const exportPeople = (filter: PersonFilter, sort: string | undefined, columns: readonly string[]) =>

@@ -42,8 +42,12 @@ export function useCorrections(status: CorrectionStatus) {
 export function useDecideCorrection() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, approve, note }: { id: string; approve: boolean; note?: string }) =>
-      api.post<void>(`${BASE}/corrections/${encodeURIComponent(id)}/${approve ? 'approve' : 'reject'}`, note ? { note } : {}),
+    // Decisions are actions on the request's workflow case; a rejection needs its reason.
+    mutationFn: ({ caseId, approve, note }: { caseId: string; approve: boolean; note?: string }) =>
+      api.post<{ ok: true }>(
+        `/api/v1/workflow/cases/${encodeURIComponent(caseId)}/${approve ? 'approve' : 'reject'}`,
+        approve ? (note ? { comment: note } : {}) : { reason: note ?? '' },
+      ),
     // An approval changes the person: their profile and the personnel lists are stale too.
     onSuccess: () =>
       Promise.all([

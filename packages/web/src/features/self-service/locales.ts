@@ -55,7 +55,7 @@ export const selfServiceZhCN = {
     decidedAt: '审核时间',
     note: '审核意见',
   },
-  status: { pending: '待审核', approved: '已通过', rejected: '已驳回' },
+  status: { pending: '待审核', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' },
   review: {
     title: '更正审核',
     approve: '通过',
@@ -127,7 +127,7 @@ export const selfServiceEnUS: LocaleShape<typeof selfServiceZhCN> = {
     decidedAt: 'Decided',
     note: 'Reviewer’s note',
   },
-  status: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected' },
+  status: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
   review: {
     title: 'Correction requests',
     approve: 'Approve',

@@ -15,7 +15,7 @@ export const CORRECTABLE_FIELDS = [
 ] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
-export type CorrectionStatus = 'pending' | 'approved' | 'rejected';
+export type CorrectionStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 
 export interface CorrectionRequest {
   id: string;
@@ -27,6 +27,8 @@ export interface CorrectionRequest {
   decidedAt: string | null;
   decisionNote: string | null;
   createdAt: string;
+  /** The workflow case that decides the request (审批流). */
+  caseId: string | null;
 }
 
 /** A request as the approver sees it. */

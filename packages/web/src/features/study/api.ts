@@ -77,7 +77,11 @@ export const useCreateCampaign = () =>
       target: object;
     }) => api.post<Campaign>(`${BASE}/campaigns`, input),
   );
+/** A decision is an action on the declaration's workflow case; a rejection carries its reason. */
 export const useDecide = () =>
-  useWrite((input: { id: string; approve: boolean; note?: string }) =>
-    api.post<void>(`${BASE}/records/${input.id}/decision`, { approve: input.approve, ...(input.note ? { note: input.note } : {}) }),
+  useWrite((input: { caseId: string; approve: boolean; note?: string }) =>
+    api.post<{ ok: true }>(
+      `/api/v1/workflow/cases/${encodeURIComponent(input.caseId)}/${input.approve ? 'approve' : 'reject'}`,
+      input.approve ? (input.note ? { comment: input.note } : {}) : { reason: input.note ?? '' },
+    ),
   );

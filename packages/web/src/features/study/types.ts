@@ -27,6 +27,8 @@ export interface StudyRecord {
   status: 'pending' | 'approved' | 'rejected';
   decidedAt: string | null;
   decisionNote: string | null;
+  /** In the approvals queue: the workflow case that decides the declaration. */
+  caseId?: string | null;
 }
 export interface Campaign {
   id: string;

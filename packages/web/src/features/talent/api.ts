@@ -106,6 +106,8 @@ export interface Courseware {
   createdAt: string;
 }
 export interface CoursewareDetail extends Courseware {
+  /** The workflow case that accepts or rejects the submission. */
+  caseId: string | null;
   reviewList: { id: string; reviewerName: string; score: number; comment: string | null; updatedAt: string }[];
 }
 
@@ -208,10 +210,6 @@ export const useCreateCourseware = () =>
 export const useReviewCourseware = () =>
   useTalentMutation(({ id, ...body }: { id: string; score: number; comment?: string }) =>
     api.post<CoursewareDetail>(`${BASE}/courseware/${id}/reviews`, body),
-  );
-export const useDecideCourseware = () =>
-  useTalentMutation(({ id, ...body }: { id: string; decision: 'approved' | 'rejected'; note?: string }) =>
-    api.post<CoursewareDetail>(`${BASE}/courseware/${id}/decision`, body),
   );
 export const downloadCourseware = (id: string, name: string) => downloadFile(`${BASE}/courseware/${id}/file`, {}, name);
 

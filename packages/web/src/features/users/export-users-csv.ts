@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { downloadCsv } from '../../shared/utils/csv';
 import { formatDateTime } from '../../shared/utils/format';
 import type { User } from './api';
+import { beijingToday } from '../../shared/utils/beijing-today';
 
 /** Client-side CSV of the rows as filtered (localised headers, local times). */
 export function exportUsersCsv(t: TFunction, users: readonly User[]): void {
@@ -25,6 +26,6 @@ export function exportUsersCsv(t: TFunction, users: readonly User[]): void {
     formatDateTime(user.lastLoginAt),
     formatDateTime(user.createdAt),
   ]);
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = beijingToday();
   downloadCsv(`${t('users.csvName')}-${stamp}.csv`, header, rows);
 }

@@ -50,7 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setAuthFailureListener((error, path) => {
       if (AUTH_PATHS.includes(path)) return;
       if (error.status === 401 && SESSION_ENDED.has(error.code)) endSession(true);
-      else if (error.status === 403 && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+      else if (error.status === 403 && ['PASSWORD_CHANGE_REQUIRED', 'MFA_REQUIRED', 'MFA_ENROLMENT_REQUIRED'].includes(error.code)) {
         void queryClient.invalidateQueries({ queryKey: meQueryKey });
       }
     });

@@ -24,6 +24,10 @@ export interface Me {
   permissions: string[];
   mustChangePassword: boolean;
   passwordExpired: boolean;
+  /** Second factor of this session (ADR 018): anything but `done` limits it to /second-factor. */
+  mfa: 'done' | 'verify' | 'enrol';
+  /** Roles suspended until the security administrator confirms an org change (ADR 004). */
+  orgChangePending: boolean;
 }
 
 /** Body of POST /auth/login and GET /auth/me. */
@@ -34,4 +38,15 @@ export interface Session {
 
 export function needsPasswordChange(me: Me): boolean {
   return me.mustChangePassword || me.passwordExpired;
+}
+
+export function needsSecondFactor(me: Me): boolean {
+  return me.mfa !== 'done';
+}
+
+/** Where a signed-in user must go before anything else: the second factor, then the password change. */
+export function pendingStep(me: Me): '/second-factor' | '/change-password' | null {
+  if (needsSecondFactor(me)) return '/second-factor';
+  if (needsPasswordChange(me)) return '/change-password';
+  return null;
 }

@@ -103,6 +103,9 @@ export const sharedEnUS: LocaleShape<typeof sharedZhCN> = {
     'auxiliary:write': 'Maintain auxiliary contracts and uniforms',
     'auxiliary:assess': 'Monthly assessment of auxiliary officers',
     'auxiliary:pay': 'Auxiliary pay and reward fund',
+    'workflow:self': 'To-dos and notifications',
+    'workflow:delegate': 'Delegate approvals',
+    'workflow:calendar': 'Keep the holiday calendar',
   },
   permGroup: {
     org: 'Organisations',
@@ -119,6 +122,7 @@ export const sharedEnUS: LocaleShape<typeof sharedZhCN> = {
     competition: 'Competitions',
     recruitment: 'Auxiliary recruitment',
     auxiliary: 'Auxiliary officers',
+    workflow: 'Approvals',
   },
   orgType: {
     city_bureau: 'City bureau',

@@ -101,6 +101,9 @@ export const sharedZhCN = {
     'auxiliary:write': '维护辅警合同与装备',
     'auxiliary:assess': '辅警月度考核',
     'auxiliary:pay': '辅警薪酬与奖惩金',
+    'workflow:self': '待办与通知',
+    'workflow:delegate': '委托代理审批',
+    'workflow:calendar': '维护节假日安排',
   },
   permGroup: {
     org: '机构管理',
@@ -117,6 +120,7 @@ export const sharedZhCN = {
     competition: '比武竞赛',
     recruitment: '辅警招录',
     auxiliary: '辅警管理',
+    workflow: '审批流',
   },
   orgType: {
     city_bureau: '市局',

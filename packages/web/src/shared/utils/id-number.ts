@@ -1,3 +1,4 @@
+import { beijingToday } from './beijing-today';
 /**
  * Client-side check of a citizen identity number, GB 11643-1999 (the same rule as core
  * `personnel/id-number.ts`, kept here so no page chunk pulls in core's code tables; the server
@@ -41,7 +42,7 @@ export function parseIdNumber(
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  if (!validDate(y, m, d) || y < 1900 || birthDate > today.toISOString().slice(0, 10)) return { ok: false, problem: 'birth_date' };
+  if (!validDate(y, m, d) || y < 1900 || birthDate > beijingToday(today)) return { ok: false, problem: 'birth_date' };
   if (checkCharacter(value.slice(0, 17)) !== value[17]) return { ok: false, problem: 'check_digit' };
   return { ok: true, info: { value, birthDate, sex: Number(value[16]) % 2 === 1 ? '1' : '2' } };
 }

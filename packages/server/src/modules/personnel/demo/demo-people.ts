@@ -8,6 +8,7 @@ import { toPersonRow } from '../person-rows.ts';
 import type { PersonTable } from '../tables.ts';
 import { femaleChars, maleChars, surnames } from './demo-names.ts';
 import { Random } from './random.ts';
+import { currentYear, today as beijingToday } from '../../../platform/clock.ts';
 
 /** Service years at which the usual next rank (警衔) and grade (职级) are reached; each pair stays inside rank.bands. */
 const rankSteps: readonly (readonly [number, string])[] = [[0, '01'], [1, '02'], [3, '03'], [6, '04'], [9, '05'], [13, '06'], [17, '07'], [21, '08']];
@@ -36,7 +37,7 @@ interface DemoOptions {
  */
 export async function seedDemoPeople(ctx: AppContext, options: DemoOptions): Promise<{ people: number }> {
   const rnd = new Random(options.seed ?? 20261129);
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = beijingToday(ctx.clock);
   const orgIds = options.orgIds ?? (await ctx.db.selectFrom('org').select('id').where('status', '=', 'active').where('parent_id', 'is not', null).execute()).map((o) => o.id);
   if (orgIds.length === 0) throw new Error('seed the demo organisation tree first');
   const counties = (getDict('admin_division')?.items ?? []).filter((i) => i.code.startsWith('33') && !i.code.endsWith('00')).map((i) => i.code);
@@ -113,7 +114,7 @@ class Batch {
     this.add('person_education', { ...base, id: newId(), level: row.education ?? '21', degree: row.education === '14' ? '硕士' : row.education === '21' ? '学士' : null, school, major, full_time: 1, start_date: `${gradYear - 4}-09`, end_date: `${gradYear}-07` });
     this.add('person_resume', { ...base, id: newId(), start_date: `${gradYear - 4}-09`, end_date: `${gradYear}-07`, text: `${school}${major}专业学生` });
     this.add('person_resume', { ...base, id: newId(), start_date: start.slice(0, 7), end_date: null, text: row.kind === 'officer' ? `示例市公安局民警（${row.post ?? '民警'}）` : '示例市公安局辅警' });
-    const age = Number(this.ctx.clock.now().toISOString().slice(0, 4)) - Number(row.birth_date.slice(0, 4));
+    const age = currentYear(this.ctx.clock) - Number(row.birth_date.slice(0, 4));
     const family: [string, string][] = [['父亲', '男'], ['母亲', '女']];
     if (age > 27 && rnd.chance(0.8)) family.push([row.sex === '1' ? '妻子' : '丈夫', '']);
     if (age > 30 && rnd.chance(0.7)) family.push([rnd.chance(0.5) ? '儿子' : '女儿', '']);

@@ -40,13 +40,13 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/export/columns', {
     schema: { tags, response: { 200: ExportColumnList } },
-    config: { permission: 'personnel:export' },
+    config: { permission: 'personnel:export', sensitive: true },
     handler: async () => exportColumns.map((c) => ({ key: c.key, header: c.header, reveal: c.reveal === true, default: (defaultColumnKeys as readonly string[]).includes(c.key) })),
   });
 
   r.get('/export.xlsx', {
     schema: { tags, querystring: PersonExportQuery, produces: [XLSX_MIME] },
-    config: { permission: 'personnel:export' },
+    config: { permission: 'personnel:export', sensitive: true },
     handler: async (req, reply) => {
       const m = mark(req);
       const plan = await planListExport(app.ctx, { principal: principalOf(req), actor: actorOf(req), scope: await scopeOf(req), revealScope: () => scopeOf(req, 'personnel:reveal'), query: req.query, mark: m });
@@ -63,7 +63,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/people/:id/appointment-form.docx', {
     schema: { tags, params: IdParams, querystring: AppointmentQuery, produces: [DOCX_MIME] },
-    config: { permission: 'personnel:export' },
+    config: { permission: 'personnel:export', sensitive: true },
     handler: async (req, reply) => {
       const file = await appointmentFormDocx(app.ctx, await documentRequest(req, req.params.id, req.query));
       return reply.type(DOCX_MIME).header('content-disposition', attachment(`appointment-form-${req.params.id}.docx`, `干部任免审批表-${file.name}.docx`)).header('cache-control', 'no-store').send(file.body);
@@ -72,7 +72,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/people/:id/appointment-form.lrmx', {
     schema: { tags, params: IdParams, querystring: AppointmentQuery, produces: [LRMX_MIME] },
-    config: { permission: 'personnel:export' },
+    config: { permission: 'personnel:export', sensitive: true },
     handler: async (req, reply) => {
       const file = await appointmentFormLrmx(app.ctx, await documentRequest(req, req.params.id, req.query));
       return reply.type(`${LRMX_MIME}; charset=utf-8`).header('content-disposition', attachment(`appointment-form-${req.params.id}.lrmx`, `${file.name}.lrmx`)).header('cache-control', 'no-store').send(file.body);
@@ -81,7 +81,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/people/:id/print', {
     schema: { tags, params: IdParams, produces: ['text/html'] },
-    config: { permission: 'personnel:export' },
+    config: { permission: 'personnel:export', sensitive: true },
     handler: async (req, reply) => {
       const file = await printPage(app.ctx, await documentRequest(req, req.params.id, {}));
       // Replaces the app-wide policy for this response: the page runs no script and loads nothing.

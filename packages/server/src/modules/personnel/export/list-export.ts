@@ -6,7 +6,7 @@ import type { Principal } from '../../../platform/access/principal.ts';
 import { auditAlone, type AuditActor } from '../../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { searchPeople } from '../person-search.ts';
+import { searchPeople, searchPeopleIds } from '../person-search.ts';
 import { today } from '../person-rows.ts';
 import { columnByKey, defaultColumnKeys, type ExportColumn, type ExportRowView } from './export-columns.ts';
 import { personRowsByIds } from './export-queries.ts';
@@ -81,8 +81,10 @@ export async function planListExport(ctx: AppContext, req: ListExportRequest): P
 }
 
 /**
- * The filtered list page by page through the list's own search, so the export can never differ
- * from the list in what it includes; never more rows than were counted and audited.
+ * The filtered list in the list's own order, through the list's own search (so the export can
+ * never differ from the list in what it includes), never more rows than were counted and
+ * audited: the matching ids once, then the full rows by id, a batch at a time, so the time grows
+ * with the rows and memory holds one batch of rows (plus the ids).
  */
 async function* exportRows(ctx: AppContext, scope: ResolvedScope, revealScope: ResolvedScope | null, filter: Filter, total: number): AsyncGenerator<ExportRowView[]> {
   const day = today(ctx);
@@ -93,23 +95,20 @@ async function* exportRows(ctx: AppContext, scope: ResolvedScope, revealScope: R
     if (ok === undefined) revealable.set(orgId, (ok = await orgInScope(ctx.db, revealScope, orgId)));
     return ok;
   };
-  let sent = 0;
-  for (let page = 1; sent < total; page++) {
-    const { items } = await searchPeople(ctx, scope, { ...filter, page, pageSize: BATCH });
-    if (items.length === 0) break;
-    const rows = new Map((await personRowsByIds(ctx.db, scope, items.map((i) => i.id))).map((r) => [r.id, r]));
+  const ids = await searchPeopleIds(ctx, scope, filter, total);
+  for (let start = 0; start < ids.length; start += BATCH) {
+    const batch = ids.slice(start, start + BATCH);
+    const rows = new Map((await personRowsByIds(ctx.db, scope, batch)).map((r) => [r.id, r]));
     const views: ExportRowView[] = [];
-    for (const item of items.slice(0, total - sent)) {
-      const row = rows.get(item.id);
+    for (const id of batch) {
+      const row = rows.get(id);
       if (!row) continue;
       const revealed = (await mayReveal(row.org_id))
         ? { idNumber: ctx.fieldCrypto.decrypt(row.id_number_enc), phone: row.phone_enc ? ctx.fieldCrypto.decrypt(row.phone_enc) : null }
         : undefined;
       views.push({ row, today: day, ...(revealed ? { revealed } : {}) });
     }
-    sent += views.length;
     yield views;
-    if (items.length < BATCH) break;
   }
 }
 

@@ -1,4 +1,4 @@
-import { maskIdNumber, normalize, parseIdNumber } from '@zhenggong/core';
+import { beijingDate, maskIdNumber, normalize, parseIdNumber } from '@zhenggong/core';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppointmentForm } from './appointment-form.ts';
 import type { LrmxPreview } from './export-schemas.ts';
@@ -49,7 +49,7 @@ export function toLrmx(f: AppointmentForm, idNumber: string, mark: Watermark): s
     JianLi: f.resume.map((r) => resumeLine(r.start, r.end, r.text, '--')).join('\r\n'),
     JiangChengQingKuang: f.rewards.join('\r\n'), NianDuKaoHeJieGuo: f.assessment, RenMianLiYou: f.reason,
     ChengBaoDanWei: f.reportingUnit, JiSuanNianLingShiJian: f.ageAsOf.replace(/-/g, ''),
-    TianBiaoShiJian: compactYearMonth(mark.at.slice(0, 10)), TianBiaoRen: mark.displayName, ShenFenZheng: idNumber,
+    TianBiaoShiJian: compactYearMonth(beijingDate(new Date(mark.at))), TianBiaoRen: mark.displayName, ShenFenZheng: idNumber,
     // No photo storage yet: an empty element, which the readers above accept.
     ZhaoPian: '', Version: VERSION,
   };

@@ -69,7 +69,7 @@ describe.each(dialects)('kill -9 during an import on %s', (dialect) => {
 
     // Restart: a fresh connection and app on the same data directory / database.
     const config = loadConfig({ DATA_DIR: t.dataDir, ...(t.databaseUrl ? { DATABASE_URL: t.databaseUrl } : {}) });
-    const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, cryptoProfile: config.cryptoProfile });
     const app = await buildApp({ config, connection, clock: manualClock(new Date('2026-06-01T08:00:00Z')) });
     try {
       await app.ready();

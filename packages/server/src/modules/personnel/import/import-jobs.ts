@@ -1,11 +1,13 @@
 import type { MappedColumn } from '@zhenggong/core/personnel/roster-columns';
+import type { AppContext } from '../../../platform/context.ts';
+import { findImportReport, saveImportReport } from '../../../platform/jobs/import-reports.ts';
 import type { ImportProblem } from './roster-validator.ts';
 
 /**
- * Finished imports, kept so their error report can be downloaded. Per process and in memory:
- * on a multi-node deployment the report must be fetched from the node that ran the import
- * (sticky sessions), and a restart forgets them — the user simply runs the check again. Problems
- * quote the cells the user uploaded, so results expire and are visible to their owner only.
+ * Finished imports, kept so their error report can be downloaded — in the database through the
+ * platform's import reports, so any node of a multi-node deployment serves the report and a
+ * restart forgets nothing. Problems quote the cells the user uploaded: reports are encrypted,
+ * expire after an hour and are visible to their owner only.
  */
 export interface ImportJob {
   readonly jobId: string;
@@ -26,21 +28,13 @@ export interface ImportJob {
 }
 
 export const MAX_KEPT_PROBLEMS = 50_000;
-const TTL_MS = 60 * 60 * 1000;
-const MAX_JOBS = 50;
+const KIND = 'personnel.roster';
 
-const jobs = new Map<string, ImportJob>();
-
-export function rememberJob(job: ImportJob): void {
-  const now = Date.now();
-  for (const [id, j] of jobs) if (now - j.finishedAt > TTL_MS) jobs.delete(id);
-  // Map iteration is insertion order: the first key is the oldest job.
-  while (jobs.size >= MAX_JOBS) jobs.delete(jobs.keys().next().value as string);
-  jobs.set(job.jobId, job);
+export function rememberJob(ctx: AppContext, job: ImportJob): Promise<void> {
+  return saveImportReport(ctx, { id: job.jobId, ownerId: job.ownerId, kind: KIND, payload: job });
 }
 
-export function findJob(jobId: string, ownerId: string): ImportJob | undefined {
-  const job = jobs.get(jobId);
-  if (!job || job.ownerId !== ownerId || Date.now() - job.finishedAt > TTL_MS) return undefined;
-  return job;
+export async function findJob(ctx: AppContext, jobId: string, ownerId: string): Promise<ImportJob | undefined> {
+  // Written by rememberJob above from an ImportJob; the row is encrypted, so only this code wrote it.
+  return (await findImportReport(ctx, jobId, ownerId, KIND)) as ImportJob | undefined;
 }

@@ -11,8 +11,8 @@ import { findJob } from './import-jobs.ts';
 import { presentError, presentJob } from './import-presenter.ts';
 import { acquireImportSlot, importLimits, runImport } from './import-service.ts';
 import { attachment, templateXlsx, writeReportXlsx, XLSX_MIME } from './import-sheets.ts';
-import { importTmpDir, receiveUpload, sweepImportFiles } from './upload.ts';
-import { readZipDirectory } from './zip-entries.ts';
+import { importTmpDir, receiveUpload, sweepImportFiles } from '../../../platform/files/upload.ts';
+import { readZipDirectory } from '../../../platform/files/zip-entries.ts';
 
 const NDJSON = 'application/x-ndjson; charset=utf-8';
 const permission = 'personnel:import';
@@ -51,7 +51,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, querystring: ImportReportQuery, produces: [XLSX_MIME] },
     config: { permission },
     handler: async (req, reply) => {
-      const job = findJob(req.query.jobId, principalOf(req).userId);
+      const job = await findJob(app.ctx, req.query.jobId, principalOf(req).userId);
       if (!job) throw new AppError('IMPORT_JOB_NOT_FOUND');
       const out = new PassThrough();
       writeReportXlsx(out, job, pickLocale(req.headers['accept-language'])).catch((err: unknown) => {

@@ -11,7 +11,7 @@ import { MAX_KEPT_PROBLEMS, rememberJob, type ImportJob } from './import-jobs.ts
 import { insertPeople } from './import-queries.ts';
 import { createSpool, readSpool } from './row-spool.ts';
 import { databaseDuplicates, validateRoster, type ImportProblem, type ValidationTotals } from './roster-validator.ts';
-import { openSheet, type SheetLimits } from './xlsx-rows.ts';
+import { openSheet, type SheetLimits } from '../../../platform/files/xlsx-reader.ts';
 
 /** Upload and parsing bounds (SECURITY.md finding 6): file size, entries, inflated bytes, rows. */
 export const importLimits: SheetLimits & { readonly maxUploadBytes: number } = {
@@ -100,14 +100,14 @@ export async function runImport(ctx: AppContext, scope: ResolvedScope, actor: Au
       await spool?.finish();
     }
     if (totals.totalRows === 0) throw new AppError('IMPORT_NO_ROWS');
-    const finish = (committed: boolean, inserted: number, problems: ImportProblem[], count: number): ImportJob => {
+    const finish = async (committed: boolean, inserted: number, problems: ImportProblem[], count: number): Promise<ImportJob> => {
       const job: ImportJob = {
         jobId, ownerId: req.ownerId, fileName: req.fileName, dryRun: req.dryRun, committed, inserted,
         totalRows: totals.totalRows, validRows: totals.totalRows - totals.problemRows.size, skippedRows: totals.skipped,
         columns: totals.mapping?.columns ?? [], ignoredColumns: totals.mapping?.ignored ?? [],
         problemCount: count, problems: [...problems].sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column)), finishedAt: Date.now(),
       };
-      rememberJob(job);
+      await rememberJob(ctx, job);
       return job;
     };
     const audited = (outcome: 'success' | 'failure', extra: Record<string, unknown>) => ({

@@ -9,10 +9,8 @@ import type { ImportJob } from './import-jobs.ts';
 import { allOrgs, orgIdsInScope } from './import-queries.ts';
 import { problemMessage } from './import-presenter.ts';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name. */
-export const attachment = (ascii: string, utf8: string): string => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
+// Moved to the platform; re-exported for the personnel routes that import them from here.
+export { attachment, XLSX_MIME } from '../../../platform/files/attachment.ts';
 
 const bold = { bold: true } as const;
 

@@ -12,7 +12,7 @@ import type { PersonTable } from '../tables.ts';
 import { takenIdIndexes, takenPoliceNumbers } from './import-queries.ts';
 import { loadOrgResolver } from './org-resolver.ts';
 import type { SpooledRow } from './row-spool.ts';
-import type { SheetReader, SheetRow } from './xlsx-rows.ts';
+import type { SheetReader, SheetRow } from '../../../platform/files/xlsx-reader.ts';
 
 /** One problem, located as the user sees it: sheet row, column letter and the header written there. */
 export interface ImportProblem {

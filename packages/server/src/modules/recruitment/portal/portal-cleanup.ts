@@ -30,36 +30,14 @@ export async function removeExpiredPortalRecords(ctx: AppContext): Promise<Porta
   };
 }
 
-export interface PortalCleanup {
-  /** Stops the timer and waits for a run in progress, so nothing touches the database afterwards. */
-  stop(): Promise<void>;
-}
+export const PORTAL_CLEANUP_JOB = 'recruitment.portal-cleanup';
 
-/** Runs never overlap; a failure is reported and retried on the next tick. */
-export function startPortalCleanup(ctx: AppContext, intervalMs: number, onError: (error: unknown) => void): PortalCleanup {
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = removeExpiredPortalRecords(ctx)
-      .catch(onError)
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  // The cleanup alone never keeps the process alive.
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
-}
-
-/** Starts the cleanup with the app and stops it on `app.close()` (tests and shutdown leave no timer behind). */
+/** The cleanup as a job of the platform runner (one instance per slot, retried on failure). */
 export function registerPortalCleanup(app: FastifyInstance, intervalMs = CLEANUP_INTERVAL_MS): void {
-  const cleanup = startPortalCleanup(app.ctx, intervalMs, (error) => app.log.error({ err: error }, 'portal cleanup failed'));
-  app.addHook('onClose', () => cleanup.stop());
+  app.jobs.define({
+    name: PORTAL_CLEANUP_JOB,
+    schedule: { kind: 'interval', everyMs: intervalMs },
+    handler: (ctx) => removeExpiredPortalRecords(ctx),
+    backoffMs: 60_000,
+  });
 }

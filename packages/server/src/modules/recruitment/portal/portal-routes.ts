@@ -205,7 +205,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get(
     '/applications/:id/photo',
-    { schema: { tags, params: IdParams }, config: { public: true, applicant: true } },
+    { schema: { tags, params: IdParams }, config: { public: true, applicant: true, sensitive: true } },
     async (req, reply) => {
       const row = await findOwn(app.ctx.db, applicantOf(req), req.params.id);
       const photo = readPhotoFile(app.ctx, row.photo);
@@ -242,7 +242,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get(
     '/applications/:id/files/:fileId',
-    { schema: { tags, params: IdFileParams }, config: { public: true, applicant: true } },
+    { schema: { tags, params: IdFileParams }, config: { public: true, applicant: true, sensitive: true } },
     async (req, reply) => {
       await findOwn(app.ctx.db, applicantOf(req), req.params.id);
       const file = await readApplicationFile(app.ctx, req.params.id, req.params.fileId);
@@ -264,7 +264,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get(
     '/applications/:id/ticket',
-    { schema: { tags, params: IdParams }, config: { public: true, applicant: true } },
+    { schema: { tags, params: IdParams }, config: { public: true, applicant: true, sensitive: true } },
     async (req, reply) => {
       const pdf = await ownTicket(app.ctx, applicantOf(req), req.params.id);
       return reply

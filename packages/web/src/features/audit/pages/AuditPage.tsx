@@ -1,11 +1,11 @@
-import { DownloadOutlined, MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined, SafetyOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileProtectOutlined, MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { usePermission } from '../../../shared/auth/usePermission';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
-import { useAuditEntries, useExportAudit, useVerifyAudit, type AuditEntry, type AuditFilter } from '../api';
+import { useAuditCheckpoint, useAuditEntries, useExportAudit, useVerifyAudit, type AuditEntry, type AuditFilter } from '../api';
 import { AuditDetail } from '../components/AuditDetail';
 import { AuditFilters } from '../components/AuditFilters';
 import { useAuditColumns } from '../components/useAuditColumns';
@@ -22,6 +22,7 @@ export function AuditPage() {
   const entries = useAuditEntries({ ...filter, page, pageSize, sort });
   const verify = useVerifyAudit();
   const exportAudit = useExportAudit();
+  const checkpoint = useAuditCheckpoint();
   const columns = useAuditColumns(sort);
 
   const verifyResult = verify.data;
@@ -43,6 +44,21 @@ export function AuditPage() {
               }
             >
               {t('audit.actions.export')}
+            </Button>
+          )}
+          {canExport && (
+            <Button
+              icon={<FileProtectOutlined />}
+              data-testid="audit-checkpoint"
+              loading={checkpoint.isPending}
+              onClick={() =>
+                checkpoint.mutate(undefined, {
+                  onSuccess: () => void message.success(t('audit.checkpointDone')),
+                  onError: showError,
+                })
+              }
+            >
+              {t('audit.actions.checkpoint')}
             </Button>
           )}
           <Button icon={<SafetyOutlined />} loading={verify.isPending} onClick={() => verify.mutate(undefined, { onError: showError })}>

@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../../shared/auth/useAuth';
-import { needsPasswordChange } from '../../../shared/auth/types';
+import { pendingStep } from '../../../shared/auth/types';
 import { useLoginMutation, type LoginInput } from '../api';
 import { AuthCard } from '../components/AuthCard';
 import { LoginErrorAlert } from '../components/LoginErrorAlert';
@@ -27,14 +27,14 @@ export function LoginPage() {
   const loginMutation = useLoginMutation();
 
   if (status === 'authenticated' && me && !loginMutation.isPending) {
-    return <Navigate to={needsPasswordChange(me) ? '/change-password' : redirectTarget(location.state)} replace />;
+    return <Navigate to={pendingStep(me) ?? redirectTarget(location.state)} replace />;
   }
 
   const onFinish = (values: LoginInput) => {
     loginMutation.mutate(values, {
       onSuccess: (session) => {
         acceptSession(session);
-        navigate(needsPasswordChange(session.user) ? '/change-password' : redirectTarget(location.state), {
+        navigate(pendingStep(session.user) ?? redirectTarget(location.state), {
           replace: true,
         });
       },

@@ -24,6 +24,7 @@ import { toFen, useAddUniform, useCreateContract, useOfficer, useRule, useSetPay
 import type { AssessmentGrade, Contract, ContractKind, OfficerDetail } from '../types';
 import { ExitModal } from './ExitModal';
 import { RenewModal } from './RenewModal';
+import { beijingTodayDayjs } from '../../../shared/utils/beijing-today';
 
 const date = (d: Dayjs | undefined | null) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -72,7 +73,7 @@ function ContractsTab({ officer }: { officer: OfficerDetail }) {
         <Form
           form={form}
           layout="inline"
-          initialValues={{ kind: 'fixed', startDate: dayjs() }}
+          initialValues={{ kind: 'fixed', startDate: beijingTodayDayjs() }}
           onFinish={(v) =>
             create.mutate(
               { personId: officer.id, kind: v.kind, startDate: v.startDate.format('YYYY-MM-DD'), endDate: date(v.endDate) },

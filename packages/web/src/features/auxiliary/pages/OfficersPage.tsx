@@ -7,6 +7,7 @@ import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useOfficers, yuan, type OfficerQuery } from '../api';
 import { OfficerDrawer } from '../components/OfficerDrawer';
 import type { OfficerListItem } from '../types';
+import { beijingToday } from '../../../shared/utils/beijing-today';
 
 /** Auxiliary officers from the personnel records (kind 'auxiliary'), in the caller's scope. */
 export function OfficersPage() {
@@ -15,8 +16,8 @@ export function OfficersPage() {
   const [keyword, setKeyword] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const officers = useOfficers(query);
-  const soon = dayjs().add(60, 'day').format('YYYY-MM-DD');
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = beijingToday();
+  const soon = dayjs(today).add(60, 'day').format('YYYY-MM-DD');
 
   return (
     <Flex vertical gap={12}>

@@ -12,6 +12,7 @@ import { randomKey } from '../format';
 import { ageOn, parseIdNumber } from '../../../shared/utils/id-number';
 import type { ApplicationDetail, ApplicationInput, Post } from '../types';
 import { PHONE_PATTERN } from '../validation';
+import { beijingToday } from '../../../shared/utils/beijing-today';
 
 type FormValues = Omit<ApplicationInput, 'postId'>;
 
@@ -54,7 +55,7 @@ function ApplyForm({ post, announcementId, existing }: { post: Post; announcemen
   const mutation = existing ? update : create;
   const idNumber = Form.useWatch('idNumber', form) ?? '';
 
-  const reference = post.requirements.ageReferenceDate ?? new Date().toISOString().slice(0, 10);
+  const reference = post.requirements.ageReferenceDate ?? beijingToday();
   const derived = useMemo(() => {
     const parsed = parseIdNumber(idNumber);
     if (!parsed.ok) return null;

@@ -1,9 +1,10 @@
 import { DatePicker, Form, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { OrgTreeSelect } from '../../../shared/components/OrgTreeSelect';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useHire } from '../api';
+import { beijingTodayDayjs } from '../../../shared/utils/beijing-today';
 
 interface FormValues {
   orgId: string;
@@ -67,7 +68,7 @@ export function HireModal({
         layout="vertical"
         onFinish={submit}
         preserve={false}
-        initialValues={{ orgId: target?.orgId, startDate: dayjs(), contractEnd: dayjs().add(3, 'year').subtract(1, 'day') }}
+        initialValues={{ orgId: target?.orgId, startDate: beijingTodayDayjs(), contractEnd: beijingTodayDayjs().add(3, 'year').subtract(1, 'day') }}
       >
         <Form.Item name="orgId" label={t('recruitment.hire.org')} rules={[{ required: true }]} extra={t('recruitment.hire.orgHint')}>
           <OrgTreeSelect />

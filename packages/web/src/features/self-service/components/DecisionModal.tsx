@@ -20,7 +20,7 @@ export function DecisionModal({ request, approve, onClose }: DecisionModalProps)
 
   const onFinish = ({ note }: { note?: string }) =>
     decide.mutate(
-      { id: request.id, approve, note: note?.trim() || undefined },
+      { caseId: request.caseId ?? '', approve, note: note?.trim() || undefined },
       {
         onSuccess: () => {
           message.success(t('selfService.review.done'));

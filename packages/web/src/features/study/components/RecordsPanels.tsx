@@ -57,7 +57,7 @@ export function ApprovalsPanel() {
                   type="primary"
                   icon={<CheckOutlined />}
                   loading={decide.isPending}
-                  onClick={() => decide.mutate({ id: r.id, approve: true }, { onError: showError })}
+                  onClick={() => decide.mutate({ caseId: r.caseId ?? '', approve: true }, { onError: showError })}
                 >
                   {t('study.record.approve')}
                 </Button>
@@ -76,7 +76,7 @@ export function ApprovalsPanel() {
         confirmLoading={decide.isPending}
         onOk={() =>
           rejecting &&
-          decide.mutate({ id: rejecting.id, approve: false, note }, { onSuccess: () => setRejecting(undefined), onError: showError })
+          decide.mutate({ caseId: rejecting.caseId ?? '', approve: false, note }, { onSuccess: () => setRejecting(undefined), onError: showError })
         }
       >
         <Input.TextArea

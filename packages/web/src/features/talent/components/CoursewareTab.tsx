@@ -2,6 +2,7 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icon
 import { App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { usePermission } from '../../../shared/auth/usePermission';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
@@ -10,7 +11,6 @@ import {
   useCourseware,
   useCoursewareDetail,
   useCreateCourseware,
-  useDecideCourseware,
   useReviewCourseware,
   useUploadCourseware,
   type Courseware,
@@ -33,7 +33,7 @@ export function CoursewareTab() {
   const create = useCreateCourseware();
   const upload = useUploadCourseware();
   const review = useReviewCourseware();
-  const decide = useDecideCourseware();
+  const navigate = useNavigate();
   const showError = useErrorMessage();
   const [form] = Form.useForm<{ kind: Courseware['kind']; title: string; subject?: string; authorPersonId: string; summary?: string }>();
   const [reviewForm] = Form.useForm<{ score: number; comment?: string }>();
@@ -197,15 +197,11 @@ export function CoursewareTab() {
                 </Button>
               </Form>
             )}
-            {canWrite && d.status === 'submitted' && d.reviews > 0 && (
-              <Space>
-                <Button type="primary" onClick={() => decide.mutate({ id: d.id, decision: 'approved' }, { onError: showError })}>
-                  {t('talent.actions.approve')}
-                </Button>
-                <Button danger onClick={() => decide.mutate({ id: d.id, decision: 'rejected' }, { onError: showError })}>
-                  {t('talent.actions.reject')}
-                </Button>
-              </Space>
+            {d.status === 'submitted' && d.reviews > 0 && d.caseId && (
+              // Accepting or rejecting happens on the submission's case in the to-do centre.
+              <Button type="primary" onClick={() => navigate(`/todo?case=${encodeURIComponent(d.caseId ?? '')}`)}>
+                {t('talent.actions.decide')}
+              </Button>
             )}
           </Space>
         )}

@@ -1,0 +1,76 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../shared/api/client';
+import type { CalendarYear, CaseDetail, Notification, TodoBox, TodoCounts, TodoItem } from './types';
+
+const BASE = '/api/v1/workflow';
+const all = ['workflow'] as const;
+
+export interface TodoFilter {
+  box: TodoBox;
+  page: number;
+  pageSize: number;
+  module?: string;
+  keyword?: string;
+}
+
+export const useTodo = (q: TodoFilter) =>
+  useQuery({
+    queryKey: ['workflow', 'todo', q],
+    queryFn: ({ signal }) => api.get<{ items: TodoItem[]; total: number }>(`${BASE}/todo`, { ...q }, signal),
+  });
+
+/** Polled so the bell and the home card stay current while a page is open. */
+export const useTodoCounts = () =>
+  useQuery({
+    queryKey: ['workflow', 'counts'],
+    queryFn: ({ signal }) => api.get<TodoCounts>(`${BASE}/todo/counts`, undefined, signal),
+    refetchInterval: 60_000,
+  });
+
+export const useCase = (id: string | undefined) =>
+  useQuery({
+    queryKey: ['workflow', 'case', id],
+    enabled: !!id,
+    queryFn: ({ signal }) => api.get<CaseDetail>(`${BASE}/cases/${encodeURIComponent(id ?? '')}`, undefined, signal),
+  });
+
+export const useNotifications = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['workflow', 'notifications'],
+    enabled,
+    queryFn: ({ signal }) =>
+      api.get<{ items: Notification[]; total: number; unread: number }>(`${BASE}/notifications`, { pageSize: 10 }, signal),
+  });
+
+/** Every case action refreshes the lists, the counts and the open case; a decision may change module data too. */
+export function useCaseAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, path, body }: { id: string; path: string; body: object }) =>
+      api.post<{ ok: true }>(`${BASE}/cases/${encodeURIComponent(id)}/${path}`, body),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: string[]) => api.post<{ ok: true }>(`${BASE}/notifications/read`, { ids }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: all }),
+  });
+}
+
+export const useCalendar = (year: number) =>
+  useQuery({
+    queryKey: ['workflow', 'calendar', year],
+    queryFn: ({ signal }) => api.get<CalendarYear>(`${BASE}/calendar/${year}`, undefined, signal),
+  });
+
+export function useSaveCalendar(year: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { holidays: string[]; workdays: string[]; note?: string }) =>
+      api.put<CalendarYear>(`${BASE}/calendar/${year}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workflow', 'calendar', year] }),
+  });
+}
