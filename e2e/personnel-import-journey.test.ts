@@ -83,6 +83,13 @@ describe('personnel import journey in headless Chromium', () => {
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await page.getByText('导入完成').waitFor();
     await snap(page, '11-import-done');
+    // Number-typed dates read as year-months and 研究生 as GB/T 4658 14 (硕士研究生毕业).
+    const api = new ApiClient(server.url);
+    await api.login('cityhr', PASSWORD);
+    const people = await api.call<{ items: { id: string; name: string }[] }>('GET', '/api/v1/personnel/people?pageSize=10');
+    const profile = async (name: string) => api.call<{ policeStartDate: string; education: string; birthDate: string }>('GET', `/api/v1/personnel/people/${people.items.find((p) => p.name === name)?.id}`);
+    expect(await profile('李娜')).toMatchObject({ policeStartDate: '2012-10', education: '14' });
+    expect(await profile('王芳')).toMatchObject({ policeStartDate: '2014-07', birthDate: '1992-02-02' });
 
     await page.getByRole('button', { name: '查看人员列表' }).click();
     await page.getByTestId('personnel-table').waitFor();

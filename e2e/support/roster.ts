@@ -14,7 +14,9 @@ const wangFangId = makeIdNumber('330106', '1992-02-02', 248);
 
 /**
  * A roster the way political departments keep them: a title and a note above the header,
- * variant column names, dates written several ways, a blank row and a totals row.
+ * variant column names, dates written several ways (some typed as numbers: 2012.10 in a "0.00"
+ * cell, 1992.02 and 2014.07 in General cells), colloquial values (研究生), a blank row and a
+ * totals row.
  */
 export async function writeRoster(file: string, o: RosterOptions): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -25,10 +27,11 @@ export async function writeRoster(file: string, o: RosterOptions): Promise<void>
   ws.addRow(['序号', '姓名', '公民身份号码', '性别', '出生年月', '民族', '政治面貌', '学历', '所在单位', '参加公安工作时间', '警号', '职务', '手机号码']);
   const badWang = wangFangId.slice(0, 17) + (wangFangId[17] === '1' ? '2' : '1');
   ws.addRow([1, '张伟', ZHANG_WEI_ID.toLowerCase(), '男', '1985.03', '汉', '党员', '本科', '上城分局', '2008年7月', '012345', '科员', '13800138000']);
-  ws.addRow([2, '李娜', o.idAsNumber ? Number(liNaId.slice(0, 15)) * 1000 : liNaId, '女', '1990-08-08', '汉族', '中共党员', '大专', '上城分局', '201207', '012346', '民警', '13900139000']);
-  ws.addRow([3, '王 芳', o.badCheckDigit ? badWang : wangFangId, '女', '1992年2月', '汉', '团员', '本科', '上城分局', '2014.07', '012347', '民警', '13700137000']);
+  ws.addRow([2, '李娜', o.idAsNumber ? Number(liNaId.slice(0, 15)) * 1000 : liNaId, '女', '1990-08-08', '汉族', '中共党员', '研究生', '上城分局', 2012.1, '012346', '民警', '13900139000']);
+  ws.addRow([3, '王 芳', o.badCheckDigit ? badWang : wangFangId, '女', 1992.02, '汉', '团员', '本科', '上城分局', 2014.07, '012347', '民警', '13700137000']);
   ws.addRow([]);
   ws.addRow(['合计', '3人']);
   ws.getColumn(3).numFmt = '@';
+  ws.getCell('J5').numFmt = '0.00'; // 李娜 joined 2012.10: the format keeps October apart from January
   await wb.xlsx.writeFile(file);
 }

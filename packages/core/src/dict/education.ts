@@ -2,6 +2,9 @@
 // are the education levels, the others are completion statuses (毕业 graduated, 结业 completed
 // without diploma, 肄业 left before completing) with parentCode pointing at their level.
 // Synonyms map everyday words to the "graduated" code of the level (本科 → 21 大学本科毕业).
+// 研究生 alone is ambiguous (硕士 or 博士): it is read as 硕士研究生毕业 (14), what nearly every
+// police postgraduate holds; a doctorate must be written 博士. 中技 (中等技工学校) is 技校 (47).
+// The import template's 填写说明 lists these readings (educationReadings below).
 import type { Dict } from './types.ts';
 
 export const educationDict: Dict = {
@@ -25,7 +28,7 @@ export const educationDict: Dict = {
       name: '硕士研究生毕业',
       nameEn: "Master's graduate",
       parentCode: '10',
-      synonyms: ['硕士', '硕士研究生'],
+      synonyms: ['硕士', '硕士研究生', '研究生', '研究生学历', '研究生毕业'],
     },
     { code: '15', name: '硕士研究生结业', nameEn: "Master's programme completed", parentCode: '10' },
     { code: '16', name: '硕士研究生肄业', nameEn: "Master's programme not completed", parentCode: '10' },
@@ -68,7 +71,7 @@ export const educationDict: Dict = {
       name: '职业高中毕业',
       nameEn: 'Vocational high school graduate',
       parentCode: '40',
-      synonyms: ['职高', '职业高中'],
+      synonyms: ['职高', '职业高中', '职中'],
     },
     { code: '45', name: '职业高中结业', nameEn: 'Vocational high school completed', parentCode: '40' },
     { code: '46', name: '职业高中肄业', nameEn: 'Vocational high school not completed', parentCode: '40' },
@@ -77,7 +80,7 @@ export const educationDict: Dict = {
       name: '技工学校毕业',
       nameEn: 'Skilled-worker school graduate',
       parentCode: '40',
-      synonyms: ['技校', '技工学校'],
+      synonyms: ['技校', '技工学校', '中技', '技工'],
     },
     { code: '48', name: '技工学校结业', nameEn: 'Skilled-worker school completed', parentCode: '40' },
     { code: '49', name: '技工学校肄业', nameEn: 'Skilled-worker school not completed', parentCode: '40' },
@@ -100,3 +103,8 @@ export const educationDict: Dict = {
     { code: '90', name: '其他', nameEn: 'Other', synonyms: ['其它'] },
   ],
 };
+
+/** Everyday words and the code each is read as, for the import template's 填写说明 (研究生 → 14 硕士研究生毕业). */
+export const educationReadings: readonly { readonly word: string; readonly code: string; readonly name: string }[] = educationDict.items.flatMap(
+  (item) => (item.synonyms ?? []).map((word) => ({ word, code: item.code, name: item.name })),
+);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCharacter, makeIdNumber, maskIdNumber, parseIdNumber } from './id-number.ts';
+import { checkCharacter, makeIdNumber, maskIdNumber, parseIdNumber, upgradeIdNumber15 } from './id-number.ts';
 
 const today = new Date('2026-11-29T00:00:00Z');
 const birth = fc
@@ -15,6 +15,32 @@ describe('GB 11643-1999 identity numbers', () => {
     const r = parseIdNumber('11010519491231002X', today);
     expect(r).toEqual({ ok: true, info: { value: '11010519491231002X', addressCode: '110105', birthDate: '1949-12-31', sex: 'female' } });
     expect(parseIdNumber('11010519491231001X', today)).toEqual({ ok: false, problem: 'check_digit' });
+  });
+
+  it('upgrades a 15-digit first-generation number: 19 before the year, check digit computed, original kept', () => {
+    // The standard example's 15-digit form: 110105 491231 002.
+    expect(parseIdNumber('110105491231002', today)).toEqual({
+      ok: true,
+      info: { value: '11010519491231002X', addressCode: '110105', birthDate: '1949-12-31', sex: 'female', upgradedFrom: '110105491231002' },
+    });
+    expect(parseIdNumber('110105491331002', today)).toEqual({ ok: false, problem: 'birth_date' });
+    expect(upgradeIdNumber15('11010549123100')).toBeUndefined();
+    expect(upgradeIdNumber15('11010519491231002X')).toBeUndefined();
+  });
+
+  it('every 18-digit number of someone born in the 1900s survives downgrade to 15 digits and upgrade back', () => {
+    const born1900s = fc
+      .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('1999-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(address, born1900s, sequence, (a, b, s) => {
+        const full = makeIdNumber(a, b, s);
+        const first = full.slice(0, 6) + full.slice(8, 17);
+        expect(upgradeIdNumber15(first)).toBe(full);
+        const r = parseIdNumber(first, today);
+        expect(r).toMatchObject({ ok: true, info: { value: full, birthDate: b, upgradedFrom: first } });
+      }),
+    );
   });
 
   it('normalises full-width digits, spaces and a lower-case x', () => {

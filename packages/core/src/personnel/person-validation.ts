@@ -1,4 +1,5 @@
 import { normalize } from '../dict/registry.ts';
+import { careerProblems, careerWarnings, type CareerProblemCode, type CareerWarningCode } from './career-checks.ts';
 import { parseIdNumber } from './id-number.ts';
 
 /**
@@ -16,7 +17,8 @@ export type PersonProblemCode =
   | 'police_number_format'
   | 'phone_format'
   | 'date_before_birth'
-  | 'date_in_future';
+  | 'date_in_future'
+  | CareerProblemCode;
 
 export interface PersonProblem {
   readonly field: string;
@@ -24,8 +26,16 @@ export interface PersonProblem {
   readonly value?: string;
 }
 
+/** Flagged for a person to look at, never refused (a 警衔 outside its 职级's band). */
+export interface PersonWarning {
+  readonly field: string;
+  readonly code: CareerWarningCode;
+  readonly value?: string;
+}
+
 export interface PersonCheckInput {
   readonly idNumber: string;
+  readonly kind?: 'officer' | 'auxiliary' | undefined;
   readonly sex?: string | undefined;
   readonly birthDate?: string | undefined;
   readonly ethnicity?: string | undefined;
@@ -43,6 +53,7 @@ export interface PersonCheckInput {
 
 export interface PersonCheckResult {
   readonly problems: PersonProblem[];
+  readonly warnings: PersonWarning[];
   readonly idNumber: string;
   readonly sex: '1' | '2' | undefined;
   readonly birthDate: string | undefined;
@@ -104,10 +115,25 @@ export function checkPerson(input: PersonCheckInput, options: PersonCheckOptions
     problems.push({ field: 'policeNumber', code: 'police_number_format', value: input.policeNumber });
   if (input.phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(input.phone))
     problems.push({ field: 'phone', code: 'phone_format', value: input.phone });
+  const dated = new Set<string>();
   for (const [field, value] of Object.entries(input.dates ?? {})) {
     if (!value) continue;
     if (value > options.today) problems.push({ field, code: 'date_in_future', value });
     else if (birthDate && value.slice(0, 7) < birthDate.slice(0, 7)) problems.push({ field, code: 'date_before_birth', value });
+    else continue;
+    dated.add(field);
   }
-  return { problems, idNumber, sex, birthDate, codes };
+  const career = {
+    kind: input.kind,
+    birthDate,
+    workStartDate: input.dates?.workStartDate,
+    policeStartDate: input.dates?.policeStartDate,
+    partyJoinDate: input.dates?.partyJoinDate,
+    rank: codes.rank ?? input.rank,
+    officerLevel: codes.officerLevel ?? input.officerLevel,
+    policeNumber: input.policeNumber,
+  };
+  // One problem per field: a date already refused as future or before birth is not judged again.
+  for (const p of careerProblems(career)) if (!dated.has(p.field) && !problems.some((q) => q.field === p.field)) problems.push(p);
+  return { problems, warnings: careerWarnings(career, options.today), idNumber, sex, birthDate, codes };
 }

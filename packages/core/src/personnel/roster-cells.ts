@@ -1,4 +1,5 @@
 import { normalizeDate } from './date-normalizer.ts';
+import { isYearMonthNumber, yearMonthFromNumber, type YearMonthHint } from './year-month-number.ts';
 
 /**
  * Cell values as a spreadsheet reader delivers them, and their normalisation for roster import:
@@ -49,15 +50,22 @@ export function idCell(cell: RosterCell): IdCellResult {
 
 export type DateCellResult =
   | { ok: true; value: string; precision: 'month' | 'day' }
-  | { ok: false; problem: 'date_unrecognised' | 'date_impossible' | 'date_needs_month' };
+  | { ok: false; problem: 'date_unrecognised' | 'date_impossible' | 'date_needs_month' | 'date_month_ambiguous' };
 
 /**
  * A date cell in any of the roster spellings (see date-normalizer.ts) or an Excel date cell.
  * Month precision is kept ("1985.03" stays 1985-03, not 1 March); a bare year is too vague for a
- * personnel record and is refused.
+ * personnel record and is refused. A number cell from 1900 to 2100 is a year-month typed as a
+ * number (1985.03), read with the cell's number format and the hint (see year-month-number.ts).
  */
-export function dateCell(cell: RosterCell): DateCellResult | undefined {
+export function dateCell(cell: RosterCell, numFmt?: string, hint?: YearMonthHint): DateCellResult | undefined {
   if (isBlankCell(cell)) return undefined;
+  if (typeof cell === 'number' && isYearMonthNumber(cell)) {
+    const ym = yearMonthFromNumber(cell, numFmt, hint);
+    if (!ym.ok) return { ok: false, problem: ym.problem };
+    if (ym.precision === 'year') return { ok: false, problem: 'date_needs_month' };
+    return { ok: true, value: ym.value, precision: 'month' };
+  }
   const input = typeof cell === 'string' ? cellCompact(cell) : typeof cell === 'boolean' ? String(cell) : cell;
   const r = normalizeDate(input);
   if (!r.ok) return { ok: false, problem: r.problem === 'impossible' ? 'date_impossible' : 'date_unrecognised' };

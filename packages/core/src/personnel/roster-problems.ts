@@ -13,8 +13,8 @@ export const rosterProblemMessages = {
     'en-US': 'Excel stored the ID number as a number and has lost its last digits; format the column as text and enter it again',
   },
   id_format: {
-    'zh-CN': '身份证号格式不正确，应为 18 位（末位可为 X）',
-    'en-US': 'The ID number must have 18 characters (the last may be X)',
+    'zh-CN': '身份证号格式不正确，应为 18 位（末位可为 X），或 15 位一代身份证号',
+    'en-US': 'The ID number must have 18 characters (the last may be X), or be a 15-digit first-generation number',
   },
   id_birth_date: { 'zh-CN': '身份证号中的出生日期不存在', 'en-US': 'The date of birth inside the ID number does not exist' },
   id_check_digit: {
@@ -38,8 +38,32 @@ export const rosterProblemMessages = {
     'zh-CN': '日期“{value}”只有年份，请至少精确到月',
     'en-US': 'The date "{value}" has only a year; give at least the month',
   },
+  date_month_ambiguous: {
+    'zh-CN': '“{value}”可能是 1 月也可能是 10 月（Excel 会把 .10 存成 .1），请将该列设为文本并写作 1990.01 或 1990.10',
+    'en-US': '"{value}" could be January or October (Excel stores .10 as .1); format the column as text and write 1990.01 or 1990.10',
+  },
   date_in_future: { 'zh-CN': '“{header}”{value} 晚于今天', 'en-US': '"{header}" {value} is in the future' },
   date_before_birth: { 'zh-CN': '“{header}”{value} 早于出生日期', 'en-US': '"{header}" {value} is before the date of birth' },
+  work_start_too_young: {
+    'zh-CN': '参加工作时间 {value} 时未满 16 周岁',
+    'en-US': 'Started work {value}, before the age of 16',
+  },
+  police_start_too_young: {
+    'zh-CN': '入警时间 {value} 时未满 18 周岁',
+    'en-US': 'Joined the police {value}, before the age of 18',
+  },
+  party_join_too_young: {
+    'zh-CN': '入党时间 {value} 时未满 18 周岁',
+    'en-US': 'Joined the party {value}, before the age of 18',
+  },
+  police_start_before_work_start: {
+    'zh-CN': '入警时间 {value} 早于参加工作时间',
+    'en-US': 'Joined the police {value}, before starting work',
+  },
+  auxiliary_police_field: {
+    'zh-CN': '辅警不应有“{header}”（{value}），警衔、职级和警号只属于人民警察',
+    'en-US': 'An auxiliary officer has no "{header}" ({value}): rank, grade and police number belong to police officers only',
+  },
   unknown_code: {
     'zh-CN': '“{value}”不是“{header}”的标准名称或代码',
     'en-US': '"{value}" is not a standard name or code for "{header}"',

@@ -33,6 +33,19 @@ describe('readRosterRow', () => {
     });
   });
 
+  it('reads dates typed as numbers as year-months, with the number format and the ID number to tell .1 from .10', () => {
+    const oct = makeIdNumber('330102', '1990-10-08', 123);
+    const cells = row('张伟', oct, '', 1990.1, '上城分局', '', '', 2007.07, '民警');
+    const formats = [undefined, undefined, undefined, undefined, 'General', undefined, undefined, undefined, '0.00'];
+    const d = readRosterRow(cells, columns, options, formats);
+    expect(d.problems).toEqual([]);
+    expect(d.person.policeStartDate).toBe('2007-07');
+    // Without a format showing two decimals, 2010.1 stays ambiguous (January or October) and is reported.
+    const vague = readRosterRow(row('张伟', oct, '', 1990.1, '上城分局', '', '', 2010.1, '民警'), columns, options);
+    expect(vague.problems).toEqual([{ field: 'policeStartDate', code: 'date_month_ambiguous', value: '2010.1' }]);
+    expect(readRosterRow(row('张伟', oct, '', 1990.1, '上城分局', '', '', 2010.1, '民警'), columns, options, formats.map((f, i) => (i === 8 ? f : undefined))).person.policeStartDate).toBe('2010-10');
+  });
+
   it('checks a month-precision birth date against the month of the ID number', () => {
     const d = readRosterRow(row('张伟', id, '', '1985.04', '上城分局', '', '', '', '民警'), columns, options);
     expect(d.problems).toEqual([{ field: 'birthDate', code: 'birth_date_mismatch', value: '1985.04', params: { expected: '1985-03-15' } }]);

@@ -53,8 +53,15 @@ const formerNames = PersonFields.formerNames as unknown as { maxItems: number; i
  * problem per field. Checks against the ID number (sex, birth date at day precision, dates
  * before birth) and the code tables are left to checkPerson, which the form uses too.
  */
-export function readRosterRow(cells: readonly RosterCell[], columns: readonly MappedColumn[], options: RosterRowOptions): RosterDraft {
+export function readRosterRow(
+  cells: readonly RosterCell[],
+  columns: readonly MappedColumn[],
+  options: RosterRowOptions,
+  /** Each cell's number format by 1-based column, when the reader knows it (for dates typed as numbers). */
+  formats: readonly (string | undefined)[] = [],
+): RosterDraft {
   const cell = new Map<RosterField, RosterCell>(columns.map((c) => [c.field, cells[c.index] ?? null]));
+  const format = new Map<RosterField, string | undefined>(columns.map((c) => [c.field, formats[c.index]]));
   const get = (field: RosterField): RosterCell => cell.get(field) ?? null;
   const problems: RosterFieldProblem[] = [];
   const person: Partial<Omit<CreatePersonBody, 'orgId'>> = {};
@@ -84,19 +91,18 @@ export function readRosterRow(cells: readonly RosterCell[], columns: readonly Ma
   const sex = cellCompact(get('sex'));
   if (sex !== '') person.sex = sex as CreatePersonBody['sex']; // checkPerson resolves 男/女/1/2 and reports anything else
 
-  const birth = dateCell(get('birthDate'));
+  // The ID number's birth month settles 出生年月 typed as 1990.1 (January, or October with its zero lost).
+  const idBirth = person.idNumber ? parseIdNumber(person.idNumber, new Date(`${options.today}T23:59:59Z`)) : undefined;
+  const birth = dateCell(get('birthDate'), format.get('birthDate'), { month: idBirth?.ok ? Number(idBirth.info.birthDate.slice(5, 7)) : undefined });
   if (birth && !birth.ok) problem('birthDate', birth.problem, cellText(get('birthDate')));
   else if (birth?.precision === 'day') person.birthDate = birth.value;
-  else if (birth && person.idNumber) {
+  else if (birth && idBirth?.ok && idBirth.info.birthDate.slice(0, 7) !== birth.value) {
     // 出生年月 "1985.03": compare the month only; checkPerson compares full dates.
-    const parsed = parseIdNumber(person.idNumber, new Date(`${options.today}T23:59:59Z`));
-    if (parsed.ok && parsed.info.birthDate.slice(0, 7) !== birth.value) {
-      problem('birthDate', 'birth_date_mismatch', cellText(get('birthDate')), { expected: parsed.info.birthDate });
-    }
+    problem('birthDate', 'birth_date_mismatch', cellText(get('birthDate')), { expected: idBirth.info.birthDate });
   }
 
   for (const field of dateFields) {
-    const d = dateCell(get(field));
+    const d = dateCell(get(field), format.get(field));
     if (d && !d.ok) problem(field, d.problem, cellText(get(field)));
     else if (d) person[field] = d.value;
   }

@@ -129,6 +129,11 @@ export const platformErrors = {
   SAVED_FILTER_TOO_LARGE: { status: 400, 'zh-CN': '筛选条件过大（上限 {maxBytes} 字节）', 'en-US': 'The filter is too large (at most {maxBytes} bytes)' },
   SAVED_FILTER_LIMIT: { status: 409, 'zh-CN': '已保存的筛选条件已达上限 {max} 个，请先删除不用的', 'en-US': 'You already have {max} saved filters; delete some first' },
   PERSON_NOT_FOUND: { status: 404, 'zh-CN': '人员不存在', 'en-US': 'Person not found' },
+  PERSON_PHOTO_INVALID: {
+    status: 400,
+    'zh-CN': '请以 JPEG 或 PNG 图片作为请求正文上传照片（不超过 2 MB）',
+    'en-US': 'Send the photo as a JPEG or PNG image in the request body (at most 2 MB)',
+  },
   PERSON_INVALID: { status: 400, 'zh-CN': '人员信息有误：{summary}', 'en-US': 'The person data has problems: {summary}' },
   PERSON_ID_TAKEN: { status: 409, 'zh-CN': '该身份证号已登记', 'en-US': 'This ID number is already registered' },
   PERSON_POLICE_NUMBER_TAKEN: { status: 409, 'zh-CN': '该警号已被使用', 'en-US': 'This police number is already in use' },

@@ -58,8 +58,17 @@ describe('requirement check', () => {
     expect(describeRequirementProblem(region[0]!, 'zh-CN')).toBe('户籍不符：岗位要求户籍在宁波市');
   });
 
+  it('counts 职高 (44) and 技校 (47) graduates as secondary-vocational graduates, their 结业/肄业 not', () => {
+    const req = { ...noRequirements, educationMin: '41' };
+    for (const code of ['41', '44', '47']) {
+      expect(educationLevel(code)).toBe(4);
+      expect(checkRequirements({ ...facts, education: code }, req, '2026-06-01')).toEqual([]);
+    }
+    for (const code of ['42', '45', '46', '48', '49']) expect(educationLevel(code)).toBe(5);
+  });
+
   it('is monotone: a higher schooling never fails where a lower one passes', () => {
-    const codes = ['11', '14', '21', '23', '31', '41', '61', '71', '81'];
+    const codes = ['11', '14', '21', '23', '31', '41', '44', '47', '61', '71', '81'];
     fc.assert(
       fc.property(fc.constantFrom(...codes), fc.constantFrom(...codes), fc.constantFrom('10', '20', '30', '40', '60'), (a, b, min) => {
         const req = { ...noRequirements, educationMin: min };

@@ -41,7 +41,9 @@ export function educationLevel(code: string): number {
   const level = Number(code[0]);
   const status = Number(code[1]);
   if (code === '10' || code === '20' || code === '30' || code === '40' || code === '60' || code === '70' || code === '80') return level;
-  const graduated = level === 1 ? [1, 4, 7].includes(status) : status === 1 || (level === 2 && status === 8);
+  // GB/T 4658 gives three graduating programmes at levels 1 (博士 11, 硕士 14, 研究生班 17) and 4
+  // (中专 41, 职高 44, 技校 47): all are graduates of their level, so 职高/技校 meet "中专及以上".
+  const graduated = level === 1 || level === 4 ? [1, 4, 7].includes(status) : status === 1 || (level === 2 && status === 8);
   return graduated ? level : level + 1;
 }
 

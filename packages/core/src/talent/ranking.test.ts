@@ -1,14 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScore, rankEntries, unitTotals } from './ranking.ts';
 
 const e = (id: string, score: number | null) => ({ id, score });
 
 describe('rankEntries', () => {
-  it('gives tied scores the same place and skips the next (1224)', () => {
+  it('gives tied scores the same place, skips the next (1224) and shares the places\' points', () => {
     const r = rankEntries([e('a', 90), e('b', 95), e('c', 95), e('d', 80), e('e', null)], 'higher');
     expect(r.map((x) => [x.entry.id, x.rank, x.points])).toEqual([
-      ['b', 1, 7],
-      ['c', 1, 7],
+      ['b', 1, 6],
+      ['c', 1, 6],
       ['a', 3, 4],
       ['d', 4, 3],
       ['e', null, 0],
@@ -28,6 +29,20 @@ describe('rankEntries', () => {
   it('treats float noise below a thousandth as a tie', () => {
     const r = rankEntries([e('a', 0.1 + 0.2), e('b', 0.3)], 'higher');
     expect(r.map((x) => x.rank)).toEqual([1, 1]);
+  });
+
+  it('never creates points through a tie: the points handed out are those of the places taken', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), { maxLength: 12 }), (scores) => {
+        const r = rankEntries(scores.map((s, i) => e(`p${i}`, s)), 'higher');
+        const ranked = scores.filter((s) => s !== null).length;
+        const expected = Array.from({ length: ranked }, (_, i) => [7, 5, 4, 3, 2, 1][i] ?? 0).reduce((a, b) => a + b, 0);
+        expect(r.reduce((a, x) => a + x.points, 0)).toBeCloseTo(expected, 1);
+      }),
+    );
+    // Three tied for fifth share places 5–7: (2 + 1 + 0) / 3 = 1 each.
+    const tail = rankEntries([e('a', 9), e('b', 8), e('c', 7), e('d', 6), e('x', 1), e('y', 1), e('z', 1)], 'higher');
+    expect(tail.map((x) => x.points)).toEqual([7, 5, 4, 3, 1, 1, 1]);
   });
 
   it('gives no points past sixth place', () => {

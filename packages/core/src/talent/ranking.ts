@@ -7,8 +7,9 @@
  * ranked and come last. Direction: `higher` (points) or `lower` (time, penalties).
  *
  * Unit totals (团体总分): each ranked entry earns its unit the points of its place
- * (7-5-4-3-2-1 for places 1–6, the usual track-and-field table); tied entries each earn the points
- * of the shared place. Units are ranked by total points with the same tie rule.
+ * (7-5-4-3-2-1 for places 1–6, the usual track-and-field table). Tied entries share the points of
+ * the places they occupy (two firsts take (7 + 5) / 2 = 6 each, as athletics scoring does), so a
+ * tie never creates points. Units are ranked by total points with the same tie rule.
  */
 export type ScoreDirection = 'higher' | 'lower';
 
@@ -36,12 +37,16 @@ export function rankEntries<T extends ScoredEntry>(entries: readonly T[], direct
   // Stable order inside a tie: by id, so the list does not shuffle between requests.
   const sorted = [...scored].sort((a, b) => sign * (key(a.score as number) - key(b.score as number)) || a.id.localeCompare(b.id));
   const ranked: RankedEntry<T>[] = [];
-  sorted.forEach((entry, i) => {
-    const prev = ranked[i - 1];
-    const tied = prev !== undefined && key(prev.entry.score as number) === key(entry.score as number);
-    const rank = tied ? (prev.rank as number) : i + 1;
-    ranked.push({ entry, rank, points: pointsForPlace(rank) });
-  });
+  for (let i = 0; i < sorted.length; ) {
+    // A tie group occupies places i+1 … i+n and shares their points.
+    let n = 1;
+    while (i + n < sorted.length && key(sorted[i + n]?.score as number) === key(sorted[i]?.score as number)) n++;
+    let sum = 0;
+    for (let place = i + 1; place <= i + n; place++) sum += pointsForPlace(place);
+    const points = Math.round((sum / n) * 100) / 100;
+    for (const entry of sorted.slice(i, i + n)) ranked.push({ entry, rank: i + 1, points });
+    i += n;
+  }
   return [...ranked, ...unscored.sort((a, b) => a.id.localeCompare(b.id)).map((entry) => ({ entry, rank: null, points: 0 }))];
 }
 
@@ -57,12 +62,12 @@ export interface UnitTotal {
   readonly medals: { readonly first: number; readonly second: number; readonly third: number };
 }
 
-/** Sums places per unit; `places` are (unit, rank) pairs of every ranked entry of every item. */
-export function unitTotals(places: readonly { readonly orgId: string; readonly rank: number | null }[]): UnitTotal[] {
+/** Sums points per unit; `places` are every ranked entry of every item, with the points rankEntries gave it (else its place's points). */
+export function unitTotals(places: readonly { readonly orgId: string; readonly rank: number | null; readonly points?: number }[]): UnitTotal[] {
   const byUnit = new Map<string, { points: number; first: number; second: number; third: number }>();
   for (const p of places) {
     const u = byUnit.get(p.orgId) ?? { points: 0, first: 0, second: 0, third: 0 };
-    u.points += pointsForPlace(p.rank);
+    u.points = Math.round((u.points + (p.points ?? pointsForPlace(p.rank))) * 100) / 100;
     if (p.rank === 1) u.first++;
     if (p.rank === 2) u.second++;
     if (p.rank === 3) u.third++;

@@ -10,22 +10,22 @@ import * as q from './event-queries.ts';
 
 export const RANKING_RULE = {
   'zh-CN':
-    '同分同名次，其后名次顺延（如 1、1、3）；成绩比较精确到千分位；无成绩者不排名。单位总分按名次计分：第 1–6 名依次得 7、5、4、3、2、1 分，并列者各得该名次分。',
+    '同分同名次，其后名次顺延（如 1、1、3）；成绩比较精确到千分位；无成绩者不排名。单位总分按名次计分：第 1–6 名依次得 7、5、4、3、2、1 分，并列者平分所占名次的分数（如两个第 1 名各得 (7+5)/2=6 分）。',
   'en-US':
-    'Equal scores share a place and the next place is skipped (1, 1, 3); scores compare to the thousandth; entries without a score are not ranked. Unit totals: places 1–6 earn 7, 5, 4, 3, 2, 1 points; tied entries each earn the shared place’s points.',
+    'Equal scores share a place and the next place is skipped (1, 1, 3); scores compare to the thousandth; entries without a score are not ranked. Unit totals: places 1–6 earn 7, 5, 4, 3, 2, 1 points; tied entries share the points of the places they occupy (two firsts take (7 + 5) / 2 = 6 each).',
 } as const;
 
 /** Rankings per item and unit totals, computed from the current scores (advice until published). */
 export async function rankingsOf(db: Executor, eventId: string) {
   const [items, entries] = await Promise.all([q.itemsOf(db, eventId), q.entriesOf(db, eventId)]);
-  const places: { orgId: string; rank: number | null }[] = [];
+  const places: { orgId: string; rank: number | null; points: number }[] = [];
   const orgNames = new Map(entries.map((e) => [e.org_id, e.org_name]));
   const perItem = items.map((item) => {
     const ranked = rankEntries(
       entries.filter((e) => e.item_id === item.id),
       item.direction,
     );
-    for (const r of ranked) places.push({ orgId: r.entry.org_id, rank: r.rank });
+    for (const r of ranked) places.push({ orgId: r.entry.org_id, rank: r.rank, points: r.points });
     return {
       itemId: item.id,
       name: item.name,

@@ -24,10 +24,12 @@ const photoPolicy: IntakePolicy = { accept: ['jpeg', 'png'], maxBytes: MAX_PHOTO
 
 const photoDir = (ctx: AppContext) => path.join(ctx.config.dataDir, 'uploads', 'photos');
 
-export async function savePhoto(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, personId: string, body: Buffer): Promise<void> {
+/** `body` is what Fastify parsed: a Buffer for image types, but nothing for an empty request and an object for JSON. */
+export async function savePhoto(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, personId: string, body: unknown): Promise<void> {
   const dir = photoDir(ctx);
   // Scope first: an out-of-scope person answers 404 before a byte is written.
   if (!(await findPersonInScope(ctx.db, scope, personId))) throw new AppError('PERSON_NOT_FOUND');
+  if (!Buffer.isBuffer(body)) throw new AppError('PERSON_PHOTO_INVALID');
   const stored = await acceptBody(body, dir, photoPolicy, 'photo');
   let old: string | null = null;
   try {
@@ -60,8 +62,7 @@ export async function personPhotoRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['personnel'], params: IdParams, consumes: Object.keys(kinds), response: { 204: NoContent } },
     config: { permission: 'personnel:write' },
     handler: async (req, reply) => {
-      // The content-type parser above hands every accepted type over as a Buffer.
-      await savePhoto(app.ctx, await scopeOf(req), actorOf(req), req.params.id, req.body as Buffer);
+      await savePhoto(app.ctx, await scopeOf(req), actorOf(req), req.params.id, req.body);
       return reply.status(204).send();
     },
   });

@@ -30,7 +30,7 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     hr = await login(t.app, 'hr', 'Hr#Pass12345');
     await add('王芳', station, '1990-02-02', 2, { rank: '一级警司', education: '本科', politicalStatus: '党员' });
     await add('刘洋', station, '1970-05-05', 1, { rank: '一级警督', education: '硕士', politicalStatus: '党员' });
-    await add('陈静', otherBranch, '1995-09-09', 4, { rank: '二级警员', education: '大专', politicalStatus: '团员' });
+    await add('陈静', otherBranch, '1995-09-09', 4, { rank: '二级警员', education: '大专', politicalStatus: '团员', policeStartDate: '2017-07-01' });
   });
   afterAll(() => t.close());
 
@@ -99,6 +99,20 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect((await hr.request({ method: 'PUT', url, payload: signatureOnly, headers: { 'content-type': 'image/png' } })).json().error.code).toBe('FILE_CORRUPT');
     const huge = await hr.request({ method: 'PUT', url, payload: Buffer.concat([png, Buffer.alloc(3 * 1024 * 1024)]), headers: { 'content-type': 'image/png' } });
     expect(huge.statusCode).toBe(413);
+    expect((await hr.get(url)).rawPayload.equals(png)).toBe(true);
+    // No body, or a JSON body: a clear 400 naming what to send, and the stored photo stays.
+    const empty = await hr.request({ method: 'PUT', url });
+    expect(empty.statusCode, empty.body).toBe(400);
+    expect(empty.json().error.code).toBe('PERSON_PHOTO_INVALID');
+    const json = await hr.request({ method: 'PUT', url, payload: { photo: 'x' } });
+    expect(json.statusCode, json.body).toBe(400);
+    expect(json.json().error.code).toBe('PERSON_PHOTO_INVALID');
+    // Scope before content: a user of another branch gets 404 whatever the body.
+    const westRole = await makeRole(t.ctx, 'hr-west', ['personnel:read', 'personnel:write'], 'org_and_below');
+    await makeUser(t.ctx, 'hr-west', otherBranch, 'Hr#Pass12345', [westRole]);
+    const west = await login(t.app, 'hr-west', 'Hr#Pass12345');
+    expect((await west.request({ method: 'PUT', url })).statusCode).toBe(404);
+    expect((await west.request({ method: 'PUT', url, payload: Buffer.from('junk'), headers: { 'content-type': 'image/png' } })).statusCode).toBe(404);
     expect((await hr.get(url)).rawPayload.equals(png)).toBe(true);
     // The 任免审批表 carries the photo in its photo cell.
     const docx = await hr.get(`/api/v1/personnel/people/${ids['刘洋']}/appointment-form.docx`);

@@ -55,6 +55,12 @@ describe.each(dialects)('personnel records on %s', (dialect) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('PERSON_INVALID');
     expect(bad.json().error.details.problems.map((x: { code: string }) => x.code).sort()).toEqual(['birth_date_mismatch', 'police_number_format', 'sex_mismatch', 'unknown_code']);
+    // An impossible career: born 2012, "joined the police" in 2020; a 辅警 with a police number.
+    const young = await staff.post('/api/v1/personnel/people', person(station, { idNumber: makeIdNumber('330102', '2012-05-01', 11), policeStartDate: '2020-09', policeNumber: '099998' }));
+    expect(young.statusCode).toBe(400);
+    expect(young.json().error.details.problems).toEqual(expect.arrayContaining([{ field: 'policeStartDate', code: 'police_start_too_young', value: '2020-09' }]));
+    const aux = await staff.post('/api/v1/personnel/people', person(station, { idNumber: makeIdNumber('330102', '1995-05-01', 13), kind: 'auxiliary', policeNumber: '099997', rank: undefined, policeStartDate: '2015-07-01', workStartDate: '2015-07-01' }));
+    expect(aux.json().error.details.problems).toEqual([{ field: 'policeNumber', code: 'auxiliary_police_field', value: '099997' }]);
     const dup = await staff.post('/api/v1/personnel/people', person(station, { policeNumber: '099999' }));
     expect(dup.json().error.code).toBe('PERSON_ID_TAKEN');
     const dupPn = await staff.post('/api/v1/personnel/people', person(station, { name: '李娜', idNumber: makeIdNumber('330102', '1990-05-05', 124) }));
@@ -62,18 +68,19 @@ describe.each(dialects)('personnel records on %s', (dialect) => {
   });
 
   it('finds people by pinyin initials, full pinyin, name part, ID number and police number', async () => {
-    await staff.post('/api/v1/personnel/people', person(branch, { name: '李娜', idNumber: makeIdNumber('330105', '1992-08-08', 246), policeNumber: '012346', rank: '二级警员', education: '大专', politicalStatus: '群众', kind: 'auxiliary' }));
+    const lina = await staff.post('/api/v1/personnel/people', person(branch, { name: '李娜', idNumber: makeIdNumber('330105', '1990-06-01', 246), policeNumber: undefined, rank: undefined, education: '大专', politicalStatus: '群众', kind: 'auxiliary' }));
+    expect(lina.statusCode, lina.body).toBe(201);
     const q = async (qs: string) => (await staff.get(`/api/v1/personnel/people?${qs}`)).json<{ items: { name: string }[]; total: number }>();
     expect((await q('keyword=zw')).items.map((p) => p.name)).toEqual(['张伟']);
     expect((await q('keyword=lina')).items.map((p) => p.name)).toEqual(['李娜']);
     expect((await q(`keyword=${encodeURIComponent('伟')}`)).items.map((p) => p.name)).toEqual(['张伟']);
-    expect((await q(`keyword=${makeIdNumber('330105', '1992-08-08', 246).toLowerCase()}`)).items.map((p) => p.name)).toEqual(['李娜']);
+    expect((await q(`keyword=${makeIdNumber('330105', '1990-06-01', 246).toLowerCase()}`)).items.map((p) => p.name)).toEqual(['李娜']);
     expect((await q('keyword=012345')).items.map((p) => p.name)).toEqual(['张伟']);
     expect((await q('education=21')).total).toBe(1);
     expect((await q('kind=auxiliary')).items.map((p) => p.name)).toEqual(['李娜']);
     expect((await q(`orgId=${station}`)).items.map((p) => p.name)).toEqual(['张伟']);
     expect((await q(`orgId=${branch}&includeSub=false`)).items.map((p) => p.name)).toEqual(['李娜']);
-    // Born 1985-03-15 → 41 on 2026-06-01 (the test clock); 1992-08-08 → 33.
+    // Born 1985-03-15 → 41 on 2026-06-01 (the test clock); 1990-06-01 → 36.
     expect((await q('ageMin=40&ageMax=41')).items.map((p) => p.name)).toEqual(['张伟']);
     expect((await q('ageMax=40')).items.map((p) => p.name)).toEqual(['李娜']);
     // Both joined 2008-07-01: 17 whole years of service on 2026-06-01.

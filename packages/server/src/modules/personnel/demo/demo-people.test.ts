@@ -1,4 +1,5 @@
 import { parseIdNumber } from '@zhenggong/core';
+import { careerWarnings } from '@zhenggong/core/personnel/career-checks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrg } from '../../../test-support/factories.ts';
 import { createTestApp, dialects, type TestApp } from '../../../test-support/test-app.ts';
@@ -26,6 +27,10 @@ describe.each(dialects)('demo force on %s', (dialect) => {
     expect(officers.length / people.length).toBeGreaterThan(0.55);
     // Plausible ranks: nobody with under 3 years of service above 一级警员 (02).
     for (const p of officers) if (Number(p.police_start_date?.slice(0, 4)) >= 2024) expect(Number(p.rank)).toBeLessThanOrEqual(2);
+    // Every 警衔 inside the band of its 职级 (rank.bands): the demo raises no flags.
+    const today = t.ctx.clock.now().toISOString().slice(0, 10);
+    const flagged = officers.filter((p) => careerWarnings({ kind: 'officer', rank: p.rank ?? undefined, officerLevel: p.officer_level ?? undefined }, today).length > 0);
+    expect(flagged.map((p) => [p.rank, p.officer_level])).toEqual([]);
     const n = async (table: 'person_rank_history' | 'person_family' | 'person_resume') => Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     expect(await n('person_rank_history')).toBeGreaterThan(officers.length);
     expect(await n('person_family')).toBeGreaterThan(600);

@@ -10,9 +10,9 @@ import { femaleChars, maleChars, surnames } from './demo-names.ts';
 import { Random } from './random.ts';
 import { currentYear, today as beijingToday } from '../../../platform/clock.ts';
 
-/** Service years at which the usual next rank (警衔) and grade (职级) are reached. */
+/** Service years at which the usual next rank (警衔) and grade (职级) are reached; each pair stays inside rank.bands. */
 const rankSteps: readonly (readonly [number, string])[] = [[0, '01'], [1, '02'], [3, '03'], [6, '04'], [9, '05'], [13, '06'], [17, '07'], [21, '08']];
-const levelSteps: readonly (readonly [number, string])[] = [[0, '612'], [1, '611'], [5, '610'], [8, '609'], [12, '608'], [16, '607'], [20, '606'], [25, '605']];
+const levelSteps: readonly (readonly [number, string])[] = [[0, '612'], [3, '611'], [6, '610'], [8, '609'], [12, '608'], [16, '607'], [20, '606'], [25, '605']];
 const postsByLevel: Readonly<Record<string, readonly string[]>> = {
   '612': ['民警'], '611': ['民警', '科员'], '610': ['民警', '科员', '警长'], '609': ['警长', '副所长', '副中队长'],
   '608': ['副所长', '教导员', '中队长'], '607': ['所长', '副大队长', '科长'], '606': ['大队长', '副主任'], '605': ['政治处主任', '副局长'],

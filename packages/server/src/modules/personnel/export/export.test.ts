@@ -49,7 +49,7 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
     await addHistory(t.ctx, zhang);
     // Two more in the branch (one 大专), one in the other branch.
     for (const [i, over] of [{ name: '李娜', education: '大专', orgId: branch }, { name: '王芳', orgId: station, sex: '2' }].entries()) {
-      const res = await hr.post(`${P}/people`, person(branch, { idNumber: makeIdNumber('330105', `199${i}-08-08`, 200 + i * 2), policeNumber: `02000${i}`, phone: undefined, ...over }));
+      const res = await hr.post(`${P}/people`, person(branch, { idNumber: makeIdNumber('330105', `198${i}-08-08`, 200 + i * 2), policeNumber: `02000${i}`, phone: undefined, ...over }));
       expect(res.statusCode, res.body).toBe(201);
     }
     const res = await outsider.post(`${P}/people`, person(other, { name: '赵强', idNumber: makeIdNumber('330105', '1980-01-01', 301), policeNumber: '030000' }));

@@ -39,7 +39,7 @@ describe.each(dialects)('roster import commit on %s', (dialect) => {
       headers: HEADERS,
       rows: [
         [1, '张　伟', id(1, '1985-03-15').toLowerCase().replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)), '1985.03', '汉', ' 清波派出所 ', '138 0013 8000', new Date(Date.UTC(2008, 6, 1)), '一级警司', '科员', '民警'],
-        [2, '李娜', id(2, '1990-08-08'), '1990年8月', '汉族', '上城分局', null, 200807, null, '文员', '辅警'],
+        [2, '李娜', id(2, '1989-08-08'), '1989年8月', '汉族', '上城分局', null, 200807, null, '文员', '辅警'],
         [3, null, null, null, null, null, null, null, null, null, null],
         [4, '王强', id(3, '1979-12-01'), '1979-12-01', '01', 'sc-qb', '0571-87654321', '2001-09', '三级警督', '所长', '民警'],
         ['合计', '3人'],
@@ -60,7 +60,7 @@ describe.each(dialects)('roster import commit on %s', (dialect) => {
 
     const people = await t.ctx.db.selectFrom('person').selectAll().orderBy('name_pinyin').execute();
     expect(people.map((p) => [p.name, p.kind, p.ethnicity, p.birth_date, p.police_start_date, p.rank !== null])).toEqual([
-      ['李娜', 'auxiliary', '01', '1990-08-08', '2008-07', false],
+      ['李娜', 'auxiliary', '01', '1989-08-08', '2008-07', false],
       ['王强', 'officer', '01', '1979-12-01', '2001-09', true],
       ['张伟', 'officer', '01', '1985-03-15', '2008-07-01', true],
     ]);
@@ -117,7 +117,7 @@ describe.each(dialects)('roster import commit on %s', (dialect) => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer); // our own small report, not an upload
     const rows = (wb.getWorksheet('问题清单')?.getSheetValues() ?? []).slice(2).map((v) => (Array.isArray(v) ? v.slice(1) : []));
     expect(rows).toEqual([
-      [2, 'C', '公民身份号码', id(300).slice(0, 17) + 'Z', '身份证号格式不正确，应为 18 位（末位可为 X）', 'id_format'],
+      [2, 'C', '公民身份号码', id(300).slice(0, 17) + 'Z', '身份证号格式不正确，应为 18 位（末位可为 X），或 15 位一代身份证号', 'id_format'],
       [2, 'E', '民族', '火星族', '“火星族”不是“民族”的标准名称或代码', 'unknown_code'],
     ]);
     const otherRole = await makeRole(t.ctx, 'importer2', ['personnel:import'], 'org_and_below');
@@ -139,7 +139,10 @@ describe.each(dialects)('roster import commit on %s', (dialect) => {
     expect(units).toEqual(expect.arrayContaining(['上城分局', '清波派出所', '上城分局/综合室', '清波派出所/综合室']));
     expect(units).not.toContain('拱墅分局');
     // Filled in: the example row stays and is skipped; one real row is added under it.
-    const filled = headers.map((h) => ({ '*姓名': '周杰', '*身份证号': id(500), '*单位': '清波派出所/综合室', 人员类别: '民警', 序号: 1 })[h] ?? null);
+    // 填写说明 shows how everyday education words are read, 研究生 as 硕士 (GB/T 4658 14).
+    const help = (wb.getWorksheet('填写说明')?.getSheetValues() ?? []).map((v) => (Array.isArray(v) ? v.slice(1, 3) : []));
+    expect(help).toEqual(expect.arrayContaining([['研究生', '硕士研究生毕业（14）'], ['中技', '技工学校毕业（47）'], ['职高', '职业高中毕业（44）']]));
+    const filled = headers.map((h) => ({ '*姓名': '周杰', '*身份证号': id(500), '*单位': '清波派出所/综合室', 人员类别: '民警', 序号: 1, 学历: '研究生' })[h] ?? null);
     const example = (sheet?.getRow(4).values as RosterCell[]).slice(1);
     const back = await rosterFile(t, { above: [['人员信息导入表'], ['说明']], headers, rows: [example, filled] });
     const r = resultOf(await upload(importer, 'dry-run', back));

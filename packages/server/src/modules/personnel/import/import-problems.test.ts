@@ -48,6 +48,35 @@ describe.each(dialects)('roster import problems on %s', (dialect) => {
     expect(await problemsOf([row(1)])).toEqual([]);
   });
 
+  it('dates typed as numbers are year-months: 0.00 keeps 2008.10 October, the ID number settles 出生年月 1990.1', async () => {
+    const born = makeIdNumber('330102', '1990-10-08', 301);
+    const rows = [row(91, { 身份证号: born, 出生日期: 1990.1, 入警时间: 2008.1 }), row(92, { 入警时间: 2008.03 })];
+    const file = await rosterFile(t, { above: TITLE, headers: HEADERS, rows, numFmts: { 10: '0.00' } });
+    const r = resultOf(await upload(importer, 'commit', file));
+    expect(r.problems).toEqual([]);
+    const saved = await t.ctx.db.selectFrom('person').select(['police_number', 'police_start_date']).where('police_number', 'in', [pnFor(91), pnFor(92)]).orderBy('police_number').execute();
+    expect(saved.map((p) => p.police_start_date)).toEqual(['2008-10', '2008-03']);
+    // In a General cell 2010.1 could be January or October: reported, not guessed.
+    const p = await only([row(1, { 入警时间: 2010.1 })]);
+    expect(p).toMatchObject({ row: 3, column: 'K', header: '入警时间', code: 'date_month_ambiguous' });
+  });
+
+  it('an implausible career: 入警 before 18, or a 辅警 with a 警号', async () => {
+    const young = await only([row(1, { 身份证号: makeIdNumber('330102', '2012-05-01', 11), 出生日期: '2012.05', 入警时间: '2020-09' })]);
+    expect(young).toMatchObject({ row: 3, column: 'K', code: 'police_start_too_young', message: '入警时间 2020-09 时未满 18 周岁' });
+    const aux = await only([row(1, { 人员类别: '辅警' })]);
+    expect(aux).toMatchObject({ row: 3, column: 'I', code: 'auxiliary_police_field', message: `辅警不应有“警号”（${pnFor(1)}），警衔、职级和警号只属于人民警察` });
+  });
+
+  it('a 15-digit first-generation ID number is upgraded to 18 digits and stored so', async () => {
+    const full = makeIdNumber('330102', '1985-03-15', 393);
+    const first = full.slice(0, 6) + full.slice(8, 17);
+    const r = resultOf(await upload(importer, 'commit', await rosterFile(t, { above: TITLE, headers: HEADERS, rows: [row(93, { 身份证号: first })] })));
+    expect(r.problems).toEqual([]);
+    const saved = await t.ctx.db.selectFrom('person').select(['id_number_bidx', 'id_number_masked']).where('police_number', '=', pnFor(93)).executeTakeFirstOrThrow();
+    expect(saved).toEqual({ id_number_bidx: t.ctx.fieldCrypto.blindIndex('id_number', full), id_number_masked: `${full.slice(0, 6)}********${full.slice(14)}` });
+  });
+
   it('an ID number stored as a number cell: its last digits are gone, never repaired', async () => {
     const p = await only([row(1, { 身份证号: Number(idFor(1).slice(0, 17)) * 10 })]);
     expect(p).toMatchObject({ row: 3, column: 'C', header: '身份证号', code: 'id_number_as_number' });

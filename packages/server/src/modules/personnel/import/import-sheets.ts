@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { makeIdNumber, type Locale } from '@zhenggong/core';
+import { educationReadings } from '@zhenggong/core/dict/education';
 import { rosterColumns } from '@zhenggong/core/personnel/roster-columns';
 import ExcelJS from 'exceljs';
 import type { Executor } from '../../../db/database.ts';
@@ -55,6 +56,9 @@ export async function templateXlsx(db: Executor, scope: ResolvedScope): Promise<
   for (const c of rosterColumns) help.addRow([c.headers[0], c.headers.slice(1).join('、'), c.required ? '是' : '']);
   help.addRow([]);
   help.addRow(['人员类别', '民警 或 辅警（也可在导入时指定默认类别）']);
+  help.addRow([]);
+  help.addRow(['学历常见写法', '按 GB/T 4658 读作（“研究生”按硕士读，博士请写“博士”）']).font = bold;
+  for (const r of educationReadings) help.addRow([r.word, `${r.name}（${r.code}）`]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

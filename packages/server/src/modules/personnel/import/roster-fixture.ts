@@ -15,6 +15,8 @@ export interface RosterSheet {
   readonly rows: Iterable<readonly RosterCell[]>;
   /** Extra worksheets before the roster (hidden, to test sheet choice). */
   readonly hiddenFirstSheet?: boolean;
+  /** Number formats of number cells by 0-based column (e.g. { 10: '0.00' } for 入警时间 typed as 2007.10). */
+  readonly numFmts?: Readonly<Record<number, string>>;
 }
 
 export async function writeRosterXlsx(file: string, sheet: RosterSheet): Promise<void> {
@@ -34,6 +36,7 @@ export async function writeRosterXlsx(file: string, sheet: RosterSheet): Promise
     const row = ws.addRow([...r]);
     r.forEach((v, i) => {
       if (v instanceof Date) row.getCell(i + 1).numFmt = 'yyyy-mm-dd';
+      else if (typeof v === 'number' && sheet.numFmts?.[i]) row.getCell(i + 1).numFmt = sheet.numFmts[i];
     });
     row.commit();
   }

@@ -104,7 +104,7 @@ export async function* validateRoster(ctx: AppContext, db: Executor, scope: Reso
       return;
     }
     totals.totalRows++;
-    const draft = readRosterRow(r.cells, mapping?.columns ?? [], rowOptions);
+    const draft = readRosterRow(r.cells, mapping?.columns ?? [], rowOptions, r.formats);
     const found: ImportProblem[] = draft.problems.map((p) => locate(r.number, p.field, p.code, p.value, p.params));
     const has = (field: RosterField) => found.some((p) => p.field === field);
     const org = draft.unit === '' ? undefined : resolveOrg(draft.unit);
