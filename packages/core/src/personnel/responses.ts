@@ -191,11 +191,13 @@ export const MyCorrectionsResponse = Type.Array(
     decidedAt: Type.Union([Type.Null(), Type.String()]),
     decisionNote: Type.Union([Type.Null(), Type.String()]),
     createdAt: Type.String(),
+    /** The workflow case deciding the request (ADR 010). */
+    caseId: Type.Union([Type.Null(), Type.String()]),
   }),
 );
 export type MyCorrectionsResponse = Static<typeof MyCorrectionsResponse>;
 
-export const RequestCorrectionResponse = Type.Object({ id: Type.String() });
+export const RequestCorrectionResponse = Type.Object({ id: Type.String(), caseId: Type.String() });
 export type RequestCorrectionResponse = Static<typeof RequestCorrectionResponse>;
 
 export const PendingCorrectionsResponse = Type.Array(
@@ -209,6 +211,7 @@ export const PendingCorrectionsResponse = Type.Array(
     decidedAt: Type.Union([Type.Null(), Type.String()]),
     decisionNote: Type.Union([Type.Null(), Type.String()]),
     createdAt: Type.String(),
+    caseId: Type.Union([Type.Null(), Type.String()]),
   }),
 );
 export type PendingCorrectionsResponse = Static<typeof PendingCorrectionsResponse>;

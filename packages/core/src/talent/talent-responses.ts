@@ -181,6 +181,8 @@ export const GetCoursewareResponse = Type.Object({
   createdAt: Type.String(),
   reviews: Type.Number(),
   averageScore: Type.Union([Type.Null(), Type.Number()]),
+  /** The workflow case deciding a submitted piece (ADR 010); null for drafts never submitted. */
+  caseId: Type.Union([Type.Null(), Type.String()]),
 });
 export type GetCoursewareResponse = Static<typeof GetCoursewareResponse>;
 
@@ -227,32 +229,6 @@ export type CreateInstructorResponse = Static<typeof CreateInstructorResponse>;
 export const AddLectureResponse = Type.Object({ id: Type.String() });
 export type AddLectureResponse = Static<typeof AddLectureResponse>;
 
-export const CreateCoursewareResponse = Type.Object({
-  reviewList: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      reviewerName: Type.String(),
-      score: Type.Number(),
-      comment: Type.Union([Type.Null(), Type.String()]),
-      updatedAt: Type.String(),
-    }),
-  ),
-  id: Type.String(),
-  kind: Type.Union([Type.Literal('courseware'), Type.Literal('micro_course')]),
-  title: Type.String(),
-  subject: Type.Union([Type.Null(), Type.String()]),
-  summary: Type.Union([Type.Null(), Type.String()]),
-  authorPersonId: Type.String(),
-  authorName: Type.String(),
-  orgName: Type.String(),
-  status: Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('approved'), Type.Literal('rejected')]),
-  fileName: Type.Union([Type.Null(), Type.String()]),
-  fileType: Type.Union([Type.Null(), Type.String()]),
-  fileSize: Type.Union([Type.Null(), Type.Number()]),
-  decisionNote: Type.Union([Type.Null(), Type.String()]),
-  decidedAt: Type.Union([Type.Null(), Type.String()]),
-  createdAt: Type.String(),
-  reviews: Type.Number(),
-  averageScore: Type.Union([Type.Null(), Type.Number()]),
-});
+/** A new piece is answered as it would be read back. */
+export const CreateCoursewareResponse = GetCoursewareResponse;
 export type CreateCoursewareResponse = Static<typeof CreateCoursewareResponse>;

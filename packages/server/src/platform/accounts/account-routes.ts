@@ -64,17 +64,17 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   // The security administrator's confirmations that close the 三员 holes (ADR 004).
   r.post('/:id/confirm-org', {
     schema: { tags, params: IdParams, response: { 200: UserView } },
-    config: { permission: 'user:assign-role' },
+    config: { permission: 'user:assign-role', noBody: true },
     handler: async (req) => confirmOrgChange(app.ctx, await scopeOf(req), actorOf(req), req.params.id),
   });
   r.post('/:id/release', {
     schema: { tags, params: IdParams, response: { 200: UserView } },
-    config: { permission: 'user:unlock' },
+    config: { permission: 'user:unlock', noBody: true },
     handler: async (req) => releaseUser(app.ctx, await scopeOf(req), actorOf(req), req.params.id),
   });
   r.post('/:id/mfa-reset', {
     schema: { tags, params: IdParams, response: { 204: Type.Null() } },
-    config: { permission: 'user:unlock' },
+    config: { permission: 'user:unlock', noBody: true },
     handler: async (req, reply) => {
       await resetSecondFactor(app.ctx, await scopeOf(req), actorOf(req), req.params.id);
       return reply.status(204).send(null);

@@ -15,7 +15,7 @@ export async function mfaRoutes(app: FastifyInstance): Promise<void> {
 
   r.post('/enrol', {
     schema: { tags, response: { 200: MfaEnrolmentView } },
-    config: { sessionOnly: true, mfaStep: true },
+    config: { sessionOnly: true, mfaStep: true, noBody: true },
     handler: async (req, reply) => {
       // The secret is on this response only: nothing may keep it.
       reply.header('Cache-Control', 'no-store');

@@ -19,7 +19,7 @@ export async function jobRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/:name/run', {
     schema: { tags, params: JobNameParams, response: { 200: JobView } },
-    config: { permission: 'system:jobs' },
+    config: { permission: 'system:jobs', noBody: true },
     handler: async (req) => {
       const view = await app.jobs.runNow(req.params.name);
       await auditAlone(app.ctx.db, app.ctx.clock, actorOf(req), {

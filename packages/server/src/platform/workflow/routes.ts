@@ -99,7 +99,7 @@ export async function workflowRoutes(app: FastifyInstance): Promise<void> {
   );
   r.post(
     '/delegations/:id/revoke',
-    { schema: { tags, params: IdParams, response: ok }, config: { permission: 'workflow:delegate' } },
+    { schema: { tags, params: IdParams, response: ok }, config: { permission: 'workflow:delegate', noBody: true } },
     async (req) => revokeDelegation(ctx, actor(req), req.params.id),
   );
 
@@ -108,7 +108,7 @@ export async function workflowRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, querystring: NotificationQuery, response: { 200: NotificationPage } }, config: self },
     async (req) => myNotifications(ctx, principalOf(req).userId, req.query),
   );
-  r.post('/notifications/:id/read', { schema: { tags, params: IdParams, response: ok }, config: self }, async (req) =>
+  r.post('/notifications/:id/read', { schema: { tags, params: IdParams, response: ok }, config: { ...self, noBody: true } }, async (req) =>
     markRead(ctx, principalOf(req).userId, req.params.id),
   );
   r.post('/notifications/read', { schema: { tags, body: NotificationIdsBody, response: ok }, config: self }, async (req) =>
