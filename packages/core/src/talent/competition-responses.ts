@@ -62,14 +62,8 @@ export const SaveScoresResponse = Type.Object({ changed: Type.Number() });
 export type SaveScoresResponse = Static<typeof SaveScoresResponse>;
 
 export const EventRankingsResponse = Type.Object({
-  rule: Type.Object({
-    'zh-CN': Type.Literal(
-      '同分同名次，其后名次顺延（如 1、1、3）；成绩比较精确到千分位；无成绩者不排名。单位总分按名次计分：第 1–6 名依次得 7、5、4、3、2、1 分，并列者各得该名次分。',
-    ),
-    'en-US': Type.Literal(
-      'Equal scores share a place and the next place is skipped (1, 1, 3); scores compare to the thousandth; entries without a score are not ranked. Unit totals: places 1–6 earn 7, 5, 4, 3, 2, 1 points; tied entries each earn the shared place’s points.',
-    ),
-  }),
+  /** The ranking rule in words, as shown beside the table. */
+  rule: Type.Object({ 'zh-CN': Type.String(), 'en-US': Type.String() }),
   items: Type.Array(
     Type.Object({
       itemId: Type.String(),
