@@ -31,12 +31,28 @@ describe('security administrator confirms an org change in headless Chromium', (
     sys = new ApiClient(server.url);
     await sys.firstLogin('sysadmin', server.initialPasswords.sysadmin as string, PASSWORD);
     const root = (await sys.call<{ id: string }[]>('GET', '/api/v1/orgs/tree'))[0]!.id; // a fresh install has its root
-    const shangcheng = await sys.call<{ id: string }>('POST', '/api/v1/orgs', { name: '上城分局', parentId: root, type: 'branch', isUnit: true });
+    const shangcheng = await sys.call<{ id: string }>('POST', '/api/v1/orgs', {
+      name: '上城分局',
+      parentId: root,
+      type: 'branch',
+      isUnit: true,
+    });
     xihu = (await sys.call<{ id: string }>('POST', '/api/v1/orgs', { name: '西湖分局', parentId: root, type: 'branch', isUnit: true })).id;
-    clerk = await sys.call<UserRow>('POST', '/api/v1/users', { username: 'scclerk', displayName: '上城政工干事', orgId: shangcheng.id, password: 'Initial#Pass1' });
+    clerk = await sys.call<UserRow>('POST', '/api/v1/users', {
+      username: 'scclerk',
+      displayName: '上城政工干事',
+      orgId: shangcheng.id,
+      password: 'Initial#Pass1',
+    });
     const sec = new ApiClient(server.url);
     await sec.firstLogin('secadmin', server.initialPasswords.secadmin as string, PASSWORD);
-    const role = await sec.call<{ id: string }>('POST', '/api/v1/roles', { code: 'branch_hr', name: '分局人事', permissions: ['org:read', 'personnel:read'], dataScope: 'org_and_below', scopeOrgIds: [] });
+    const role = await sec.call<{ id: string }>('POST', '/api/v1/roles', {
+      code: 'branch_hr',
+      name: '分局人事',
+      permissions: ['org:read', 'personnel:read'],
+      dataScope: 'org_and_below',
+      scopeOrgIds: [],
+    });
     await sec.call('PUT', `/api/v1/users/${clerk.id}/roles`, { roleIds: [role.id] });
     browser = await launchBrowser();
     page = await (await newContext(browser, { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
