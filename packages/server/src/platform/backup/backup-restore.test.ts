@@ -117,6 +117,13 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     const backup = await runCliProcess(['backup', '--to', file], { ...env, BACKUP_PASSPHRASE: passphrase });
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toContain('4 uploaded files');
+    const recorded = await source.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('event_type', '=', 'system.backup')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(recorded.detail)).toMatchObject({ file, sealed: 'aes-256-gcm' });
     const sealed = fs.readFileSync(file);
     // Nothing readable inside: no organisation name from the database, no bytes of an uploaded file.
     expect(sealed.includes(Buffer.from('公安局'))).toBe(false);

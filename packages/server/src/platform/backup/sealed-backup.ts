@@ -66,7 +66,9 @@ export async function createSealedBackup(
   const partial = `${file}.partial`;
   try {
     const inner = path.join(work, DATABASE_ENTRY);
-    const manifest = await createBackup(connection, clock, inner, dataDir);
+    const manifest = await createBackup(connection, clock, inner, dataDir, file, {
+      sealed: cipher === 'sm4' ? 'sm4-ctr+hmac-sm3' : 'aes-256-gcm',
+    });
     const uploads = filesUnder(path.join(dataDir, 'uploads'), 'uploads');
     const header: SealedHeader = {
       format: 'zhenggong-sealed-backup',
