@@ -122,7 +122,7 @@ describe.each(dialects)('person sets on %s', (dialect) => {
       code: 'PERSON_NOT_FOUND',
     });
     await expect(checkedPersonSet(t.ctx.db, branchScope, { orgIds: [other] }, 'TRAINING_TARGET_EMPTY')).rejects.toMatchObject({
-      code: 'ORG_NOT_FOUND', // another branch's unit answers like a missing one (404), audited as a scope denial
+      code: 'ORG_NOT_FOUND',
     });
     await expect(checkedPersonSet(t.ctx.db, branchScope, { posts: [' '] }, 'TRAINING_TARGET_EMPTY')).rejects.toMatchObject({
       code: 'TRAINING_TARGET_EMPTY',
