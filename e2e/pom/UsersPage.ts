@@ -26,6 +26,17 @@ export class UsersPage {
     await this.row(username).waitFor();
   }
 
+  /** Edits the account's organisation (for an account holding roles this only proposes it, ADR 004). */
+  async changeOrg(username: string, orgName: string): Promise<void> {
+    await this.row(username).getByRole('button', { name: '编辑' }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.locator('.ant-form-item', { hasText: '所属机构' }).locator('.ant-select-selector').click();
+    await this.page.keyboard.type(orgName);
+    await this.page.locator('.ant-select-dropdown:visible').getByTitle(orgName, { exact: true }).click();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
   row(username: string) {
     return this.page.getByTestId('users-table').locator('tr', { hasText: username });
   }

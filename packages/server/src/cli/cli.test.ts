@@ -24,7 +24,7 @@ describe('cli usage', () => {
     const badOption = await runCliProcess(['backup', '--to', 'x', '--force'], env);
     expect(badOption.code).toBe(2);
     expect(badOption.stderr).toContain("Unknown option '--force'");
-    expect(badOption.stderr).toContain('Usage: zhenggong backup --to <file>');
+    expect(badOption.stderr).toContain('Usage: zhenggong backup --to <file> [--passphrase-file <file> | --unencrypted]');
     const missing = await runCliProcess(['create-admin'], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--username is required');

@@ -40,13 +40,13 @@ export const commands: readonly Command[] = [
   },
   {
     name: 'backup',
-    usage: 'backup --to <file>',
-    summary: 'online backup of the whole database, safe while the server runs / 在线备份整个数据库',
+    usage: 'backup --to <file> [--passphrase-file <file> | --unencrypted]',
+    summary: 'online backup of the database and uploads, sealed with BACKUP_PASSPHRASE / 在线加密备份数据库与上传文件',
     load: async () => (await import('./backup.ts')).runBackup,
   },
   {
     name: 'restore',
-    usage: 'restore --from <file> [--allow-broken-audit] [--without-key]',
+    usage: 'restore --from <file> [--passphrase-file <file>] [--allow-broken-audit] [--without-key]',
     summary: 'restore into an EMPTY data directory or database; copy secret.key there first / 恢复备份（仅限空目标）',
     load: async () => (await import('./restore.ts')).runRestore,
   },

@@ -3,7 +3,7 @@ import { policeRankOrdinal } from '@zhenggong/core/dict/police-rank';
 import type { Executor } from '../../db/database.ts';
 import { assertOrgInScope, establishmentUnitOf, type ResolvedScope } from '../../platform/access/data-scope.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/http/app-error.ts';
+import { AppError, OutOfScopeError } from '../../platform/http/app-error.ts';
 import { assertPeopleInScope, linkedPersonOf as linkedPersonRecord, peopleInAnySet } from '../personnel/people.ts';
 
 /**
@@ -28,7 +28,7 @@ export async function checkTargets(db: Executor, scope: ResolvedScope, t: ExamTa
   }
   const personIds = t.personIds ?? [];
   for (let i = 0; i < personIds.length; i += 1000)
-    await assertPeopleInScope(db, scope, personIds.slice(i, i + 1000), (missing) => new AppError('OUT_OF_SCOPE', { personIds: missing }));
+    await assertPeopleInScope(db, scope, personIds.slice(i, i + 1000), (missing) => new OutOfScopeError({ personIds: missing }, 'PERSON_NOT_FOUND'));
 }
 
 export interface ResolvedExaminee {

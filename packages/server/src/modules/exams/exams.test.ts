@@ -347,7 +347,12 @@ describe.each(dialects)('exams on %s', (dialect) => {
     const body = (targets: object, extra: object = {}) => examBody(w, targets, { orgId: w.orgA, paperId: w.paperA, ...extra });
     expect((await w.staffA.post('/api/v1/exams', body({ ranks: ['06'] }, { orgId: w.orgB }))).statusCode).toBe(404); // another branch's org answers like a missing one
     expect((await w.staffA.post('/api/v1/exams', body({ orgIds: [w.orgB1] }))).statusCode).toBe(404);
-    expect((await w.staffA.post('/api/v1/exams', body({ personIds: [inB.personId] }))).statusCode).toBe(403);
+    // Another branch's person answers like a missing one too (PERSON_NOT_FOUND, not 403 OUT_OF_SCOPE).
+    const namedB = await w.staffA.post('/api/v1/exams', body({ personIds: [inB.personId] }));
+    expect([namedB.statusCode, namedB.json().error.code]).toEqual([404, 'PERSON_NOT_FOUND']);
+    const ghost = '01900000-0000-7000-8000-000000000000';
+    const missing = await w.staffA.post('/api/v1/exams', body({ personIds: [ghost] }));
+    expect(namedB.body.replaceAll(inB.personId, ghost)).toBe(missing.body);
     expect((await w.staffA.post('/api/v1/exams', body({ ranks: ['06'] }, { paperId: w.paperId }))).json().error.code).toBe(
       'EXAM_PAPER_NOT_FOUND',
     );

@@ -15,6 +15,18 @@ export const backupErrors = {
     'zh-CN': '备份文件已损坏或被改动（{reason}），已拒绝恢复',
     'en-US': 'The backup file is corrupted or was altered ({reason}); restore refused',
   },
+  BACKUP_TAMPERED: {
+    'zh-CN': '备份文件被改动、截断，或口令不正确（第 {record} 段认证失败），已拒绝恢复',
+    'en-US': 'The backup was altered or truncated, or the passphrase is wrong (record {record} failed authentication); restore refused',
+  },
+  BACKUP_PASSPHRASE_MISSING: {
+    'zh-CN': '需要备份口令：请设置环境变量 BACKUP_PASSPHRASE，或用 --passphrase-file 指定口令文件',
+    'en-US': 'A backup passphrase is needed: set BACKUP_PASSPHRASE or point --passphrase-file at a file holding it',
+  },
+  BACKUP_PASSPHRASE_WEAK: {
+    'zh-CN': '备份口令至少需要 12 个字符',
+    'en-US': 'The backup passphrase must be at least 12 characters long',
+  },
   BACKUP_NEWER_SCHEMA: {
     'zh-CN': '备份来自更新的版本（本程序不认识迁移 {migration}），请先升级程序再恢复',
     'en-US': 'The backup comes from a newer version (unknown migration {migration}); upgrade before restoring',

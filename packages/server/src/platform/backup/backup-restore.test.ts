@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,7 +57,7 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     const before = await tableDigests(source.ctx.db, dialect, seqBefore);
     expect(Number(before.org?.split(':')[0])).toBeGreaterThanOrEqual(100);
     const file = path.join(work, 'full.zgb');
-    const backup = await runCliProcess(['backup', '--to', file], env);
+    const backup = await runCliProcess(['backup', '--to', file, '--unencrypted'], env);
     expect(backup.code, backup.stderr).toBe(0);
     expect(readBackupHeader(file).manifest.auditHead.seq).toBe(seqBefore);
     const recorded = await source.ctx.db
@@ -84,9 +85,84 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     }
   });
 
+  it('seals the database and every uploaded file with the passphrase, restores both, and refuses a changed archive', async () => {
+    // Files as the modules keep them under DATA_DIR/uploads; one larger than a sealing record, one empty.
+    const uploads = path.join(source.dataDir, 'uploads');
+    const made: Record<string, Buffer> = {
+      'photos/ab/person.jpg': crypto.randomBytes(300 * 1024),
+      'portal/documents/身份证明.pdf': crypto.randomBytes(5000),
+      'study/materials/empty.txt': Buffer.alloc(0),
+      'courseware/c1/lesson.mp4': crypto.randomBytes(70 * 1024),
+    };
+    for (const [name, bytes] of Object.entries(made)) {
+      fs.mkdirSync(path.dirname(path.join(uploads, name)), { recursive: true });
+      fs.writeFileSync(path.join(uploads, name), bytes);
+    }
+    const sm3Of = (dir: string) =>
+      Object.fromEntries(
+        Object.keys(made).map((name) => [
+          name,
+          crypto
+            .createHash('sm3')
+            .update(fs.readFileSync(path.join(dir, name)))
+            .digest('hex'),
+        ]),
+      );
+    const passphrase = 'correct horse battery staple';
+    const file = path.join(work, 'sealed.zgb');
+    const seq = await lastSeq(source);
+    const before = await tableDigests(source.ctx.db, dialect, seq);
+    const missing = await runCliProcess(['backup', '--to', file], env);
+    expect([missing.code, missing.stderr.includes('BACKUP_PASSPHRASE_MISSING')]).toEqual([1, true]);
+    const backup = await runCliProcess(['backup', '--to', file], { ...env, BACKUP_PASSPHRASE: passphrase });
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(backup.stdout).toContain('4 uploaded files');
+    const recorded = await source.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('event_type', '=', 'system.backup')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(recorded.detail)).toMatchObject({ file, sealed: 'aes-256-gcm' });
+    const sealed = fs.readFileSync(file);
+    // Nothing readable inside: no organisation name from the database, no bytes of an uploaded file.
+    expect(sealed.includes(Buffer.from('公安局'))).toBe(false);
+    expect(sealed.includes(made['portal/documents/身份证明.pdf']!.subarray(0, 64))).toBe(false); // the key exists: written above
+    expect(sealed.includes(Buffer.from('身份证明'))).toBe(false);
+
+    const wrong = await target();
+    const badPass = await runCliProcess(['restore', '--from', file], { ...wrong.env, BACKUP_PASSPHRASE: 'another long passphrase' });
+    expect([badPass.code, badPass.stderr.includes('BACKUP_TAMPERED')]).toEqual([1, true]);
+    const tampered = path.join(work, 'sealed-tampered.zgb');
+    const bytes = Buffer.from(sealed);
+    const at = Math.floor(bytes.length / 2);
+    bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+    fs.writeFileSync(tampered, bytes);
+    const refused = await runCliProcess(['restore', '--from', tampered], { ...wrong.env, BACKUP_PASSPHRASE: passphrase });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('BACKUP_TAMPERED');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(fs.existsSync(path.join(wrong.dataDir, 'zhenggong.db'))).toBe(false);
+    expect(fs.existsSync(path.join(wrong.dataDir, 'uploads', 'photos'))).toBe(false);
+
+    const into = await target();
+    const restore = await runCliProcess(['restore', '--from', file], { ...into.env, BACKUP_PASSPHRASE: passphrase });
+    expect(restore.code, restore.stderr).toBe(0);
+    expect(sm3Of(path.join(into.dataDir, 'uploads'))).toEqual(sm3Of(uploads));
+    const restored = into.open();
+    try {
+      expect(await tableDigests(restored.db, dialect, seq)).toEqual(before);
+    } finally {
+      await restored.close();
+    }
+    expect((await runCliProcess(['verify-audit'], into.env)).code).toBe(0);
+    fs.rmSync(uploads, { recursive: true, force: true });
+    fs.mkdirSync(uploads);
+  });
+
   it('refuses to restore over existing data and changes nothing', async () => {
     const file = path.join(work, 'again.zgb');
-    expect((await runCliProcess(['backup', '--to', file], env)).code).toBe(0);
+    expect((await runCliProcess(['backup', '--to', file, '--unencrypted'], env)).code).toBe(0);
     const before = await tableDigests(source.ctx.db, dialect);
     const res = await runCliProcess(['restore', '--from', file], env);
     expect(res.code).toBe(1);
@@ -97,8 +173,8 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
 
   it('refuses a damaged backup before touching the target, and never overwrites a backup file', async () => {
     const file = path.join(work, 'damaged.zgb');
-    expect((await runCliProcess(['backup', '--to', file], env)).code).toBe(0);
-    const again = await runCliProcess(['backup', '--to', file], env);
+    expect((await runCliProcess(['backup', '--to', file, '--unencrypted'], env)).code).toBe(0);
+    const again = await runCliProcess(['backup', '--to', file, '--unencrypted'], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('BACKUP_TARGET_EXISTS');
     const bytes = fs.readFileSync(file);
@@ -120,7 +196,7 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
 
   it('needs the instance key in the target DATA_DIR, since backups never carry it', async () => {
     const file = path.join(work, 'keyed.zgb');
-    expect((await runCliProcess(['backup', '--to', file], env)).code).toBe(0);
+    expect((await runCliProcess(['backup', '--to', file, '--unencrypted'], env)).code).toBe(0);
     expect(readBackupHeader(file).manifest.keyFingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(fs.readFileSync(file).includes(fs.readFileSync(path.join(source.dataDir, 'secret.key')))).toBe(false);
 
@@ -151,7 +227,7 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
       return n;
     })();
     const file = path.join(work, 'busy.zgb');
-    const backup = await runCliProcess(['backup', '--to', file], env);
+    const backup = await runCliProcess(['backup', '--to', file, '--unencrypted'], env);
     writing = false;
     expect(await writer).toBeGreaterThan(0);
     expect(backup.code, backup.stderr).toBe(0);
@@ -180,7 +256,7 @@ describe.runIf(dialects.includes('postgres'))('restore across databases', () => 
       const seq = await lastSeq(source);
       const expected = await tableDigests(source.ctx.db, 'sqlite', seq);
       const toPg = path.join(work, 'from-sqlite.zgb');
-      expect((await runCliProcess(['backup', '--to', toPg], env)).code).toBe(0);
+      expect((await runCliProcess(['backup', '--to', toPg, '--unencrypted'], env)).code).toBe(0);
       const r1 = await runCliProcess(['restore', '--from', toPg], pgTarget.env);
       expect(r1.code, r1.stderr).toBe(0);
       const onPg = pgTarget.open();
@@ -190,7 +266,7 @@ describe.runIf(dialects.includes('postgres'))('restore across databases', () => 
         await onPg.close();
       }
       const back = path.join(work, 'from-pg.zgb');
-      expect((await runCliProcess(['backup', '--to', back], pgTarget.env)).code).toBe(0);
+      expect((await runCliProcess(['backup', '--to', back, '--unencrypted'], pgTarget.env)).code).toBe(0);
       const r2 = await runCliProcess(['restore', '--from', back], sqliteTarget.env);
       expect(r2.code, r2.stderr).toBe(0);
       const onSqlite = sqliteTarget.open();

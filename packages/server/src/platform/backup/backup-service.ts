@@ -75,7 +75,15 @@ async function dumpPostgres(db: Db, payload: string, base: DraftBase): Promise<M
  * the audit log with the file's SM3, tying the file to the chain. If that audit row cannot be
  * written the file is removed: no unrecorded copies of the data (fail closed).
  */
-export async function createBackup(connection: Connection, clock: Clock, target: string, dataDir: string): Promise<BackupManifest> {
+export async function createBackup(
+  connection: Connection,
+  clock: Clock,
+  target: string,
+  dataDir: string,
+  /** The file the audit row names: the sealed archive when this database file goes inside one. */
+  recordedAs: string = target,
+  extraDetail: Record<string, string | number> = {},
+): Promise<BackupManifest> {
   const file = path.resolve(target);
   if (fs.existsSync(file)) throw new BackupError('BACKUP_TARGET_EXISTS', { file });
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -100,7 +108,8 @@ export async function createBackup(connection: Connection, clock: Clock, target:
       appendAudit(trx, clock, systemActor, {
         eventType: 'system.backup',
         detail: {
-          file,
+          file: path.resolve(recordedAs),
+          ...extraDetail,
           bytes: manifest.payloadBytes,
           sm3: manifest.payloadSm3,
           dialect: manifest.dialect,

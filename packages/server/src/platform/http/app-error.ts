@@ -12,13 +12,13 @@ export class AppError extends Error {
 }
 
 /**
- * An org named in a request that lies outside the caller's data scope. The client sees the
- * same 404 as for an org that does not exist, so a refusal does not confirm the org exists;
- * the audit row still records it as a scope denial.
+ * An org or person named in a request that lies outside the caller's data scope. The client sees
+ * the same 404 as for one that does not exist (ORG_NOT_FOUND / PERSON_NOT_FOUND), so a refusal
+ * does not confirm it exists; the audit row still records it as a scope denial.
  */
 export class OutOfScopeError extends AppError {
-  constructor(details?: Record<string, unknown>) {
-    super('ORG_NOT_FOUND', details);
+  constructor(details?: Record<string, unknown>, code: 'ORG_NOT_FOUND' | 'PERSON_NOT_FOUND' = 'ORG_NOT_FOUND') {
+    super(code, details);
     this.name = 'OutOfScopeError';
   }
 }

@@ -18,6 +18,11 @@ export interface User {
   lockedUntil: string | null;
   lastLoginAt: string | null;
   createdAt: string;
+  /** An org change waiting for the security administrator (ADR 004); roles are suspended meanwhile. */
+  pendingOrgId: string | null;
+  /** The password was reset by the system administrator; the security administrator must release the account. */
+  held: boolean;
+  mfaEnrolled: boolean;
 }
 
 export interface UserFilter {
@@ -69,6 +74,10 @@ export const resetPassword = (id: string, password: string) =>
   api.post<void>(`/api/v1/users/${encodeURIComponent(id)}/reset-password`, { password });
 export const setUserRoles = (id: string, roleIds: string[]) => api.put<User>(`/api/v1/users/${encodeURIComponent(id)}/roles`, { roleIds });
 export const unlockUser = (id: string) => api.post<User>(`/api/v1/users/${encodeURIComponent(id)}/unlock`);
+// The security administrator's confirmations that close the 三员 holes (ADR 004).
+export const confirmOrgChange = (id: string) => api.post<User>(`/api/v1/users/${encodeURIComponent(id)}/confirm-org`);
+export const releaseUser = (id: string) => api.post<User>(`/api/v1/users/${encodeURIComponent(id)}/release`);
+export const resetUserMfa = (id: string) => api.post<void>(`/api/v1/users/${encodeURIComponent(id)}/mfa-reset`);
 export const fetchRoleOptions = (signal?: AbortSignal) => api.get<RoleOption[]>('/api/v1/roles', undefined, signal);
 
 export function useUsers(query: UserListQuery) {
@@ -96,6 +105,9 @@ export const useUpdateUser = () => useUserMutation(({ id, input }: { id: string;
 export const useResetPassword = () => useUserMutation(({ id, password }: { id: string; password: string }) => resetPassword(id, password));
 export const useSetUserRoles = () => useUserMutation(({ id, roleIds }: { id: string; roleIds: string[] }) => setUserRoles(id, roleIds));
 export const useUnlockUser = () => useUserMutation(unlockUser);
+export const useConfirmOrgChange = () => useUserMutation(confirmOrgChange);
+export const useReleaseUser = () => useUserMutation(releaseUser);
+export const useResetUserMfa = () => useUserMutation(resetUserMfa);
 
 /** Every row matching the filter, page by page (for CSV export); stops at `limit` rows. */
 export async function fetchAllUsers(filter: UserFilter, sort: string | undefined, limit = 10_000): Promise<User[]> {

@@ -22,12 +22,19 @@ export const usersZhCN = {
   },
   lockedTag: '已锁定',
   lockedUntil: '锁定至 {{time}}',
+  pendingOrgTag: '机构变更待确认',
+  pendingOrgHint: '系统管理员变更了所属机构，须安全管理员确认后生效；确认前业务角色暂停',
+  heldTag: '待放行',
+  heldHint: '密码被系统管理员重置，须安全管理员放行后才能使用',
   actions: {
     create: '新建用户',
     edit: '编辑',
     resetPassword: '重置密码',
     assignRoles: '分配角色',
     unlock: '解锁',
+    confirmOrg: '确认机构变更',
+    release: '放行',
+    mfaReset: '重置双因素',
     exportCsv: '导出 CSV',
   },
   form: {
@@ -48,8 +55,15 @@ export const usersZhCN = {
   rolesTitle: '为「{{name}}」分配角色',
   rolesLabel: '角色',
   builtin: '内置',
-  unlockTitle: '解锁用户「{{name}}」？',
-  unlockContent: '解锁后该用户可立即重新尝试登录。',
+  confirm: {
+    unlock: { title: '解锁用户「{{name}}」？', content: '解锁后该用户可立即重新尝试登录。' },
+    confirmOrg: {
+      title: '确认「{{name}}」的机构变更？',
+      content: '确认后新机构立即生效，数据权限随之改变，业务角色恢复。请先核实变更依据。',
+    },
+    release: { title: '放行「{{name}}」？', content: '放行后该账号可用系统管理员重置的密码登录，首次登录须修改密码。' },
+    mfaReset: { title: '重置「{{name}}」的双因素认证？', content: '该用户下次登录时须重新绑定动态口令（TOTP），原恢复码全部作废。' },
+  },
   exporting: '正在导出…',
   exported: '已导出 {{count}} 条',
   csvName: '用户列表',
@@ -77,12 +91,20 @@ export const usersEnUS: LocaleShape<typeof usersZhCN> = {
   },
   lockedTag: 'Locked',
   lockedUntil: 'Locked until {{time}}',
+  pendingOrgTag: 'Org change pending',
+  pendingOrgHint:
+    'The system administrator changed the organisation; it takes effect once the security administrator confirms it, business roles are suspended until then',
+  heldTag: 'Held',
+  heldHint: 'The password was reset by the system administrator; the security administrator must release the account first',
   actions: {
     create: 'New user',
     edit: 'Edit',
     resetPassword: 'Reset password',
     assignRoles: 'Assign roles',
     unlock: 'Unlock',
+    confirmOrg: 'Confirm org change',
+    release: 'Release',
+    mfaReset: 'Reset 2FA',
     exportCsv: 'Export CSV',
   },
   form: {
@@ -103,8 +125,22 @@ export const usersEnUS: LocaleShape<typeof usersZhCN> = {
   rolesTitle: 'Assign roles to “{{name}}”',
   rolesLabel: 'Roles',
   builtin: 'Built-in',
-  unlockTitle: 'Unlock user “{{name}}”?',
-  unlockContent: 'The user can try to sign in again immediately.',
+  confirm: {
+    unlock: { title: 'Unlock user “{{name}}”?', content: 'The user can try to sign in again immediately.' },
+    confirmOrg: {
+      title: 'Confirm the organisation change of “{{name}}”?',
+      content:
+        'The new organisation takes effect at once, with its data scope, and business roles resume. Check the grounds for the change first.',
+    },
+    release: {
+      title: 'Release “{{name}}”?',
+      content: 'The account can then sign in with the password the system administrator set, and must change it at first sign-in.',
+    },
+    mfaReset: {
+      title: 'Reset the second factor of “{{name}}”?',
+      content: 'The user must enrol a new authenticator (TOTP) at next sign-in; all recovery codes stop working.',
+    },
+  },
   exporting: 'Exporting…',
   exported: '{{count}} rows exported',
   csvName: 'users',

@@ -1,10 +1,13 @@
 import { Button, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../../shared/auth/useAuth';
 import { usePermission } from '../../../shared/auth/usePermission';
 import { formatDateTime } from '../../../shared/utils/format';
 import type { User } from '../api';
 
-export type UserAction = 'edit' | 'resetPassword' | 'assignRoles' | 'unlock';
+export type UserAction = 'edit' | 'resetPassword' | 'assignRoles' | ConfirmAction;
+/** Actions that need only a confirmation: unlock, and the security administrator's 三员 steps (ADR 004). */
+export type ConfirmAction = 'unlock' | 'confirmOrg' | 'release' | 'mfaReset';
 
 /** Columns the server can sort by (core `userSortFields`; api-v1.md does not list them). */
 export const SORTABLE_USER_FIELDS = ['username', 'displayName', 'status', 'lastLoginAt', 'createdAt'] as const;
@@ -20,6 +23,7 @@ export function useUserColumns(sort: string | undefined, onAction: (action: User
   const canWrite = usePermission('user:write');
   const canAssign = usePermission('user:assign-role');
   const canUnlock = usePermission('user:unlock');
+  const myId = useAuth().me?.id;
 
   return [
     {
@@ -49,6 +53,16 @@ export function useUserColumns(sort: string | undefined, onAction: (action: User
           {user.locked && (
             <Tooltip title={user.lockedUntil ? t('users.lockedUntil', { time: formatDateTime(user.lockedUntil) }) : undefined}>
               <Tag color="red">{t('users.lockedTag')}</Tag>
+            </Tooltip>
+          )}
+          {user.pendingOrgId && (
+            <Tooltip title={t('users.pendingOrgHint')}>
+              <Tag color="orange">{t('users.pendingOrgTag')}</Tag>
+            </Tooltip>
+          )}
+          {user.held && (
+            <Tooltip title={t('users.heldHint')}>
+              <Tag color="volcano">{t('users.heldTag')}</Tag>
             </Tooltip>
           )}
         </Space>
@@ -110,6 +124,22 @@ export function useUserColumns(sort: string | undefined, onAction: (action: User
           {canUnlock && user.locked && (
             <Button type="link" size="small" danger onClick={() => onAction('unlock', user)}>
               {t('users.actions.unlock')}
+            </Button>
+          )}
+          {canAssign && user.pendingOrgId && (
+            <Button type="link" size="small" onClick={() => onAction('confirmOrg', user)}>
+              {t('users.actions.confirmOrg')}
+            </Button>
+          )}
+          {canUnlock && user.held && (
+            <Button type="link" size="small" onClick={() => onAction('release', user)}>
+              {t('users.actions.release')}
+            </Button>
+          )}
+          {/* One's own second factor is never reset by oneself (the server answers MFA_SELF_RESET_FORBIDDEN). */}
+          {canUnlock && user.mfaEnrolled && user.id !== myId && (
+            <Button type="link" size="small" danger onClick={() => onAction('mfaReset', user)}>
+              {t('users.actions.mfaReset')}
             </Button>
           )}
         </Space>

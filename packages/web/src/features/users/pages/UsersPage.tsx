@@ -5,13 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { usePermission } from '../../../shared/auth/usePermission';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
-import { fetchAllUsers, useUnlockUser, useUsers, type User, type UserFilter } from '../api';
+import {
+  fetchAllUsers,
+  useConfirmOrgChange,
+  useReleaseUser,
+  useResetUserMfa,
+  useUnlockUser,
+  useUsers,
+  type User,
+  type UserFilter,
+} from '../api';
 import { AssignRolesModal } from '../components/AssignRolesModal';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
 import { UserCreateModal } from '../components/UserCreateModal';
 import { UserEditModal } from '../components/UserEditModal';
 import { UserFilters } from '../components/UserFilters';
-import { SORTABLE_USER_FIELDS, useUserColumns, type UserAction } from '../components/useUserColumns';
+import { SORTABLE_USER_FIELDS, useUserColumns, type ConfirmAction, type UserAction } from '../components/useUserColumns';
 import { exportUsersCsv } from '../export-users-csv';
 
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'resetPassword' | 'assignRoles'; user: User };
@@ -38,17 +47,22 @@ export function UsersPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [exporting, setExporting] = useState(false);
   const users = useUsers({ ...filter, page, pageSize, sort });
-  const unlockUser = useUnlockUser();
+  const confirmed: Record<ConfirmAction, { mutateAsync: (id: string) => Promise<unknown> }> = {
+    unlock: useUnlockUser(),
+    confirmOrg: useConfirmOrgChange(),
+    release: useReleaseUser(),
+    mfaReset: useResetUserMfa(),
+  };
 
   const onAction = (action: UserAction, user: User) => {
-    if (action !== 'unlock') return setDialog({ kind: action, user });
+    if (action === 'edit' || action === 'resetPassword' || action === 'assignRoles') return setDialog({ kind: action, user });
     modal.confirm({
-      title: t('users.unlockTitle', { name: user.displayName }),
-      content: t('users.unlockContent'),
-      okText: t('users.actions.unlock'),
+      title: t(`users.confirm.${action}.title`, { name: user.displayName }),
+      content: t(`users.confirm.${action}.content`),
+      okText: t(`users.actions.${action}`),
       cancelText: t('common.cancel'),
       onOk: () =>
-        unlockUser.mutateAsync(user.id).then(
+        confirmed[action].mutateAsync(user.id).then(
           () => void message.success(t('common.success')),
           (error: unknown) => showError(error),
         ),
