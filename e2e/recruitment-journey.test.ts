@@ -202,15 +202,19 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
       phone: APPLICANT_PHONE,
       education: '大学本科',
       political: '共青团员',
-      household: '330102',
+      household: ['浙江省', '杭州市', '上城区'],
       address: '杭州市上城区望江街道秋涛路 88 号',
     });
     await applicant.getByText('校验位不正确，请核对号码').waitFor();
     await snap(applicant, '63-portal-apply-id-error');
     await applicant.getByLabel('公民身份号码').fill(APPLICANT_ID);
     await applicant.getByTestId('id-derived').getByText('男 · 出生 2000-05-20').waitFor();
+    await snap(applicant, '63a-portal-apply-cascader');
     await portal.submitApplication();
     expect(await portal.status()).toBe('待审核');
+    // The cascader stored the GB/T 2260 code of the county picked, and the page names it back.
+    await applicant.getByTestId('household-region').getByText('浙江省 / 杭州市 / 上城区（330102）').waitFor();
+    await applicant.locator('[data-testid="applicant-steps"][data-current="upload"]').waitFor();
 
     await portal.uploadPhoto(path.join(dir, 'not-a-photo.jpg'));
     await applicant.getByTestId('photo-error').getByText('照片只能是 JPG 或 PNG 格式').waitFor();

@@ -1,13 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { EDUCATION_OPTIONS, POLITICAL_OPTIONS, codeLabel } from '../codes';
 import type { PostRequirements } from '../types';
+import { beijingToday } from '../../../shared/utils/beijing-today';
 
 /** The post's requirements in plain sentences, one per line. */
 export function RequirementList({ requirements: r }: { requirements: PostRequirements }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en-US';
   const lines: string[] = [];
-  const date = r.ageReferenceDate ?? '';
+  // With no fixed reference date the server counts age on the day of application (Beijing time),
+  // so the sentence names today rather than leaving the date blank.
+  const date = r.ageReferenceDate ?? beijingToday();
   if (r.ageMin != null && r.ageMax != null) lines.push(t('portal.announcement.age', { min: r.ageMin, max: r.ageMax, date }));
   else if (r.ageMin != null) lines.push(t('portal.announcement.ageMin', { min: r.ageMin, date }));
   else if (r.ageMax != null) lines.push(t('portal.announcement.ageMax', { max: r.ageMax, date }));
