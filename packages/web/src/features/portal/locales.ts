@@ -77,6 +77,7 @@ export const portalZhCN = {
     privacy: '您的身份证号、手机号等个人信息加密保存，仅用于本次招录。',
   },
   steps: {
+    label: '报名进度',
     register: '注册',
     form: '填表',
     upload: '上传材料',
@@ -270,6 +271,7 @@ export const portalEnUS: LocaleShape<typeof portalZhCN> = {
     privacy: 'Your ID number and phone are stored encrypted and used for this recruitment only.',
   },
   steps: {
+    label: 'Application progress',
     register: 'Register',
     form: 'Form',
     upload: 'Upload',
