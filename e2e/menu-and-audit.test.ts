@@ -88,7 +88,8 @@ describe('menu and audit log in headless Chromium', () => {
     await page.locator('.ant-select-dropdown').getByText('修改密码', { exact: true }).click();
     await page.getByRole('button', { name: /查\s*询/ }).click();
     await table.locator('tbody tr.ant-table-row').first().getByText('修改密码').waitFor();
-    const events = await table.locator('tbody tr.ant-table-row td:nth-child(6)').allInnerTexts();
+    const column = (await table.locator('thead th').allInnerTexts()).map((s) => s.trim()).indexOf('事件') + 1;
+    const events = await table.locator(`tbody tr.ant-table-row td:nth-child(${column})`).allInnerTexts();
     expect(events.length).toBeGreaterThan(0);
     expect(new Set(events)).toEqual(new Set(['修改密码']));
     expect(await table.getByText('审计管理员').count()).toBeGreaterThan(0);
