@@ -170,6 +170,8 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
     await snap(applicant, '60-portal-announcements');
     await portal.openAnnouncement(TITLE);
     await applicant.getByText('身体健康，无违法犯罪记录').waitFor();
+    // No fixed reference date on this post: age counts on the day of application, and the sentence says which.
+    await applicant.getByText(/^年龄 18–30 周岁（以 \d{4}-\d{2}-\d{2} 计算）$/).waitFor();
     await snap(applicant, '61-portal-announcement');
 
     await portal.requestCode(APPLICANT_PHONE, '0000');
@@ -210,6 +212,9 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
     await applicant.getByLabel('公民身份号码').fill(APPLICANT_ID);
     await applicant.getByTestId('id-derived').getByText('男 · 出生 2000-05-20').waitFor();
     await snap(applicant, '63a-portal-apply-cascader');
+    await applicant.setViewportSize({ width: 1366, height: 768 });
+    await snap(applicant, '63b-portal-apply-cascader-desktop');
+    await applicant.setViewportSize({ width: 390, height: 844 });
     await portal.submitApplication();
     expect(await portal.status()).toBe('待审核');
     // The cascader stored the GB/T 2260 code of the county picked, and the page names it back.
