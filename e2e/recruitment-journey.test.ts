@@ -172,6 +172,8 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
     await applicant.getByText('身体健康，无违法犯罪记录').waitFor();
     // No fixed reference date on this post: age counts on the day of application, and the sentence says which.
     await applicant.getByText(/^年龄 18–30 周岁（以 \d{4}-\d{2}-\d{2} 计算）$/).waitFor();
+    // The post's household requirement ('33') reads as the province's name.
+    await applicant.getByText('户籍：浙江省', { exact: true }).waitFor();
     await snap(applicant, '61-portal-announcement');
 
     await portal.requestCode(APPLICANT_PHONE, '0000');

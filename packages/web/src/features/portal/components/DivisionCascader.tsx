@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { Cascader } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DivisionNode } from '@zhenggong/core/dict/admin-division-tree';
+import { divisionLabel, divisionPath, useDivisionTree } from '../division-tree';
 
 interface Props {
   id?: string;
@@ -10,25 +10,10 @@ interface Props {
   onChange?: (code: string | undefined) => void;
 }
 
-// The national table is ~3,000 divisions: load it in its own chunk, only when a form needs it.
-const loadTree = async () => {
-  const { divisionTree } = await import('@zhenggong/core/dict/admin-division-tree');
-  return divisionTree();
-};
-
-function pathTo(nodes: readonly DivisionNode[] | undefined, code: string): string[] {
-  for (const node of nodes ?? []) {
-    if (node.code === code) return [node.code];
-    const below = pathTo(node.children, code);
-    if (below.length > 0) return [node.code, ...below];
-  }
-  return [];
-}
-
 /** 户籍所在地 as 省/市/区: the applicant picks names, the form keeps the six-digit code. */
 export function DivisionCascader({ id, value, onChange }: Props) {
   const { t } = useTranslation();
-  const tree = useQuery({ queryKey: ['gb2260-tree'], queryFn: loadTree, staleTime: Infinity, gcTime: Infinity });
+  const tree = useDivisionTree();
   return (
     <Cascader<DivisionNode>
       id={id}
@@ -36,7 +21,7 @@ export function DivisionCascader({ id, value, onChange }: Props) {
       options={tree.data}
       loading={tree.isPending}
       fieldNames={{ label: 'name', value: 'code', children: 'children' }}
-      value={value && tree.data ? pathTo(tree.data, value) : undefined}
+      value={value && tree.data ? divisionPath(tree.data, value).map((n) => n.code) : undefined}
       onChange={(path) => onChange?.(path?.at(-1)?.toString())}
       placeholder={t('portal.apply.householdPlaceholder')}
       showSearch={{ filter: (input, path) => path.some((node) => node.name.includes(input.trim())) }}
@@ -48,13 +33,7 @@ export function DivisionCascader({ id, value, onChange }: Props) {
 
 /** A stored division code shown as 省 / 市 / 区（code）, the code alone until the table has loaded. */
 export function DivisionName({ code }: { code: string }) {
-  const tree = useQuery({ queryKey: ['gb2260-tree'], queryFn: loadTree, staleTime: Infinity, gcTime: Infinity });
-  const names: string[] = [];
-  let level: readonly DivisionNode[] | undefined = tree.data;
-  for (const step of tree.data ? pathTo(tree.data, code) : []) {
-    const node = level?.find((n) => n.code === step);
-    if (node) names.push(node.name);
-    level = node?.children;
-  }
-  return <span data-testid="household-region">{names.length > 0 ? `${names.join(' / ')}（${code}）` : code}</span>;
+  const tree = useDivisionTree();
+  const label = divisionLabel(tree.data, code);
+  return <span data-testid="household-region">{label === code ? code : `${label}（${code}）`}</span>;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { EDUCATION_OPTIONS, POLITICAL_OPTIONS, codeLabel } from '../codes';
+import { divisionLabel, useDivisionTree } from '../division-tree';
 import type { PostRequirements } from '../types';
 import { beijingToday } from '../../../shared/utils/beijing-today';
 
@@ -7,6 +8,7 @@ import { beijingToday } from '../../../shared/utils/beijing-today';
 export function RequirementList({ requirements: r }: { requirements: PostRequirements }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en-US';
+  const divisions = useDivisionTree();
   const lines: string[] = [];
   // With no fixed reference date the server counts age on the day of application (Beijing time),
   // so the sentence names today rather than leaving the date blank.
@@ -20,7 +22,10 @@ export function RequirementList({ requirements: r }: { requirements: PostRequire
     const list = r.politicalStatus.map((code) => codeLabel(POLITICAL_OPTIONS, code, english)).join(english ? ', ' : '、');
     lines.push(t('portal.announcement.political', { list }));
   }
-  if (r.householdRegions?.length) lines.push(t('portal.announcement.household', { list: r.householdRegions.join(english ? ', ' : '、') }));
+  if (r.householdRegions?.length) {
+    const list = r.householdRegions.map((code) => divisionLabel(divisions.data, code, '')).join(english ? ', ' : '、');
+    lines.push(t('portal.announcement.household', { list }));
+  }
   if (r.other) lines.push(r.other);
   if (lines.length === 0) lines.push(t('portal.announcement.noLimit'));
   return (
