@@ -259,7 +259,22 @@ describe('exam journey in headless Chromium', () => {
     await take.card(EXAM_TITLE).waitFor();
     await snap(officerPage, '32-my-exams-phone');
 
-    await take.start(EXAM_TITLE);
+    // Backing out of 考试须知 starts nothing: no attempt is used.
+    await take
+      .card(EXAM_TITLE)
+      .getByRole('button', { name: /开始答题/ })
+      .click();
+    await officerPage
+      .getByRole('dialog', { name: '考试须知' })
+      .getByRole('button', { name: /再想想/ })
+      .click();
+    await take.card(EXAM_TITLE).getByText('次数 0/1').waitFor();
+    await take.start(EXAM_TITLE, async () => {
+      await snap(officerPage, '32a-exam-notice-phone');
+      await officerPage.setViewportSize({ width: 1366, height: 768 });
+      await snap(officerPage, '32b-exam-notice-desktop');
+      await officerPage.setViewportSize({ width: 390, height: 844 });
+    });
     const given: string[] = [];
     for (let i = 0; i < 4; i++) {
       given.push(await take.answerCurrent(i % 2 ? '20' : '8'));

@@ -170,6 +170,10 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
     await snap(applicant, '60-portal-announcements');
     await portal.openAnnouncement(TITLE);
     await applicant.getByText('身体健康，无违法犯罪记录').waitFor();
+    // No fixed reference date on this post: age counts on the day of application, and the sentence says which.
+    await applicant.getByText(/^年龄 18–30 周岁（以 \d{4}-\d{2}-\d{2} 计算）$/).waitFor();
+    // The post's household requirement ('33') reads as the province's name.
+    await applicant.getByText('户籍：浙江省', { exact: true }).waitFor();
     await snap(applicant, '61-portal-announcement');
 
     await portal.requestCode(APPLICANT_PHONE, '0000');
@@ -202,15 +206,22 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
       phone: APPLICANT_PHONE,
       education: '大学本科',
       political: '共青团员',
-      household: '330102',
+      household: ['浙江省', '杭州市', '上城区'],
       address: '杭州市上城区望江街道秋涛路 88 号',
     });
     await applicant.getByText('校验位不正确，请核对号码').waitFor();
     await snap(applicant, '63-portal-apply-id-error');
     await applicant.getByLabel('公民身份号码').fill(APPLICANT_ID);
     await applicant.getByTestId('id-derived').getByText('男 · 出生 2000-05-20').waitFor();
+    await snap(applicant, '63a-portal-apply-cascader');
+    await applicant.setViewportSize({ width: 1366, height: 768 });
+    await snap(applicant, '63b-portal-apply-cascader-desktop');
+    await applicant.setViewportSize({ width: 390, height: 844 });
     await portal.submitApplication();
     expect(await portal.status()).toBe('待审核');
+    // The cascader stored the GB/T 2260 code of the county picked, and the page names it back.
+    await applicant.getByTestId('household-region').getByText('浙江省 / 杭州市 / 上城区（330102）').waitFor();
+    await applicant.locator('[data-testid="applicant-steps"][data-current="upload"]').waitFor();
 
     await portal.uploadPhoto(path.join(dir, 'not-a-photo.jpg'));
     await applicant.getByTestId('photo-error').getByText('照片只能是 JPG 或 PNG 格式').waitFor();

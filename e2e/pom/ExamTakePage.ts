@@ -16,10 +16,20 @@ export class ExamTakePage {
     return this.page.getByTestId('my-exams').locator('.ant-card', { hasText: title });
   }
 
-  async start(title: string): Promise<void> {
-    await this.card(title)
-      .getByRole('button', { name: /开始答题|继续答题/ })
-      .click();
+  /**
+   * 开始答题 opens 考试须知 and starts only once it is confirmed (the attempt counts from there);
+   * 继续答题 goes straight back in. `onNotice` sees the open notice (for a screenshot).
+   */
+  async start(title: string, onNotice?: () => Promise<void>): Promise<void> {
+    const button = this.card(title).getByRole('button', { name: /开始答题|继续答题/ });
+    const fresh = (await button.innerText()).replace(/\s/g, '') === '开始答题';
+    await button.click();
+    if (fresh) {
+      const notice = this.page.getByRole('dialog', { name: '考试须知' });
+      await notice.waitFor();
+      if (onNotice) await onNotice();
+      await notice.getByRole('button', { name: /开始考试/ }).click();
+    }
     await this.page.getByTestId('countdown').waitFor();
   }
 

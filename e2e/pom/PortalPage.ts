@@ -50,7 +50,8 @@ export class PortalPage {
     phone: string;
     education: string;
     political: string;
-    household: string;
+    /** 户籍所在地 as the applicant picks it: province, city, county. */
+    household: readonly string[];
     address: string;
   }): Promise<void> {
     await this.page.getByTestId('portal-apply').waitFor();
@@ -59,8 +60,17 @@ export class PortalPage {
     await this.page.getByLabel('联系电话').fill(f.phone);
     await this.chooseOption('最高学历', f.education);
     await this.chooseOption('政治面貌', f.political);
-    await this.page.getByLabel('户籍所在地').fill(f.household);
+    await this.chooseDivision(f.household);
     await this.page.getByLabel('现居住地址').fill(f.address);
+  }
+
+  /** Walks the 省/市/区 cascader one column at a time, as a thumb would. */
+  async chooseDivision(names: readonly string[]): Promise<void> {
+    await this.page.getByLabel('户籍所在地').click();
+    for (const [level, name] of names.entries()) {
+      await this.page.locator('.ant-cascader-menu').nth(level).locator(`.ant-cascader-menu-item[title="${name}"]`).click();
+    }
+    await this.page.locator('.ant-cascader-dropdown').waitFor({ state: 'hidden' });
   }
 
   async submitApplication(): Promise<void> {

@@ -22,6 +22,8 @@ export const MyExamsResponse = Type.Object({
       status: Type.Union([Type.Literal('not_started'), Type.Literal('in_progress'), Type.Literal('submitted'), Type.Literal('graded')]),
       attemptsUsed: Type.Number(),
       attemptsAllowed: Type.Number(),
+      totalScore: Type.Number(),
+      passScore: Type.Number(),
       canStart: Type.Boolean(),
       deadline: Type.Union([Type.Null(), Type.String()]),
       resultsPublished: Type.Boolean(),

@@ -6,7 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { NotificationBell } from '../features/workflow/components/NotificationBell';
 import { LanguageSwitch } from '../shared/components/LanguageSwitch';
 import { useAuth } from '../shared/auth/useAuth';
-import { NAV_GROUPS, NAV_ITEMS } from './nav-items';
+import { NAV_GROUPS, navItemOf, navItemsFor } from './nav-items';
 
 /** Sider width chosen so the menu plus a 1366×768 screen still leaves ~1150px for tables. */
 const SIDER_WIDTH = 200;
@@ -22,7 +22,7 @@ export function MainLayout() {
   const narrow = Grid.useBreakpoint().md === false;
 
   const items = useMemo(() => {
-    const visible = NAV_ITEMS.filter((item) => !item.permission || me?.permissions.includes(item.permission));
+    const visible = navItemsFor(me);
     const entry = (item: (typeof visible)[number]) => ({
       key: item.path,
       icon: item.icon,
@@ -36,11 +36,16 @@ export function MainLayout() {
     const split = flat.findIndex((x) => x.key === '/orgs');
     return split < 0 ? [...flat, ...groups] : [...flat.slice(0, split), ...groups, ...flat.slice(split)];
   }, [me, t]);
-  // The longest matching path wins: /personnel/import selects 批量导入, /personnel/<id> selects 人员信息.
-  const selectedItem = NAV_ITEMS.filter(
-    (item) => item.path !== '/' && (location.pathname === item.path || location.pathname.startsWith(`${item.path}/`)),
-  ).sort((a, b) => b.path.length - a.path.length)[0];
-  const selected = selectedItem?.path ?? '/';
+  const selectedItem = navItemOf(location.pathname);
+  const selectedGroup = selectedItem?.group ? `group:${selectedItem.group}` : null;
+  // Open sub-menus are the user's choice, but the one holding the current page is opened whenever
+  // the page changes (a link from 首页 or a detail page), so its highlight is always in sight.
+  const [openKeys, setOpenKeys] = useState<string[]>(selectedGroup ? [selectedGroup] : []);
+  const [openedFor, setOpenedFor] = useState(location.pathname);
+  if (openedFor !== location.pathname) {
+    setOpenedFor(location.pathname);
+    if (selectedGroup && !openKeys.includes(selectedGroup)) setOpenKeys([...openKeys, selectedGroup]);
+  }
 
   const onLogout = async () => {
     await logout();
@@ -76,8 +81,9 @@ export function MainLayout() {
             <Menu
               theme="dark"
               mode="inline"
-              selectedKeys={[selected]}
-              defaultOpenKeys={selectedItem?.group ? [`group:${selectedItem.group}`] : []}
+              selectedKeys={selectedItem ? [selectedItem.path] : []}
+              openKeys={collapsed ? undefined : openKeys}
+              onOpenChange={setOpenKeys}
               items={items}
               onClick={() => narrow && setCollapsed(true)}
               aria-label={t('layout.appName')}

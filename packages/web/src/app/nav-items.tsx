@@ -65,6 +65,11 @@ export interface NavItem {
   permission?: string;
   /** Items with a group show in that sub-menu. */
   group?: NavGroupKey;
+  /**
+   * The page works on the signed-in user's own person record. The three administrators
+   * (三员) are never linked to a person, so these pages could only ever answer 404 for them.
+   */
+  needsPerson?: true;
 }
 
 export const NAV_GROUPS: readonly { key: NavGroupKey; icon: ReactNode }[] = [
@@ -74,15 +79,22 @@ export const NAV_GROUPS: readonly { key: NavGroupKey; icon: ReactNode }[] = [
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', labelKey: 'home', icon: <HomeOutlined /> },
-  // personnel:self is held by every signed-in user, so 本人信息 shows for everyone.
+  // personnel:self is held by every signed-in user, so 本人信息 shows for everyone with a person.
   { path: '/todo', labelKey: 'todo', icon: <CheckSquareOutlined />, permission: 'workflow:self' },
-  { path: '/me', labelKey: 'me', icon: <IdcardOutlined />, permission: 'personnel:self' },
+  { path: '/me', labelKey: 'me', icon: <IdcardOutlined />, permission: 'personnel:self', needsPerson: true },
   { path: '/personnel', labelKey: 'personnel', icon: <SolutionOutlined />, permission: 'personnel:read' },
   { path: '/personnel/import', labelKey: 'personnelImport', icon: <CloudUploadOutlined />, permission: 'personnel:import' },
   { path: '/personnel/corrections', labelKey: 'corrections', icon: <FileDoneOutlined />, permission: 'personnel:approve' },
   { path: '/stats', labelKey: 'stats', icon: <BarChartOutlined />, permission: 'personnel:read' },
-  { path: '/my-exams', labelKey: 'myExams', icon: <FormOutlined />, permission: 'exam:take', group: 'learning' },
-  { path: '/my-training', labelKey: 'myTraining', icon: <ScheduleOutlined />, permission: 'training:self', group: 'learning' },
+  { path: '/my-exams', labelKey: 'myExams', icon: <FormOutlined />, permission: 'exam:take', group: 'learning', needsPerson: true },
+  {
+    path: '/my-training',
+    labelKey: 'myTraining',
+    icon: <ScheduleOutlined />,
+    permission: 'training:self',
+    group: 'learning',
+    needsPerson: true,
+  },
   { path: '/question-bank', labelKey: 'questionBank', icon: <DatabaseOutlined />, permission: 'exam:question', group: 'learning' },
   { path: '/question-bank/papers', labelKey: 'papers', icon: <ProfileOutlined />, permission: 'exam:question', group: 'learning' },
   { path: '/exams', labelKey: 'exams', icon: <CarryOutOutlined />, permission: 'exam:manage', group: 'learning' },
@@ -101,3 +113,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/dicts', labelKey: 'dicts', icon: <BookOutlined />, permission: 'dict:read' },
   { path: '/workflow/calendar', labelKey: 'holidayCalendar', icon: <CalendarOutlined />, permission: 'workflow:calendar' },
 ];
+
+/** The menu entries this user can use: holds the permission, and has a person where the page needs one. */
+export function navItemsFor(me: { permissions: readonly string[]; adminKind: string | null } | null | undefined): NavItem[] {
+  if (!me) return [];
+  return NAV_ITEMS.filter(
+    (item) => (!item.permission || me.permissions.includes(item.permission)) && !(item.needsPerson && me.adminKind !== null),
+  );
+}
+
+/**
+ * The menu entry a path belongs to: the longest entry path that is the path or a prefix of it
+ * (/personnel/import → 批量导入, /personnel/<id> → 人员信息); 首页 only for '/' itself, so an
+ * unknown path (the 404 page) highlights nothing.
+ */
+export function navItemOf(pathname: string): NavItem | undefined {
+  if (pathname === '/') return NAV_ITEMS.find((item) => item.path === '/');
+  return NAV_ITEMS.filter((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`))).sort(
+    (a, b) => b.path.length - a.path.length,
+  )[0];
+}

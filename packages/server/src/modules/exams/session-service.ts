@@ -112,6 +112,8 @@ export async function myExams(ctx: AppContext, principal: Principal) {
       status,
       attemptsUsed: mine.length,
       attemptsAllowed: e.attempts_allowed,
+      totalScore: e.total_score,
+      passScore: e.pass_score,
       canStart: open && (status === 'in_progress' || mine.length < e.attempts_allowed),
       deadline: status === 'in_progress' ? (mine.at(-1)?.deadline ?? null) : null,
       resultsPublished: published,

@@ -2,6 +2,7 @@ import type { LocaleShape } from '../../shared/i18n/locale-shape';
 
 export const auditZhCN = {
   title: '审计日志',
+  roles: { sysadmin: '系统管理员', secadmin: '安全管理员', auditadmin: '审计管理员', system: '系统' },
   columns: {
     seq: '序号',
     ts: '时间',
@@ -16,7 +17,7 @@ export const auditZhCN = {
     actor: '操作人',
     actorPlaceholder: '用户名（部分）',
     eventType: '事件类型',
-    eventTypePlaceholder: '如 auth.login 或 auth.*',
+    eventTypePlaceholder: '选择或输入名称',
     outcome: '结果',
     dateRange: '时间范围',
     objectId: '对象 ID',
@@ -47,6 +48,7 @@ export const auditZhCN = {
 
 export const auditEnUS: LocaleShape<typeof auditZhCN> = {
   title: 'Audit log',
+  roles: { sysadmin: 'System administrator', secadmin: 'Security administrator', auditadmin: 'Audit administrator', system: 'System' },
   columns: {
     seq: 'Seq.',
     ts: 'Time',
@@ -61,7 +63,7 @@ export const auditEnUS: LocaleShape<typeof auditZhCN> = {
     actor: 'Actor',
     actorPlaceholder: 'Part of the username',
     eventType: 'Event type',
-    eventTypePlaceholder: 'e.g. auth.login or auth.*',
+    eventTypePlaceholder: 'Pick or type a name',
     outcome: 'Outcome',
     dateRange: 'Date range',
     objectId: 'Object ID',

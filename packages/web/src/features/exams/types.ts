@@ -168,6 +168,8 @@ export interface MyExam {
   status: SessionStatus;
   attemptsUsed: number;
   attemptsAllowed: number;
+  totalScore: number;
+  passScore: number;
   /** The window is open and an attempt is in progress or left. */
   canStart: boolean;
   /** Deadline of the attempt in progress. */

@@ -1,7 +1,7 @@
 import type { LocaleShape } from '../../shared/i18n/locale-shape';
 
 export const talentZhCN = {
-  title: '教官与人才',
+  title: '教官与人才库',
   tabs: { instructors: '教官库', pool: '警务人才库', courseware: '课件/微课评审' },
   grade: { junior: '初级', intermediate: '中级', senior: '高级' },
   status: { active: '在聘', suspended: '暂停', dismissed: '解聘', expired: '聘期届满' },

@@ -1,7 +1,7 @@
 import type { LocaleShape } from '../../shared/i18n/locale-shape';
 
 export const trainingZhCN = {
-  title: '教育训练',
+  title: '培训班',
   tabs: { classes: '培训班', coverage: '培训覆盖' },
   kind: { rotation: '轮训', spring: '春训班', specialty: '警种专业培训', new_recruit: '新警培训', other: '其他培训' },
   cls: {
@@ -147,7 +147,7 @@ export const trainingZhCN = {
 };
 
 export const trainingEnUS: LocaleShape<typeof trainingZhCN> = {
-  title: 'Education and training',
+  title: 'Training classes',
   tabs: { classes: 'Classes', coverage: 'Coverage' },
   kind: {
     rotation: 'Rotation training',

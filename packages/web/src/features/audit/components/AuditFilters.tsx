@@ -2,6 +2,7 @@ import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilter, AuditOutcome } from '../api';
+import { eventTypeOptions } from '../audit-names';
 
 interface FilterValues {
   actor?: string;
@@ -25,7 +26,7 @@ function toFilter(values: FilterValues): AuditFilter {
 }
 
 export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<FilterValues>();
 
   return (
@@ -40,7 +41,17 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => 
         <Input allowClear placeholder={t('audit.filters.actorPlaceholder')} style={{ width: 130 }} />
       </Form.Item>
       <Form.Item label={t('audit.filters.eventType')} name="eventType">
-        <Input allowClear placeholder={t('audit.filters.eventTypePlaceholder')} style={{ width: 150 }} />
+        <Select
+          allowClear
+          showSearch
+          placeholder={t('audit.filters.eventTypePlaceholder')}
+          style={{ width: 200 }}
+          popupMatchSelectWidth={260}
+          options={eventTypeOptions(i18n.language === 'en-US')}
+          filterOption={(input, option) =>
+            option !== undefined && (option.label.includes(input.trim()) || option.code.includes(input.trim().toLowerCase()))
+          }
+        />
       </Form.Item>
       <Form.Item label={t('audit.filters.outcome')} name="outcome">
         <Select

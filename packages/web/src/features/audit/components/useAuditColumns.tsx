@@ -2,10 +2,12 @@ import { Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/utils/format';
 import type { AuditEntry } from '../api';
+import { auditEventName, isKnownRole } from '../audit-names';
 
 /** `sort` is the API's `-seq` (newest first, the default) or `seq`. */
 export function useAuditColumns(sort: '-seq' | 'seq'): TableColumnsType<AuditEntry> {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en-US';
   const dash = t('common.empty');
   return [
     {
@@ -29,14 +31,21 @@ export function useAuditColumns(sort: '-seq' | 'seq'): TableColumnsType<AuditEnt
       dataIndex: 'actorRole',
       width: 120,
       ellipsis: true,
-      render: (value: string | null) => value ?? dash,
+      render: (value: string | null) =>
+        value
+          ? value
+              .split(',')
+              .map((code) => (isKnownRole(code) ? t(`audit.roles.${code}`) : code))
+              .join(english ? ', ' : '、')
+          : dash,
     },
     { title: t('audit.columns.ip'), dataIndex: 'srcIp', width: 130, render: (value: string | null) => value ?? dash },
     {
       title: t('audit.columns.event'),
       dataIndex: 'eventType',
       width: 170,
-      render: (value: string) => <Typography.Text code>{value}</Typography.Text>,
+      // The name reads as words; the code stays in the tooltip for whoever searches the raw log.
+      render: (value: string) => <span title={value}>{auditEventName(value, english)}</span>,
     },
     {
       title: t('audit.columns.object'),

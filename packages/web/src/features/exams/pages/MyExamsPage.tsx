@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useMyExams } from '../api';
+import { ExamNoticeModal } from '../components/ExamNoticeModal';
 import { ExamResultView } from '../components/ExamResultView';
 import { score, SESSION_COLORS } from '../exam-format';
 import type { MyExam } from '../types';
@@ -25,6 +26,9 @@ export function MyExamsPage() {
   const navigate = useNavigate();
   const exams = useMyExams();
   const [resultOf, setResultOf] = useState<MyExam | null>(null);
+  // A fresh start costs an attempt, so it waits for 考试须知 to be confirmed; resuming does not.
+  const [noticeOf, setNoticeOf] = useState<MyExam | null>(null);
+  const take = (exam: MyExam) => navigate(`/my-exams/${exam.examId}/take`);
   const now = Date.now();
 
   return (
@@ -89,7 +93,7 @@ export function MyExamsPage() {
                         ) : null}
                       </span>
                       {action === 'start' || action === 'resume' ? (
-                        <Button type="primary" onClick={() => navigate(`/my-exams/${exam.examId}/take`)}>
+                        <Button type="primary" onClick={() => (action === 'start' ? setNoticeOf(exam) : take(exam))}>
                           {action === 'start' ? t('exams.mine.start') : t('exams.mine.resume')}
                         </Button>
                       ) : action === 'result' ? (
@@ -107,6 +111,7 @@ export function MyExamsPage() {
           }}
         />
       )}
+      {noticeOf && <ExamNoticeModal exam={noticeOf} onConfirm={() => take(noticeOf)} onCancel={() => setNoticeOf(null)} />}
       {resultOf && (
         <Modal open title={t('exams.take.resultTitle')} footer={null} onCancel={() => setResultOf(null)} width={560} destroyOnHidden>
           <ExamResultView examId={resultOf.examId} title={resultOf.title} />

@@ -1,13 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { EDUCATION_OPTIONS, POLITICAL_OPTIONS, codeLabel } from '../codes';
+import { divisionLabel, useDivisionTree } from '../division-tree';
 import type { PostRequirements } from '../types';
+import { beijingToday } from '../../../shared/utils/beijing-today';
 
 /** The post's requirements in plain sentences, one per line. */
 export function RequirementList({ requirements: r }: { requirements: PostRequirements }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en-US';
+  const divisions = useDivisionTree();
   const lines: string[] = [];
-  const date = r.ageReferenceDate ?? '';
+  // With no fixed reference date the server counts age on the day of application (Beijing time),
+  // so the sentence names today rather than leaving the date blank.
+  const date = r.ageReferenceDate ?? beijingToday();
   if (r.ageMin != null && r.ageMax != null) lines.push(t('portal.announcement.age', { min: r.ageMin, max: r.ageMax, date }));
   else if (r.ageMin != null) lines.push(t('portal.announcement.ageMin', { min: r.ageMin, date }));
   else if (r.ageMax != null) lines.push(t('portal.announcement.ageMax', { max: r.ageMax, date }));
@@ -17,7 +22,10 @@ export function RequirementList({ requirements: r }: { requirements: PostRequire
     const list = r.politicalStatus.map((code) => codeLabel(POLITICAL_OPTIONS, code, english)).join(english ? ', ' : '、');
     lines.push(t('portal.announcement.political', { list }));
   }
-  if (r.householdRegions?.length) lines.push(t('portal.announcement.household', { list: r.householdRegions.join(english ? ', ' : '、') }));
+  if (r.householdRegions?.length) {
+    const list = r.householdRegions.map((code) => divisionLabel(divisions.data, code, '')).join(english ? ', ' : '、');
+    lines.push(t('portal.announcement.household', { list }));
+  }
   if (r.other) lines.push(r.other);
   if (lines.length === 0) lines.push(t('portal.announcement.noLimit'));
   return (

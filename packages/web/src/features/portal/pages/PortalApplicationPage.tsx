@@ -6,10 +6,13 @@ import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { downloadTicket, useMyApplication, useResubmit, useScores } from '../api';
 import { EDUCATION_OPTIONS, POLITICAL_OPTIONS, codeLabel } from '../codes';
+import { DivisionName } from '../components/DivisionCascader';
 import { DocumentUploads } from '../components/DocumentUploads';
 import { PhotoUpload } from '../components/PhotoUpload';
 import { RequireApplicant } from '../components/RequireApplicant';
+import { ApplicantSteps } from '../components/ApplicantSteps';
 import { StatusTag } from '../components/StatusTag';
+import { stepOfApplication } from '../applicant-step';
 import { showDate, showTime } from '../format';
 import type { ApplicationDetail, ScoreResult } from '../types';
 
@@ -56,6 +59,7 @@ function ApplicationView() {
       <h1 className="portal-page-title" style={{ marginTop: 8 }}>
         {app.announcementTitle}
       </h1>
+      <ApplicationSteps app={app} approved={approved} />
       <Card size="small">
         <Space direction="vertical" style={{ width: '100%' }}>
           <Space wrap>
@@ -117,7 +121,9 @@ function ApplicationView() {
           <Descriptions.Item label={t('portal.apply.political')}>
             {codeLabel(POLITICAL_OPTIONS, app.politicalStatus, english)}
           </Descriptions.Item>
-          <Descriptions.Item label={t('portal.apply.household')}>{app.householdRegion}</Descriptions.Item>
+          <Descriptions.Item label={t('portal.apply.household')}>
+            <DivisionName code={app.householdRegion} />
+          </Descriptions.Item>
           {app.address ? <Descriptions.Item label={t('portal.apply.address')}>{app.address}</Descriptions.Item> : null}
           <Descriptions.Item label={t('portal.mine.submittedAt')}>{showTime(app.submittedAt)}</Descriptions.Item>
           {app.reviewedAt ? <Descriptions.Item label={t('portal.mine.reviewedAt')}>{showTime(app.reviewedAt)}</Descriptions.Item> : null}
@@ -190,4 +196,11 @@ function ScoresCard({ id }: { id: string }) {
       )}
     </Card>
   );
+}
+
+/** The step guide for this application; scores (once out) move it from 准考证 to 成绩. */
+function ApplicationSteps({ app, approved }: { app: ApplicationDetail; approved: boolean }) {
+  const scores = useScores(app.id, approved);
+  const hasScores = scores.data?.total != null || scores.data?.written != null;
+  return <ApplicantSteps {...stepOfApplication({ status: app.status, fileCount: app.files.length, hasScores })} />;
 }

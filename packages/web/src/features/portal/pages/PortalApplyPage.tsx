@@ -7,6 +7,8 @@ import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorText } from '../../../shared/hooks/useErrorMessage';
 import { useAnnouncement, useCreateApplication, useMyApplication, useUpdateApplication } from '../api';
 import { EDUCATION_OPTIONS, POLITICAL_OPTIONS } from '../codes';
+import { ApplicantSteps } from '../components/ApplicantSteps';
+import { DivisionCascader } from '../components/DivisionCascader';
 import { RequireApplicant } from '../components/RequireApplicant';
 import { randomKey } from '../format';
 import { ageOn, parseIdNumber } from '../../../shared/utils/id-number';
@@ -119,6 +121,7 @@ function ApplyForm({ post, announcementId, existing }: { post: Post; announcemen
       <h1 className="portal-page-title" style={{ marginTop: 8 }}>
         {existing ? t('portal.apply.editTitle') : t('portal.apply.title')}
       </h1>
+      <ApplicantSteps current="form" status="process" />
       <Card size="small">
         <Typography.Paragraph>
           <Typography.Text type="secondary">{t('portal.apply.post')}：</Typography.Text>
@@ -191,7 +194,7 @@ function ApplyForm({ post, announcementId, existing }: { post: Post; announcemen
             extra={t('portal.apply.householdHint')}
             rules={[{ required: true, pattern: /^\d{6}$/, message: t('portal.apply.householdInvalid') }]}
           >
-            <Input size="large" inputMode="numeric" maxLength={6} />
+            <DivisionCascader />
           </Form.Item>
           <Form.Item
             name="address"

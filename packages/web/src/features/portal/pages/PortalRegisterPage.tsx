@@ -6,6 +6,7 @@ import { useErrorText } from '../../../shared/hooks/useErrorMessage';
 import { sendVerificationCode, useRegister } from '../api';
 import { CaptchaField, type CaptchaHandle } from '../components/CaptchaField';
 import { PHONE_PATTERN, passwordStrongEnough } from '../validation';
+import { ApplicantSteps } from '../components/ApplicantSteps';
 import { safeNext } from './PortalLoginPage';
 
 interface RegisterValues {
@@ -71,6 +72,7 @@ export function PortalRegisterPage() {
 
   return (
     <Card title={t('portal.auth.registerTitle')} data-testid="portal-register">
+      <ApplicantSteps current="register" status="process" />
       <Form<RegisterValues> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item
           name="phone"

@@ -1,0 +1,140 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginPage } from './pom/LoginPage.ts';
+import { ApiClient } from './support/api.ts';
+import { launchBrowser, newContext, snap } from './support/browser.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const PASSWORD = 'Zhenggong#2026';
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 768 };
+
+/** Labels of the menu entries (sub-menus opened so every entry is rendered). */
+async function menuLabels(page: Page): Promise<string[]> {
+  const menu = page.locator('.ant-layout-sider .ant-menu');
+  for (const group of await menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title').all())
+    await group.click();
+  return (await menu.locator('.ant-menu-item').allInnerTexts()).map((s) => s.trim());
+}
+
+const selectedLabels = async (page: Page) =>
+  (await page.locator('.ant-layout-sider .ant-menu-item-selected').allInnerTexts()).map((s) => s.trim());
+
+/** Moves inside the single-page app as a link would, without reloading it. */
+async function navigateInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+/**
+ * First-impression checks of the shell and the audit log: the three administrators see no
+ * person-only pages, page titles equal their menu labels, the menu keeps the current page in
+ * sight on sub-routes and highlights nothing on the 404 page; the audit log names its events
+ * and its filter picks them from a list.
+ */
+describe('menu and audit log in headless Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const sys = new ApiClient(server.url);
+    await sys.firstLogin('sysadmin', server.initialPasswords.sysadmin as string, PASSWORD);
+    const root = (await sys.call<{ id: string }[]>('GET', '/api/v1/orgs/tree'))[0]!.id;
+    const user = await sys.call<{ id: string }>('POST', '/api/v1/users', {
+      username: 'jyk',
+      displayName: '教育训练科',
+      orgId: root,
+      password: 'Initial#Pass1',
+    });
+    const sec = new ApiClient(server.url);
+    await sec.firstLogin('secadmin', server.initialPasswords.secadmin as string, PASSWORD);
+    const role = await sec.call<{ id: string }>('POST', '/api/v1/roles', {
+      code: 'city_jy',
+      name: '市局教育训练',
+      permissions: ['org:read', 'training:read', 'talent:read', 'exam:question'],
+      dataScope: 'all',
+      scopeOrgIds: [],
+    });
+    await sec.call('PUT', `/api/v1/users/${user.id}/roles`, { roleIds: [role.id] });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the audit administrator sees no person-only pages and reads the log as words', async () => {
+    page = await (await newContext(browser, { viewport: DESKTOP, locale: 'zh-CN' })).newPage();
+    const login = new LoginPage(page, server.url);
+    await login.open();
+    await login.login('auditadmin', server.initialPasswords.auditadmin as string);
+    await login.changePassword(server.initialPasswords.auditadmin as string, PASSWORD);
+    const labels = await menuLabels(page);
+    expect(labels).toContain('审计日志');
+    for (const personOnly of ['本人信息', '我的考试', '我的学习培训']) expect(labels).not.toContain(personOnly);
+
+    await page.locator('.ant-layout-sider').getByRole('link', { name: '审计日志' }).click();
+    await page.waitForURL('**/audit');
+    const table = page.locator('.ant-table');
+    await table.getByText('登录', { exact: true }).first().waitFor();
+    expect(await table.getByText('auth.login').count()).toBe(0);
+    // The filter offers the catalogue's names; typing part of one narrows the list.
+    await page.getByLabel('事件类型').click();
+    await page.getByLabel('事件类型').fill('修改密码');
+    await page.locator('.ant-select-dropdown').getByText('修改密码', { exact: true }).click();
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await table.locator('tbody tr.ant-table-row').first().getByText('修改密码').waitFor();
+    const column = (await table.locator('thead th').allInnerTexts()).map((s) => s.trim()).indexOf('事件') + 1;
+    const events = await table.locator(`tbody tr.ant-table-row td:nth-child(${column})`).allInnerTexts();
+    expect(events.length).toBeGreaterThan(0);
+    expect(new Set(events)).toEqual(new Set(['修改密码']));
+    expect(await table.getByText('审计管理员').count()).toBeGreaterThan(0);
+    await snap(page, 'impression-audit-desktop');
+    await page.setViewportSize(PHONE);
+    await snap(page, 'impression-audit-phone');
+    await page.setViewportSize(DESKTOP);
+  });
+
+  it('page titles equal menu labels, sub-routes keep their entry highlighted and in sight, 404 highlights nothing', async () => {
+    page = await (await newContext(browser, { viewport: DESKTOP, locale: 'zh-CN' })).newPage();
+    const login = new LoginPage(page, server.url);
+    await login.open();
+    await login.login('jyk', 'Initial#Pass1');
+    await login.changePassword('Initial#Pass1', PASSWORD);
+    expect(await selectedLabels(page)).toEqual(['首页']);
+
+    // From 首页 (its sub-menu closed) into a grouped page and one of its sub-routes, as a link would.
+    for (const [path, label] of [
+      ['/training', '培训班'],
+      ['/talent', '教官与人才库'],
+      ['/question-bank/papers/new', '试卷管理'],
+    ] as const) {
+      await navigateInApp(page, '/');
+      // Close whatever sub-menu is open, so only the navigation itself can open it again.
+      for (const open of await page.locator('.ant-menu-submenu-open > .ant-menu-submenu-title').all()) await open.click();
+      await navigateInApp(page, path);
+      const selected = page.locator('.ant-layout-sider .ant-menu-item-selected');
+      await selected.getByText(label).waitFor();
+      expect(await selected.isVisible()).toBe(true);
+      if (path !== '/question-bank/papers/new') await page.locator('.ant-card-head-title', { hasText: label }).first().waitFor();
+    }
+    await snap(page, 'impression-menu-subroute-desktop');
+
+    await page.goto(`${server.url}/no-such-page`);
+    await page.getByText('返回首页').waitFor();
+    expect(await selectedLabels(page)).toEqual([]);
+    await snap(page, 'impression-404-desktop');
+
+    await page.setViewportSize(PHONE);
+    await page.goto(`${server.url}/training`);
+    await page.locator('.ant-card-head-title', { hasText: '培训班' }).first().waitFor();
+    await snap(page, 'impression-training-title-phone');
+    await page.goto(`${server.url}/no-such-page`);
+    await page.getByText('返回首页').waitFor();
+    await snap(page, 'impression-404-phone');
+  });
+});
