@@ -161,7 +161,7 @@ export const OwnProfileResponse = Type.Object({
   hasPhoto: Type.Boolean(),
   updatedAt: Type.String(),
   id: Type.String(),
-  kind: Type.String(),
+  kind: Type.Union([Type.Literal('officer'), Type.Literal('auxiliary')]),
   name: Type.String(),
   sex: Type.String(),
   education: Type.Union([Type.Null(), Type.String()]),
@@ -181,39 +181,37 @@ export const OwnProfileResponse = Type.Object({
 });
 export type OwnProfileResponse = Static<typeof OwnProfileResponse>;
 
-export const MyCorrectionsResponse = Type.Array(
-  Type.Object({
-    id: Type.String(),
-    personId: Type.String(),
-    changes: Type.Record(Type.String(), Type.String()),
-    reason: Type.Union([Type.Null(), Type.String()]),
-    status: Type.String(),
-    decidedAt: Type.Union([Type.Null(), Type.String()]),
-    decisionNote: Type.Union([Type.Null(), Type.String()]),
-    createdAt: Type.String(),
-    /** The workflow case deciding the request (ADR 010). */
-    caseId: Type.Union([Type.Null(), Type.String()]),
-  }),
-);
+export const CorrectionStatus = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('withdrawn')]);
+export type CorrectionStatus = Static<typeof CorrectionStatus>;
+
+/** A correction request (信息更正申请) as its requester sees it. */
+export const CorrectionRequest = Type.Object({
+  id: Type.String(),
+  personId: Type.String(),
+  /** Field → requested value (codes for code-table fields; former names comma-separated). */
+  changes: Type.Record(Type.String(), Type.String()),
+  reason: Type.Union([Type.Null(), Type.String()]),
+  status: CorrectionStatus,
+  decidedAt: Type.Union([Type.Null(), Type.String()]),
+  decisionNote: Type.Union([Type.Null(), Type.String()]),
+  createdAt: Type.String(),
+  /** The workflow case that decides the request (审批流); the approver's buttons act on it. */
+  caseId: Type.Union([Type.Null(), Type.String()]),
+});
+export type CorrectionRequest = Static<typeof CorrectionRequest>;
+
+export const MyCorrectionsResponse = Type.Array(CorrectionRequest);
 export type MyCorrectionsResponse = Static<typeof MyCorrectionsResponse>;
 
+/** The new request and the workflow case opened for it (the requester may withdraw through it). */
 export const RequestCorrectionResponse = Type.Object({ id: Type.String(), caseId: Type.String() });
 export type RequestCorrectionResponse = Static<typeof RequestCorrectionResponse>;
 
-export const PendingCorrectionsResponse = Type.Array(
-  Type.Object({
-    personName: Type.String(),
-    id: Type.String(),
-    personId: Type.String(),
-    changes: Type.Record(Type.String(), Type.String()),
-    reason: Type.Union([Type.Null(), Type.String()]),
-    status: Type.String(),
-    decidedAt: Type.Union([Type.Null(), Type.String()]),
-    decisionNote: Type.Union([Type.Null(), Type.String()]),
-    createdAt: Type.String(),
-    caseId: Type.Union([Type.Null(), Type.String()]),
-  }),
-);
+/** A request as the approver sees it. */
+export const PendingCorrection = Type.Composite([CorrectionRequest, Type.Object({ personName: Type.String() })]);
+export type PendingCorrection = Static<typeof PendingCorrection>;
+
+export const PendingCorrectionsResponse = Type.Array(PendingCorrection);
 export type PendingCorrectionsResponse = Static<typeof PendingCorrectionsResponse>;
 
 export const LinkAccountResponse = Type.Object({ personId: Type.String(), userId: Type.Union([Type.Null(), Type.String()]) });

@@ -102,7 +102,7 @@ export type PersonSearchQuery = Static<typeof PersonSearchQuery>;
 
 export const PersonListItem = Type.Object({
   id: Type.String(),
-  kind: Type.String(),
+  kind: Kind,
   name: Type.String(),
   sex: Type.String(),
   birthDate: Type.String(),

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ReadonlyList } from '../schemas/common.ts';
+import { TrainingKind } from './training-schemas.ts';
 
 /** Response schemas of the training routes (classes, coverage, self-service); types are Static<> of them. */
 export const NormalizedTargetSchema = Type.Object({
@@ -9,46 +10,15 @@ export const NormalizedTargetSchema = Type.Object({
   posts: ReadonlyList(Type.String()),
   personIds: ReadonlyList(Type.String()),
 });
+export type NormalizedTarget = Static<typeof NormalizedTargetSchema>;
 
-export const ListClassesResponse = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      enrolled: Type.Number(),
-      completed: Type.Number(),
-      id: Type.String(),
-      title: Type.String(),
-      kind: Type.String(),
-      orgId: Type.String(),
-      orgName: Type.String(),
-      startDate: Type.String(),
-      endDate: Type.String(),
-      place: Type.Union([Type.Null(), Type.String()]),
-      plannedHours: Type.Number(),
-      capacity: Type.Union([Type.Null(), Type.Number()]),
-      description: Type.Union([Type.Null(), Type.String()]),
-      threshold: Type.Number(),
-      target: NormalizedTargetSchema,
-    }),
-  ),
-  total: Type.Number(),
-});
-export type ListClassesResponse = Static<typeof ListClassesResponse>;
-
-export const CreateClassResponse = Type.Object({
+/** A training class as listed: its fields and how many are enrolled and completed. */
+export const TrainingClass = Type.Object({
   enrolled: Type.Number(),
   completed: Type.Number(),
-  sessions: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      date: Type.String(),
-      title: Type.String(),
-      hours: Type.Number(),
-      signInOpenUntil: Type.Union([Type.Null(), Type.String()]),
-    }),
-  ),
   id: Type.String(),
   title: Type.String(),
-  kind: Type.String(),
+  kind: TrainingKind,
   orgId: Type.String(),
   orgName: Type.String(),
   startDate: Type.String(),
@@ -60,6 +30,24 @@ export const CreateClassResponse = Type.Object({
   threshold: Type.Number(),
   target: NormalizedTargetSchema,
 });
+export type TrainingClass = Static<typeof TrainingClass>;
+
+export const ClassSession = Type.Object({
+  id: Type.String(),
+  date: Type.String(),
+  title: Type.String(),
+  hours: Type.Number(),
+  signInOpenUntil: Type.Union([Type.Null(), Type.String()]),
+});
+
+/** A class with its sessions (the detail page, and the answer to create and update). */
+export const ClassDetail = Type.Composite([TrainingClass, Type.Object({ sessions: Type.Array(ClassSession) })]);
+export type ClassDetail = Static<typeof ClassDetail>;
+
+export const ListClassesResponse = Type.Object({ items: Type.Array(TrainingClass), total: Type.Number() });
+export type ListClassesResponse = Static<typeof ListClassesResponse>;
+
+export const CreateClassResponse = ClassDetail;
 export type CreateClassResponse = Static<typeof CreateClassResponse>;
 
 export const TargetPreviewResponse = Type.Array(
@@ -77,27 +65,28 @@ export type TargetPreviewResponse = Static<typeof TargetPreviewResponse>;
 export const EnrollResponse = Type.Object({ added: Type.Number() });
 export type EnrollResponse = Static<typeof EnrollResponse>;
 
+export const RosterPerson = Type.Object({
+  hoursEarned: Type.Union([Type.Null(), Type.Number()]),
+  completedAt: Type.Union([Type.Null(), Type.String()]),
+  overrideReason: Type.Union([Type.Null(), Type.String()]),
+  attended: Type.Number(),
+  sessions: Type.Number(),
+  rate: Type.Number(),
+  hours: Type.Number(),
+  meetsThreshold: Type.Boolean(),
+  personId: Type.String(),
+  name: Type.String(),
+  orgName: Type.String(),
+  post: Type.Union([Type.Null(), Type.String()]),
+  status: Type.Union([Type.Literal('enrolled'), Type.Literal('completed')]),
+  attendance: Type.Record(Type.String(), Type.Object({ present: Type.Boolean(), method: Type.String() })),
+});
+export type RosterPerson = Static<typeof RosterPerson>;
+
 export const RosterResponse = Type.Object({
   threshold: Type.Number(),
   sessions: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), date: Type.String(), hours: Type.Number() })),
-  people: Type.Array(
-    Type.Object({
-      hoursEarned: Type.Union([Type.Null(), Type.Number()]),
-      completedAt: Type.Union([Type.Null(), Type.String()]),
-      overrideReason: Type.Union([Type.Null(), Type.String()]),
-      attended: Type.Number(),
-      sessions: Type.Number(),
-      rate: Type.Number(),
-      hours: Type.Number(),
-      meetsThreshold: Type.Boolean(),
-      personId: Type.String(),
-      name: Type.String(),
-      orgName: Type.String(),
-      post: Type.Union([Type.Null(), Type.String()]),
-      status: Type.Union([Type.Literal('enrolled'), Type.Literal('completed')]),
-      attendance: Type.Record(Type.String(), Type.Object({ present: Type.Boolean(), method: Type.String() })),
-    }),
-  ),
+  people: Type.Array(RosterPerson),
 });
 export type RosterResponse = Static<typeof RosterResponse>;
 
@@ -119,36 +108,13 @@ export const EvaluationSummaryResponse = Type.Object({
 });
 export type EvaluationSummaryResponse = Static<typeof EvaluationSummaryResponse>;
 
-export const ListCoverageResponse = Type.Array(
-  Type.Object({
-    id: Type.String(),
-    title: Type.String(),
-    orgId: Type.String(),
-    orgName: Type.String(),
-    periodStart: Type.String(),
-    periodEnd: Type.String(),
-    target: NormalizedTargetSchema,
-    rule: Type.Union([
-      Type.Object({
-        kind: Type.Literal('classes'),
-        classKinds: Type.Array(
-          Type.Union([
-            Type.Literal('rotation'),
-            Type.Literal('spring'),
-            Type.Literal('specialty'),
-            Type.Literal('new_recruit'),
-            Type.Literal('other'),
-          ]),
-        ),
-        minClasses: Type.Number(),
-      }),
-      Type.Object({ kind: Type.Literal('hours'), minHours: Type.Number() }),
-    ]),
-  }),
-);
-export type ListCoverageResponse = Static<typeof ListCoverageResponse>;
+/** Coverage rules as answered (the request's CoverageRule, without its input bounds). */
+const CoverageRuleView = Type.Union([
+  Type.Object({ kind: Type.Literal('classes'), classKinds: Type.Array(TrainingKind), minClasses: Type.Number() }),
+  Type.Object({ kind: Type.Literal('hours'), minHours: Type.Number() }),
+]);
 
-export const CreateCoverageResponse = Type.Object({
+export const CoverageRequirement = Type.Object({
   id: Type.String(),
   title: Type.String(),
   orgId: Type.String(),
@@ -156,23 +122,14 @@ export const CreateCoverageResponse = Type.Object({
   periodStart: Type.String(),
   periodEnd: Type.String(),
   target: NormalizedTargetSchema,
-  rule: Type.Union([
-    Type.Object({
-      kind: Type.Literal('classes'),
-      classKinds: Type.Array(
-        Type.Union([
-          Type.Literal('rotation'),
-          Type.Literal('spring'),
-          Type.Literal('specialty'),
-          Type.Literal('new_recruit'),
-          Type.Literal('other'),
-        ]),
-      ),
-      minClasses: Type.Number(),
-    }),
-    Type.Object({ kind: Type.Literal('hours'), minHours: Type.Number() }),
-  ]),
+  rule: CoverageRuleView,
 });
+export type CoverageRequirement = Static<typeof CoverageRequirement>;
+
+export const ListCoverageResponse = Type.Array(CoverageRequirement);
+export type ListCoverageResponse = Static<typeof ListCoverageResponse>;
+
+export const CreateCoverageResponse = CoverageRequirement;
 export type CreateCoverageResponse = Static<typeof CreateCoverageResponse>;
 
 export const CoveragePerson = Type.Object({
@@ -189,31 +146,7 @@ export const CoveragePerson = Type.Object({
 export type CoveragePerson = Static<typeof CoveragePerson>;
 
 export const CoverageStatusResponse = Type.Object({
-  requirement: Type.Object({
-    id: Type.String(),
-    title: Type.String(),
-    orgId: Type.String(),
-    orgName: Type.String(),
-    periodStart: Type.String(),
-    periodEnd: Type.String(),
-    target: NormalizedTargetSchema,
-    rule: Type.Union([
-      Type.Object({
-        kind: Type.Literal('classes'),
-        classKinds: Type.Array(
-          Type.Union([
-            Type.Literal('rotation'),
-            Type.Literal('spring'),
-            Type.Literal('specialty'),
-            Type.Literal('new_recruit'),
-            Type.Literal('other'),
-          ]),
-        ),
-        minClasses: Type.Number(),
-      }),
-      Type.Object({ kind: Type.Literal('hours'), minHours: Type.Number() }),
-    ]),
-  }),
+  requirement: CoverageRequirement,
   total: Type.Number(),
   covered: Type.Number(),
   branches: Type.Array(
@@ -230,38 +163,39 @@ export const CoverageStatusResponse = Type.Object({
 });
 export type CoverageStatusResponse = Static<typeof CoverageStatusResponse>;
 
-export const MyTrainingResponse = Type.Object({
-  name: Type.String(),
-  classes: Type.Array(
+export const MyClass = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  kind: TrainingKind,
+  orgName: Type.String(),
+  startDate: Type.String(),
+  endDate: Type.String(),
+  place: Type.Union([Type.Null(), Type.String()]),
+  plannedHours: Type.Number(),
+  status: Type.Union([Type.Literal('enrolled'), Type.Literal('completed')]),
+  hoursEarned: Type.Union([Type.Null(), Type.Number()]),
+  evaluated: Type.Boolean(),
+  attended: Type.Number(),
+  sessionCount: Type.Number(),
+  rate: Type.Number(),
+  hours: Type.Number(),
+  meetsThreshold: Type.Boolean(),
+  sessions: Type.Array(
     Type.Object({
       id: Type.String(),
+      date: Type.String(),
       title: Type.String(),
-      kind: Type.String(),
-      orgName: Type.String(),
-      startDate: Type.String(),
-      endDate: Type.String(),
-      place: Type.Union([Type.Null(), Type.String()]),
-      plannedHours: Type.Number(),
-      status: Type.Union([Type.Literal('enrolled'), Type.Literal('completed')]),
-      hoursEarned: Type.Union([Type.Null(), Type.Number()]),
-      evaluated: Type.Boolean(),
-      attended: Type.Number(),
-      sessionCount: Type.Number(),
-      rate: Type.Number(),
       hours: Type.Number(),
-      meetsThreshold: Type.Boolean(),
-      sessions: Type.Array(
-        Type.Object({
-          id: Type.String(),
-          date: Type.String(),
-          title: Type.String(),
-          hours: Type.Number(),
-          present: Type.Boolean(),
-          signInOpen: Type.Boolean(),
-        }),
-      ),
+      present: Type.Boolean(),
+      signInOpen: Type.Boolean(),
     }),
   ),
+});
+export type MyClass = Static<typeof MyClass>;
+
+export const MyTrainingResponse = Type.Object({
+  name: Type.String(),
+  classes: Type.Array(MyClass),
   trainingRecords: Type.Array(
     Type.Object({ date: Type.String(), hours: Type.Number(), course: Type.String(), organizer: Type.Union([Type.Null(), Type.String()]) }),
   ),

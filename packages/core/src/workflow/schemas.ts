@@ -91,6 +91,7 @@ export const TodoQuery = Strict({
 });
 export type TodoQuery = Static<typeof TodoQuery>;
 export const TodoPage = Type.Object({ items: Type.Array(TodoItem), total: Type.Integer() });
+export type TodoPage = Static<typeof TodoPage>;
 export const TodoCounts = Type.Object({
   pending: Type.Integer(),
   overdue: Type.Integer(),
@@ -118,9 +119,19 @@ export const Objection = Type.Object({
   resolution: Nullable(Type.String()),
   resolvedAt: Nullable(Type.String()),
 });
-export const CaseAction = Type.Union(
-  ['approve', 'reject', 'return', 'resubmit', 'withdraw', 'comment', 'object', 'resolve_objection'].map((a) => Type.Literal(a)),
-);
+// Spelled out literal by literal (not mapped from a string array) so the Static type is the
+// union of action names the web switches on, not plain `string`; the JSON Schema is the same.
+export const CaseAction = Type.Union([
+  Type.Literal('approve'),
+  Type.Literal('reject'),
+  Type.Literal('return'),
+  Type.Literal('resubmit'),
+  Type.Literal('withdraw'),
+  Type.Literal('comment'),
+  Type.Literal('object'),
+  Type.Literal('resolve_objection'),
+]);
+export type CaseAction = Static<typeof CaseAction>;
 export const CaseDetail = Type.Composite([
   TodoItem,
   Type.Object({
@@ -181,6 +192,7 @@ export type Notification = Static<typeof Notification>;
 export const NotificationQuery = Strict({ unread: Type.Optional(Type.Boolean()), page: PageQuery.page, pageSize: PageQuery.pageSize });
 export const NotificationIdsBody = Strict({ ids: Type.Array(Id, { minItems: 1, maxItems: 200, uniqueItems: true }) });
 export const NotificationPage = Type.Object({ items: Type.Array(Notification), total: Type.Integer(), unread: Type.Integer() });
+export type NotificationPage = Static<typeof NotificationPage>;
 
 export const YearParams = Strict({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) });
 export const CalendarBody = Strict({

@@ -1,4 +1,4 @@
-import type { CreatePersonBody, UpdatePersonBody } from '@zhenggong/core';
+import type { CorrectionStatus, CreatePersonBody, UpdatePersonBody } from '@zhenggong/core';
 import type { Trx } from '../../db/database.ts';
 import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
 import type { Principal } from '../../platform/access/principal.ts';
@@ -105,6 +105,6 @@ export async function applyCorrectionOutcome(trx: Trx, ctx: AppContext, actor: A
   await appendAudit(trx, ctx.clock, actor, { eventType: `person.correction.${outcome}`, objectType: 'person', objectId: request.person_id, detail: { requestId: id, note } });
 }
 
-function present(r: { id: string; person_id: string; reason: string | null; status: string; decided_at: string | null; decision_note: string | null; created_at: string }, changes: Record<string, string>) {
+function present(r: { id: string; person_id: string; reason: string | null; status: CorrectionStatus; decided_at: string | null; decision_note: string | null; created_at: string }, changes: Record<string, string>) {
   return { id: r.id, personId: r.person_id, changes, reason: r.reason, status: r.status, decidedAt: r.decided_at, decisionNote: r.decision_note, createdAt: r.created_at };
 }

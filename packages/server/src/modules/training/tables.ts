@@ -1,8 +1,10 @@
+import type { TrainingKind } from '@zhenggong/core';
+
 /** Table types of the training module (教育训练); see migration 20261129T060000-training. */
 export interface TrainingClassTable {
   id: string;
   title: string;
-  kind: string;
+  kind: TrainingKind;
   org_id: string;
   start_date: string;
   end_date: string;

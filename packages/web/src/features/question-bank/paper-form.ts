@@ -95,7 +95,7 @@ export function fromPaper(p: PaperDetail): { settings: PaperSettings; bankIds: s
       shuffleOptions: p.shuffleOptions,
       partialCredit: p.partialCredit,
     },
-    bankIds: p.bankIds,
+    bankIds: [...p.bankIds],
     rules: p.rules.map((r) => ({
       ...newRuleRow(r.type),
       policeCategory: r.policeCategory ?? '',

@@ -1,86 +1,45 @@
-/** Shapes of /api/v1/question-bank (docs/api-question-bank.md). */
-export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'fill_blank', 'short_answer'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+import type {
+  AnswerKey as CoreAnswerKey,
+  BankView as CoreBankView,
+  CreatePaperBody as CoreCreatePaperBody,
+  CreateQuestionBody as CoreCreateQuestionBody,
+  DrawnItem as CoreDrawnItem,
+  ListTagsResponse as CoreListTagsResponse,
+  PaperDetail as CorePaperDetail,
+  PaperRuleInput as CorePaperRuleInput,
+  PaperSummary as CorePaperSummary,
+  PreviewPaperResponse as CorePreviewPaperResponse,
+  QuestionDetail as CoreQuestionDetail,
+  QuestionListItem as CoreQuestionListItem,
+  QuestionType as CoreQuestionType,
+  QuestionVersion as CoreQuestionVersion,
+  RuleCheck as CoreRuleCheck,
+} from '@zhenggong/core';
+
+/**
+ * The question bank's names for the shapes of /api/v1/question-bank (docs/api-question-bank.md):
+ * aliases of core's schema types (erased at build), plus the form-side lists and the import
+ * report that the web keeps itself.
+ */
+export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'fill_blank', 'short_answer'] as const satisfies readonly CoreQuestionType[];
+export type QuestionType = CoreQuestionType;
 export const DIFFICULTIES = [1, 2, 3, 4, 5] as const;
 export const OPTION_KEYS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
 
-export interface Bank {
-  id: string;
-  name: string;
-  description: string | null;
-  orgId: string;
-  orgName: string;
-  status: 'active' | 'retired';
-  questionCount: number;
-  writable: boolean;
-  createdAt: string;
-}
+export type Bank = CoreBankView;
 
-export interface Tags {
-  policeCategories: string[];
-  subjects: string[];
-  sourceLaws: string[];
-}
+export type Tags = CoreListTagsResponse;
 
-export interface QuestionListItem {
-  id: string;
-  bankId: string;
-  bankName: string;
-  type: QuestionType;
-  stem: string;
-  policeCategory: string | null;
-  subject: string | null;
-  difficulty: number;
-  sourceLaw: string | null;
-  versionNo: number;
-  currentVersionId: string;
-  status: 'active' | 'retired';
-  updatedAt: string;
-}
+export type QuestionListItem = CoreQuestionListItem;
 
-export type AnswerKey =
-  { kind: 'choice'; correct: string[] } | { kind: 'blanks'; accepted: string[][] } | { kind: 'text'; reference: string };
+export type AnswerKey = CoreAnswerKey;
 
-export interface QuestionVersion {
-  id: string;
-  questionId: string;
-  versionNo: number;
-  type: QuestionType;
-  stem: string;
-  options: { key: string; text: string }[];
-  key: AnswerKey;
-  analysis: string | null;
-  policeCategory: string | null;
-  subject: string | null;
-  difficulty: number;
-  sourceLaw: string | null;
-  createdAt: string;
-}
+export type QuestionVersion = CoreQuestionVersion;
 
-export interface QuestionDetail {
-  id: string;
-  bankId: string;
-  bankName: string;
-  status: 'active' | 'retired';
-  versionNo: number;
-  current: QuestionVersion;
-  versions: { id: string; versionNo: number; createdAt: string }[];
-  writable: boolean;
-}
+export type QuestionDetail = CoreQuestionDetail;
 
-export interface QuestionInput {
-  type: QuestionType;
-  stem: string;
-  options?: string[];
-  correct?: string[];
-  blanks?: string[][];
-  reference?: string;
-  analysis?: string | null;
-  policeCategory?: string | null;
-  subject?: string | null;
-  difficulty: number;
-  sourceLaw?: string | null;
-}
+/** The question form's values; the bank is chosen outside the form and added on create. */
+export type QuestionInput = Omit<CoreCreateQuestionBody, 'bankId'>;
 
 export interface QuestionFilter {
   bankId?: string;
@@ -93,87 +52,20 @@ export interface QuestionFilter {
   status?: 'active' | 'retired' | 'all';
 }
 
-export interface PaperRule {
-  type: QuestionType;
-  policeCategory?: string | null;
-  subject?: string | null;
-  difficulty?: number | null;
-  sourceLaw?: string | null;
-  count: number;
-  score: number;
-}
+export type PaperRule = CorePaperRuleInput;
 
-export interface RuleCheck {
-  rule: number;
-  needed: number;
-  matching: number;
-  available: number;
-  ok: boolean;
-}
+export type RuleCheck = CoreRuleCheck;
 
-export interface PaperSummary {
-  id: string;
-  title: string;
-  kind: 'fixed' | 'rule';
-  orgId: string;
-  orgName: string;
-  totalScore: number;
-  questionCount: number;
-  passScore: number | null;
-  timeMinutes: number | null;
-  shuffleQuestions: boolean;
-  shuffleOptions: boolean;
-  partialCredit: number;
-  status: 'active' | 'retired';
-  updatedAt: string;
-}
+export type PaperSummary = CorePaperSummary;
 
-export interface PaperDetail extends PaperSummary {
-  bankIds: string[];
-  items: {
-    questionId: string;
-    questionVersionId: string;
-    versionNo: number;
-    currentVersionNo: number;
-    type: QuestionType;
-    stem: string;
-    score: number;
-  }[];
-  rules: (PaperRule & { check: RuleCheck })[];
-}
+export type PaperDetail = CorePaperDetail;
 
-export interface PaperInput {
-  title: string;
-  kind: 'fixed' | 'rule';
-  bankIds?: string[];
-  items?: { questionId: string; questionVersionId?: string; score: number }[];
-  rules?: PaperRule[];
-  shuffleQuestions: boolean;
-  shuffleOptions: boolean;
-  partialCredit: number;
-  passScore?: number | null;
-  timeMinutes?: number | null;
-}
+/** The paper form's values; the owning unit is chosen outside the form and added on create. */
+export type PaperInput = Omit<CoreCreatePaperBody, 'orgId'>;
 
-export interface DrawnItem {
-  no: number;
-  questionId: string;
-  questionVersionId: string;
-  type: QuestionType;
-  stem: string;
-  options: { key: string; text: string }[];
-  key: AnswerKey;
-  score: number;
-  partialCredit: number;
-}
+export type DrawnItem = CoreDrawnItem;
 
-export interface DrawnPaper {
-  paperId: string;
-  title: string;
-  totalScore: number;
-  items: DrawnItem[];
-  seed: string;
-}
+export type DrawnPaper = CorePreviewPaperResponse;
 
 export interface ImportProgress {
   phase: 'validating' | 'inserting' | 'committing';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
-import type { CorrectionRequest, CorrectionStatus, OwnProfile, PendingCorrection } from './types';
+import type { CorrectionRequest, CorrectionStatus, OwnProfileResponse, PendingCorrection } from '@zhenggong/core';
 
 const BASE = '/api/v1/personnel';
 
@@ -13,7 +13,7 @@ const keys = {
 
 /** The caller's own record; 404 PERSON_NOT_LINKED when the account has no personnel record. */
 export function useOwnProfile() {
-  return useQuery({ queryKey: keys.me, queryFn: ({ signal }) => api.get<OwnProfile>(`${BASE}/me`, undefined, signal) });
+  return useQuery({ queryKey: keys.me, queryFn: ({ signal }) => api.get<OwnProfileResponse>(`${BASE}/me`, undefined, signal) });
 }
 
 export function useMyCorrections() {
@@ -61,7 +61,7 @@ export function useDecideCorrection() {
 export function useCurrentValues(personId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['personnel', 'detail', personId],
-    queryFn: ({ signal }) => api.get<OwnProfile>(`${BASE}/people/${encodeURIComponent(personId)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<OwnProfileResponse>(`${BASE}/people/${encodeURIComponent(personId)}`, undefined, signal),
     enabled,
   });
 }

@@ -1,18 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
 import { downloadFile } from '../../shared/api/download';
-import type {
-  ClassDetail,
-  ClassInput,
-  ClassListItem,
-  CoverageInput,
-  CoverageRequirement,
-  CoverageStatus,
-  EvaluationSummary,
-  MyStudy,
-  MyTraining,
-  Roster,
-} from './types';
+import type { ClassDetail, CoverageRequirement, CoverageStatusResponse, CreateClassBody, CreateCoverageBody, EvaluationSummaryResponse, MyStudyResponse, MyTrainingResponse, RosterResponse, TrainingClass } from '@zhenggong/core';
 
 const BASE = '/api/v1/training';
 const keys = {
@@ -29,23 +18,23 @@ const keys = {
 export const useClasses = (q: { page: number; pageSize: number; keyword?: string; kind?: string }) =>
   useQuery({
     queryKey: keys.classes(q),
-    queryFn: ({ signal }) => api.get<{ items: ClassListItem[]; total: number }>(`${BASE}/classes`, q, signal),
+    queryFn: ({ signal }) => api.get<{ items: TrainingClass[]; total: number }>(`${BASE}/classes`, q, signal),
   });
 export const useClass = (id: string) =>
   useQuery({ queryKey: keys.detail(id), queryFn: ({ signal }) => api.get<ClassDetail>(`${BASE}/classes/${id}`, undefined, signal) });
 export const useRoster = (id: string) =>
-  useQuery({ queryKey: keys.roster(id), queryFn: ({ signal }) => api.get<Roster>(`${BASE}/classes/${id}/roster`, undefined, signal) });
+  useQuery({ queryKey: keys.roster(id), queryFn: ({ signal }) => api.get<RosterResponse>(`${BASE}/classes/${id}/roster`, undefined, signal) });
 export const useEvaluations = (id: string) =>
   useQuery({
     queryKey: keys.evaluations(id),
-    queryFn: ({ signal }) => api.get<EvaluationSummary>(`${BASE}/classes/${id}/evaluations`, undefined, signal),
+    queryFn: ({ signal }) => api.get<EvaluationSummaryResponse>(`${BASE}/classes/${id}/evaluations`, undefined, signal),
   });
 export const useCoverageList = () =>
   useQuery({ queryKey: keys.coverageList, queryFn: ({ signal }) => api.get<CoverageRequirement[]>(`${BASE}/coverage`, undefined, signal) });
 export const useCoverage = (id: string, q: { status: string; branchId?: string; keyword?: string }) =>
-  useQuery({ queryKey: keys.coverage(id, q), queryFn: ({ signal }) => api.get<CoverageStatus>(`${BASE}/coverage/${id}`, q, signal) });
+  useQuery({ queryKey: keys.coverage(id, q), queryFn: ({ signal }) => api.get<CoverageStatusResponse>(`${BASE}/coverage/${id}`, q, signal) });
 export const useMyTraining = () =>
-  useQuery({ queryKey: keys.my, queryFn: ({ signal }) => api.get<MyTraining>(`${BASE}/my`, undefined, signal), retry: false });
+  useQuery({ queryKey: keys.my, queryFn: ({ signal }) => api.get<MyTrainingResponse>(`${BASE}/my`, undefined, signal), retry: false });
 
 export const exportCoverage = (id: string, q: { status: string; branchId?: string; keyword?: string }) =>
   downloadFile(`${BASE}/coverage/${id}/export.xlsx`, q, 'coverage.xlsx');
@@ -56,7 +45,7 @@ function useWrite<TInput, TOutput = unknown>(fn: (input: TInput) => Promise<TOut
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.all }) });
 }
 
-export const useCreateClass = () => useWrite((input: ClassInput) => api.post<ClassDetail>(`${BASE}/classes`, input));
+export const useCreateClass = () => useWrite((input: CreateClassBody) => api.post<ClassDetail>(`${BASE}/classes`, input));
 export const useEnroll = (id: string) =>
   useWrite((input: { personIds?: string[]; fromTarget?: boolean }) =>
     api.post<{ added: number }>(`${BASE}/classes/${id}/enrollments`, input),
@@ -75,7 +64,7 @@ export const useConfirmCompletion = (id: string) =>
   useWrite((input: { personIds: string[]; overrideReason?: string }) =>
     api.post<{ completed: number }>(`${BASE}/classes/${id}/completions`, input),
   );
-export const useCreateCoverage = () => useWrite((input: CoverageInput) => api.post<CoverageRequirement>(`${BASE}/coverage`, input));
+export const useCreateCoverage = () => useWrite((input: CreateCoverageBody) => api.post<CoverageRequirement>(`${BASE}/coverage`, input));
 export const useSignIn = () =>
   useWrite((input: { classId: string; code: string }) => api.post(`${BASE}/my/classes/${input.classId}/sign-in`, { code: input.code }));
 export const useEvaluate = () =>
@@ -88,7 +77,7 @@ export const useEvaluate = () =>
 const STUDY = '/api/v1/study';
 const studyKey = ['study', 'my'] as const;
 export const useMyStudy = () =>
-  useQuery({ queryKey: studyKey, queryFn: ({ signal }) => api.get<MyStudy>(`${STUDY}/my`, undefined, signal), retry: false });
+  useQuery({ queryKey: studyKey, queryFn: ({ signal }) => api.get<MyStudyResponse>(`${STUDY}/my`, undefined, signal), retry: false });
 function useStudyWrite<TInput, TOutput = unknown>(fn: (input: TInput) => Promise<TOutput>) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => queryClient.invalidateQueries({ queryKey: studyKey }) });

@@ -1,22 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
-import type { CalendarYear, CaseDetail, Notification, TodoBox, TodoCounts, TodoItem } from './types';
+import type { CalendarBody, CalendarYear, CaseDetail, NotificationPage, TodoCounts, TodoPage, TodoQuery } from '@zhenggong/core';
 
 const BASE = '/api/v1/workflow';
 const all = ['workflow'] as const;
 
-export interface TodoFilter {
-  box: TodoBox;
-  page: number;
-  pageSize: number;
-  module?: string;
-  keyword?: string;
-}
+/** The to-do list's query as the page always sends it: a box and a page are always chosen. */
+export type TodoFilter = Required<Pick<TodoQuery, 'box' | 'page' | 'pageSize'>> & Pick<TodoQuery, 'module' | 'keyword'>;
 
 export const useTodo = (q: TodoFilter) =>
   useQuery({
     queryKey: ['workflow', 'todo', q],
-    queryFn: ({ signal }) => api.get<{ items: TodoItem[]; total: number }>(`${BASE}/todo`, { ...q }, signal),
+    queryFn: ({ signal }) => api.get<TodoPage>(`${BASE}/todo`, { ...q }, signal),
   });
 
 /** Polled so the bell and the home card stay current while a page is open. */
@@ -39,7 +34,7 @@ export const useNotifications = (enabled: boolean) =>
     queryKey: ['workflow', 'notifications'],
     enabled,
     queryFn: ({ signal }) =>
-      api.get<{ items: Notification[]; total: number; unread: number }>(`${BASE}/notifications`, { pageSize: 10 }, signal),
+      api.get<NotificationPage>(`${BASE}/notifications`, { pageSize: 10 }, signal),
   });
 
 /** Every case action refreshes the lists, the counts and the open case; a decision may change module data too. */
@@ -69,7 +64,7 @@ export const useCalendar = (year: number) =>
 export function useSaveCalendar(year: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { holidays: string[]; workdays: string[]; note?: string }) =>
+    mutationFn: (body: CalendarBody) =>
       api.put<CalendarYear>(`${BASE}/calendar/${year}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workflow', 'calendar', year] }),
   });

@@ -4,7 +4,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
-import { useJobs, useRunJob, type JobView } from '../api';
+import type { JobView } from '@zhenggong/core';
+import { useJobs, useRunJob } from '../api';
 
 const stateColor = { running: 'processing', succeeded: 'success', failed: 'warning', dead: 'error' } as const;
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');

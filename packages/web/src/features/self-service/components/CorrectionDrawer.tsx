@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useRequestCorrection } from '../api';
 import { useDictOptions, useDivisionTree } from '../../../shared/dicts/dict-api';
-import { CORRECTABLE_FIELDS, type CorrectableField, type OwnProfile } from '../types';
+import type { OwnProfileResponse } from '@zhenggong/core';
+import { CORRECTABLE_FIELDS, type CorrectableField } from '../types';
 
 const PHONE_PATTERN = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 const DATE_FIELDS = new Set<CorrectableField>(['partyJoinDate', 'workStartDate']);
@@ -12,13 +13,13 @@ const DATE_FIELDS = new Set<CorrectableField>(['partyJoinDate', 'workStartDate']
 type Values = { [K in CorrectableField]?: string | Dayjs | null } & { reason?: string };
 
 /** What the record says now, in the form's terms (former names joined the way the server splits them). */
-function currentValue(profile: OwnProfile, field: CorrectableField): string {
+function currentValue(profile: OwnProfileResponse, field: CorrectableField): string {
   if (field === 'formerNames') return profile.formerNames.join('、');
   if (field === 'phone') return '';
   return profile[field] ?? '';
 }
 
-function initialValues(profile: OwnProfile): Values {
+function initialValues(profile: OwnProfileResponse): Values {
   const values: Values = {};
   for (const field of CORRECTABLE_FIELDS) {
     const value = currentValue(profile, field);
@@ -28,7 +29,7 @@ function initialValues(profile: OwnProfile): Values {
 }
 
 /** Only what differs from the record goes into the request. */
-function changesOf(profile: OwnProfile, values: Values): Record<string, string> {
+function changesOf(profile: OwnProfileResponse, values: Values): Record<string, string> {
   const changes: Record<string, string> = {};
   for (const field of CORRECTABLE_FIELDS) {
     const raw = values[field];
@@ -39,7 +40,7 @@ function changesOf(profile: OwnProfile, values: Values): Record<string, string> 
 }
 
 /** 申请更正: the ten fields a person may ask to have corrected, plus a reason. */
-export function CorrectionDrawer({ profile, onClose }: { profile: OwnProfile; onClose: () => void }) {
+export function CorrectionDrawer({ profile, onClose }: { profile: OwnProfileResponse; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useErrorMessage();

@@ -5,9 +5,9 @@ import { hasKey } from '../../../shared/utils/has-key';
 import { useCurrentValues } from '../api';
 import { useValueText } from '../correction-values';
 import { selfServiceZhCN } from '../locales';
-import type { OwnProfile, PendingCorrection } from '../types';
+import type { OwnProfileResponse, PendingCorrection } from '@zhenggong/core';
 
-function recorded(profile: OwnProfile, field: string): string | null {
+function recorded(profile: OwnProfileResponse, field: string): string | null {
   if (field === 'formerNames') return profile.formerNames.join('、');
   if (field === 'phone') return profile.phoneMasked;
   return hasKey(profile, field) ? (profile[field] as string | null) : null; // why: correctable fields are string columns of the profile

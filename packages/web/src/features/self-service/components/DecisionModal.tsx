@@ -2,7 +2,7 @@ import { App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useDecideCorrection } from '../api';
-import type { PendingCorrection } from '../types';
+import type { PendingCorrection } from '@zhenggong/core';
 
 interface DecisionModalProps {
   request: PendingCorrection;

@@ -1,7 +1,7 @@
 import { Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/utils/format';
-import type { CorrectionRequest, CorrectionStatus } from '../types';
+import type { CorrectionRequest, CorrectionStatus } from '@zhenggong/core';
 import { ChangesList } from './ChangesList';
 
 export const CORRECTION_STATUS_COLORS: Record<CorrectionStatus, string> = { pending: 'processing', approved: 'success', rejected: 'error', withdrawn: 'default' };

@@ -8,7 +8,7 @@ import { useCorrections } from '../api';
 import { CurrentVsRequested } from '../components/CurrentVsRequested';
 import { DecisionModal } from '../components/DecisionModal';
 import { useCorrectionColumns } from '../components/useCorrectionColumns';
-import type { CorrectionStatus, PendingCorrection } from '../types';
+import type { CorrectionStatus, PendingCorrection } from '@zhenggong/core';
 
 const STATUSES: readonly CorrectionStatus[] = ['pending', 'approved', 'rejected'];
 

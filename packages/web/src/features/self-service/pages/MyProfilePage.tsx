@@ -8,9 +8,9 @@ import { useMyCorrections, useOwnProfile } from '../api';
 import { CorrectionDrawer } from '../components/CorrectionDrawer';
 import { useCorrectionColumns } from '../components/useCorrectionColumns';
 import { useDictLabel } from '../../../shared/dicts/dict-api';
-import type { CorrectionRequest, OwnProfile } from '../types';
+import type { CorrectionRequest, OwnProfileResponse } from '@zhenggong/core';
 
-function ProfileCard({ profile, onCorrect }: { profile: OwnProfile; onCorrect: () => void }) {
+function ProfileCard({ profile, onCorrect }: { profile: OwnProfileResponse; onCorrect: () => void }) {
   const { t } = useTranslation();
   const label = useDictLabel();
   const empty = t('common.empty');

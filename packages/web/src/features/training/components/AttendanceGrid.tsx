@@ -6,7 +6,7 @@ import { usePermission } from '../../../shared/auth/usePermission';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useEnroll, useMarkAttendance, useRoster } from '../api';
-import type { ClassDetail, RosterPerson } from '../types';
+import type { ClassDetail, RosterPerson } from '@zhenggong/core';
 import { CompletionModal } from './CompletionModal';
 import { AddSessionModal, SignInCodeModal } from './SessionModals';
 

@@ -6,7 +6,8 @@ import { useNavigate } from 'react-router-dom';
 import { usePermission } from '../../../shared/auth/usePermission';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useClasses } from '../api';
-import { trainingKinds, type ClassListItem } from '../types';
+import type { TrainingClass } from '@zhenggong/core';
+import { trainingKinds } from '../training-kinds';
 import { ClassCreateDrawer } from './ClassCreateDrawer';
 
 /** 培训班 list: server paging, filter by kind and title, a click opens the class. */
@@ -42,7 +43,7 @@ export function ClassList() {
         )}
       </Flex>
       {classes.isError && <QueryErrorAlert error={classes.error} onRetry={() => void classes.refetch()} />}
-      <Table<ClassListItem>
+      <Table<TrainingClass>
         rowKey="id"
         size="middle"
         loading={classes.isPending}

@@ -2,7 +2,7 @@ import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useConfirmCompletion } from '../api';
-import type { RosterPerson } from '../types';
+import type { RosterPerson } from '@zhenggong/core';
 
 /** Staff confirm completion person by person; below-threshold trainees need a written reason. */
 export function CompletionModal({

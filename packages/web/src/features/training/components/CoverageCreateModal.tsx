@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { OrgTreeSelect } from '../../../shared/components/OrgTreeSelect';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useCreateCoverage } from '../api';
-import { trainingKinds, type CoverageRequirement, type TrainingKind } from '../types';
+import type { CoverageRequirement, TrainingKind } from '@zhenggong/core';
+import { trainingKinds } from '../training-kinds';
 import { TargetFields } from './TargetFields';
 
 interface Values {

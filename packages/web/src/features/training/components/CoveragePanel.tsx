@@ -6,7 +6,7 @@ import { usePermission } from '../../../shared/auth/usePermission';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { exportCoverage, useCoverage, useCoverageList } from '../api';
-import type { CoverageRequirement, CoverageStatus } from '../types';
+import type { CoverageRequirement, CoverageStatusResponse } from '@zhenggong/core';
 import { CoverageCreateModal } from './CoverageCreateModal';
 
 type StatusFilter = 'missing' | 'covered' | 'all';
@@ -78,7 +78,7 @@ function CoverageView({ id }: { id: string }) {
   const data = useCoverage(id, query);
   const [exporting, setExporting] = useState(false);
   if (data.isError) return <QueryErrorAlert error={data.error} onRetry={() => void data.refetch()} />;
-  const s: CoverageStatus | undefined = data.data;
+  const s: CoverageStatusResponse | undefined = data.data;
   return (
     <Flex vertical gap={12}>
       {s && (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useEvaluate, useSignIn } from '../api';
-import type { MyClass } from '../types';
+import type { MyClass } from '@zhenggong/core';
 
 /** One of my classes on a phone: dates, my attendance, sign-in with the code, evaluation. */
 export function MyClassCard({ c }: { c: MyClass }) {

@@ -22,19 +22,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { downloadMyMaterial, useAcknowledgeMaterial, useDeclareStudy, useOpenMaterial } from '../api';
-import type { MyStudy } from '../types';
+import type { MyStudyResponse } from '@zhenggong/core';
 
 const statusColor = { pending: 'warning', approved: 'success', rejected: 'error' } as const;
 
 /** My study (学习教育): hours, campaigns with my progress, materials to read, declarations. */
-export function MyStudyPanel({ study }: { study: MyStudy }) {
+export function MyStudyPanel({ study }: { study: MyStudyResponse }) {
   const { t } = useTranslation();
   const [declaring, setDeclaring] = useState(false);
   const open = useOpenMaterial();
   const acknowledge = useAcknowledgeMaterial();
   const showError = useErrorMessage();
   const { message } = App.useApp();
-  const openMaterial = (m: MyStudy['materials'][number]) => {
+  const openMaterial = (m: MyStudyResponse['materials'][number]) => {
     open.mutate(m.id, { onError: showError });
     if (m.kind === 'link' && m.url) window.open(m.url, '_blank', 'noopener,noreferrer');
     else if (m.fileName) downloadMyMaterial(m.id, m.fileName).catch(showError);
@@ -132,7 +132,7 @@ export function MyStudyPanel({ study }: { study: MyStudy }) {
   );
 }
 
-function DeclareModal({ open, onClose, campaigns }: { open: boolean; onClose: () => void; campaigns: MyStudy['campaigns'] }) {
+function DeclareModal({ open, onClose, campaigns }: { open: boolean; onClose: () => void; campaigns: MyStudyResponse['campaigns'] }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ date: Dayjs; hours: number; title: string; note?: string; campaignId?: string }>();
   const declare = useDeclareStudy();

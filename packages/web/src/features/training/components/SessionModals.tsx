@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useAddSession, useOpenSignIn } from '../api';
-import type { ClassDetail } from '../types';
+import type { ClassDetail } from '@zhenggong/core';
 
 /** Adds one session (课次) of the class: a day, a subject, its hours. */
 export function AddSessionModal({ cls, open, onClose }: { cls: ClassDetail; open: boolean; onClose: () => void }) {

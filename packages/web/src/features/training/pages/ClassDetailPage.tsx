@@ -8,7 +8,7 @@ import { useDictLabel } from '../../../shared/dicts/dict-api';
 import { useClass } from '../api';
 import { AttendanceGrid } from '../components/AttendanceGrid';
 import { EvaluationPanel } from '../components/EvaluationPanel';
-import type { Target } from '../types';
+import type { NormalizedTarget } from '@zhenggong/core';
 
 /** One class: its plan, trainees with the attendance grid and completion, and the evaluations. */
 export function ClassDetailPage() {
@@ -20,7 +20,7 @@ export function ClassDetailPage() {
   if (cls.isError) return <QueryErrorAlert error={cls.error} onRetry={() => void cls.refetch()} />;
   if (!cls.data) return <FullPageSpin />;
   const c = cls.data;
-  const targetText = (target: Target) =>
+  const targetText = (target: NormalizedTarget) =>
     [
       target.orgIds.length ? `${t('training.target.orgs')} ${target.orgIds.length}` : '',
       target.posts.length ? `${t('training.target.posts')}：${target.posts.join('、')}` : '',

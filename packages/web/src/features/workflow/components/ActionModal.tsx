@@ -1,6 +1,6 @@
 import { Checkbox, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseAction } from '../types';
+import type { CaseAction } from '@zhenggong/core';
 
 export interface ActionInput {
   text?: string;

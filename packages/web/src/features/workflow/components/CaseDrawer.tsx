@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useCase, useCaseAction } from '../api';
-import type { CaseAction, CaseDetail } from '../types';
+import type { CaseAction, CaseDetail } from '@zhenggong/core';
 import { ActionModal, type ActionInput } from './ActionModal';
 import { CaseStatusTag } from './CaseStatusTag';
 

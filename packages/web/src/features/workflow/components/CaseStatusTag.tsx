@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseStatus } from '../types';
+import type { CaseStatus } from '@zhenggong/core';
 
 const COLORS: Record<CaseStatus, string> = {
   in_progress: 'processing',

@@ -8,7 +8,7 @@ import { beijingToday } from '../../../shared/utils/beijing-today';
 import { useTodo, useTodoCounts } from '../api';
 import { CaseDrawer } from '../components/CaseDrawer';
 import { CaseStatusTag } from '../components/CaseStatusTag';
-import type { TodoBox, TodoItem } from '../types';
+import type { TodoBox, TodoItem } from '@zhenggong/core';
 
 const BOXES: readonly TodoBox[] = ['pending', 'done', 'mine'];
 const MODULES = ['personnel', 'study', 'talent'] as const;
