@@ -12,7 +12,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -41,7 +44,11 @@ export default tseslint.config(
   {
     // Platform tests that drive every module's routes (hostile uploads, the system administrator's
     // walk) build fixtures from those modules; the platform code itself stays module-free.
-    files: ['packages/server/src/platform/**/*.test.ts', 'packages/server/src/platform/**/*-test-support.ts', 'packages/server/src/platform/**/authorization-fixtures.ts'],
+    files: [
+      'packages/server/src/platform/**/*.test.ts',
+      'packages/server/src/platform/**/*-test-support.ts',
+      'packages/server/src/platform/**/authorization-fixtures.ts',
+    ],
     rules: { 'boundaries/dependencies': 'off' },
   },
 );

@@ -119,7 +119,8 @@ export async function bareUserPage(db: RawDb, scopeRootId: string, page: number,
   const count = await db.all<{ n: number }>(usersCountSql, [scopeRootId]);
   const rows = await db.all<UserRow>(usersPageSql, [scopeRootId, pageSize, (page - 1) * pageSize]);
   const ids = rows.map((r) => r.id);
-  const roles = ids.length === 0 ? [] : await db.all<{ user_id: string; id: string; code: string; name: string }>(rolesSql(ids.length), ids);
+  const roles =
+    ids.length === 0 ? [] : await db.all<{ user_id: string; id: string; code: string; name: string }>(rolesSql(ids.length), ids);
   const rolesOf = new Map<string, { id: string; code: string; name: string }[]>();
   for (const r of roles) {
     const list = rolesOf.get(r.user_id) ?? [];
@@ -195,10 +196,21 @@ const scopedTree: BenchCase = {
       const rows = await db.all<OrgRow>(orgTreeSql, [scopeRootId, 'active']);
       const nodes = new Map<string, OrgNode>();
       for (const r of rows) {
-        nodes.set(r.id, { id: r.id, code: r.code, name: r.name, shortName: r.short_name, type: r.type, isUnit: r.is_unit === 1, parentId: r.parent_id, status: r.status, sortOrder: r.sort_order, children: [] });
+        nodes.set(r.id, {
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          shortName: r.short_name,
+          type: r.type,
+          isUnit: r.is_unit === 1,
+          parentId: r.parent_id,
+          status: r.status,
+          sortOrder: r.sort_order,
+          children: [],
+        });
       }
       const roots: OrgNode[] = [];
-      for (const n of nodes.values()) (n.parentId ? nodes.get(n.parentId)?.children ?? roots : roots).push(n);
+      for (const n of nodes.values()) (n.parentId ? (nodes.get(n.parentId)?.children ?? roots) : roots).push(n);
       return roots;
     });
   },
@@ -286,7 +298,9 @@ const checkPersonPage = (name: string) => (body: unknown, fixture: Fixture) => {
   const page = body as { items: unknown[]; total: number };
   const visible = fixture.visiblePeople ?? 0;
   if (page.total > visible || page.items.length !== Math.min(20, page.total)) {
-    throw new Error(`${name}: expected a first page of min(20, total) of at most ${visible} people in scope, got ${page.items.length} of ${page.total}`);
+    throw new Error(
+      `${name}: expected a first page of min(20, total) of at most ${visible} people in scope, got ${page.items.length} of ${page.total}`,
+    );
   }
 };
 
@@ -323,4 +337,6 @@ const personFilter: BenchCase = {
   },
 };
 
-export const benchCases: Record<string, BenchCase> = Object.fromEntries([scopedList, scopedTree, personSearch, personFilter].map((c) => [c.name, c]));
+export const benchCases: Record<string, BenchCase> = Object.fromEntries(
+  [scopedList, scopedTree, personSearch, personFilter].map((c) => [c.name, c]),
+);

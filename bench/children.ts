@@ -70,7 +70,14 @@ export interface SliceResult {
 /** One autocannon run with per-request setup (each request can name another examinee, item …). */
 export async function loadSlice(
   server: ChildServer,
-  opts: { connections: number; seconds?: number; amount?: number; timeoutSec?: number; request: autocannon.Request; more?: autocannon.Request[] },
+  opts: {
+    connections: number;
+    seconds?: number;
+    amount?: number;
+    timeoutSec?: number;
+    request: autocannon.Request;
+    more?: autocannon.Request[];
+  },
 ): Promise<SliceResult> {
   const before = await server.cpuUs();
   const latencies: number[] = [];
@@ -98,7 +105,15 @@ export async function loadSlice(
   });
   const after = await server.cpuUs();
   const seconds = opts.amount ? (lastAnswerAt - startedAt) / 1000 : result.duration;
-  return { requests: result.requests.total, ok: result['2xx'], errors: result.errors, timeouts: result.timeouts, seconds, latencies, cpuUs: after - before };
+  return {
+    requests: result.requests.total,
+    ok: result['2xx'],
+    errors: result.errors,
+    timeouts: result.timeouts,
+    seconds,
+    latencies,
+    cpuUs: after - before,
+  };
 }
 
 export function percentile(sorted: Float64Array, p: number): number {

@@ -68,7 +68,8 @@ export async function buildFixture(ctx: AppContext, size: FixtureSize = citySize
     branches.push(branch);
     const members = [branch];
     for (const name of ['政治处', '警务保障室']) members.push(await makeOrg(ctx, branch, `第${b}分局${name}`, { isUnit: false }));
-    for (let s = 1; s <= size.stationsPerBranch; s++) members.push(await makeOrg(ctx, branch, `第${b}分局第${s}派出所`, { type: 'station' }));
+    for (let s = 1; s <= size.stationsPerBranch; s++)
+      members.push(await makeOrg(ctx, branch, `第${b}分局第${s}派出所`, { type: 'station' }));
     for (const m of members) subtreeOf.set(m, branch);
     orgs.push(...members);
   }
@@ -85,14 +86,34 @@ export async function buildFixture(ctx: AppContext, size: FixtureSize = citySize
     if (subtreeOf.get(orgId) === scopeRootId) visibleUsers++;
     const created = new Date(base + i * 3_600_000).toISOString();
     const username = `jy${String(i).padStart(6, '0')}`;
-    const name = (surnames[Math.floor(rand() * surnames.length)] as string) + (given[Math.floor(rand() * given.length)] as string) + (rand() < 0.6 ? (given[Math.floor(rand() * given.length)] as string) : '');
+    const name =
+      (surnames[Math.floor(rand() * surnames.length)] as string) +
+      (given[Math.floor(rand() * given.length)] as string) +
+      (rand() < 0.6 ? (given[Math.floor(rand() * given.length)] as string) : '');
     rows.push({
-      id: newId(), username, username_norm: normalizeUsername(username), display_name: name, org_id: orgId, person_id: null,
-      password_hash: passwordHash, password_changed_at: created, must_change_password: 0, failed_count: 0,
-      locked_until: null, status: rand() < 0.05 ? 'disabled' : 'active', expires_at: null,
+      id: newId(),
+      username,
+      username_norm: normalizeUsername(username),
+      display_name: name,
+      org_id: orgId,
+      person_id: null,
+      password_hash: passwordHash,
+      password_changed_at: created,
+      must_change_password: 0,
+      failed_count: 0,
+      locked_until: null,
+      status: rand() < 0.05 ? 'disabled' : 'active',
+      expires_at: null,
       last_login_at: rand() < 0.8 ? new Date(base + i * 3_600_000 + 86_400_000).toISOString() : null,
-      admin_kind: null, city_code: ctx.config.cityCode, created_at: created, updated_at: created,
-      pending_org_id: null, held_reason: null, totp_secret: null, totp_enrolled_at: null, totp_last_step: null,
+      admin_kind: null,
+      city_code: ctx.config.cityCode,
+      created_at: created,
+      updated_at: created,
+      pending_org_id: null,
+      held_reason: null,
+      totp_secret: null,
+      totp_enrolled_at: null,
+      totp_last_step: null,
     });
   }
   // 19 columns × 500 rows stays under SQLite's and PostgreSQL's bind-parameter limits.
@@ -100,13 +121,23 @@ export async function buildFixture(ctx: AppContext, size: FixtureSize = citySize
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
       await trx.insertInto('app_user').values(chunk).execute();
-      await trx.insertInto('user_role').values(chunk.map((r) => ({ user_id: r.id, role_id: officer }))).execute();
+      await trx
+        .insertInto('user_role')
+        .values(chunk.map((r) => ({ user_id: r.id, role_id: officer })))
+        .execute();
     }
   });
   const dept = orgs[orgs.indexOf(scopeRootId) + 1] as string; // 第1分局政治处
   await makeUser(ctx, BENCH_USERNAME, dept, BENCH_PASSWORD, [reader, officer]);
   visibleUsers++;
-  return { orgCount: orgs.length, userCount: size.users + 1, scopeRootId, visibleUsers, branchSize: 3 + size.stationsPerBranch, seconds: (performance.now() - started) / 1000 };
+  return {
+    orgCount: orgs.length,
+    userCount: size.users + 1,
+    scopeRootId,
+    visibleUsers,
+    branchSize: 3 + size.stationsPerBranch,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /**

@@ -31,7 +31,11 @@ interface Timing {
  * Times every step in `rounds` short rounds, the steps interleaved, and keeps each step's
  * least-disturbed round: on a shared machine the minimum is the estimate other work spoils least.
  */
-async function timeAll<K extends string>(steps: Record<K, () => Promise<unknown>>, seconds: number, rounds = 7): Promise<Record<K, Timing>> {
+async function timeAll<K extends string>(
+  steps: Record<K, () => Promise<unknown>>,
+  seconds: number,
+  rounds = 7,
+): Promise<Record<K, Timing>> {
   const keys = Object.keys(steps) as K[];
   const best = Object.fromEntries(keys.map((k) => [k, { medianUs: Infinity, cpuUs: Infinity }])) as Record<K, Timing>;
   for (const k of keys) for (let i = 0; i < 200; i++) await steps[k]();
@@ -84,7 +88,11 @@ export async function runLayers(dialect: Dialect, pgUrl: string | undefined, sec
     apps.push(logged, quiet, bare);
     await Promise.all(apps.map((a) => a.ready()));
 
-    const login = await quiet.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: BENCH_USERNAME, password: BENCH_PASSWORD } });
+    const login = await quiet.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: BENCH_USERNAME, password: BENCH_PASSWORD },
+    });
     const token = login.cookies.find((c) => c.name === 'zg_sid')?.value;
     if (login.statusCode !== 200 || !token) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
     const cookie = { cookie: `zg_sid=${token}` };

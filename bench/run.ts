@@ -37,7 +37,15 @@ const usage = `usage: npm run bench -- [--quick] [--db sqlite|postgres|all] [--c
   --layers   no load: time each layer of one scoped-list request (session, scope, service, pipeline)`;
 
 function parseArgs(argv: string[]) {
-  const opts = { quick: false, profile: false, layers: false, log: true, db: undefined as string | undefined, caseName: undefined as string | undefined, people: undefined as string | undefined };
+  const opts = {
+    quick: false,
+    profile: false,
+    layers: false,
+    log: true,
+    db: undefined as string | undefined,
+    caseName: undefined as string | undefined,
+    people: undefined as string | undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const [flag, inline] = a.includes('=') ? (a.split('=', 2) as [string, string]) : [a, undefined];
@@ -63,7 +71,9 @@ function fail(message: string): never {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-const caseNames = (opts.caseName ?? (opts.quick ? 'scoped-list,search' : 'scoped-list')).split(',').flatMap((n) => (n === 'search' ? ['person-search', 'person-filter'] : [n.trim()]));
+const caseNames = (opts.caseName ?? (opts.quick ? 'scoped-list,search' : 'scoped-list'))
+  .split(',')
+  .flatMap((n) => (n === 'search' ? ['person-search', 'person-filter'] : [n.trim()]));
 const cases: BenchCase[] = caseNames.map((n) => benchCases[n] ?? fail(`unknown case ${n}`));
 const peopleSizes: number[] = (opts.people ?? (opts.quick ? '1000' : '10000,200000')).split(',').map((n) => {
   const v = Number(n.replace(/_/g, ''));
@@ -73,10 +83,15 @@ const peopleSizes: number[] = (opts.people ?? (opts.quick ? '1000' : '10000,2000
 const sizeLabel = (n: number) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 const dialects: Dialect[] =
-  opts.db === undefined ? (pgUrl ? ['sqlite', 'postgres'] : ['sqlite'])
-  : opts.db === 'all' ? ['sqlite', 'postgres']
-  : opts.db === 'sqlite' || opts.db === 'postgres' ? [opts.db]
-  : fail(`unknown --db ${opts.db}`);
+  opts.db === undefined
+    ? pgUrl
+      ? ['sqlite', 'postgres']
+      : ['sqlite']
+    : opts.db === 'all'
+      ? ['sqlite', 'postgres']
+      : opts.db === 'sqlite' || opts.db === 'postgres'
+        ? [opts.db]
+        : fail(`unknown --db ${opts.db}`);
 if (dialects.includes('postgres') && !pgUrl) fail('PostgreSQL needs BENCH_DATABASE_URL or TEST_DATABASE_URL');
 
 const settings = {
@@ -124,7 +139,11 @@ async function startServer(target: 'platform' | 'bare', bdb: BenchDatabase, fixt
     DATA_DIR: bdb.dataDir,
     ...(bdb.databaseUrl ? { DATABASE_URL: bdb.databaseUrl } : {}),
   };
-  const child = fork(path.join(benchDir, 'server.ts'), [], { env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(benchDir, 'server.ts'), [], {
+    env,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   children.add(child);
   child.once('exit', () => children.delete(child));
   const request = <T>(type: string, reply: string, extra: object = {}) =>
@@ -142,7 +161,11 @@ async function startServer(target: 'platform' | 'bare', bdb: BenchDatabase, fixt
       if (type) child.send({ type, ...extra });
     });
   const ready = await request<{ port: number; rssKb: number }>('', 'ready');
-  const toUsage = (m: { cpuUs: number; maxRssKb: number; queries: number }): Usage => ({ cpuUs: m.cpuUs, maxRssKb: m.maxRssKb, queries: m.queries });
+  const toUsage = (m: { cpuUs: number; maxRssKb: number; queries: number }): Usage => ({
+    cpuUs: m.cpuUs,
+    maxRssKb: m.maxRssKb,
+    queries: m.queries,
+  });
   return {
     target,
     port: ready.port,
@@ -212,14 +235,21 @@ async function slice(side: Side, seconds: number): Promise<Slice> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: `http://127.0.0.1:${side.server.port}${side.urlPath}`, connections: settings.connections, duration: seconds, headers: side.headers },
+      {
+        url: `http://127.0.0.1:${side.server.port}${side.urlPath}`,
+        connections: settings.connections,
+        duration: seconds,
+        headers: side.headers,
+      },
       (error: unknown, r: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(r)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   const after = await side.server.usage();
   if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${side.urlPath}: ${result.non2xx} non-2xx responses and ${result.errors} errors under load — the numbers would be meaningless`);
+    throw new Error(
+      `${side.urlPath}: ${result.non2xx} non-2xx responses and ${result.errors} errors under load — the numbers would be meaningless`,
+    );
   }
   return { requests: result.requests.total, seconds: result.duration, latencies, cpuUs: after.cpuUs - before.cpuUs };
 }
@@ -251,7 +281,11 @@ function aggregate(slices: Slice[]): Measured {
  * Warms both servers up, then measures them in alternating slices (bare, platform, platform,
  * bare, …) so that anything else the machine does during the run weighs on both sides alike.
  */
-async function measurePair(platform: Side, bare: Side, profileFiles: { platform: string; bare: string } | undefined): Promise<{ platform: Measured; bare: Measured }> {
+async function measurePair(
+  platform: Side,
+  bare: Side,
+  profileFiles: { platform: string; bare: string } | undefined,
+): Promise<{ platform: Measured; bare: Measured }> {
   let queriesPerRequest: number | null = null;
   if (opts.profile) {
     const before = (await platform.server.usage()).queries;
@@ -320,8 +354,10 @@ async function runDatabase(dialect: Dialect, runCases: BenchCase[], people: numb
     } finally {
       await connection.close();
     }
-    log(`${dialect}: fixture ${fixture.orgCount} orgs, ${fixture.userCount} users (${fixture.visibleUsers} in scope) in ${fixture.seconds.toFixed(1)} s` +
-      (people !== undefined ? `; ${people} people (${fixture.visiblePeople} in scope) in ${fixture.peopleSeconds?.toFixed(1)} s` : ''));
+    log(
+      `${dialect}: fixture ${fixture.orgCount} orgs, ${fixture.userCount} users (${fixture.visibleUsers} in scope) in ${fixture.seconds.toFixed(1)} s` +
+        (people !== undefined ? `; ${people} people (${fixture.visiblePeople} in scope) in ${fixture.peopleSeconds?.toFixed(1)} s` : ''),
+    );
     for (const benchCase of runCases) {
       const name = people !== undefined ? `${benchCase.name}-${sizeLabel(people)}` : benchCase.name;
       results.push({ case: benchCase, name, ...(await runCase(dialect, bdb, fixture, benchCase, name)) });
@@ -332,7 +368,13 @@ async function runDatabase(dialect: Dialect, runCases: BenchCase[], people: numb
   }
 }
 
-async function runCase(dialect: Dialect, bdb: BenchDatabase, fixture: Fixture, benchCase: BenchCase, name: string): Promise<Omit<DbResult, 'case' | 'name'>> {
+async function runCase(
+  dialect: Dialect,
+  bdb: BenchDatabase,
+  fixture: Fixture,
+  benchCase: BenchCase,
+  name: string,
+): Promise<Omit<DbResult, 'case' | 'name'>> {
   const servers: Server[] = [];
   const platformPath = benchCase.platformPath.replaceAll('{branch}', fixture.scopeRootId);
   const barePath = benchCase.barePath.replaceAll('{branch}', fixture.scopeRootId);
@@ -350,12 +392,16 @@ async function runCase(dialect: Dialect, bdb: BenchDatabase, fixture: Fixture, b
     const platformBody = await getJson(platform.port, platformPath, cookie);
     const bareBody = await getJson(bare.port, barePath, {});
     if (!isDeepStrictEqual(platformBody, bareBody)) {
-      throw new Error(`${benchCase.name}: platform and bare responses differ — update bench/bare.ts to send the SQL the endpoint sends.\nplatform: ${JSON.stringify(platformBody).slice(0, 600)}\nbare:     ${JSON.stringify(bareBody).slice(0, 600)}`);
+      throw new Error(
+        `${benchCase.name}: platform and bare responses differ — update bench/bare.ts to send the SQL the endpoint sends.\nplatform: ${JSON.stringify(platformBody).slice(0, 600)}\nbare:     ${JSON.stringify(bareBody).slice(0, 600)}`,
+      );
     }
     benchCase.check(platformBody, fixture);
     const total = (platformBody as { total?: unknown }).total;
 
-    log(`${dialect}: ${name}: ${platformPath} vs ${barePath}${typeof total === 'number' ? ` (total ${total})` : ''}, ${settings.rounds} alternating rounds of ${settings.durationSec / settings.rounds} s each ...`);
+    log(
+      `${dialect}: ${name}: ${platformPath} vs ${barePath}${typeof total === 'number' ? ` (total ${total})` : ''}, ${settings.rounds} alternating rounds of ${settings.durationSec / settings.rounds} s each ...`,
+    );
     const { platform: platformM, bare: bareM } = await measurePair(
       { server: platform, urlPath: platformPath, headers: cookie },
       { server: bare, urlPath: barePath, headers: {} },
@@ -367,10 +413,17 @@ async function runCase(dialect: Dialect, bdb: BenchDatabase, fixture: Fixture, b
     bareM.rssAtReadyMiB = bare.rssAtReadyKb / 1024;
     servers.length = 0;
     if (profileDir) {
-      console.log(summariseProfiles(`${name} on ${dialect}`, [
-        { label: 'platform', file: profileFile('platform'), requests: platformM.requests, queriesPerRequest: platformM.queriesPerRequest },
-        { label: 'bare', file: profileFile('bare'), requests: bareM.requests, queriesPerRequest: null },
-      ]));
+      console.log(
+        summariseProfiles(`${name} on ${dialect}`, [
+          {
+            label: 'platform',
+            file: profileFile('platform'),
+            requests: platformM.requests,
+            queriesPerRequest: platformM.queriesPerRequest,
+          },
+          { label: 'bare', file: profileFile('bare'), requests: bareM.requests, queriesPerRequest: null },
+        ]),
+      );
     }
     return { db: dialect, fixture, platform: platformM, bare: bareM, total: typeof total === 'number' ? total : undefined };
   } finally {
@@ -436,9 +489,15 @@ function markdown(meta: ReturnType<typeof metadata>, results: DbResult[]): strin
       '',
     );
     if (!people) {
-      lines.push(`Fixture: ${first.fixture.orgCount} orgs, ${first.fixture.userCount} users, ${first.fixture.visibleUsers} in the caller's scope (org_and_below on one branch).`, '');
+      lines.push(
+        `Fixture: ${first.fixture.orgCount} orgs, ${first.fixture.userCount} users, ${first.fixture.visibleUsers} in the caller's scope (org_and_below on one branch).`,
+        '',
+      );
     } else {
-      lines.push(`Fixture: ${first.fixture.orgCount} orgs and the people of \`seedDemoPeople\` (count in the first column) spread over them; "in scope": people in the caller's branch (org_and_below); "total": what the search matches there.`, '');
+      lines.push(
+        `Fixture: ${first.fixture.orgCount} orgs and the people of \`seedDemoPeople\` (count in the first column) spread over them; "in scope": people in the caller's branch (org_and_below); "total": what the search matches there.`,
+        '',
+      );
     }
   }
   lines.push(
@@ -480,7 +539,10 @@ function metadata() {
 
 async function main(): Promise<void> {
   const busy = (os.loadavg()[0] ?? 0) / os.cpus().length;
-  if (busy > 0.5) log(`warning: the machine is busy (load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores); figures will be low and noisy`);
+  if (busy > 0.5)
+    log(
+      `warning: the machine is busy (load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores); figures will be low and noisy`,
+    );
   if (opts.layers) {
     for (const dialect of dialects) console.log(await runLayers(dialect, pgUrl, opts.quick ? 1 : 3.5));
     return;
@@ -492,11 +554,15 @@ async function main(): Promise<void> {
   console.log(`\n${md}`);
   // Full runs: the scoped list alone → latest; the two searches (at the default sizes) → search; anything else → variant.
   const only = (names: string[]) => caseNames.length === names.length && names.every((n) => caseNames.includes(n));
-  const file = opts.quick ? 'quick'
-    : opts.profile || !opts.log ? 'variant'
-    : only(['scoped-list']) ? 'latest'
-    : only(['person-search', 'person-filter']) && opts.people === undefined ? 'search'
-    : 'variant';
+  const file = opts.quick
+    ? 'quick'
+    : opts.profile || !opts.log
+      ? 'variant'
+      : only(['scoped-list'])
+        ? 'latest'
+        : only(['person-search', 'person-filter']) && opts.people === undefined
+          ? 'search'
+          : 'variant';
   fs.mkdirSync(resultsDir, { recursive: true });
   const json = {
     ...meta,

@@ -149,7 +149,11 @@ describe('auxiliary officers in headless Chromium', () => {
     await page.goto(`${server.url}/`);
     const card = page.getByTestId('todo-card');
     await card.getByText('即将到期的辅警合同').waitFor();
-    await card.locator('.ant-badge-count').filter({ hasText: /^[1-9]/ }).first().waitFor();
+    await card
+      .locator('.ant-badge-count')
+      .filter({ hasText: /^[1-9]/ })
+      .first()
+      .waitFor();
     await snap(page, '78-home-todo');
   });
 

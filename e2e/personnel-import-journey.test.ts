@@ -30,11 +30,22 @@ describe('personnel import journey in headless Chromium', () => {
     await sys.firstLogin('sysadmin', server.initialPasswords.sysadmin as string, PASSWORD);
     const root = (await sys.call<{ id: string }[]>('GET', '/api/v1/orgs/tree'))[0]!.id;
     await sys.call('POST', '/api/v1/orgs', { name: '上城分局', parentId: root, type: 'branch', isUnit: true });
-    const hr = await sys.call<{ id: string }>('POST', '/api/v1/users', { username: 'cityhr', displayName: '市局政治部干事', orgId: root, password: 'Initial#Pass1' });
+    const hr = await sys.call<{ id: string }>('POST', '/api/v1/users', {
+      username: 'cityhr',
+      displayName: '市局政治部干事',
+      orgId: root,
+      password: 'Initial#Pass1',
+    });
     const sec = new ApiClient(server.url);
     await sec.firstLogin('secadmin', server.initialPasswords.secadmin as string, PASSWORD);
     const perms = ['org:read', 'personnel:read', 'personnel:write', 'personnel:import', 'personnel:export'];
-    const role = await sec.call<{ id: string }>('POST', '/api/v1/roles', { code: 'city_hr', name: '市局人事', permissions: perms, dataScope: 'all', scopeOrgIds: [] });
+    const role = await sec.call<{ id: string }>('POST', '/api/v1/roles', {
+      code: 'city_hr',
+      name: '市局人事',
+      permissions: perms,
+      dataScope: 'all',
+      scopeOrgIds: [],
+    });
     await sec.call('PUT', `/api/v1/users/${hr.id}/roles`, { roleIds: [role.id] });
     browser = await launchBrowser();
     const context = await newContext(browser, { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
@@ -87,7 +98,11 @@ describe('personnel import journey in headless Chromium', () => {
     const api = new ApiClient(server.url);
     await api.login('cityhr', PASSWORD);
     const people = await api.call<{ items: { id: string; name: string }[] }>('GET', '/api/v1/personnel/people?pageSize=10');
-    const profile = async (name: string) => api.call<{ policeStartDate: string; education: string; birthDate: string }>('GET', `/api/v1/personnel/people/${people.items.find((p) => p.name === name)?.id}`);
+    const profile = async (name: string) =>
+      api.call<{ policeStartDate: string; education: string; birthDate: string }>(
+        'GET',
+        `/api/v1/personnel/people/${people.items.find((p) => p.name === name)?.id}`,
+      );
     expect(await profile('李娜')).toMatchObject({ policeStartDate: '2012-10', education: '14' });
     expect(await profile('王芳')).toMatchObject({ policeStartDate: '2014-07', birthDate: '1992-02-02' });
 
@@ -106,7 +121,10 @@ describe('personnel import journey in headless Chromium', () => {
     await snap(page, '13-profile');
 
     await page.getByRole('button', { name: '导出任免审批表' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: '下载' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('dialog').getByRole('button', { name: '下载' }).click(),
+    ]);
     const docx = path.join(dir, 'form.docx');
     await download.saveAs(docx);
     const text = await docxText(docx);

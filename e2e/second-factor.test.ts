@@ -45,7 +45,9 @@ describe('second factor in headless Chromium', () => {
     // And the API refuses the session everywhere else, whatever the browser is made to send.
     const status = await page.evaluate(async () => (await fetch('/api/v1/orgs/tree')).status);
     expect(status).toBe(403);
-    const code = await page.evaluate(async () => ((await (await fetch('/api/v1/orgs/tree')).json()) as { error: { code: string } }).error.code);
+    const code = await page.evaluate(
+      async () => ((await (await fetch('/api/v1/orgs/tree')).json()) as { error: { code: string } }).error.code,
+    );
     expect(code).toBe('MFA_ENROLMENT_REQUIRED');
   });
 
@@ -58,7 +60,9 @@ describe('second factor in headless Chromium', () => {
     expect(await page.getByTestId('totp-secret').innerText()).toContain(secret);
     rememberSecret(server.url, 'sysadmin', secret);
     // A wrong code is refused with a clear message.
-    await page.getByLabel('动态口令或恢复码').fill(crypto.randomInt(0, 999_999).toString().padStart(6, '0') === '000000' ? '111111' : '000000');
+    await page
+      .getByLabel('动态口令或恢复码')
+      .fill(crypto.randomInt(0, 999_999).toString().padStart(6, '0') === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: '完成绑定' }).click();
     await page.getByRole('alert').waitFor();
     await page.getByLabel('动态口令或恢复码').fill(await nextCode(server.url, 'sysadmin'));

@@ -42,7 +42,14 @@ const quick = process.argv.includes('--quick');
 const examinees = Number(arg('examinees') ?? (quick ? 1000 : 10000));
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 const dbArg = arg('db');
-const dialects: Dialect[] = dbArg === 'all' ? ['sqlite', 'postgres'] : dbArg === 'sqlite' || dbArg === 'postgres' ? [dbArg] : pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+const dialects: Dialect[] =
+  dbArg === 'all'
+    ? ['sqlite', 'postgres']
+    : dbArg === 'sqlite' || dbArg === 'postgres'
+      ? [dbArg]
+      : pgUrl
+        ? ['sqlite', 'postgres']
+        : ['sqlite'];
 /**
  * Slices are counted in requests, not seconds, so every request sent is answered before the
  * slice ends and the check afterwards can be exact (a timed slice abandons its in-flight saves).
@@ -104,25 +111,54 @@ async function seed(dialect: Dialect, dataDir: string, databaseUrl: string | und
       for (let i = 0; i < people.length; i += 400) {
         const chunk = people.slice(i, i + 400).map((p, j) => {
           const username = `ks${String(i + j + 1).padStart(6, '0')}`;
-          const token = createHash('sha256').update(`bench-session-${dialect}-${i + j}`).digest('base64url');
-          const csrf = createHash('sha256').update(`bench-csrf-${i + j}`).digest('base64url');
+          const token = createHash('sha256')
+            .update(`bench-session-${dialect}-${i + j}`)
+            .digest('base64url');
+          const csrf = createHash('sha256')
+            .update(`bench-csrf-${i + j}`)
+            .digest('base64url');
           list.push({ cookie: `zg_sid=${token}`, csrf, token: '', items: [] });
           return { p, username, token, csrf, userId: newId() };
         });
         await trx
           .insertInto('app_user')
-          .values(chunk.map((c) => ({
-            id: c.userId, username: c.username, username_norm: normalizeUsername(c.username), display_name: c.username, org_id: c.p.org_id,
-            person_id: c.p.id, password_hash: hash, password_changed_at: now, must_change_password: 0, failed_count: 0, locked_until: null,
-            status: 'active' as const, expires_at: null, last_login_at: now, admin_kind: null, city_code: ctx.config.cityCode, created_at: now, updated_at: now,
-          })))
+          .values(
+            chunk.map((c) => ({
+              id: c.userId,
+              username: c.username,
+              username_norm: normalizeUsername(c.username),
+              display_name: c.username,
+              org_id: c.p.org_id,
+              person_id: c.p.id,
+              password_hash: hash,
+              password_changed_at: now,
+              must_change_password: 0,
+              failed_count: 0,
+              locked_until: null,
+              status: 'active' as const,
+              expires_at: null,
+              last_login_at: now,
+              admin_kind: null,
+              city_code: ctx.config.cityCode,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
           .execute();
         await trx
           .insertInto('session')
-          .values(chunk.map((c) => ({
-            id: createHash('sha256').update(c.token).digest('hex'), user_id: c.userId, csrf_token: c.csrf, ip: '127.0.0.1', user_agent: 'bench',
-            created_at: now, last_seen_at: now, expires_at: expires,
-          })))
+          .values(
+            chunk.map((c) => ({
+              id: createHash('sha256').update(c.token).digest('hex'),
+              user_id: c.userId,
+              csrf_token: c.csrf,
+              ip: '127.0.0.1',
+              user_agent: 'bench',
+              created_at: now,
+              last_seen_at: now,
+              expires_at: expires,
+            })),
+          )
           .execute();
       }
     });
@@ -144,7 +180,9 @@ async function seed(dialect: Dialect, dataDir: string, databaseUrl: string | und
     for (const s of bareAnswerTableSql) await sql.raw(s).execute(ctx.db);
     await app.close();
     if (dialect === 'postgres') await sql`analyze`.execute(connection.db);
-    log(`${dialect}: ${people.length} people with accounts and sessions, sample bank, exam scheduled in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `${dialect}: ${people.length} people with accounts and sessions, sample bank, exam scheduled in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     return { examId: exam.id, examinees: list, config };
   } finally {
     await connection.close();
@@ -163,7 +201,12 @@ async function startAll(server: ChildServer, examId: string, list: Examinee[]): 
         const i = next++;
         (context as { i: number }).i = i;
         const e = list[i] as Examinee;
-        return { ...req, path: `/api/v1/exams/mine/${examId}/start`, headers: { cookie: e.cookie, 'x-csrf-token': e.csrf, 'content-type': 'application/json' }, body: '{}' };
+        return {
+          ...req,
+          path: `/api/v1/exams/mine/${examId}/start`,
+          headers: { cookie: e.cookie, 'x-csrf-token': e.csrf, 'content-type': 'application/json' },
+          body: '{}',
+        };
       },
       onResponse: (status, body, context) => {
         const e = list[(context as { i: number }).i] as Examinee;
@@ -262,7 +305,12 @@ async function grade(dataDir: string, databaseUrl: string | undefined, examId: s
     const started = performance.now();
     const { finalised } = await gradeExam(app.ctx, examId, { closeOpen: true });
     const seconds = (performance.now() - started) / 1000;
-    const graded = await app.ctx.db.selectFrom('exam_session').select((eb) => eb.fn.countAll<number>().as('n')).where('exam_id', '=', examId).where('status', '!=', 'in_progress').executeTakeFirstOrThrow();
+    const graded = await app.ctx.db
+      .selectFrom('exam_session')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('exam_id', '=', examId)
+      .where('status', '!=', 'in_progress')
+      .executeTakeFirstOrThrow();
     await app.close();
     return { finalised, seconds, closedSessions: Number(graded.n) };
   } finally {
@@ -279,17 +327,24 @@ async function runOn(dialect: Dialect) {
     const bare = await startChild('bare', 'exam-autosave', env);
     try {
       const starts = await startAll(platform, examId, list);
-      log(`${dialect}: ${list.length} starts, ${starts.perSec.toFixed(0)}/s, p50 ${starts.p50.toFixed(1)} ms, p99 ${starts.p99.toFixed(1)} ms`);
+      log(
+        `${dialect}: ${list.length} starts, ${starts.perSec.toFixed(0)}/s, p50 ${starts.p50.toFixed(1)} ms, p99 ${starts.p99.toFixed(1)} ms`,
+      );
       const sent: Sent = { acked: new Map(), refused: 0 };
       const counters = { platform: { k: 0 }, bare: { k: 0 }, noop: { k: 0 } };
       const run = (target: Target, amount: number) =>
-        loadSlice(target === 'platform' ? platform : bare, { connections: settings.connections, amount, request: autosaveRequest(examId, list, target, sent, counters[target]) });
+        loadSlice(target === 'platform' ? platform : bare, {
+          connections: settings.connections,
+          amount,
+          request: autosaveRequest(examId, list, target, sent, counters[target]),
+        });
       await run('bare', settings.warmupSaves);
       await run('platform', settings.warmupSaves);
       await run('noop', settings.warmupSaves);
       const slices = { platform: [] as SliceResult[], bare: [] as SliceResult[], noop: [] as SliceResult[] };
       for (let r = 0; r < settings.rounds; r++) {
-        for (const which of r % 2 === 0 ? (['bare', 'platform'] as const) : (['platform', 'bare'] as const)) slices[which].push(await run(which, settings.sliceSaves));
+        for (const which of r % 2 === 0 ? (['bare', 'platform'] as const) : (['platform', 'bare'] as const))
+          slices[which].push(await run(which, settings.sliceSaves));
         // The generator's ceiling, with the same request setup, in every round (so a burst of
         // other work on the machine weighs on it too): the bare rate must stay well below it.
         slices.noop.push(await run('noop', settings.sliceSaves));
@@ -301,14 +356,29 @@ async function runOn(dialect: Dialect) {
       const p = summarise(slices.platform);
       const b = summarise(slices.bare);
       const noop = summarise(slices.noop);
-      log(`${dialect}: autosave platform ${p.perSec.toFixed(0)}/s (p50 ${p.p50.toFixed(1)}, p99 ${p.p99.toFixed(1)} ms) vs bare ${b.perSec.toFixed(0)}/s (p50 ${b.p50.toFixed(1)}, p99 ${b.p99.toFixed(1)} ms): ratio ${(p.perSec / b.perSec).toFixed(2)}; generator ceiling (no-op route) ${noop.perSec.toFixed(0)}/s`);
+      log(
+        `${dialect}: autosave platform ${p.perSec.toFixed(0)}/s (p50 ${p.p50.toFixed(1)}, p99 ${p.p99.toFixed(1)} ms) vs bare ${b.perSec.toFixed(0)}/s (p50 ${b.p50.toFixed(1)}, p99 ${b.p99.toFixed(1)} ms): ratio ${(p.perSec / b.perSec).toFixed(2)}; generator ceiling (no-op route) ${noop.perSec.toFixed(0)}/s`,
+      );
       await platform.stop();
       await bare.stop();
       const check = await verify(dialect, bdb.dataDir, bdb.databaseUrl, list, sent);
       const graded = await grade(bdb.dataDir, bdb.databaseUrl, examId);
       log(`${dialect}: graded ${graded.finalised} papers in ${graded.seconds.toFixed(2)} s`);
-      if (graded.closedSessions !== list.length) throw new Error(`${dialect}: ${graded.closedSessions} of ${list.length} sessions closed after grading`);
-      return { db: dialect, examinees: list.length, starts, platform: p, bare: b, noop, ratio: p.perSec / b.perSec, bareOfNoop: b.perSec / noop.perSec, slices: sliceSeconds(slices), check, grading: graded };
+      if (graded.closedSessions !== list.length)
+        throw new Error(`${dialect}: ${graded.closedSessions} of ${list.length} sessions closed after grading`);
+      return {
+        db: dialect,
+        examinees: list.length,
+        starts,
+        platform: p,
+        bare: b,
+        noop,
+        ratio: p.perSec / b.perSec,
+        bareOfNoop: b.perSec / noop.perSec,
+        slices: sliceSeconds(slices),
+        check,
+        grading: graded,
+      };
     } finally {
       await platform.stop().catch(() => undefined);
       await bare.stop().catch(() => undefined);
@@ -323,7 +393,10 @@ const results = [];
 for (const d of dialects) results.push(await runOn(d));
 const name = quick ? 'exams-quick' : 'exams';
 fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(path.join(resultsDir, `${name}.json`), `${JSON.stringify({ date: new Date().toISOString(), loadAverageAtStart: loadAtStart, settings, results }, null, 2)}\n`);
+fs.writeFileSync(
+  path.join(resultsDir, `${name}.json`),
+  `${JSON.stringify({ date: new Date().toISOString(), loadAverageAtStart: loadAtStart, settings, results }, null, 2)}\n`,
+);
 const f = (n: number) => n.toFixed(0);
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
 const md = [

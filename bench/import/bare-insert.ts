@@ -74,7 +74,13 @@ async function pgSink(url: string): Promise<Sink> {
 export async function bareInsert(_file: string, count: number) {
   const config = loadConfig(process.env);
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const ctx = { db: connection.db, dialect: connection.dialect, config, clock: systemClock, fieldCrypto: fieldCryptoFromFile(ensureDataDir(config.dataDir).secretKeyFile) };
+  const ctx = {
+    db: connection.db,
+    dialect: connection.dialect,
+    config,
+    clock: systemClock,
+    fieldCrypto: fieldCryptoFromFile(ensureDataDir(config.dataDir).secretKeyFile),
+  };
   const resolve = await loadOrgResolver(ctx.db, { all: true });
   const columns = mapHeaderRow([undefined, ...BENCH_HEADERS])?.columns ?? [];
   const options = { today: today(ctx), policeNumberPattern: config.policeNumberPattern };
@@ -100,7 +106,10 @@ export async function bareInsert(_file: string, count: number) {
     if (!built.ok || !org.ok) throw new Error(`bench row ${String(cells[0])} is invalid`);
     const row = built.row;
     const h = initialHistory(row, row.police_start_date ? row.police_start_date.padEnd(10, '-01').slice(0, 10) : today(ctx));
-    const history: [string, Row][] = [['person_org_history', h.org], ['person_status_history', h.status]];
+    const history: [string, Row][] = [
+      ['person_org_history', h.org],
+      ['person_status_history', h.status],
+    ];
     if (h.rank) history.push(['person_rank_history', h.rank]);
     if (h.level) history.push(['person_level_history', h.level]);
     if (h.post) history.push(['person_post_history', h.post]);

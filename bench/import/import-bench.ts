@@ -52,7 +52,11 @@ function measure(mode: string, env: Record<string, string>): Promise<Measured> {
     const child = fork(path.join(here, 'import-child.ts'), [], {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', BENCH_MODE: mode, ...env },
       // --cpu-prof: each measurement writes a V8 CPU profile (results/profiles/, not committed).
-      execArgv: ['--import', 'tsx', ...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles', `import-${mode}`)}`] : [])],
+      execArgv: [
+        '--import',
+        'tsx',
+        ...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles', `import-${mode}`)}`] : []),
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (m: { type: string; result?: Measured; message?: string }) => {
@@ -70,22 +74,42 @@ async function prepare(dialect: Dialect, pgUrl: string | undefined): Promise<Ben
   const config = loadConfig({ DATA_DIR: bdb.dataDir, ...(bdb.databaseUrl ? { DATABASE_URL: bdb.databaseUrl } : {}) });
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(connection.db);
-  const ctx = { db: connection.db, dialect, config, clock: systemClock, fieldCrypto: fieldCryptoFromFile(ensureDataDir(config.dataDir).secretKeyFile) };
+  const ctx = {
+    db: connection.db,
+    dialect,
+    config,
+    clock: systemClock,
+    fieldCrypto: fieldCryptoFromFile(ensureDataDir(config.dataDir).secretKeyFile),
+  };
   await buildBenchOrgTree(ctx);
   await connection.close();
   return bdb;
 }
 
 const row = (name: string, db: Dialect, metric: string, value: number, unit: string, baseline: number): ResultRow => ({
-  name, db, metric, value: Number(value.toFixed(2)), unit, baseline: Number(baseline.toFixed(2)), ratio: Number((value / baseline).toFixed(2)),
+  name,
+  db,
+  metric,
+  value: Number(value.toFixed(2)),
+  unit,
+  baseline: Number(baseline.toFixed(2)),
+  ratio: Number((value / baseline).toFixed(2)),
 });
 
 export async function runImportBench(opts: { rows: number; dialects: Dialect[]; pgUrl: string | undefined }) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'zg-import-bench-'));
   const file = path.join(work, 'roster.xlsx');
   const genStart = performance.now();
-  await writeRosterXlsx(file, { above: [['示例市公安局人员花名册（基准测试合成数据）']], headers: BENCH_HEADERS, rows: benchRows(opts.rows) });
-  const fileInfo = { rows: opts.rows, megabytes: Number((fs.statSync(file).size / 1_048_576).toFixed(1)), generateSeconds: Number(((performance.now() - genStart) / 1000).toFixed(1)) };
+  await writeRosterXlsx(file, {
+    above: [['示例市公安局人员花名册（基准测试合成数据）']],
+    headers: BENCH_HEADERS,
+    rows: benchRows(opts.rows),
+  });
+  const fileInfo = {
+    rows: opts.rows,
+    megabytes: Number((fs.statSync(file).size / 1_048_576).toFixed(1)),
+    generateSeconds: Number(((performance.now() - genStart) / 1000).toFixed(1)),
+  };
   console.log(`import bench: ${opts.rows} rows, ${fileInfo.megabytes} MB xlsx`);
   const rows: ResultRow[] = [];
   const details: Record<string, unknown>[] = [];
@@ -95,12 +119,19 @@ export async function runImportBench(opts: { rows: number; dialects: Dialect[]; 
       const target = await prepare(dialect, opts.pgUrl);
       const bare = await prepare(dialect, opts.pgUrl);
       try {
-        const env = (b: BenchDatabase) => ({ DATA_DIR: b.dataDir, BENCH_FILE: file, BENCH_ROWS: String(opts.rows), ...(b.databaseUrl ? { DATABASE_URL: b.databaseUrl } : {}) });
+        const env = (b: BenchDatabase) => ({
+          DATA_DIR: b.dataDir,
+          BENCH_FILE: file,
+          BENCH_ROWS: String(opts.rows),
+          ...(b.databaseUrl ? { DATABASE_URL: b.databaseUrl } : {}),
+        });
         const dry = await measure('dry-run', env(target));
         const commit = await measure('commit', env(target));
         const insert = await measure('bare-insert', env(bare));
         if (dry.problems !== 0 || commit.inserted !== opts.rows || insert.rows !== opts.rows) {
-          throw new Error(`unexpected counts: ${JSON.stringify({ dry: dry.problems, first: dry.firstProblems, commit: commit.inserted, bare: insert.rows })}`);
+          throw new Error(
+            `unexpected counts: ${JSON.stringify({ dry: dry.problems, first: dry.firstProblems, commit: commit.inserted, bare: insert.rows })}`,
+          );
         }
         rows.push(
           row('import-dry-run', dialect, 'duration', dry.seconds, 's', read.seconds),
@@ -108,10 +139,19 @@ export async function runImportBench(opts: { rows: number; dialects: Dialect[]; 
           row('import-commit', dialect, 'duration', commit.seconds, 's', read.seconds + insert.seconds),
           row('import-commit', dialect, 'throughput', opts.rows / commit.seconds, 'rows/s', opts.rows / (read.seconds + insert.seconds)),
           row('import-commit', dialect, 'peak_rss', commit.peakRssMiB, 'MiB', Math.max(read.peakRssMiB, insert.peakRssMiB)),
-          row('import-commit-transaction', dialect, 'duration', Number(commit.insertSeconds) + Number(commit.commitSeconds), 's', insert.seconds),
+          row(
+            'import-commit-transaction',
+            dialect,
+            'duration',
+            Number(commit.insertSeconds) + Number(commit.commitSeconds),
+            's',
+            insert.seconds,
+          ),
         );
         details.push({ db: dialect, bareRead: read, dryRun: dry, commit, bareInsert: insert });
-        console.log(`${dialect}: dry run ${dry.seconds.toFixed(1)} s / ${dry.peakRssMiB.toFixed(0)} MiB; commit ${commit.seconds.toFixed(1)} s / ${commit.peakRssMiB.toFixed(0)} MiB; bare read ${read.seconds.toFixed(1)} s, bare insert ${insert.seconds.toFixed(1)} s`);
+        console.log(
+          `${dialect}: dry run ${dry.seconds.toFixed(1)} s / ${dry.peakRssMiB.toFixed(0)} MiB; commit ${commit.seconds.toFixed(1)} s / ${commit.peakRssMiB.toFixed(0)} MiB; bare read ${read.seconds.toFixed(1)} s, bare insert ${insert.seconds.toFixed(1)} s`,
+        );
       } finally {
         await target.drop();
         await bare.drop();
@@ -146,12 +186,19 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   };
   const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
   const db = arg('--db');
-  const dialects: Dialect[] = db === 'all' ? ['sqlite', 'postgres'] : db === 'sqlite' || db === 'postgres' ? [db] : pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+  const dialects: Dialect[] =
+    db === 'all' ? ['sqlite', 'postgres'] : db === 'sqlite' || db === 'postgres' ? [db] : pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
   const rowCount = Number(arg('--rows') ?? 100_000);
   const result = await runImportBench({ rows: rowCount, dialects, pgUrl });
   const git = (a: string[]) => execFileSync('git', a, { encoding: 'utf8' }).trim();
   const out = {
-    machine: { cpus: { model: os.cpus()[0]?.model ?? '?', count: os.cpus().length }, memoryBytes: os.totalmem(), node: process.version, platform: `${os.platform()} ${os.release()} ${os.arch()}`, loadAverageAtStart: os.loadavg()[0] },
+    machine: {
+      cpus: { model: os.cpus()[0]?.model ?? '?', count: os.cpus().length },
+      memoryBytes: os.totalmem(),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+      loadAverageAtStart: os.loadavg()[0],
+    },
     date: new Date().toISOString(),
     commit: git(['rev-parse', 'HEAD']),
     dirty: git(['status', '--porcelain']) !== '',

@@ -25,7 +25,12 @@ function peakRssMiB(): number {
 async function bareRead() {
   const started = performance.now();
   let rows = 0;
-  for await (const ws of new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' })) {
+  for await (const ws of new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  })) {
     for await (const row of ws) rows += row.hasValues ? 1 : 0;
     break;
   }
@@ -41,7 +46,10 @@ async function openCtx() {
   const config = loadConfig(process.env);
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { secretKeyFile } = ensureDataDir(config.dataDir);
-  return { connection, ctx: { db: connection.db, dialect: connection.dialect, config, clock: systemClock, fieldCrypto: fieldCryptoFromFile(secretKeyFile) } };
+  return {
+    connection,
+    ctx: { db: connection.db, dialect: connection.dialect, config, clock: systemClock, fieldCrypto: fieldCryptoFromFile(secretKeyFile) },
+  };
 }
 
 async function platformImport(dryRun: boolean) {
@@ -70,10 +78,22 @@ async function platformImport(dryRun: boolean) {
 
 process.once('message', (m: { type: string }) => {
   if (m.type !== 'run') return;
-  const work = mode === 'bare-read' ? bareRead() : mode === 'dry-run' ? platformImport(true) : mode === 'commit' ? platformImport(false) : mode === 'bare-insert' ? import('./bare-insert.ts').then((b) => b.bareInsert(file, rowCount)) : Promise.reject(new Error(`unknown BENCH_MODE ${mode}`));
+  const work =
+    mode === 'bare-read'
+      ? bareRead()
+      : mode === 'dry-run'
+        ? platformImport(true)
+        : mode === 'commit'
+          ? platformImport(false)
+          : mode === 'bare-insert'
+            ? import('./bare-insert.ts').then((b) => b.bareInsert(file, rowCount))
+            : Promise.reject(new Error(`unknown BENCH_MODE ${mode}`));
   work.then(
     (result) => process.send?.({ type: 'result', result: { ...result, peakRssMiB: peakRssMiB() } }, () => process.exit(0)),
-    (error: unknown) => process.send?.({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(1)),
+    (error: unknown) =>
+      process.send?.({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () =>
+        process.exit(1),
+      ),
   );
 });
 process.send?.({ type: 'ready' });

@@ -14,7 +14,11 @@ const stations = ['东街', '西街', '南苑', '北苑', '新城'].map((s) => `
 const departments = ['政治处', '警务保障室'];
 
 /** How rows name their unit: short names where unique, a path where a station name repeats. */
-export const benchUnits: readonly string[] = branches.flatMap((b) => [`${b}分局`, ...departments.map((d) => `${b}分局/${d}`), ...stations.map((s) => `${b}分局/${s}`)]);
+export const benchUnits: readonly string[] = branches.flatMap((b) => [
+  `${b}分局`,
+  ...departments.map((d) => `${b}分局/${d}`),
+  ...stations.map((s) => `${b}分局/${s}`),
+]);
 
 export async function buildBenchOrgTree(ctx: AppContext): Promise<number> {
   const root = await makeOrg(ctx, null, '示例市公安局', { type: 'city_bureau' });
@@ -28,7 +32,24 @@ export async function buildBenchOrgTree(ctx: AppContext): Promise<number> {
   return count;
 }
 
-export const BENCH_HEADERS = ['序号', '姓名', '身份证号', '性别', '出生年月', '民族', '政治面貌', '所在单位', '职务', '警号', '警衔', '学历', '手机号码', '参加工作时间', '入警时间', '人员类别'];
+export const BENCH_HEADERS = [
+  '序号',
+  '姓名',
+  '身份证号',
+  '性别',
+  '出生年月',
+  '民族',
+  '政治面貌',
+  '所在单位',
+  '职务',
+  '警号',
+  '警衔',
+  '学历',
+  '手机号码',
+  '参加工作时间',
+  '入警时间',
+  '人员类别',
+];
 
 const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈'];
 const given = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁'];

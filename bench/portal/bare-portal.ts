@@ -24,7 +24,10 @@ export function registerBarePortal(app: FastifyInstance, { db }: BareOptions): v
     const body = request.body as { phone: string; password: string };
     const id = randomUUID();
     await db.all('insert into bench_bare_applicant (id, phone, password_hash, created_at) values (?, ?, ?, ?) returning id', [
-      id, body.phone, await hash(body.password, argonOptions), new Date().toISOString(),
+      id,
+      body.phone,
+      await hash(body.password, argonOptions),
+      new Date().toISOString(),
     ]);
     return reply.status(201).send({ applicant: { id } });
   });
@@ -37,7 +40,10 @@ export function registerBarePortal(app: FastifyInstance, { db }: BareOptions): v
       [randomUUID(), applicantId, body.announcementId, JSON.stringify(body), new Date().toISOString()],
     );
     if (inserted[0]) return reply.status(201).send({ id: inserted[0].id });
-    const existing = await db.all<{ id: string }>('select id from bench_bare_application where applicant_id = ? and announcement_id = ?', [applicantId, body.announcementId]);
+    const existing = await db.all<{ id: string }>('select id from bench_bare_application where applicant_id = ? and announcement_id = ?', [
+      applicantId,
+      body.announcementId,
+    ]);
     return reply.status(201).header('idempotent-replayed', 'true').send({ id: existing[0]?.id });
   });
 }

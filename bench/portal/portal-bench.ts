@@ -37,7 +37,14 @@ const rounds = quick ? 1 : 2;
 if (perSlice % connections !== 0) throw new Error(`--applicants must be a multiple of ${connections}`);
 const pgUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 const dbArg = arg('db');
-const dialects: Dialect[] = dbArg === 'all' ? ['sqlite', 'postgres'] : dbArg === 'sqlite' || dbArg === 'postgres' ? [dbArg] : pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+const dialects: Dialect[] =
+  dbArg === 'all'
+    ? ['sqlite', 'postgres']
+    : dbArg === 'sqlite' || dbArg === 'postgres'
+      ? [dbArg]
+      : pgUrl
+        ? ['sqlite', 'postgres']
+        : ['sqlite'];
 const log = (m: string) => console.log(`[portal-bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
 
 async function seed(dialect: Dialect, dataDir: string, databaseUrl: string | undefined) {
@@ -52,8 +59,23 @@ async function seed(dialect: Dialect, dataDir: string, databaseUrl: string | und
     const scope = { all: true } as const;
     const today = new Date().toISOString().slice(0, 10);
     const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const a = await createAnnouncement(ctx, scope, systemActor, { title: '2026 年度辅警招聘公告（基准测试）', orgId: root, body: '招聘辅警。', summary: '招聘辅警', applyFrom: today, applyUntil: until, examAt: null, examPlace: null });
-    const post = await createPost(ctx, scope, systemActor, a.id, { code: '01', name: '巡逻辅警', orgId: fixture.scopeRootId, headcount: 100, requirements: noRequirements });
+    const a = await createAnnouncement(ctx, scope, systemActor, {
+      title: '2026 年度辅警招聘公告（基准测试）',
+      orgId: root,
+      body: '招聘辅警。',
+      summary: '招聘辅警',
+      applyFrom: today,
+      applyUntil: until,
+      examAt: null,
+      examPlace: null,
+    });
+    const post = await createPost(ctx, scope, systemActor, a.id, {
+      code: '01',
+      name: '巡逻辅警',
+      orgId: fixture.scopeRootId,
+      headcount: 100,
+      requirements: noRequirements,
+    });
     await publishAnnouncement(ctx, scope, systemActor, a.id);
     for (const s of bareTablesSql) await sql.raw(s).execute(ctx.db);
     await app.close();
@@ -75,7 +97,12 @@ interface Outcome {
  * Three requests per applicant on one connection: register, apply, apply again with the same key.
  * Applicant numbers are global and never reused, so phones and ID numbers are unique.
  */
-function flow(target: 'platform' | 'bare', ids: { announcementId: string; postId: string }, counter: { n: number }, out: Outcome): autocannon.Request[] {
+function flow(
+  target: 'platform' | 'bare',
+  ids: { announcementId: string; postId: string },
+  counter: { n: number },
+  out: Outcome,
+): autocannon.Request[] {
   type Ctx = { i?: number; cookie?: string; csrf?: string; applicant?: string; key?: string };
   const prefix = target === 'platform' ? '/api/v1/portal' : '/bare/portal';
   const formOf = (i: number) => ({
@@ -95,7 +122,12 @@ function flow(target: 'platform' | 'bare', ids: { announcementId: string; postId
     method: 'POST',
     setupRequest: (req, context) => {
       const c = context as Ctx;
-      return { ...req, path: `${prefix}/applications`, headers: { ...authHeaders(c), 'content-type': 'application/json', 'idempotency-key': c.key ?? '' }, body: JSON.stringify(formOf(c.i ?? 0)) };
+      return {
+        ...req,
+        path: `${prefix}/applications`,
+        headers: { ...authHeaders(c), 'content-type': 'application/json', 'idempotency-key': c.key ?? '' },
+        body: JSON.stringify(formOf(c.i ?? 0)),
+      };
     },
     onResponse: (status, body, context, headers) => {
       const c = context as Ctx;
@@ -113,7 +145,12 @@ function flow(target: 'platform' | 'bare', ids: { announcementId: string; postId
         const c = context as Ctx;
         c.i = counter.n++;
         c.key = `bench-${target}-${c.i}-key`;
-        return { ...req, path: `${prefix}/register`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: `139${String(c.i).padStart(8, '0')}`, code: '000000', password: 'Kaosheng#2026' }) };
+        return {
+          ...req,
+          path: `${prefix}/register`,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ phone: `139${String(c.i).padStart(8, '0')}`, code: '000000', password: 'Kaosheng#2026' }),
+        };
       },
       onResponse: (status, body, context, headers) => {
         const c = context as Ctx;
@@ -136,8 +173,16 @@ async function runOn(dialect: Dialect) {
   const bdb = await createBenchDatabase(dialect, pgUrl);
   try {
     const ids = await seed(dialect, bdb.dataDir, bdb.databaseUrl);
-    const env = { DATA_DIR: bdb.dataDir, ...(bdb.databaseUrl ? { DATABASE_URL: bdb.databaseUrl } : {}), PORTAL_CAPTCHA: 'off', PORTAL_RATE_SCALE: '100000' };
-    const servers: Record<'platform' | 'bare', ChildServer> = { platform: await startChild('platform', 'portal-burst', env), bare: await startChild('bare', 'portal-burst', env) };
+    const env = {
+      DATA_DIR: bdb.dataDir,
+      ...(bdb.databaseUrl ? { DATABASE_URL: bdb.databaseUrl } : {}),
+      PORTAL_CAPTCHA: 'off',
+      PORTAL_RATE_SCALE: '100000',
+    };
+    const servers: Record<'platform' | 'bare', ChildServer> = {
+      platform: await startChild('platform', 'portal-burst', env),
+      bare: await startChild('bare', 'portal-burst', env),
+    };
     try {
       const outcome: Record<'platform' | 'bare', Outcome> = {
         platform: { registered: 0, applied: new Map(), replayedSame: 0, failures: [] },
@@ -152,7 +197,13 @@ async function runOn(dialect: Dialect) {
           // The requests array is iterated in order per connection; a multi-request flow needs it.
           const [first, ...rest] = flow(which, ids, counters[which], outcome[which]);
           // A burst queues behind Argon2id; an applicant's browser waits, so allow two minutes per request.
-          const s = await loadSlice(servers[which], { connections, amount: perSlice * 3, timeoutSec: 120, request: first as autocannon.Request, more: rest });
+          const s = await loadSlice(servers[which], {
+            connections,
+            amount: perSlice * 3,
+            timeoutSec: 120,
+            request: first as autocannon.Request,
+            more: rest,
+          });
           if (s.errors > 0) throw new Error(`${dialect} ${which}: ${s.errors} socket errors or timeouts (${s.timeouts} timeouts)`);
           seconds[which] += (performance.now() - started) / 1000;
           slices[which].push(s);
@@ -161,7 +212,8 @@ async function runOn(dialect: Dialect) {
       }
       for (const which of ['platform', 'bare'] as const) {
         const o = outcome[which];
-        if (o.failures.length > 0) throw new Error(`${dialect} ${which}: ${o.failures.length} failures, e.g. ${o.failures.slice(0, 3).join(' | ')}`);
+        if (o.failures.length > 0)
+          throw new Error(`${dialect} ${which}: ${o.failures.length} failures, e.g. ${o.failures.slice(0, 3).join(' | ')}`);
       }
       await servers.platform.stop();
       await servers.bare.stop();
@@ -169,8 +221,20 @@ async function runOn(dialect: Dialect) {
       const p = summarise(slices.platform);
       const b = summarise(slices.bare);
       const accepted = { platform: outcome.platform.applied.size / seconds.platform, bare: outcome.bare.applied.size / seconds.bare };
-      log(`${dialect}: accepted applications/s platform ${accepted.platform.toFixed(1)} vs bare ${accepted.bare.toFixed(1)} (ratio ${(accepted.platform / accepted.bare).toFixed(2)}); requests p50/p99 ${p.p50.toFixed(0)}/${p.p99.toFixed(0)} vs ${b.p50.toFixed(0)}/${b.p99.toFixed(0)} ms`);
-      return { db: dialect, connections, applicants: outcome.platform.applied.size, accepted, ratio: accepted.platform / accepted.bare, platform: p, bare: b, replayedSame: outcome.platform.replayedSame, check };
+      log(
+        `${dialect}: accepted applications/s platform ${accepted.platform.toFixed(1)} vs bare ${accepted.bare.toFixed(1)} (ratio ${(accepted.platform / accepted.bare).toFixed(2)}); requests p50/p99 ${p.p50.toFixed(0)}/${p.p99.toFixed(0)} vs ${b.p50.toFixed(0)}/${b.p99.toFixed(0)} ms`,
+      );
+      return {
+        db: dialect,
+        connections,
+        applicants: outcome.platform.applied.size,
+        accepted,
+        ratio: accepted.platform / accepted.bare,
+        platform: p,
+        bare: b,
+        replayedSame: outcome.platform.replayedSame,
+        check,
+      };
     } finally {
       await servers.platform.stop().catch(() => undefined);
       await servers.bare.stop().catch(() => undefined);
@@ -184,15 +248,39 @@ async function runOn(dialect: Dialect) {
 async function verify(dataDir: string, databaseUrl: string | undefined, announcementId: string, o: Outcome) {
   const connection = connect({ databaseUrl, dataDir });
   try {
-    const rows = await connection.db.selectFrom('recruit_application').select(['id', 'applicant_id']).where('announcement_id', '=', announcementId).execute();
-    const applicants = Number((await connection.db.selectFrom('recruit_applicant').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const rows = await connection.db
+      .selectFrom('recruit_application')
+      .select(['id', 'applicant_id'])
+      .where('announcement_id', '=', announcementId)
+      .execute();
+    const applicants = Number(
+      (
+        await connection.db
+          .selectFrom('recruit_applicant')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const perApplicant = new Set(rows.map((r) => r.applicant_id));
     const answered = new Set(o.applied.values());
     const missing = [...answered].filter((id) => !rows.some((r) => r.id === id)).length;
-    const ok = rows.length === o.registered && perApplicant.size === rows.length && applicants === o.registered && missing === 0 && o.replayedSame === o.registered;
-    log(`check: ${applicants} applicants, ${rows.length} applications, ${perApplicant.size} distinct applicants, ${missing} answered-but-missing, ${o.replayedSame} replays answered with the same application → ${ok ? 'ok' : 'FAILED'}`);
+    const ok =
+      rows.length === o.registered &&
+      perApplicant.size === rows.length &&
+      applicants === o.registered &&
+      missing === 0 &&
+      o.replayedSame === o.registered;
+    log(
+      `check: ${applicants} applicants, ${rows.length} applications, ${perApplicant.size} distinct applicants, ${missing} answered-but-missing, ${o.replayedSame} replays answered with the same application → ${ok ? 'ok' : 'FAILED'}`,
+    );
     if (!ok) throw new Error('the database does not hold exactly one application per applicant');
-    return { applicants, applications: rows.length, duplicates: rows.length - perApplicant.size, lost: missing, replayedSame: o.replayedSame };
+    return {
+      applicants,
+      applications: rows.length,
+      duplicates: rows.length - perApplicant.size,
+      lost: missing,
+      replayedSame: o.replayedSame,
+    };
   } finally {
     await connection.close();
   }
@@ -202,7 +290,10 @@ const results = [];
 for (const d of dialects) results.push(await runOn(d));
 const name = quick ? 'portal-quick' : 'portal';
 fs.mkdirSync(resultsDir, { recursive: true });
-fs.writeFileSync(path.join(resultsDir, `${name}.json`), `${JSON.stringify({ date: new Date().toISOString(), connections, perSlice, rounds, results }, null, 2)}\n`);
+fs.writeFileSync(
+  path.join(resultsDir, `${name}.json`),
+  `${JSON.stringify({ date: new Date().toISOString(), connections, perSlice, rounds, results }, null, 2)}\n`,
+);
 const md = [
   `# Recruitment portal burst (${new Date().toISOString().slice(0, 10)}, ${quick ? 'quick' : 'full'})`,
   '',

@@ -2,7 +2,10 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export class UsersPage {
-  constructor(private readonly page: Page, private readonly baseUrl: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
 
   async open(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/users`);
@@ -47,10 +50,15 @@ export class UsersPage {
     const box = dialog.getByRole('checkbox', { name: roleName });
     await box.waitFor();
     // The dialog's form takes its initial values when the roles have loaded; click until it sticks.
-    await expect.poll(async () => {
-      if (!(await box.isChecked())) await dialog.locator('label.ant-checkbox-wrapper', { hasText: roleName }).click();
-      return box.isChecked();
-    }, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          if (!(await box.isChecked())) await dialog.locator('label.ant-checkbox-wrapper', { hasText: roleName }).click();
+          return box.isChecked();
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await dialog.getByRole('button', { name: '保存' }).click();
     await this.row(username).getByText(roleName).waitFor();
   }

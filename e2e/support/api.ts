@@ -7,7 +7,11 @@ export class ApiClient {
   constructor(private readonly baseUrl: string) {}
 
   async login(username: string, password: string): Promise<void> {
-    const res = await fetch(`${this.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const res = await fetch(`${this.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
     this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const body = (await res.json()) as { csrfToken: string; user: { mfa: 'done' | 'verify' | 'enrol' } };

@@ -87,7 +87,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Public notices that reached their last working day move on; overdue approvers are reminded once.
   // Expired and long-unused accounts are disabled even when nobody tries to log in with them (L3-CES1-07).
   jobs.define({ name: 'accounts.disable-stale', schedule: { kind: 'daily', at: '02:00' }, handler: (ctx) => disableStaleAccounts(ctx) });
-  jobs.define({ name: 'workflow.due-work', schedule: { kind: 'interval', everyMs: 15 * 60_000 }, handler: (ctx) => runWorkflowDueWork(ctx, ctx.clock.now()) });
+  jobs.define({
+    name: 'workflow.due-work',
+    schedule: { kind: 'interval', everyMs: 15 * 60_000 },
+    handler: (ctx) => runWorkflowDueWork(ctx, ctx.clock.now()),
+  });
   // Started once every module has defined its jobs; stopped (and awaited) before the pool closes.
   app.addHook('onReady', async () => {
     if (config.jobTickMs > 0) jobs.start(config.jobTickMs);
@@ -112,7 +116,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // Registered before the guard so throttling counts requests the guard would refuse.
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
-    openapi: { info: { title: 'Zhenggong 智慧政工 API', version }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zg_sid' } } } },
+    openapi: {
+      info: { title: 'Zhenggong 智慧政工 API', version },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zg_sid' } } },
+    },
   });
   if (!config.production || process.env.ENABLE_API_DOCS === '1') {
     await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -123,7 +130,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerAdminNetworkCheck(app);
   if (options.checkResponses) registerResponseCheck(app);
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: request.principal?.username }, 'request');
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        user: request.principal?.username,
+      },
+      'request',
+    );
   });
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['platform'], response: { 200: HealthView } } }, async () => ({

@@ -28,7 +28,12 @@ export interface Config {
    * (MFA_ADMINS=off to lift it, e.g. behind a certificate gateway) and for the roles listed in
    * MFA_REQUIRED_ROLES (comma-separated role codes). `driftSteps` 30-second steps either side.
    */
-  readonly mfa: { readonly requireAdmins: boolean; readonly requiredRoles: readonly string[]; readonly driftSteps: number; readonly issuer: string };
+  readonly mfa: {
+    readonly requireAdmins: boolean;
+    readonly requiredRoles: readonly string[];
+    readonly driftSteps: number;
+    readonly issuer: string;
+  };
   /** Directory of the built web app; served at / when present. */
   readonly webDist: string;
   /** `gm`: SM4 fields, HMAC-SM3 audit chain (ADR 019); `default`: AES-256-GCM, HMAC-SHA-256. */

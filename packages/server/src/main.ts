@@ -55,7 +55,11 @@ async function loadDemo(ctx: AppContext) {
   const tree = await seedDemoTree(ctx);
   const users = await seedDemoUsers(ctx, undefined);
   const people = await seedDemoPeopleOnce(ctx, 2000);
-  return { orgs: tree.created, people, users: users.filter((u) => u.created && u.password).map((u) => ({ username: u.username, password: u.password ?? '' })) };
+  return {
+    orgs: tree.created,
+    people,
+    users: users.filter((u) => u.created && u.password).map((u) => ({ username: u.username, password: u.password ?? '' })),
+  };
 }
 
 main().catch((error: unknown) => {

@@ -41,7 +41,12 @@ describe('OpenAPI document', () => {
 
   const operations = () =>
     Object.entries(paths).flatMap(([path, item]) =>
-      METHODS.filter((m) => item[m] !== undefined && path.startsWith('/api/')).map((m) => ({ label: `${m.toUpperCase()} ${path}`, method: m, path, op: item[m] as Operation })),
+      METHODS.filter((m) => item[m] !== undefined && path.startsWith('/api/')).map((m) => ({
+        label: `${m.toUpperCase()} ${path}`,
+        method: m,
+        path,
+        op: item[m] as Operation,
+      })),
     );
 
   it('lists every route of the app', () => {

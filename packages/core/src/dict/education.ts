@@ -105,6 +105,5 @@ export const educationDict: Dict = {
 };
 
 /** Everyday words and the code each is read as, for the import template's 填写说明 (研究生 → 14 硕士研究生毕业). */
-export const educationReadings: readonly { readonly word: string; readonly code: string; readonly name: string }[] = educationDict.items.flatMap(
-  (item) => (item.synonyms ?? []).map((word) => ({ word, code: item.code, name: item.name })),
-);
+export const educationReadings: readonly { readonly word: string; readonly code: string; readonly name: string }[] =
+  educationDict.items.flatMap((item) => (item.synonyms ?? []).map((word) => ({ word, code: item.code, name: item.name })));

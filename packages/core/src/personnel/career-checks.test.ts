@@ -8,7 +8,14 @@ const today = '2026-06-01';
 
 describe('career plausibility', () => {
   it('refuses the impossible career of the issue: born 2012, joined the police in 2020', () => {
-    const r = checkPerson({ idNumber: makeIdNumber('330102', '2012-05-01', 11), kind: 'officer', dates: { policeStartDate: '2020-09', workStartDate: '2020-09' } }, { today });
+    const r = checkPerson(
+      {
+        idNumber: makeIdNumber('330102', '2012-05-01', 11),
+        kind: 'officer',
+        dates: { policeStartDate: '2020-09', workStartDate: '2020-09' },
+      },
+      { today },
+    );
     expect(r.problems).toEqual([
       { field: 'workStartDate', code: 'work_start_too_young', value: '2020-09' },
       { field: 'policeStartDate', code: 'police_start_too_young', value: '2020-09' },
@@ -18,10 +25,16 @@ describe('career plausibility', () => {
   it('takes the minimum ages on any day of a month-precision date', () => {
     const birthDate = '1990-03-15';
     expect(careerProblems({ birthDate, workStartDate: '2006-03' })).toEqual([]); // 16 on 2006-03-15
-    expect(careerProblems({ birthDate, workStartDate: '2006-03-14' })).toEqual([{ field: 'workStartDate', code: 'work_start_too_young', value: '2006-03-14' }]);
-    expect(careerProblems({ birthDate, policeStartDate: '2008-02' })).toEqual([{ field: 'policeStartDate', code: 'police_start_too_young', value: '2008-02' }]);
+    expect(careerProblems({ birthDate, workStartDate: '2006-03-14' })).toEqual([
+      { field: 'workStartDate', code: 'work_start_too_young', value: '2006-03-14' },
+    ]);
+    expect(careerProblems({ birthDate, policeStartDate: '2008-02' })).toEqual([
+      { field: 'policeStartDate', code: 'police_start_too_young', value: '2008-02' },
+    ]);
     expect(careerProblems({ birthDate, partyJoinDate: '2008-03' })).toEqual([]);
-    expect(careerProblems({ birthDate, partyJoinDate: '2007-12' })).toEqual([{ field: 'partyJoinDate', code: 'party_join_too_young', value: '2007-12' }]);
+    expect(careerProblems({ birthDate, partyJoinDate: '2007-12' })).toEqual([
+      { field: 'partyJoinDate', code: 'party_join_too_young', value: '2007-12' },
+    ]);
   });
 
   it('refuses joining the police before starting work, comparing at the coarser precision', () => {
@@ -33,7 +46,10 @@ describe('career plausibility', () => {
 
   it('refuses 警衔, 职级 and 警号 on a 辅警, and keeps future dates one problem per field', () => {
     const id = makeIdNumber('330102', '1995-01-01', 21);
-    const aux = checkPerson({ idNumber: id, kind: 'auxiliary', rank: '一级警员', officerLevel: '二级警员', policeNumber: '012345' }, { today });
+    const aux = checkPerson(
+      { idNumber: id, kind: 'auxiliary', rank: '一级警员', officerLevel: '二级警员', policeNumber: '012345' },
+      { today },
+    );
     expect(aux.problems.map((p) => [p.field, p.code])).toEqual([
       ['rank', 'auxiliary_police_field'],
       ['officerLevel', 'auxiliary_police_field'],

@@ -8,11 +8,7 @@ import { rankOutsideBand } from './rank-bands.ts';
  * refused only when it is too young on every day of that month.
  */
 export type CareerProblemCode =
-  | 'work_start_too_young'
-  | 'police_start_too_young'
-  | 'party_join_too_young'
-  | 'police_start_before_work_start'
-  | 'auxiliary_police_field';
+  'work_start_too_young' | 'police_start_too_young' | 'party_join_too_young' | 'police_start_before_work_start' | 'auxiliary_police_field';
 
 export type CareerWarningCode = 'rank_outside_band';
 
@@ -67,7 +63,8 @@ export function careerProblems(input: CareerInput): CareerFinding<CareerProblemC
   // Compared at the coarser of the two precisions: 2008-07 and 2008-07-15 are the same month.
   if (work && police) {
     const n = Math.min(work.length, police.length);
-    if (police.slice(0, n) < work.slice(0, n)) problems.push({ field: 'policeStartDate', code: 'police_start_before_work_start', value: police });
+    if (police.slice(0, n) < work.slice(0, n))
+      problems.push({ field: 'policeStartDate', code: 'police_start_before_work_start', value: police });
   }
   // 辅警 are not people's police: no 警衔, no 警员职级, no 警号 (警务辅助人员管理办法; 人民警察警衔条例 Art. 2).
   if (input.kind === 'auxiliary') {

@@ -44,7 +44,12 @@ export function rankBandsOn(date: string, sets: readonly RankBandRuleSet[] = ran
 }
 
 /** The band of `level` when `rank` lies outside it; undefined when inside or when no band is known. */
-export function rankOutsideBand(level: string, rank: string, date: string, sets?: readonly RankBandRuleSet[]): readonly [string, string] | undefined {
+export function rankOutsideBand(
+  level: string,
+  rank: string,
+  date: string,
+  sets?: readonly RankBandRuleSet[],
+): readonly [string, string] | undefined {
   const band = rankBandsOn(date, sets)?.bands[level];
   if (!band) return undefined;
   return rank < band[0] || rank > band[1] ? band : undefined;

@@ -181,7 +181,12 @@ export const OwnProfileResponse = Type.Object({
 });
 export type OwnProfileResponse = Static<typeof OwnProfileResponse>;
 
-export const CorrectionStatus = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('withdrawn')]);
+export const CorrectionStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('approved'),
+  Type.Literal('rejected'),
+  Type.Literal('withdrawn'),
+]);
 export type CorrectionStatus = Static<typeof CorrectionStatus>;
 
 /** A correction request (信息更正申请) as its requester sees it. */

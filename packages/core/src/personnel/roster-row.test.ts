@@ -43,7 +43,14 @@ describe('readRosterRow', () => {
     // Without a format showing two decimals, 2010.1 stays ambiguous (January or October) and is reported.
     const vague = readRosterRow(row('张伟', oct, '', 1990.1, '上城分局', '', '', 2010.1, '民警'), columns, options);
     expect(vague.problems).toEqual([{ field: 'policeStartDate', code: 'date_month_ambiguous', value: '2010.1' }]);
-    expect(readRosterRow(row('张伟', oct, '', 1990.1, '上城分局', '', '', 2010.1, '民警'), columns, options, formats.map((f, i) => (i === 8 ? f : undefined))).person.policeStartDate).toBe('2010-10');
+    expect(
+      readRosterRow(
+        row('张伟', oct, '', 1990.1, '上城分局', '', '', 2010.1, '民警'),
+        columns,
+        options,
+        formats.map((f, i) => (i === 8 ? f : undefined)),
+      ).person.policeStartDate,
+    ).toBe('2010-10');
   });
 
   it('checks a month-precision birth date against the month of the ID number', () => {

@@ -93,7 +93,9 @@ export function readRosterRow(
 
   // The ID number's birth month settles 出生年月 typed as 1990.1 (January, or October with its zero lost).
   const idBirth = person.idNumber ? parseIdNumber(person.idNumber, new Date(`${options.today}T23:59:59Z`)) : undefined;
-  const birth = dateCell(get('birthDate'), format.get('birthDate'), { month: idBirth?.ok ? Number(idBirth.info.birthDate.slice(5, 7)) : undefined });
+  const birth = dateCell(get('birthDate'), format.get('birthDate'), {
+    month: idBirth?.ok ? Number(idBirth.info.birthDate.slice(5, 7)) : undefined,
+  });
   if (birth && !birth.ok) problem('birthDate', birth.problem, cellText(get('birthDate')));
   else if (birth?.precision === 'day') person.birthDate = birth.value;
   else if (birth && idBirth?.ok && idBirth.info.birthDate.slice(0, 7) !== birth.value) {

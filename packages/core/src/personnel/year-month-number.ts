@@ -37,7 +37,9 @@ export function yearMonthFromNumber(value: number, numFmt?: string, hint: YearMo
   const digits = decimals !== undefined && decimals > 2 ? fraction.replace(/0+$/, '').padEnd(2, '0') : fraction;
   if (digits.length === 2) {
     const month = Number(digits);
-    return month >= 1 && month <= 12 ? { ok: true, value: `${year}-${pad(month)}`, precision: 'month' } : { ok: false, problem: 'date_unrecognised' };
+    return month >= 1 && month <= 12
+      ? { ok: true, value: `${year}-${pad(month)}`, precision: 'month' }
+      : { ok: false, problem: 'date_unrecognised' };
   }
   if (digits.length !== 1) return { ok: false, problem: 'date_unrecognised' };
   const month = Number(digits);

@@ -73,7 +73,11 @@ export const platformErrors = {
   ORG_CLOSED: { status: 409, 'zh-CN': '该机构已撤销', 'en-US': 'The organisation is closed' },
   ORG_TYPE_UNKNOWN: { status: 400, 'zh-CN': '未知的机构类型', 'en-US': 'Unknown organisation type' },
   USER_NOT_FOUND: { status: 404, 'zh-CN': '用户不存在', 'en-US': 'User not found' },
-  USER_NO_PENDING_ORG: { status: 409, 'zh-CN': '该用户没有待确认的机构变更', 'en-US': 'The account has no org change waiting for confirmation' },
+  USER_NO_PENDING_ORG: {
+    status: 409,
+    'zh-CN': '该用户没有待确认的机构变更',
+    'en-US': 'The account has no org change waiting for confirmation',
+  },
   USER_NOT_HELD: { status: 409, 'zh-CN': '该用户未被冻结', 'en-US': 'The account is not on hold' },
   AUTH_ACCOUNT_HELD: {
     status: 403,
@@ -90,7 +94,11 @@ export const platformErrors = {
     'zh-CN': '您的账户必须先绑定动态口令（双因素认证）',
     'en-US': 'Your account must enrol a one-time code app (second factor) first',
   },
-  MFA_CODE_INVALID: { status: 400, 'zh-CN': '动态口令或恢复码不正确或已使用', 'en-US': 'The one-time code or recovery code is wrong or already used' },
+  MFA_CODE_INVALID: {
+    status: 400,
+    'zh-CN': '动态口令或恢复码不正确或已使用',
+    'en-US': 'The one-time code or recovery code is wrong or already used',
+  },
   MFA_ALREADY_ENROLLED: { status: 409, 'zh-CN': '已绑定动态口令', 'en-US': 'A one-time code app is already enrolled' },
   MFA_SELF_RESET_FORBIDDEN: {
     status: 403,
@@ -126,8 +134,16 @@ export const platformErrors = {
     'zh-CN': '符合条件的审计记录有 {total} 条，超过单次导出上限 {max} 条，请缩小时间范围或筛选条件',
     'en-US': '{total} audit records match, more than the export limit of {max}; narrow the time range or filters',
   },
-  SAVED_FILTER_TOO_LARGE: { status: 400, 'zh-CN': '筛选条件过大（上限 {maxBytes} 字节）', 'en-US': 'The filter is too large (at most {maxBytes} bytes)' },
-  SAVED_FILTER_LIMIT: { status: 409, 'zh-CN': '已保存的筛选条件已达上限 {max} 个，请先删除不用的', 'en-US': 'You already have {max} saved filters; delete some first' },
+  SAVED_FILTER_TOO_LARGE: {
+    status: 400,
+    'zh-CN': '筛选条件过大（上限 {maxBytes} 字节）',
+    'en-US': 'The filter is too large (at most {maxBytes} bytes)',
+  },
+  SAVED_FILTER_LIMIT: {
+    status: 409,
+    'zh-CN': '已保存的筛选条件已达上限 {max} 个，请先删除不用的',
+    'en-US': 'You already have {max} saved filters; delete some first',
+  },
   PERSON_NOT_FOUND: { status: 404, 'zh-CN': '人员不存在', 'en-US': 'Person not found' },
   PERSON_PHOTO_INVALID: {
     status: 400,

@@ -18,7 +18,12 @@ describe('gradeObjective', () => {
     expect(gradeObjective({ ...item, partialCredit: 0 }, { choice: ['A'] })).toBe(0);
   });
   it('scores blanks one share each, folding width, case and spaces', () => {
-    const item: DrawnItem = { ...base, type: 'fill_blank', score: 3, key: { kind: 'blanks', accepted: [['人民警察法'], ['24', '二十四']] } };
+    const item: DrawnItem = {
+      ...base,
+      type: 'fill_blank',
+      score: 3,
+      key: { kind: 'blanks', accepted: [['人民警察法'], ['24', '二十四']] },
+    };
     expect(gradeObjective(item, { blanks: [' 人民警察法 ', '２４'] })).toBe(3);
     expect(gradeObjective(item, { blanks: ['警察法', '二十四'] })).toBe(1.5);
   });

@@ -31,7 +31,10 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
-export const MfaCodeBody = Type.Object({ code: Type.String({ minLength: 6, maxLength: 16, pattern: '^[0-9A-Za-z-]+$' }) }, { additionalProperties: false });
+export const MfaCodeBody = Type.Object(
+  { code: Type.String({ minLength: 6, maxLength: 16, pattern: '^[0-9A-Za-z-]+$' }) },
+  { additionalProperties: false },
+);
 export type MfaCodeBody = Static<typeof MfaCodeBody>;
 /** Shown once, at the start of enrolment: the secret never leaves the server again. */
 export const MfaEnrolmentView = Type.Object({ secret: Type.String(), uri: Type.String(), qrSvg: Type.String() });

@@ -32,13 +32,24 @@ export const NoContent = Type.Unsafe<void>({ type: 'null', description: 'No cont
  * The serializer never touches buffers and streams; the schema documents the answer in OpenAPI.
  * `unknown` because the body is whatever byte source the route streams (Buffer, stream, string).
  */
-export const FileDownload = Type.Unsafe<unknown>({ type: 'string', format: 'binary', description: 'File content (see the route for its media type)' });
+export const FileDownload = Type.Unsafe<unknown>({
+  type: 'string',
+  format: 'binary',
+  description: 'File content (see the route for its media type)',
+});
 
 /** An array the server hands out read-only (its types say `readonly T[]`); the JSON is an ordinary array. */
 export const ReadonlyList = <T extends TSchema>(item: T) => Type.Unsafe<readonly Static<T>[]>(Type.Array(item));
 
 /** GET /api/health: liveness with the database dialect and the application version. */
-export const HealthView = Type.Object({ status: Type.Literal('ok'), db: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]), version: Type.String() });
+export const HealthView = Type.Object({
+  status: Type.Literal('ok'),
+  db: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
+  version: Type.String(),
+});
 
 /** An import answered as NDJSON while it runs: progress lines, then one `result` or `error` line. */
-export const NdjsonProgress = Type.Unsafe<unknown>({ type: 'string', description: 'NDJSON lines: progress, then one result or error line' });
+export const NdjsonProgress = Type.Unsafe<unknown>({
+  type: 'string',
+  description: 'NDJSON lines: progress, then one result or error line',
+});

@@ -27,7 +27,9 @@ export type PersonRecordKind = keyof typeof personRecordBodies;
 /** A filter is a handful of list parameters: bounded in keys and value length (SAVED_FILTER_LIMITS too). */
 export const SavedFilterBody = Strict({
   name: Text(100),
-  filter: Type.Record(Type.String({ maxLength: 64 }), Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Boolean()]), { maxProperties: 40 }),
+  filter: Type.Record(Type.String({ maxLength: 64 }), Type.Union([Type.String({ maxLength: 500 }), Type.Number(), Type.Boolean()]), {
+    maxProperties: 40,
+  }),
 });
 export const SAVED_FILTER_LIMITS = { perUser: 30, maxBytes: 8192 } as const;
 

@@ -5,7 +5,7 @@ import { parseScore, rankEntries, unitTotals } from './ranking.ts';
 const e = (id: string, score: number | null) => ({ id, score });
 
 describe('rankEntries', () => {
-  it('gives tied scores the same place, skips the next (1224) and shares the places\' points', () => {
+  it("gives tied scores the same place, skips the next (1224) and shares the places' points", () => {
     const r = rankEntries([e('a', 90), e('b', 95), e('c', 95), e('d', 80), e('e', null)], 'higher');
     expect(r.map((x) => [x.entry.id, x.rank, x.points])).toEqual([
       ['b', 1, 6],
@@ -34,7 +34,10 @@ describe('rankEntries', () => {
   it('never creates points through a tie: the points handed out are those of the places taken', () => {
     fc.assert(
       fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), { maxLength: 12 }), (scores) => {
-        const r = rankEntries(scores.map((s, i) => e(`p${i}`, s)), 'higher');
+        const r = rankEntries(
+          scores.map((s, i) => e(`p${i}`, s)),
+          'higher',
+        );
         const ranked = scores.filter((s) => s !== null).length;
         const expected = Array.from({ length: ranked }, (_, i) => [7, 5, 4, 3, 2, 1][i] ?? 0).reduce((a, b) => a + b, 0);
         expect(r.reduce((a, x) => a + x.points, 0)).toBeCloseTo(expected, 1);

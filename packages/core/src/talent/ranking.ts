@@ -37,7 +37,7 @@ export function rankEntries<T extends ScoredEntry>(entries: readonly T[], direct
   // Stable order inside a tie: by id, so the list does not shuffle between requests.
   const sorted = [...scored].sort((a, b) => sign * (key(a.score as number) - key(b.score as number)) || a.id.localeCompare(b.id));
   const ranked: RankedEntry<T>[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     // A tie group occupies places i+1 … i+n and shares their points.
     let n = 1;
     while (i + n < sorted.length && key(sorted[i + n]?.score as number) === key(sorted[i]?.score as number)) n++;
@@ -63,7 +63,9 @@ export interface UnitTotal {
 }
 
 /** Sums points per unit; `places` are every ranked entry of every item, with the points rankEntries gave it (else its place's points). */
-export function unitTotals(places: readonly { readonly orgId: string; readonly rank: number | null; readonly points?: number }[]): UnitTotal[] {
+export function unitTotals(
+  places: readonly { readonly orgId: string; readonly rank: number | null; readonly points?: number }[],
+): UnitTotal[] {
   const byUnit = new Map<string, { points: number; first: number; second: number; third: number }>();
   for (const p of places) {
     const u = byUnit.get(p.orgId) ?? { points: 0, first: 0, second: 0, third: 0 };

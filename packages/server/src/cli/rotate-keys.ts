@@ -16,7 +16,8 @@ import { UsageError } from './cli-errors.ts';
 export async function runRotateKeys(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { batch: { type: 'string' } }, strict: true });
   const batchSize = values.batch === undefined ? 500 : Number(values.batch);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new UsageError('--batch must be an integer from 1 to 10000');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
+    throw new UsageError('--batch must be an integer from 1 to 10000');
   const config = cliConfig(io.env);
   selfTest();
   const { secretKeyFile } = ensureDataDir(config.dataDir);
@@ -24,7 +25,9 @@ export async function runRotateKeys(args: string[], io: CliIo): Promise<number> 
   try {
     const ring = beginRotation(secretKeyFile);
     const target = ring.rotatingTo ?? ring.current;
-    io.out(`rotating field keys from version ${ring.current} to ${target} (${config.cryptoProfile === 'gm' ? 'SM4-CBC + HMAC-SM3' : 'AES-256-GCM'})`);
+    io.out(
+      `rotating field keys from version ${ring.current} to ${target} (${config.cryptoProfile === 'gm' ? 'SM4-CBC + HMAC-SM3' : 'AES-256-GCM'})`,
+    );
     const fc = fieldCryptoFromKeys(ring.secrets, target, config.cryptoProfile);
     const result = await rotateAll(connection.db, clock, fc, {
       batchSize,

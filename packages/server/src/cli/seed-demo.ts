@@ -12,7 +12,8 @@ export async function runSeedDemo(args: string[], io: CliIo): Promise<number> {
   });
   if (values.password !== undefined && !values['with-users']) throw new UsageError('--password only applies with --with-users');
   const people = values.people === undefined ? 0 : Number(values.people);
-  if (!Number.isInteger(people) || people < 0 || people > 1_000_000) throw new UsageError('--people takes a whole number from 0 to 1000000');
+  if (!Number.isInteger(people) || people < 0 || people > 1_000_000)
+    throw new UsageError('--people takes a whole number from 0 to 1000000');
   const { ctx, connection } = await openForWrite(cliConfig(io.env));
   try {
     const { created } = await seedDemoTree(ctx);
@@ -20,7 +21,11 @@ export async function runSeedDemo(args: string[], io: CliIo): Promise<number> {
     if (people > 0) {
       const started = Date.now();
       const result = await seedDemoPeopleOnce(ctx, people);
-      io.out(result === 0 ? 'demo people already present; nothing to do' : `demo people created: ${result} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      io.out(
+        result === 0
+          ? 'demo people already present; nothing to do'
+          : `demo people created: ${result} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
     if (!values['with-users']) return 0;
     const users = await seedDemoUsers(ctx, values.password);

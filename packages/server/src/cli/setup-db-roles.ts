@@ -23,7 +23,8 @@ export async function runSetupDbRoles(args: string[], io: CliIo): Promise<number
   });
   const owner = values.owner;
   const app = values.app;
-  if (!ROLE.test(owner) || !ROLE.test(app) || owner === app) throw new UsageError('--owner and --app must be two different lower-case role names');
+  if (!ROLE.test(owner) || !ROLE.test(app) || owner === app)
+    throw new UsageError('--owner and --app must be two different lower-case role names');
   const config = cliConfig(io.env);
   const url = postgresUrl(config);
   if (!url) throw new CliError('POSTGRES_ONLY');
@@ -57,7 +58,10 @@ interface Roles {
 // Kysely<any>: this walks whatever tables the schema has, like a migration does.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function applyRoles(db: Kysely<any>, r: Roles): Promise<void> {
-  for (const [role, password] of [[r.owner, r.ownerPassword], [r.app, r.appPassword]] as const) {
+  for (const [role, password] of [
+    [r.owner, r.ownerPassword],
+    [r.app, r.appPassword],
+  ] as const) {
     const exists = await sql<{ n: number }>`select count(*)::int as n from pg_roles where rolname = ${role}`.execute(db);
     // Role names are checked against ROLE above; PASSWORD takes a literal, so it is quoted by the server's quote_literal.
     const literal = (await sql<{ q: string }>`select quote_literal(${password}) as q`.execute(db)).rows[0]?.q ?? "''";
@@ -66,7 +70,9 @@ async function applyRoles(db: Kysely<any>, r: Roles): Promise<void> {
   }
   const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s ?? 'public';
   const tables = await sql<{ t: string }>`select tablename as t from pg_tables where schemaname = ${schema}`.execute(db);
-  const sequences = await sql<{ s: string }>`select sequence_name as s from information_schema.sequences where sequence_schema = ${schema}`.execute(db);
+  const sequences = await sql<{
+    s: string;
+  }>`select sequence_name as s from information_schema.sequences where sequence_schema = ${schema}`.execute(db);
   const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
   await sql.raw(`revoke create on schema ${q(schema)} from public`).execute(db);
   await sql.raw(`grant usage, create on schema ${q(schema)} to ${r.owner}`).execute(db);
@@ -84,6 +90,10 @@ async function applyRoles(db: Kysely<any>, r: Roles): Promise<void> {
   await sql.raw(`alter function ${q(schema)}.audit_log_append_only() owner to ${r.owner}`).execute(db);
   // Tables that later migrations (run as the owner) create: the app gets ordinary rights on them;
   // a future audit-like table must revoke UPDATE/DELETE in its migration.
-  await sql.raw(`alter default privileges for role ${r.owner} in schema ${q(schema)} grant select, insert, update, delete on tables to ${r.app}`).execute(db);
-  await sql.raw(`alter default privileges for role ${r.owner} in schema ${q(schema)} grant usage, select on sequences to ${r.app}`).execute(db);
+  await sql
+    .raw(`alter default privileges for role ${r.owner} in schema ${q(schema)} grant select, insert, update, delete on tables to ${r.app}`)
+    .execute(db);
+  await sql
+    .raw(`alter default privileges for role ${r.owner} in schema ${q(schema)} grant usage, select on sequences to ${r.app}`)
+    .execute(db);
 }

@@ -38,9 +38,15 @@ type Row = AuditLogTable;
  * attacker would: `hashRow` decides how (the unkeyed SM3 of before, or the real MAC with a
  * stolen key). Returns the rebuilt rows.
  */
-async function rewriteChain(t: TestApp, drop: number[], hashRow: (prev: string, row: Omit<Row, 'hash' | 'prev_hash'>) => { hash: string; mac_alg: Row['mac_alg'] }) {
+async function rewriteChain(
+  t: TestApp,
+  drop: number[],
+  hashRow: (prev: string, row: Omit<Row, 'hash' | 'prev_hash'>) => { hash: string; mac_alg: Row['mac_alg'] },
+) {
   const dropTriggers =
-    t.databaseUrl === undefined ? ['DROP TRIGGER audit_log_no_update', 'DROP TRIGGER audit_log_no_delete'] : ['DROP TRIGGER audit_log_no_update ON audit_log'];
+    t.databaseUrl === undefined
+      ? ['DROP TRIGGER audit_log_no_update', 'DROP TRIGGER audit_log_no_delete']
+      : ['DROP TRIGGER audit_log_no_update ON audit_log'];
   await rawSql(t, dropTriggers);
   const rows = await t.ctx.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
   const kept = rows.filter((r) => !drop.includes(r.seq));
@@ -120,9 +126,13 @@ describe.each(dialects)('signed audit checkpoints on %s', (dialect) => {
     const { app, file, checkpoint, env } = await withCheckpoint();
     const stolen = JSON.parse(fs.readFileSync(auditKeyFile(app.dataDir), 'utf8')) as { key: string };
     // Rows up to the key's first seq stay as they were; drop one keyed row and re-MAC the rest.
-    const firstKeyed = (await app.ctx.db.selectFrom('audit_log').select('seq').where('mac_alg', 'is not', null).orderBy('seq').executeTakeFirstOrThrow()).seq;
+    const firstKeyed = (
+      await app.ctx.db.selectFrom('audit_log').select('seq').where('mac_alg', 'is not', null).orderBy('seq').executeTakeFirstOrThrow()
+    ).seq;
     await rewriteChain(app, [firstKeyed + 1], (prev, row) =>
-      row.mac_alg === null ? { hash: chainHash(prev, row), mac_alg: null } : { hash: chainMac(Buffer.from(stolen.key, 'hex'), row.mac_alg, prev, row), mac_alg: row.mac_alg },
+      row.mac_alg === null
+        ? { hash: chainHash(prev, row), mac_alg: null }
+        : { hash: chainMac(Buffer.from(stolen.key, 'hex'), row.mac_alg, prev, row), mac_alg: row.mac_alg },
     );
     const plain = await runCliProcess(['verify-audit'], env);
     expect(plain.code, plain.stderr).toBe(0); // the key alone cannot tell: that is what the checkpoint is for

@@ -21,7 +21,9 @@ export async function runVerifyAudit(args: string[], io: CliIo): Promise<number>
       return 1;
     }
     anchor = checked.anchor;
-    io.out(`checkpoint: row ${anchor.seq} of ${checked.checkpoint.createdAt} by ${checked.checkpoint.createdBy}, SM2 signature valid, key ${checked.fingerprint}`);
+    io.out(
+      `checkpoint: row ${anchor.seq} of ${checked.checkpoint.createdAt} by ${checked.checkpoint.createdBy}, SM2 signature valid, key ${checked.fingerprint}`,
+    );
   }
   const { connection } = await openExisting(cliConfig(io.env));
   try {

@@ -150,7 +150,8 @@ export interface AuditHeadTable {
 }
 
 export interface Database
-  extends PersonnelTables,
+  extends
+    PersonnelTables,
     QuestionBankTables,
     ExamTables,
     TrainingTables,

@@ -11,13 +11,20 @@ export const param = (index: number): string => `${SENTINEL}${index}`;
  * rebuilding and recompiling it each time: it is compiled once per dialect with `param(i)`
  * stand-ins, then executed with the real arguments in their places.
  */
-export async function runHot<Row>(db: Executor, key: string, build: (db: Executor) => Compilable<Row>, args: readonly unknown[]): Promise<Row[]> {
+export async function runHot<Row>(
+  db: Executor,
+  key: string,
+  build: (db: Executor) => Compilable<Row>,
+  args: readonly unknown[],
+): Promise<Row[]> {
   const cacheKey = `${key}:${db.getExecutor().adapter.constructor.name}`;
   let query = compiled.get(cacheKey);
   if (!query) {
     query = build(db).compile();
     compiled.set(cacheKey, query);
   }
-  const parameters = query.parameters.map((p) => (typeof p === 'string' && p.startsWith(SENTINEL) ? args[Number(p.slice(SENTINEL.length))] : p));
+  const parameters = query.parameters.map((p) =>
+    typeof p === 'string' && p.startsWith(SENTINEL) ? args[Number(p.slice(SENTINEL.length))] : p,
+  );
   return (await db.executeQuery<Row>({ ...query, parameters })).rows;
 }

@@ -46,7 +46,11 @@ export const nodeCrypto: CryptoProvider = {
     return { privateKey: pair.privateKey, publicKey: pair.publicKey };
   },
   sm2Sign: (privateKey, message) =>
-    sm2.doSignature(message, privateKey, { hash: true, userId: SM2_DEFAULT_USER_ID, publicKey: sm2.getPublicKeyFromPrivateKey(privateKey) }),
+    sm2.doSignature(message, privateKey, {
+      hash: true,
+      userId: SM2_DEFAULT_USER_ID,
+      publicKey: sm2.getPublicKeyFromPrivateKey(privateKey),
+    }),
   sm2Verify: (publicKey, message, signature) => {
     try {
       return sm2.doVerifySignature(message, signature, publicKey, { hash: true, userId: SM2_DEFAULT_USER_ID });

@@ -42,12 +42,22 @@ describe('field crypto', () => {
     raw[20] = (raw[20] as number) ^ 1;
     expect(() => gm.decrypt(`k1.sm4:${raw.toString('base64')}`)).toThrow(FieldIntegrityError);
     // Relabelling the version is caught by the MAC, which covers the label.
-    const two = fieldCryptoFromKeys(new Map([[1, Buffer.alloc(32, 0x11)], [2, Buffer.alloc(32, 0x11)]]), 2, 'gm');
+    const two = fieldCryptoFromKeys(
+      new Map([
+        [1, Buffer.alloc(32, 0x11)],
+        [2, Buffer.alloc(32, 0x11)],
+      ]),
+      2,
+      'gm',
+    );
     expect(() => two.decrypt(stored.replace(/^k1/, 'k2'))).toThrow(FieldIntegrityError);
   });
 
   it('a newer key version encrypts and indexes differently and still reads the old versions', () => {
-    const ring = new Map([[1, Buffer.alloc(32, 0x11)], [2, Buffer.alloc(32, 0x33)]]);
+    const ring = new Map([
+      [1, Buffer.alloc(32, 0x11)],
+      [2, Buffer.alloc(32, 0x33)],
+    ]);
     const v2 = fieldCryptoFromKeys(ring, 2, 'gm');
     const old = fc1.encrypt('110105194912310021');
     expect(v2.decrypt(old)).toBe('110105194912310021');

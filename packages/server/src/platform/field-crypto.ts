@@ -140,7 +140,9 @@ export function fieldCryptoFromSecret(secretHex: string, profile: CryptoProfile 
 export function fieldCryptoFromFile(secretKeyFile: string, profile: CryptoProfile = 'default'): FieldCrypto {
   const ring = readKeyring(secretKeyFile);
   if (ring.rotatingTo !== null) {
-    throw new Error(`A key rotation to version ${ring.rotatingTo} is unfinished: run "zhenggong rotate-keys" again to complete it / 密钥轮换未完成，请再次运行 rotate-keys`);
+    throw new Error(
+      `A key rotation to version ${ring.rotatingTo} is unfinished: run "zhenggong rotate-keys" again to complete it / 密钥轮换未完成，请再次运行 rotate-keys`,
+    );
   }
   return fieldCryptoFromKeys(ring.secrets, ring.current, profile);
 }

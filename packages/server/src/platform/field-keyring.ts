@@ -43,7 +43,8 @@ function readJson(file: string): KeyringJson | null {
   }
   const keys: Record<string, string> = {};
   for (const [k, v] of Object.entries(json.keys)) {
-    if (!/^[1-9]\d{0,5}$/.test(k) || typeof v !== 'string' || !/^[0-9a-f]{64,}$/.test(v)) throw new Error(`${file} has an invalid key ${k}`);
+    if (!/^[1-9]\d{0,5}$/.test(k) || typeof v !== 'string' || !/^[0-9a-f]{64,}$/.test(v))
+      throw new Error(`${file} has an invalid key ${k}`);
     keys[k] = v;
   }
   return { format: 'zhenggong-field-keys', current: json.current, rotatingTo: json.rotatingTo, keys };

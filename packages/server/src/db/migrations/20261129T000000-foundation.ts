@@ -130,7 +130,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_seq', 'integer', (c) => c.notNull())
     .addColumn('last_hash', 'varchar(64)', (c) => c.notNull())
     .execute();
-  await db.insertInto('audit_head').values({ id: 1, last_seq: 0, last_hash: '0'.repeat(64) }).execute();
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, last_seq: 0, last_hash: '0'.repeat(64) })
+    .execute();
 
   // Append-only audit log (GB/T 22239 L3-CES1-14): the database itself refuses UPDATE and DELETE.
   const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -146,4 +149,3 @@ export async function up(db: Kysely<any>): Promise<void> {
       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
   }
 }
-

@@ -69,34 +69,48 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('person_id_city_uq').on('person').columns(['id', 'city_code']).unique().execute();
 
   await historyTable(db, 'person_org_history', (b) =>
-    b.addColumn('org_id', 'varchar(36)', (c) => c.notNull().references('org.id'))
+    b
+      .addColumn('org_id', 'varchar(36)', (c) => c.notNull().references('org.id'))
       .addColumn('post', 'varchar(100)')
       .addColumn('start_date', 'varchar(10)', (c) => c.notNull())
       .addColumn('end_date', 'varchar(10)'),
   );
-  await db.schema.createIndex('person_org_history_asof_idx').on('person_org_history').columns(['org_id', 'start_date', 'end_date']).execute();
+  await db.schema
+    .createIndex('person_org_history_asof_idx')
+    .on('person_org_history')
+    .columns(['org_id', 'start_date', 'end_date'])
+    .execute();
   await db.schema.createIndex('person_org_history_person_idx').on('person_org_history').columns(['person_id', 'start_date']).execute();
 
   await historyTable(db, 'person_rank_history', (b) =>
-    b.addColumn('rank', 'varchar(4)', (c) => c.notNull()).addColumn('start_date', 'varchar(10)', (c) => c.notNull()).addColumn('note', 'varchar(200)'),
+    b
+      .addColumn('rank', 'varchar(4)', (c) => c.notNull())
+      .addColumn('start_date', 'varchar(10)', (c) => c.notNull())
+      .addColumn('note', 'varchar(200)'),
   );
   await historyTable(db, 'person_level_history', (b) =>
-    b.addColumn('sequence', 'varchar(16)', (c) => c.notNull())
+    b
+      .addColumn('sequence', 'varchar(16)', (c) => c.notNull())
       .addColumn('level', 'varchar(4)', (c) => c.notNull())
       .addColumn('start_date', 'varchar(10)', (c) => c.notNull())
       .addColumn('end_date', 'varchar(10)'),
   );
   await historyTable(db, 'person_post_history', (b) =>
-    b.addColumn('post', 'varchar(100)', (c) => c.notNull())
+    b
+      .addColumn('post', 'varchar(100)', (c) => c.notNull())
       .addColumn('org_id', 'varchar(36)', (c) => c.references('org.id'))
       .addColumn('start_date', 'varchar(10)', (c) => c.notNull())
       .addColumn('end_date', 'varchar(10)'),
   );
   await historyTable(db, 'person_status_history', (b) =>
-    b.addColumn('status', 'varchar(20)', (c) => c.notNull()).addColumn('start_date', 'varchar(10)', (c) => c.notNull()).addColumn('note', 'varchar(200)'),
+    b
+      .addColumn('status', 'varchar(20)', (c) => c.notNull())
+      .addColumn('start_date', 'varchar(10)', (c) => c.notNull())
+      .addColumn('note', 'varchar(200)'),
   );
   await historyTable(db, 'person_education', (b) =>
-    b.addColumn('level', 'varchar(4)', (c) => c.notNull())
+    b
+      .addColumn('level', 'varchar(4)', (c) => c.notNull())
       .addColumn('degree', 'varchar(20)')
       .addColumn('school', 'varchar(100)')
       .addColumn('major', 'varchar(100)')
@@ -105,30 +119,44 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('end_date', 'varchar(10)'),
   );
   await historyTable(db, 'person_family', (b) =>
-    b.addColumn('relation', 'varchar(20)', (c) => c.notNull())
+    b
+      .addColumn('relation', 'varchar(20)', (c) => c.notNull())
       .addColumn('name', 'varchar(50)', (c) => c.notNull())
       .addColumn('birth_date', 'varchar(10)')
       .addColumn('political_status', 'varchar(4)')
       .addColumn('work_unit', 'varchar(200)'),
   );
   await historyTable(db, 'person_resume', (b) =>
-    b.addColumn('start_date', 'varchar(10)', (c) => c.notNull())
+    b
+      .addColumn('start_date', 'varchar(10)', (c) => c.notNull())
       .addColumn('end_date', 'varchar(10)')
       .addColumn('text', 'varchar(500)', (c) => c.notNull()),
   );
   await historyTable(db, 'person_award', (b) =>
-    b.addColumn('date', 'varchar(10)', (c) => c.notNull())
+    b
+      .addColumn('date', 'varchar(10)', (c) => c.notNull())
       .addColumn('name', 'varchar(200)', (c) => c.notNull())
       .addColumn('level', 'varchar(32)')
       .addColumn('issuer', 'varchar(200)'),
   );
   await historyTable(db, 'person_discipline', (b) =>
-    b.addColumn('date', 'varchar(10)', (c) => c.notNull())
+    b
+      .addColumn('date', 'varchar(10)', (c) => c.notNull())
       .addColumn('kind', 'varchar(32)', (c) => c.notNull())
       .addColumn('reason', 'varchar(500)')
       .addColumn('end_date', 'varchar(10)'),
   );
-  for (const t of ['person_rank_history', 'person_level_history', 'person_post_history', 'person_status_history', 'person_education', 'person_family', 'person_resume', 'person_award', 'person_discipline']) {
+  for (const t of [
+    'person_rank_history',
+    'person_level_history',
+    'person_post_history',
+    'person_status_history',
+    'person_education',
+    'person_family',
+    'person_resume',
+    'person_award',
+    'person_discipline',
+  ]) {
     await db.schema.createIndex(`${t}_person_idx`).on(t).column('person_id').execute();
   }
 

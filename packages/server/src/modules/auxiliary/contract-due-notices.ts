@@ -14,7 +14,10 @@ const linkOf = (contractId: string) => `/auxiliary?tab=reminders&contract=${cont
  */
 export async function notifyContractsDue(ctx: AppContext, due: readonly DueContract[]): Promise<void> {
   if (due.length === 0) return;
-  const briefs = await personBriefs(ctx.db, due.map((d) => d.personId));
+  const briefs = await personBriefs(
+    ctx.db,
+    due.map((d) => d.personId),
+  );
   const recipientsByOrg = new Map<string, string[]>();
   await ctx.db.transaction().execute(async (trx) => {
     for (const d of due) {
@@ -29,7 +32,11 @@ export async function notifyContractsDue(ctx: AppContext, due: readonly DueContr
         recipientsByOrg.set(orgId, users);
       }
       const title = `辅警合同即将到期：${d.name}（${d.orgName}），${d.endDate} 到期，剩 ${d.daysLeft} 天`;
-      await notify(trx, ctx, users.map((userId) => ({ userId, kind: KIND, title, link, caseId: null })));
+      await notify(
+        trx,
+        ctx,
+        users.map((userId) => ({ userId, kind: KIND, title, link, caseId: null })),
+      );
     }
   });
 }

@@ -110,7 +110,11 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
       reply.status(201).send(await addUniform(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.body)),
   });
   r.get('/uniforms/due', {
-    schema: { tags, querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 0, maximum: 730 })) }), response: { 200: UniformsDueResponse } },
+    schema: {
+      tags,
+      querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 0, maximum: 730 })) }),
+      response: { 200: UniformsDueResponse },
+    },
     config: { permission: 'auxiliary:read' },
     handler: async (req) => uniformsDue(ctx(), await scopeOf(req), req.query.days),
   });
@@ -123,7 +127,11 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
 
   for (const rule of ruleRoutes) {
     r.get(`/rules/${rule.path}`, {
-      schema: { tags, querystring: Type.Object({ date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }), response: { 200: ListRuleResponse } },
+      schema: {
+        tags,
+        querystring: Type.Object({ date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }),
+        response: { 200: ListRuleResponse },
+      },
       config: { permission: 'auxiliary:read' },
       handler: async (req) => listRule(ctx(), rule.ruleSet, req.query.date ?? today(ctx())),
     });

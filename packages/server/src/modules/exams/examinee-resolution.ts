@@ -28,7 +28,12 @@ export async function checkTargets(db: Executor, scope: ResolvedScope, t: ExamTa
   }
   const personIds = t.personIds ?? [];
   for (let i = 0; i < personIds.length; i += 1000)
-    await assertPeopleInScope(db, scope, personIds.slice(i, i + 1000), (missing) => new OutOfScopeError({ personIds: missing }, 'PERSON_NOT_FOUND'));
+    await assertPeopleInScope(
+      db,
+      scope,
+      personIds.slice(i, i + 1000),
+      (missing) => new OutOfScopeError({ personIds: missing }, 'PERSON_NOT_FOUND'),
+    );
 }
 
 export interface ResolvedExaminee {

@@ -57,7 +57,11 @@ export async function examRoutes(app: FastifyInstance): Promise<void> {
   const grade = { permission: 'exam:grade' };
 
   // Examinee (考生) — the caller's linked person.
-  r.get('/mine', { schema: { tags, response: { 200: MyExamsResponse } }, config: take, handler: async (req) => myExams(app.ctx, principalOf(req)) });
+  r.get('/mine', {
+    schema: { tags, response: { 200: MyExamsResponse } },
+    config: take,
+    handler: async (req) => myExams(app.ctx, principalOf(req)),
+  });
   r.post('/mine/:examId/start', {
     schema: { tags, params: ExamIdParams, response: { 200: StartExamResponse } },
     config: { ...take, noBody: true },

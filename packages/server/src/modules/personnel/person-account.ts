@@ -14,14 +14,23 @@ export async function linkAccount(ctx: AppContext, scope: ResolvedScope, actor: 
     const previous = await trx.selectFrom('app_user').select('id').where('person_id', '=', personId).executeTakeFirst();
     if (previous) await trx.updateTable('app_user').set({ person_id: null }).where('id', '=', previous.id).execute();
     if (userId) {
-      const user = await trx.selectFrom('app_user').select(['id', 'org_id', 'admin_kind', 'person_id']).where('id', '=', userId).executeTakeFirst();
+      const user = await trx
+        .selectFrom('app_user')
+        .select(['id', 'org_id', 'admin_kind', 'person_id'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
       if (!user) throw new AppError('USER_NOT_FOUND');
       await assertOrgInScope(trx, scope, user.org_id);
       // Administrators (三员) stay unlinked: their accounts are not personal business accounts.
       if (user.admin_kind) throw new AppError('SEPARATION_OF_DUTIES');
       await trx.updateTable('app_user').set({ person_id: personId }).where('id', '=', userId).execute();
     }
-    await appendAudit(trx, ctx.clock, actor, { eventType: 'person.account.link', objectType: 'person', objectId: personId, detail: { before: previous?.id ?? null, after: userId } });
+    await appendAudit(trx, ctx.clock, actor, {
+      eventType: 'person.account.link',
+      objectType: 'person',
+      objectId: personId,
+      detail: { before: previous?.id ?? null, after: userId },
+    });
   });
   return { personId, userId };
 }

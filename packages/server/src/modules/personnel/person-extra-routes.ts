@@ -36,7 +36,8 @@ export async function personExtraRoutes(app: FastifyInstance): Promise<void> {
     r.post(`/people/:id/${kind}`, {
       schema: { tags, params: IdParams, body: personRecordBodies[kind], response: { 201: AddPersonRecordResponse } },
       config: { permission: 'personnel:write' },
-      handler: async (req, reply) => reply.status(201).send(await addPersonRecord(app.ctx, await scopeOf(req), actorOf(req), req.params.id, kind, req.body)),
+      handler: async (req, reply) =>
+        reply.status(201).send(await addPersonRecord(app.ctx, await scopeOf(req), actorOf(req), req.params.id, kind, req.body)),
     });
     r.delete(`/people/:id/${kind}/:recordId`, {
       schema: { tags, params: Strict({ id: Id, recordId: Id }), response: { 204: NoContent } },
@@ -54,7 +55,11 @@ export async function personExtraRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => personStats(app.ctx, await scopeOf(req), req.query),
   });
 
-  r.get('/saved-filters', { schema: { tags, response: { 200: ListSavedFiltersResponse } }, config: { permission: 'personnel:read' }, handler: async (req) => listSavedFilters(app.ctx, principalOf(req)) });
+  r.get('/saved-filters', {
+    schema: { tags, response: { 200: ListSavedFiltersResponse } },
+    config: { permission: 'personnel:read' },
+    handler: async (req) => listSavedFilters(app.ctx, principalOf(req)),
+  });
   r.post('/saved-filters', {
     schema: { tags, body: SavedFilterBody, response: { 201: SaveFilterResponse } },
     config: { permission: 'personnel:read' },
@@ -69,18 +74,33 @@ export async function personExtraRoutes(app: FastifyInstance): Promise<void> {
     },
   });
 
-  r.get('/me', { schema: { tags, response: { 200: OwnProfileResponse } }, config: { permission: 'personnel:self', sensitive: true }, handler: async (req) => ownProfile(app.ctx, principalOf(req)) });
-  r.get('/me/corrections', { schema: { tags, response: { 200: MyCorrectionsResponse } }, config: { permission: 'personnel:self' }, handler: async (req) => myCorrections(app.ctx, principalOf(req)) });
+  r.get('/me', {
+    schema: { tags, response: { 200: OwnProfileResponse } },
+    config: { permission: 'personnel:self', sensitive: true },
+    handler: async (req) => ownProfile(app.ctx, principalOf(req)),
+  });
+  r.get('/me/corrections', {
+    schema: { tags, response: { 200: MyCorrectionsResponse } },
+    config: { permission: 'personnel:self' },
+    handler: async (req) => myCorrections(app.ctx, principalOf(req)),
+  });
   r.post('/me/corrections', {
     schema: { tags, body: CorrectionBody, response: { 201: RequestCorrectionResponse } },
     config: { permission: 'personnel:self' },
-    handler: async (req, reply) => reply.status(201).send(await requestCorrection(app.ctx, principalOf(req), actorOf(req), req.body.changes, req.body.reason)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await requestCorrection(app.ctx, principalOf(req), actorOf(req), req.body.changes, req.body.reason)),
   });
   r.get('/corrections', {
-    schema: { tags, querystring: Strict({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])) }), response: { 200: PendingCorrectionsResponse } },
+    schema: {
+      tags,
+      querystring: Strict({
+        status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])),
+      }),
+      response: { 200: PendingCorrectionsResponse },
+    },
     config: { permission: 'personnel:approve' },
-    handler: async (req) => pendingCorrections(app.ctx, await scopeOf(req), req.query.status ?? 'pending', principalOf(req).permissions.has('personnel:reveal')),
+    handler: async (req) =>
+      pendingCorrections(app.ctx, await scopeOf(req), req.query.status ?? 'pending', principalOf(req).permissions.has('personnel:reveal')),
   });
   // Decisions on corrections are workflow actions (/api/v1/workflow/cases/:id/…); see correction-workflow.ts.
-
 }

@@ -1,11 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import {
-  FileDownload,
-  IdParams,
-  NoContent,
-} from '@zhenggong/core';
+import { FileDownload, IdParams, NoContent } from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
@@ -37,8 +33,17 @@ export async function savePhoto(ctx: AppContext, scope: ResolvedScope, actor: Au
       const person = await findPersonInScope(trx, scope, personId);
       if (!person) throw new AppError('PERSON_NOT_FOUND');
       old = person.photo;
-      await trx.updateTable('person').set({ photo: stored.storedName, updated_at: ctx.clock.now().toISOString() }).where('id', '=', personId).execute();
-      await appendAudit(trx, ctx.clock, actor, { eventType: 'person.photo', objectType: 'person', objectId: personId, detail: { bytes: body.length, type: stored.mime } });
+      await trx
+        .updateTable('person')
+        .set({ photo: stored.storedName, updated_at: ctx.clock.now().toISOString() })
+        .where('id', '=', personId)
+        .execute();
+      await appendAudit(trx, ctx.clock, actor, {
+        eventType: 'person.photo',
+        objectType: 'person',
+        objectId: personId,
+        detail: { bytes: body.length, type: stored.mime },
+      });
     });
   } catch (error) {
     fs.rmSync(stored.path, { force: true });

@@ -44,7 +44,11 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => updatePerson(app.ctx, await scopeOf(req), actorOf(req), req.params.id, req.body as UpdatePersonBody),
   });
   r.get('/people/:id/sensitive', {
-    schema: { tags, params: IdParams, response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }) } },
+    schema: {
+      tags,
+      params: IdParams,
+      response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }) },
+    },
     config: { permission: 'personnel:reveal', sensitive: true },
     handler: async (req) => revealPerson(app.ctx, await scopeOf(req), actorOf(req), req.params.id),
   });

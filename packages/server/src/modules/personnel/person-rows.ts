@@ -19,7 +19,12 @@ export function toPersonRow(ctx: AppContext, input: CreatePersonBody, id: string
   const checked = checkPerson(
     {
       ...input,
-      dates: { partyJoinDate: input.partyJoinDate, workStartDate: input.workStartDate, policeStartDate: input.policeStartDate, rankDate: input.rankDate },
+      dates: {
+        partyJoinDate: input.partyJoinDate,
+        workStartDate: input.workStartDate,
+        policeStartDate: input.policeStartDate,
+        rankDate: input.rankDate,
+      },
     },
     { today: today(ctx), policeNumberPattern: ctx.config.policeNumberPattern },
   );
@@ -78,7 +83,9 @@ export function initialHistory(row: PersonTable, startDate: string) {
   return {
     org: { ...base, id: newId(), org_id: row.org_id, post: row.post, start_date: startDate, end_date: null },
     rank: row.rank ? { ...base, id: newId(), rank: row.rank, start_date: row.rank_date ?? startDate, note: null } : undefined,
-    level: row.officer_level ? { ...base, id: newId(), sequence: 'officer' as const, level: row.officer_level, start_date: startDate, end_date: null } : undefined,
+    level: row.officer_level
+      ? { ...base, id: newId(), sequence: 'officer' as const, level: row.officer_level, start_date: startDate, end_date: null }
+      : undefined,
     post: row.post ? { ...base, id: newId(), post: row.post, org_id: row.org_id, start_date: startDate, end_date: null } : undefined,
     status: { ...base, id: newId(), status: row.status, start_date: startDate, note: null },
   };

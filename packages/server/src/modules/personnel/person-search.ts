@@ -35,7 +35,9 @@ function filters(ctx: AppContext, scope: ResolvedScope, f: PersonSearchQuery): E
       // ops, so neither would use the indexes. The keys hold only a–z, so k ≤ key ≤ k + 'z'… is the prefix.
       const k = kw.toLowerCase();
       const upper = `${k}${'z'.repeat(40)}`;
-      conds.push(sql<SqlBool>`((p.name_initials >= ${k} and p.name_initials <= ${upper}) or (p.name_pinyin >= ${k} and p.name_pinyin <= ${upper}))`);
+      conds.push(
+        sql<SqlBool>`((p.name_initials >= ${k} and p.name_initials <= ${upper}) or (p.name_pinyin >= ${k} and p.name_pinyin <= ${upper}))`,
+      );
     } else conds.push(sql<SqlBool>`p.name like ${`%${kw.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
   }
   const eq = (column: string, value: string | undefined) => value !== undefined && conds.push(sql<SqlBool>`${sql.ref(column)} = ${value}`);
@@ -109,7 +111,11 @@ export async function searchPeople(ctx: AppContext, scope: ResolvedScope, f: Per
       .orderBy(sql.ref(column), direction)
       .orderBy('p.id')
       .execute(),
-    db.selectFrom('person as p').select((eb) => eb.fn.countAll().as('n')).where(where).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('person as p')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow(),
   ]);
   const now = today(ctx);
   return { items: rows.map((r) => presentListItem(r, now)), total: Number(total.n) };

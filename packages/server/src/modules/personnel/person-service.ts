@@ -36,7 +36,12 @@ export async function createPerson(ctx: AppContext, scope: ResolvedScope, actor:
     if (await q.findPersonByIdIndex(trx, row.id_number_bidx)) throw new AppError('PERSON_ID_TAKEN');
     if (row.police_number && (await q.findPersonByPoliceNumber(trx, row.police_number))) throw new AppError('PERSON_POLICE_NUMBER_TAKEN');
     await insertPersonWithHistory(trx, row, row.police_start_date ?? today(ctx));
-    await appendAudit(trx, ctx.clock, actor, { eventType: 'person.create', objectType: 'person', objectId: row.id, detail: { after: auditView(row) } });
+    await appendAudit(trx, ctx.clock, actor, {
+      eventType: 'person.create',
+      objectType: 'person',
+      objectId: row.id,
+      detail: { after: auditView(row) },
+    });
   });
   return getPerson(ctx, scope, row.id);
 }
@@ -52,9 +57,17 @@ export async function getPerson(ctx: AppContext, scope: ResolvedScope, id: strin
 export async function revealPerson(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string) {
   const row = await q.findPersonInScope(ctx.db, scope, id);
   if (!row) throw new AppError('PERSON_NOT_FOUND');
-  const revealed = { idNumber: ctx.fieldCrypto.decrypt(row.id_number_enc), phone: row.phone_enc ? ctx.fieldCrypto.decrypt(row.phone_enc) : null };
+  const revealed = {
+    idNumber: ctx.fieldCrypto.decrypt(row.id_number_enc),
+    phone: row.phone_enc ? ctx.fieldCrypto.decrypt(row.phone_enc) : null,
+  };
   await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, ctx.clock, actor, { eventType: 'person.reveal', objectType: 'person', objectId: id, detail: { fields: ['idNumber', 'phone'] } }),
+    appendAudit(trx, ctx.clock, actor, {
+      eventType: 'person.reveal',
+      objectType: 'person',
+      objectId: id,
+      detail: { fields: ['idNumber', 'phone'] },
+    }),
   );
   return revealed;
 }
@@ -70,7 +83,14 @@ export async function updatePerson(ctx: AppContext, scope: ResolvedScope, actor:
 }
 
 /** The update inside a caller's transaction (approvals apply a correction and close it atomically). */
-export async function updatePersonIn(trx: Trx, ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string, body: UpdatePersonBody): Promise<void> {
+export async function updatePersonIn(
+  trx: Trx,
+  ctx: AppContext,
+  scope: ResolvedScope,
+  actor: AuditActor,
+  id: string,
+  body: UpdatePersonBody,
+): Promise<void> {
   const effective = body.effectiveDate ?? today(ctx);
   const before = await q.findPersonInScope(trx, scope, id);
   if (!before) throw new AppError('PERSON_NOT_FOUND');
@@ -81,8 +101,18 @@ export async function updatePersonIn(trx: Trx, ctx: AppContext, scope: ResolvedS
   if (body.phone === undefined && beforeRow.phone_enc) merged.phone = ctx.fieldCrypto.decrypt(beforeRow.phone_enc);
   const result = toPersonRow(ctx, merged, id);
   if (!result.ok) throw invalid(result.problems);
-  const after: PersonTable = { ...result.row, created_at: beforeRow.created_at, photo: beforeRow.photo, status_date: body.status && body.status !== beforeRow.status ? effective : beforeRow.status_date };
-  if (after.police_number && after.police_number !== beforeRow.police_number && (await q.findPersonByPoliceNumber(trx, after.police_number))) throw new AppError('PERSON_POLICE_NUMBER_TAKEN');
+  const after: PersonTable = {
+    ...result.row,
+    created_at: beforeRow.created_at,
+    photo: beforeRow.photo,
+    status_date: body.status && body.status !== beforeRow.status ? effective : beforeRow.status_date,
+  };
+  if (
+    after.police_number &&
+    after.police_number !== beforeRow.police_number &&
+    (await q.findPersonByPoliceNumber(trx, after.police_number))
+  )
+    throw new AppError('PERSON_POLICE_NUMBER_TAKEN');
   if (after.org_id !== beforeRow.org_id) {
     const org = await trx.selectFrom('org').select('status').where('id', '=', after.org_id).executeTakeFirst();
     if (!org) throw new AppError('ORG_NOT_FOUND');
@@ -91,50 +121,118 @@ export async function updatePersonIn(trx: Trx, ctx: AppContext, scope: ResolvedS
   const { id: _id, ...changes } = after;
   await trx.updateTable('person').set(changes).where('id', '=', id).execute();
   await appendHistory(trx, beforeRow, after, effective);
-  await appendAudit(trx, ctx.clock, actor, { eventType: 'person.update', objectType: 'person', objectId: id, detail: { before: auditView(beforeRow), after: auditView(after), effectiveDate: effective } });
+  await appendAudit(trx, ctx.clock, actor, {
+    eventType: 'person.update',
+    objectType: 'person',
+    objectId: id,
+    detail: { before: auditView(beforeRow), after: auditView(after), effectiveDate: effective },
+  });
 }
 
 async function appendHistory(trx: Trx, before: PersonTable, after: PersonTable, date: string): Promise<void> {
   const base = { person_id: after.id, city_code: after.city_code, created_at: after.updated_at };
   if (after.org_id !== before.org_id || after.post !== before.post) {
-    await trx.updateTable('person_org_history').set({ end_date: date }).where('person_id', '=', after.id).where('end_date', 'is', null).execute();
-    await trx.insertInto('person_org_history').values({ ...base, id: newId(), org_id: after.org_id, post: after.post, start_date: date, end_date: null }).execute();
+    await trx
+      .updateTable('person_org_history')
+      .set({ end_date: date })
+      .where('person_id', '=', after.id)
+      .where('end_date', 'is', null)
+      .execute();
+    await trx
+      .insertInto('person_org_history')
+      .values({ ...base, id: newId(), org_id: after.org_id, post: after.post, start_date: date, end_date: null })
+      .execute();
   }
   if (after.post !== before.post) {
-    await trx.updateTable('person_post_history').set({ end_date: date }).where('person_id', '=', after.id).where('end_date', 'is', null).execute();
-    if (after.post) await trx.insertInto('person_post_history').values({ ...base, id: newId(), post: after.post, org_id: after.org_id, start_date: date, end_date: null }).execute();
+    await trx
+      .updateTable('person_post_history')
+      .set({ end_date: date })
+      .where('person_id', '=', after.id)
+      .where('end_date', 'is', null)
+      .execute();
+    if (after.post)
+      await trx
+        .insertInto('person_post_history')
+        .values({ ...base, id: newId(), post: after.post, org_id: after.org_id, start_date: date, end_date: null })
+        .execute();
   }
   if (after.rank && after.rank !== before.rank) {
-    await trx.insertInto('person_rank_history').values({ ...base, id: newId(), rank: after.rank, start_date: after.rank_date ?? date, note: null }).execute();
+    await trx
+      .insertInto('person_rank_history')
+      .values({ ...base, id: newId(), rank: after.rank, start_date: after.rank_date ?? date, note: null })
+      .execute();
   }
-  for (const [sequence, key] of [['officer', 'officer_level'], ['tech', 'tech_level']] as const) {
+  for (const [sequence, key] of [
+    ['officer', 'officer_level'],
+    ['tech', 'tech_level'],
+  ] as const) {
     if (after[key] !== before[key]) {
-      await trx.updateTable('person_level_history').set({ end_date: date }).where('person_id', '=', after.id).where('sequence', '=', sequence).where('end_date', 'is', null).execute();
+      await trx
+        .updateTable('person_level_history')
+        .set({ end_date: date })
+        .where('person_id', '=', after.id)
+        .where('sequence', '=', sequence)
+        .where('end_date', 'is', null)
+        .execute();
       const level = after[key];
-      if (level) await trx.insertInto('person_level_history').values({ ...base, id: newId(), sequence, level, start_date: date, end_date: null }).execute();
+      if (level)
+        await trx
+          .insertInto('person_level_history')
+          .values({ ...base, id: newId(), sequence, level, start_date: date, end_date: null })
+          .execute();
     }
   }
   if (after.status !== before.status) {
-    await trx.insertInto('person_status_history').values({ ...base, id: newId(), status: after.status, start_date: date, note: null }).execute();
+    await trx
+      .insertInto('person_status_history')
+      .values({ ...base, id: newId(), status: after.status, start_date: date, note: null })
+      .execute();
   }
 }
 
 /** What the audit row keeps: masked sensitive values only. */
 function auditView(row: PersonTable) {
-  const { id_number_enc: _a, id_number_bidx: _b, phone_enc: _c, name_pinyin: _d, name_initials: _e, created_at: _f, updated_at: _g, ...rest } = row;
+  const {
+    id_number_enc: _a,
+    id_number_bidx: _b,
+    phone_enc: _c,
+    name_pinyin: _d,
+    name_initials: _e,
+    created_at: _f,
+    updated_at: _g,
+    ...rest
+  } = row;
   return rest;
 }
 
 export function rowToInput(row: PersonTable, idNumber: string): CreatePersonBody {
   const opt = <T>(v: T | null) => (v === null ? undefined : v);
   return {
-    kind: row.kind, name: row.name, formerNames: JSON.parse(row.former_names) as string[], idNumber,
-    ethnicity: opt(row.ethnicity), politicalStatus: opt(row.political_status), partyJoinDate: opt(row.party_join_date),
-    nativePlace: opt(row.native_place), birthplace: opt(row.birthplace), education: opt(row.education), degree: opt(row.degree),
-    workStartDate: opt(row.work_start_date), policeStartDate: opt(row.police_start_date), policeNumber: opt(row.police_number),
-    orgId: row.org_id, post: opt(row.post), rank: opt(row.rank), rankDate: opt(row.rank_date), officerLevel: opt(row.officer_level),
-    techLevel: opt(row.tech_level), auxCategory: opt(row.aux_category), contractEnd: opt(row.contract_end), status: row.status,
+    kind: row.kind,
+    name: row.name,
+    formerNames: JSON.parse(row.former_names) as string[],
+    idNumber,
+    ethnicity: opt(row.ethnicity),
+    politicalStatus: opt(row.political_status),
+    partyJoinDate: opt(row.party_join_date),
+    nativePlace: opt(row.native_place),
+    birthplace: opt(row.birthplace),
+    education: opt(row.education),
+    degree: opt(row.degree),
+    workStartDate: opt(row.work_start_date),
+    policeStartDate: opt(row.police_start_date),
+    policeNumber: opt(row.police_number),
+    orgId: row.org_id,
+    post: opt(row.post),
+    rank: opt(row.rank),
+    rankDate: opt(row.rank_date),
+    officerLevel: opt(row.officer_level),
+    techLevel: opt(row.tech_level),
+    auxCategory: opt(row.aux_category),
+    contractEnd: opt(row.contract_end),
+    status: row.status,
   } as CreatePersonBody;
 }
 
-const stripUndefined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+const stripUndefined = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

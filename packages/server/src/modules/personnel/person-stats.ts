@@ -50,9 +50,14 @@ export async function personStats(ctx: AppContext, scope: ResolvedScope, q: Stat
       .execute();
     return rows.map((r) => ({ key: (r.key as string | null) ?? null, count: Number(r.count) })).sort((a, b) => b.count - a.count);
   };
-  const rankExpr = q.asOf ? sql`(select r.rank from person_rank_history r where r.person_id = p.id and r.start_date <= ${date} order by r.start_date desc limit 1)` : sql`p.rank`;
+  const rankExpr = q.asOf
+    ? sql`(select r.rank from person_rank_history r where r.person_id = p.id and r.start_date <= ${date} order by r.start_date desc limit 1)`
+    : sql`p.rank`;
   const ageCase = sql.join(
-    ageBands.map(([label, min, max]) => sql`when p.birth_date <= ${yearsBefore(date, min)} and p.birth_date > ${yearsBefore(date, max + 1)} then ${label}`),
+    ageBands.map(
+      ([label, min, max]) =>
+        sql`when p.birth_date <= ${yearsBefore(date, min)} and p.birth_date > ${yearsBefore(date, max + 1)} then ${label}`,
+    ),
     sql` `,
   );
   // Units shown: the children of the chosen org (or of the caller's visible roots), each with its subtree.
@@ -78,7 +83,11 @@ export async function personStats(ctx: AppContext, scope: ResolvedScope, q: Stat
     }),
   );
   const [total, byRank, byLevel, byAge, byEducation, byPolitical, bySex, byKind] = await Promise.all([
-    db.selectFrom('person as p').select((eb) => eb.fn.countAll().as('n')).where(where).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('person as p')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow(),
     groupBy(rankExpr),
     groupBy(sql`p.officer_level`),
     groupBy(sql`case ${ageCase} else null end`),
@@ -87,5 +96,17 @@ export async function personStats(ctx: AppContext, scope: ResolvedScope, q: Stat
     groupBy(sql`p.sex`),
     groupBy(sql`p.kind`),
   ]);
-  return { asOf: date, orgId: q.orgId ?? null, total: Number(total.n), byUnit, byRank, byLevel, byAge, byEducation, byPolitical, bySex, byKind };
+  return {
+    asOf: date,
+    orgId: q.orgId ?? null,
+    total: Number(total.n),
+    byUnit,
+    byRank,
+    byLevel,
+    byAge,
+    byEducation,
+    byPolitical,
+    bySex,
+    byKind,
+  };
 }

@@ -14,7 +14,14 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
   const ids: Record<string, string> = {};
 
   const add = async (name: string, orgId: string, birth: string, seq: number, over: Record<string, unknown> = {}) => {
-    const res = await hr.post('/api/v1/personnel/people', { kind: 'officer', name, idNumber: makeIdNumber('330102', birth, seq), orgId, policeStartDate: '2010-07-01', ...over });
+    const res = await hr.post('/api/v1/personnel/people', {
+      kind: 'officer',
+      name,
+      idNumber: makeIdNumber('330102', birth, seq),
+      orgId,
+      policeStartDate: '2010-07-01',
+      ...over,
+    });
     expect(res.statusCode, res.body).toBe(201);
     ids[name] = res.json().id;
   };
@@ -30,16 +37,41 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     hr = await login(t.app, 'hr', 'Hr#Pass12345');
     await add('王芳', station, '1990-02-02', 2, { rank: '一级警司', education: '本科', politicalStatus: '党员' });
     await add('刘洋', station, '1970-05-05', 1, { rank: '一级警督', education: '硕士', politicalStatus: '党员' });
-    await add('陈静', otherBranch, '1995-09-09', 4, { rank: '二级警员', education: '大专', politicalStatus: '团员', policeStartDate: '2017-07-01' });
+    await add('陈静', otherBranch, '1995-09-09', 4, {
+      rank: '二级警员',
+      education: '大专',
+      politicalStatus: '团员',
+      policeStartDate: '2017-07-01',
+    });
   });
   afterAll(() => t.close());
 
   it('adds and removes dated records, each audited', async () => {
-    const resume = await hr.post(`/api/v1/personnel/people/${ids['王芳']}/resume`, { startDate: '2008-09', endDate: '2012-07', text: '浙江警察学院侦查学专业学生' });
+    const resume = await hr.post(`/api/v1/personnel/people/${ids['王芳']}/resume`, {
+      startDate: '2008-09',
+      endDate: '2012-07',
+      text: '浙江警察学院侦查学专业学生',
+    });
     expect(resume.statusCode, resume.body).toBe(201);
-    await hr.post(`/api/v1/personnel/people/${ids['王芳']}/family`, { relation: '父亲', name: '王建国', birthDate: '1962-01', politicalStatus: '群众', workUnit: '杭州市某公司职员' });
-    await hr.post(`/api/v1/personnel/people/${ids['王芳']}/awards`, { date: '2020-12-01', name: '个人三等功', level: '三等功', issuer: '示例市公安局' });
-    await hr.post(`/api/v1/personnel/people/${ids['王芳']}/training`, { date: '2025-05-10', course: '执法规范化培训', hours: 16, organizer: '市局政治部' });
+    await hr.post(`/api/v1/personnel/people/${ids['王芳']}/family`, {
+      relation: '父亲',
+      name: '王建国',
+      birthDate: '1962-01',
+      politicalStatus: '群众',
+      workUnit: '杭州市某公司职员',
+    });
+    await hr.post(`/api/v1/personnel/people/${ids['王芳']}/awards`, {
+      date: '2020-12-01',
+      name: '个人三等功',
+      level: '三等功',
+      issuer: '示例市公安局',
+    });
+    await hr.post(`/api/v1/personnel/people/${ids['王芳']}/training`, {
+      date: '2025-05-10',
+      course: '执法规范化培训',
+      hours: 16,
+      organizer: '市局政治部',
+    });
     await hr.post(`/api/v1/personnel/people/${ids['王芳']}/training`, { date: '2025-09-01', course: '警务实战技能轮训', hours: 24 });
     const profile = (await hr.get(`/api/v1/personnel/people/${ids['王芳']}`)).json();
     expect(profile.history.training.map((x: { course: string }) => x.course)).toEqual(['执法规范化培训', '警务实战技能轮训']);
@@ -50,7 +82,9 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect((await hr.delete(`/api/v1/personnel/people/${ids['王芳']}/awards/${profile.history.awards[0].id}`)).statusCode).toBe(204);
     expect((await hr.get(`/api/v1/personnel/people/${ids['王芳']}`)).json().history.awards).toEqual([]);
     const events = await t.ctx.db.selectFrom('audit_log').select('event_type').where('object_id', '=', ids['王芳']!).execute();
-    expect(events.map((e) => e.event_type)).toEqual(expect.arrayContaining(['person.resume.add', 'person.family.add', 'person.awards.add', 'person.awards.remove']));
+    expect(events.map((e) => e.event_type)).toEqual(
+      expect.arrayContaining(['person.resume.add', 'person.family.add', 'person.awards.add', 'person.awards.remove']),
+    );
     const bad = await hr.post(`/api/v1/personnel/people/${ids['王芳']}/resume`, { startDate: 'yesterday', text: 'x' });
     expect(bad.statusCode).toBe(400);
   });
@@ -58,7 +92,12 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
   it('counts by unit, rank, age band, education and political status, today and as of a past date', async () => {
     const s = (await hr.get('/api/v1/personnel/stats')).json();
     expect(s.total).toBe(3);
-    expect(s.byUnit).toEqual(expect.arrayContaining([expect.objectContaining({ orgName: '上城分局', count: 2 }), expect.objectContaining({ orgName: '西湖分局', count: 1 })]));
+    expect(s.byUnit).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ orgName: '上城分局', count: 2 }),
+        expect.objectContaining({ orgName: '西湖分局', count: 1 }),
+      ]),
+    );
     expect(s.byEducation.find((b: { key: string }) => b.key === '21')?.count).toBe(1);
     expect(s.byPolitical.find((b: { key: string }) => b.key === '01')?.count).toBe(2);
     // Test clock: 2026-06-01. Born 1990-02-02 → 36; 1970-05-05 → 56; 1995-09-09 → 30.
@@ -84,7 +123,11 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect(got.headers['cache-control']).toBe('no-store');
     expect(got.rawPayload.equals(png)).toBe(true);
     // Every view of the photo is audited (issue 11, point 3).
-    const views = await t.ctx.db.selectFrom('audit_log').select(['actor_id', 'object_id']).where('event_type', '=', 'person.photo_view').execute();
+    const views = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'object_id'])
+      .where('event_type', '=', 'person.photo_view')
+      .execute();
     expect(views).toEqual([{ actor_id: hr.userId, object_id: ids['刘洋'] }]);
     const profile = await hr.get(`/api/v1/personnel/people/${ids['刘洋']}`);
     expect(profile.json().hasPhoto).toBe(true);
@@ -92,12 +135,24 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     // An out-of-scope photo is not found, and a refused view writes no view row.
     expect((await hr.get(`/api/v1/personnel/people/${ids['王芳']}/photo`)).statusCode).toBe(404);
     expect(await t.ctx.db.selectFrom('audit_log').select('id').where('event_type', '=', 'person.photo_view').execute()).toHaveLength(1);
-    const fake = await hr.request({ method: 'PUT', url, payload: Buffer.from('<script>alert(1)</script>'), headers: { 'content-type': 'image/png' } });
+    const fake = await hr.request({
+      method: 'PUT',
+      url,
+      payload: Buffer.from('<script>alert(1)</script>'),
+      headers: { 'content-type': 'image/png' },
+    });
     expect(fake.statusCode).toBe(400);
     // A PNG signature followed by anything but PNG chunks is refused by the intake's chunk walk.
     const signatureOnly = Buffer.concat([png.subarray(0, 8), Buffer.from('rest-of-image')]);
-    expect((await hr.request({ method: 'PUT', url, payload: signatureOnly, headers: { 'content-type': 'image/png' } })).json().error.code).toBe('FILE_CORRUPT');
-    const huge = await hr.request({ method: 'PUT', url, payload: Buffer.concat([png, Buffer.alloc(3 * 1024 * 1024)]), headers: { 'content-type': 'image/png' } });
+    expect(
+      (await hr.request({ method: 'PUT', url, payload: signatureOnly, headers: { 'content-type': 'image/png' } })).json().error.code,
+    ).toBe('FILE_CORRUPT');
+    const huge = await hr.request({
+      method: 'PUT',
+      url,
+      payload: Buffer.concat([png, Buffer.alloc(3 * 1024 * 1024)]),
+      headers: { 'content-type': 'image/png' },
+    });
     expect(huge.statusCode).toBe(413);
     expect((await hr.get(url)).rawPayload.equals(png)).toBe(true);
     // No body, or a JSON body: a clear 400 naming what to send, and the stored photo stays.
@@ -112,7 +167,9 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     await makeUser(t.ctx, 'hr-west', otherBranch, 'Hr#Pass12345', [westRole]);
     const west = await login(t.app, 'hr-west', 'Hr#Pass12345');
     expect((await west.request({ method: 'PUT', url })).statusCode).toBe(404);
-    expect((await west.request({ method: 'PUT', url, payload: Buffer.from('junk'), headers: { 'content-type': 'image/png' } })).statusCode).toBe(404);
+    expect(
+      (await west.request({ method: 'PUT', url, payload: Buffer.from('junk'), headers: { 'content-type': 'image/png' } })).statusCode,
+    ).toBe(404);
     expect((await hr.get(url)).rawPayload.equals(png)).toBe(true);
     // The 任免审批表 carries the photo in its photo cell.
     const docx = await hr.get(`/api/v1/personnel/people/${ids['刘洋']}/appointment-form.docx`);
@@ -122,20 +179,29 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
   });
 
   it('saves named filters per user', async () => {
-    const saved = await hr.post('/api/v1/personnel/saved-filters', { name: '党员民警', filter: { politicalStatus: '01', kind: 'officer' } });
+    const saved = await hr.post('/api/v1/personnel/saved-filters', {
+      name: '党员民警',
+      filter: { politicalStatus: '01', kind: 'officer' },
+    });
     expect(saved.statusCode).toBe(201);
-    expect((await hr.get('/api/v1/personnel/saved-filters')).json()).toEqual([{ id: saved.json().id, name: '党员民警', filter: { politicalStatus: '01', kind: 'officer' } }]);
+    expect((await hr.get('/api/v1/personnel/saved-filters')).json()).toEqual([
+      { id: saved.json().id, name: '党员民警', filter: { politicalStatus: '01', kind: 'officer' } },
+    ]);
     expect((await hr.delete(`/api/v1/personnel/saved-filters/${saved.json().id}`)).statusCode).toBe(204);
   });
 
   it('bounds saved filters in size and number (40 filters of 900 KB were once accepted)', async () => {
-    const big = await hr.post('/api/v1/personnel/saved-filters', { name: '巨大', filter: { keyword: 'x'.repeat(450) , ...Object.fromEntries(Array.from({ length: 39 }, (_v, i) => [`k${i}`, 'y'.repeat(450)])) } });
+    const big = await hr.post('/api/v1/personnel/saved-filters', {
+      name: '巨大',
+      filter: { keyword: 'x'.repeat(450), ...Object.fromEntries(Array.from({ length: 39 }, (_v, i) => [`k${i}`, 'y'.repeat(450)])) },
+    });
     expect(big.statusCode).toBe(400);
     expect(big.json().error.code).toBe('SAVED_FILTER_TOO_LARGE');
     const tooLong = await hr.post('/api/v1/personnel/saved-filters', { name: '长', filter: { keyword: 'x'.repeat(900_000) } });
     expect(tooLong.statusCode).toBe(400);
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await hr.post('/api/v1/personnel/saved-filters', { name: `筛选${i}`, filter: { kind: 'officer' } })).statusCode);
+    for (let i = 0; i < 31; i++)
+      statuses.push((await hr.post('/api/v1/personnel/saved-filters', { name: `筛选${i}`, filter: { kind: 'officer' } })).statusCode);
     expect(statuses.slice(0, 30).every((s) => s === 201)).toBe(true);
     const over = await hr.post('/api/v1/personnel/saved-filters', { name: '第32个', filter: { kind: 'officer' } });
     expect(over.statusCode).toBe(409);
@@ -149,7 +215,9 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     const otherAccount = await makeUser(t.ctx, 'wangfang2', station, 'Wf#Pass12345');
     // A person has at most one account: linking another moves the link.
     await hr.put(`/api/v1/personnel/people/${ids['王芳']}/account`, { userId: otherAccount });
-    expect((await t.ctx.db.selectFrom('app_user').select('person_id').where('id', '=', selfUser).executeTakeFirstOrThrow()).person_id).toBeNull();
+    expect(
+      (await t.ctx.db.selectFrom('app_user').select('person_id').where('id', '=', selfUser).executeTakeFirstOrThrow()).person_id,
+    ).toBeNull();
     await hr.put(`/api/v1/personnel/people/${ids['王芳']}/account`, { userId: selfUser });
     const me = await login(t.app, 'wangfang', 'Wf#Pass12345');
     expect((await me.get('/api/v1/personnel/me')).json().name).toBe('王芳');
@@ -158,7 +226,10 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect(bad.statusCode).toBe(400);
     const wrongValue = await me.post('/api/v1/personnel/me/corrections', { changes: { ethnicity: '火星族' } });
     expect(wrongValue.json().error.code).toBe('PERSON_INVALID');
-    const req = await me.post('/api/v1/personnel/me/corrections', { changes: { degree: '法学学士', phone: '13912345678' }, reason: '学位漏填，手机号已更换' });
+    const req = await me.post('/api/v1/personnel/me/corrections', {
+      changes: { degree: '法学学士', phone: '13912345678' },
+      reason: '学位漏填，手机号已更换',
+    });
     expect(req.statusCode, req.body).toBe(201);
     const todo = (await hr.get('/api/v1/personnel/corrections')).json();
     expect(todo).toHaveLength(1);

@@ -42,35 +42,92 @@ describe.each(dialects)('personnel records on %s', (dialect) => {
     const res = await staff.post('/api/v1/personnel/people', person(station));
     expect(res.statusCode, res.body).toBe(201);
     const p = res.json();
-    expect(p).toMatchObject({ name: '张伟', sex: '1', birthDate: '1985-03-15', ethnicity: '01', politicalStatus: '01', education: '21', idNumberMasked: '330102********' + p.idNumberMasked.slice(-4), phoneMasked: '138****8000' });
+    expect(p).toMatchObject({
+      name: '张伟',
+      sex: '1',
+      birthDate: '1985-03-15',
+      ethnicity: '01',
+      politicalStatus: '01',
+      education: '21',
+      idNumberMasked: '330102********' + p.idNumberMasked.slice(-4),
+      phoneMasked: '138****8000',
+    });
     expect(res.body).not.toContain(makeIdNumber('330102', '1985-03-15', 123));
     expect(p.history.orgs).toHaveLength(1);
-    const stored = await t.ctx.db.selectFrom('person').select(['id_number_enc', 'phone_enc']).where('id', '=', p.id).executeTakeFirstOrThrow();
+    const stored = await t.ctx.db
+      .selectFrom('person')
+      .select(['id_number_enc', 'phone_enc'])
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow();
     expect(stored.id_number_enc).not.toContain('330102');
     expect(stored.phone_enc).not.toContain('13800138000');
   });
 
   it('refuses inconsistent data with every problem named, and duplicates', async () => {
-    const bad = await staff.post('/api/v1/personnel/people', person(station, { idNumber: makeIdNumber('330102', '1990-01-01', 2), sex: '1', birthDate: '1990-01-02', ethnicity: '火星族', policeNumber: 'AB' }));
+    const bad = await staff.post(
+      '/api/v1/personnel/people',
+      person(station, {
+        idNumber: makeIdNumber('330102', '1990-01-01', 2),
+        sex: '1',
+        birthDate: '1990-01-02',
+        ethnicity: '火星族',
+        policeNumber: 'AB',
+      }),
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('PERSON_INVALID');
-    expect(bad.json().error.details.problems.map((x: { code: string }) => x.code).sort()).toEqual(['birth_date_mismatch', 'police_number_format', 'sex_mismatch', 'unknown_code']);
+    expect(
+      bad
+        .json()
+        .error.details.problems.map((x: { code: string }) => x.code)
+        .sort(),
+    ).toEqual(['birth_date_mismatch', 'police_number_format', 'sex_mismatch', 'unknown_code']);
     // An impossible career: born 2012, "joined the police" in 2020; a 辅警 with a police number.
-    const young = await staff.post('/api/v1/personnel/people', person(station, { idNumber: makeIdNumber('330102', '2012-05-01', 11), policeStartDate: '2020-09', policeNumber: '099998' }));
+    const young = await staff.post(
+      '/api/v1/personnel/people',
+      person(station, { idNumber: makeIdNumber('330102', '2012-05-01', 11), policeStartDate: '2020-09', policeNumber: '099998' }),
+    );
     expect(young.statusCode).toBe(400);
-    expect(young.json().error.details.problems).toEqual(expect.arrayContaining([{ field: 'policeStartDate', code: 'police_start_too_young', value: '2020-09' }]));
-    const aux = await staff.post('/api/v1/personnel/people', person(station, { idNumber: makeIdNumber('330102', '1995-05-01', 13), kind: 'auxiliary', policeNumber: '099997', rank: undefined, policeStartDate: '2015-07-01', workStartDate: '2015-07-01' }));
+    expect(young.json().error.details.problems).toEqual(
+      expect.arrayContaining([{ field: 'policeStartDate', code: 'police_start_too_young', value: '2020-09' }]),
+    );
+    const aux = await staff.post(
+      '/api/v1/personnel/people',
+      person(station, {
+        idNumber: makeIdNumber('330102', '1995-05-01', 13),
+        kind: 'auxiliary',
+        policeNumber: '099997',
+        rank: undefined,
+        policeStartDate: '2015-07-01',
+        workStartDate: '2015-07-01',
+      }),
+    );
     expect(aux.json().error.details.problems).toEqual([{ field: 'policeNumber', code: 'auxiliary_police_field', value: '099997' }]);
     const dup = await staff.post('/api/v1/personnel/people', person(station, { policeNumber: '099999' }));
     expect(dup.json().error.code).toBe('PERSON_ID_TAKEN');
-    const dupPn = await staff.post('/api/v1/personnel/people', person(station, { name: '李娜', idNumber: makeIdNumber('330102', '1990-05-05', 124) }));
+    const dupPn = await staff.post(
+      '/api/v1/personnel/people',
+      person(station, { name: '李娜', idNumber: makeIdNumber('330102', '1990-05-05', 124) }),
+    );
     expect(dupPn.json().error.code).toBe('PERSON_POLICE_NUMBER_TAKEN');
   });
 
   it('finds people by pinyin initials, full pinyin, name part, ID number and police number', async () => {
-    const lina = await staff.post('/api/v1/personnel/people', person(branch, { name: '李娜', idNumber: makeIdNumber('330105', '1990-06-01', 246), policeNumber: undefined, rank: undefined, education: '大专', politicalStatus: '群众', kind: 'auxiliary' }));
+    const lina = await staff.post(
+      '/api/v1/personnel/people',
+      person(branch, {
+        name: '李娜',
+        idNumber: makeIdNumber('330105', '1990-06-01', 246),
+        policeNumber: undefined,
+        rank: undefined,
+        education: '大专',
+        politicalStatus: '群众',
+        kind: 'auxiliary',
+      }),
+    );
     expect(lina.statusCode, lina.body).toBe(201);
-    const q = async (qs: string) => (await staff.get(`/api/v1/personnel/people?${qs}`)).json<{ items: { name: string }[]; total: number }>();
+    const q = async (qs: string) =>
+      (await staff.get(`/api/v1/personnel/people?${qs}`)).json<{ items: { name: string }[]; total: number }>();
     expect((await q('keyword=zw')).items.map((p) => p.name)).toEqual(['张伟']);
     expect((await q('keyword=lina')).items.map((p) => p.name)).toEqual(['李娜']);
     expect((await q(`keyword=${encodeURIComponent('伟')}`)).items.map((p) => p.name)).toEqual(['张伟']);
@@ -95,11 +152,22 @@ describe.each(dialects)('personnel records on %s', (dialect) => {
     const moved = await staff.patch(`/api/v1/personnel/people/${found.id}`, { orgId: branch, post: '副所长', effectiveDate: '2026-03-01' });
     expect(moved.statusCode, moved.body).toBe(200);
     const h = moved.json().history;
-    expect(h.orgs.map((o: { org_name: string; start_date: string; end_date: string | null }) => [o.org_name, o.end_date])).toEqual([['清波派出所', '2026-03-01'], ['上城分局', null]]);
-    const asOf = async (d: string) => (await staff.get(`/api/v1/personnel/people?orgId=${station}&asOf=${d}`)).json<{ items: { name: string }[] }>().items.map((p) => p.name);
+    expect(h.orgs.map((o: { org_name: string; start_date: string; end_date: string | null }) => [o.org_name, o.end_date])).toEqual([
+      ['清波派出所', '2026-03-01'],
+      ['上城分局', null],
+    ]);
+    const asOf = async (d: string) =>
+      (await staff.get(`/api/v1/personnel/people?orgId=${station}&asOf=${d}`))
+        .json<{ items: { name: string }[] }>()
+        .items.map((p) => p.name);
     expect(await asOf('2025-12-31')).toEqual(['张伟']);
     expect(await asOf('2026-03-02')).toEqual([]);
-    const audit = await t.ctx.db.selectFrom('audit_log').select('detail').where('object_id', '=', found.id).where('event_type', '=', 'person.update').executeTakeFirstOrThrow();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('object_id', '=', found.id)
+      .where('event_type', '=', 'person.update')
+      .executeTakeFirstOrThrow();
     expect(audit.detail).toContain('副所长');
     expect(audit.detail).not.toContain('13800138000');
   });
@@ -118,7 +186,12 @@ describe.each(dialects)('personnel records on %s', (dialect) => {
     const found = (await staff.get('/api/v1/personnel/people?keyword=zw')).json<{ items: { id: string }[] }>().items[0]!;
     const shown = await staff.get(`/api/v1/personnel/people/${found.id}/sensitive`);
     expect(shown.json()).toEqual({ idNumber: makeIdNumber('330102', '1985-03-15', 123), phone: '13800138000' });
-    const events = await t.ctx.db.selectFrom('audit_log').select('event_type').where('object_id', '=', found.id).where('event_type', '=', 'person.reveal').execute();
+    const events = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('event_type')
+      .where('object_id', '=', found.id)
+      .where('event_type', '=', 'person.reveal')
+      .execute();
     expect(events).toHaveLength(1);
     const readerRole = await makeRole(t.ctx, 'reader', ['personnel:read'], 'org_and_below');
     await makeUser(t.ctx, 'reader', branch, 'Rd#Pass12345', [readerRole]);
@@ -134,7 +207,14 @@ describe.each(dialects)('personnel records on %s', (dialect) => {
     expect((await outsider.get('/api/v1/personnel/people')).json().total).toBe(0);
     expect((await outsider.get(`/api/v1/personnel/people/${found.id}`)).statusCode).toBe(404);
     expect((await outsider.patch(`/api/v1/personnel/people/${found.id}`, { post: 'x' })).statusCode).toBe(404);
-    expect((await outsider.post('/api/v1/personnel/people', person(station, { idNumber: makeIdNumber('330102', '1970-01-01', 1), policeNumber: '077777' }))).statusCode).toBe(404);
+    expect(
+      (
+        await outsider.post(
+          '/api/v1/personnel/people',
+          person(station, { idNumber: makeIdNumber('330102', '1970-01-01', 1), policeNumber: '077777' }),
+        )
+      ).statusCode,
+    ).toBe(404);
     expect((await outsider.get(`/api/v1/personnel/people?orgId=${branch}`)).statusCode).toBe(404);
   });
 });

@@ -6,7 +6,15 @@ import { newId } from '../../platform/ids.ts';
 
 /** A user's named searches of the personnel list; private to their owner. */
 export const listSavedFilters = async (ctx: AppContext, p: Principal) =>
-  (await ctx.db.selectFrom('saved_filter').selectAll().where('user_id', '=', p.userId).where('module', '=', 'personnel').orderBy('name').execute()).map((r) => ({
+  (
+    await ctx.db
+      .selectFrom('saved_filter')
+      .selectAll()
+      .where('user_id', '=', p.userId)
+      .where('module', '=', 'personnel')
+      .orderBy('name')
+      .execute()
+  ).map((r) => ({
     id: r.id,
     name: r.name,
     filter: JSON.parse(r.filter) as Record<string, string | number | boolean>,
@@ -19,7 +27,8 @@ export const listSavedFilters = async (ctx: AppContext, p: Principal) =>
 export async function saveFilter(ctx: AppContext, p: Principal, name: string, filter: Record<string, string | number | boolean>) {
   const id = newId();
   const json = JSON.stringify(filter);
-  if (Buffer.byteLength(json) > SAVED_FILTER_LIMITS.maxBytes) throw new AppError('SAVED_FILTER_TOO_LARGE', { maxBytes: SAVED_FILTER_LIMITS.maxBytes });
+  if (Buffer.byteLength(json) > SAVED_FILTER_LIMITS.maxBytes)
+    throw new AppError('SAVED_FILTER_TOO_LARGE', { maxBytes: SAVED_FILTER_LIMITS.maxBytes });
   await ctx.db.transaction().execute(async (trx) => {
     const { count } = await trx
       .selectFrom('saved_filter')
@@ -28,7 +37,10 @@ export async function saveFilter(ctx: AppContext, p: Principal, name: string, fi
       .where('module', '=', 'personnel')
       .executeTakeFirstOrThrow();
     if (Number(count) >= SAVED_FILTER_LIMITS.perUser) throw new AppError('SAVED_FILTER_LIMIT', { max: SAVED_FILTER_LIMITS.perUser });
-    await trx.insertInto('saved_filter').values({ id, user_id: p.userId, module: 'personnel', name, filter: json, created_at: ctx.clock.now().toISOString() }).execute();
+    await trx
+      .insertInto('saved_filter')
+      .values({ id, user_id: p.userId, module: 'personnel', name, filter: json, created_at: ctx.clock.now().toISOString() })
+      .execute();
   });
   return { id, name, filter };
 }

@@ -52,11 +52,34 @@ interface HistoryBase {
   created_at: string;
 }
 
-export interface PersonOrgHistoryTable extends HistoryBase { org_id: string; post: string | null; start_date: string; end_date: string | null }
-export interface PersonRankHistoryTable extends HistoryBase { rank: string; start_date: string; note: string | null }
-export interface PersonLevelHistoryTable extends HistoryBase { sequence: 'officer' | 'tech' | 'admin'; level: string; start_date: string; end_date: string | null }
-export interface PersonPostHistoryTable extends HistoryBase { post: string; org_id: string | null; start_date: string; end_date: string | null }
-export interface PersonStatusHistoryTable extends HistoryBase { status: PersonStatus; start_date: string; note: string | null }
+export interface PersonOrgHistoryTable extends HistoryBase {
+  org_id: string;
+  post: string | null;
+  start_date: string;
+  end_date: string | null;
+}
+export interface PersonRankHistoryTable extends HistoryBase {
+  rank: string;
+  start_date: string;
+  note: string | null;
+}
+export interface PersonLevelHistoryTable extends HistoryBase {
+  sequence: 'officer' | 'tech' | 'admin';
+  level: string;
+  start_date: string;
+  end_date: string | null;
+}
+export interface PersonPostHistoryTable extends HistoryBase {
+  post: string;
+  org_id: string | null;
+  start_date: string;
+  end_date: string | null;
+}
+export interface PersonStatusHistoryTable extends HistoryBase {
+  status: PersonStatus;
+  start_date: string;
+  note: string | null;
+}
 export interface PersonEducationTable extends HistoryBase {
   level: string;
   degree: string | null;
@@ -66,14 +89,46 @@ export interface PersonEducationTable extends HistoryBase {
   start_date: string | null;
   end_date: string | null;
 }
-export interface PersonFamilyTable extends HistoryBase { relation: string; name: string; birth_date: string | null; political_status: string | null; work_unit: string | null }
-export interface PersonResumeTable extends HistoryBase { start_date: string; end_date: string | null; text: string }
-export interface PersonAwardTable extends HistoryBase { date: string; name: string; level: string | null; issuer: string | null }
-export interface PersonDisciplineTable extends HistoryBase { date: string; kind: string; reason: string | null; end_date: string | null }
+export interface PersonFamilyTable extends HistoryBase {
+  relation: string;
+  name: string;
+  birth_date: string | null;
+  political_status: string | null;
+  work_unit: string | null;
+}
+export interface PersonResumeTable extends HistoryBase {
+  start_date: string;
+  end_date: string | null;
+  text: string;
+}
+export interface PersonAwardTable extends HistoryBase {
+  date: string;
+  name: string;
+  level: string | null;
+  issuer: string | null;
+}
+export interface PersonDisciplineTable extends HistoryBase {
+  date: string;
+  kind: string;
+  reason: string | null;
+  end_date: string | null;
+}
 
-export interface PersonTrainingTable extends HistoryBase { date: string; course: string; hours: number; organizer: string | null }
+export interface PersonTrainingTable extends HistoryBase {
+  date: string;
+  course: string;
+  hours: number;
+  organizer: string | null;
+}
 
-export interface SavedFilterTable { id: string; user_id: string; module: string; name: string; filter: string; created_at: string }
+export interface SavedFilterTable {
+  id: string;
+  user_id: string;
+  module: string;
+  name: string;
+  filter: string;
+  created_at: string;
+}
 export interface CorrectionRequestTable {
   id: string;
   person_id: string;

@@ -3,15 +3,7 @@ import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 
-import {
-  FileDownload,
-  NdjsonProgress,
-  formatMessage,
-  Id,
-  pickLocale,
-  platformErrors,
-  Strict,
-} from '@zhenggong/core';
+import { FileDownload, NdjsonProgress, formatMessage, Id, pickLocale, platformErrors, Strict } from '@zhenggong/core';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/http/app-error.ts';
 import { actorOf, scopeOf } from '../../platform/http/request-context.ts';
@@ -55,7 +47,13 @@ export async function questionImportRoutes(app: FastifyInstance): Promise<void> 
     ['/import/commit', false],
   ] as const) {
     r.post(url, {
-      schema: { tags, querystring: ImportQuery, consumes: ['multipart/form-data'], produces: ['application/x-ndjson'], response: { 200: NdjsonProgress } },
+      schema: {
+        tags,
+        querystring: ImportQuery,
+        consumes: ['multipart/form-data'],
+        produces: ['application/x-ndjson'],
+        response: { 200: NdjsonProgress },
+      },
       config: { permission },
       handler: async (req, reply) => {
         const scope = await scopeOf(req);

@@ -78,7 +78,11 @@ export async function questionBankRoutes(app: FastifyInstance): Promise<void> {
   }
 
   r.get('/tags', {
-    schema: { tags, querystring: Strict({ bankId: Type.Optional(Type.Union([Id, Type.Array(Id, { maxItems: 50 })])) }), response: { 200: ListTagsResponse } },
+    schema: {
+      tags,
+      querystring: Strict({ bankId: Type.Optional(Type.Union([Id, Type.Array(Id, { maxItems: 50 })])) }),
+      response: { 200: ListTagsResponse },
+    },
     config,
     handler: async (req) => {
       const b = req.query.bankId;

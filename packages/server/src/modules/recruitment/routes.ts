@@ -71,52 +71,89 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
   const ctx = app.ctx;
   await app.register(multipart, { limits: { fileSize: SCORE_SHEET_MAX_BYTES, files: 1, fields: 0, parts: 1 }, throwFileSizeLimit: true });
 
-  r.get('/announcements', { schema: { tags, response: { 200: ListAnnouncementsResponse } }, config: { permission: 'recruitment:read' } }, async (req) =>
-    listAnnouncements(ctx, await scopeOf(req)),
+  r.get(
+    '/announcements',
+    { schema: { tags, response: { 200: ListAnnouncementsResponse } }, config: { permission: 'recruitment:read' } },
+    async (req) => listAnnouncements(ctx, await scopeOf(req)),
   );
   r.post(
     '/announcements',
-    { schema: { tags, body: CreateAnnouncementBody, response: { 201: CreateAnnouncementResponse } }, config: { permission: 'recruitment:write' } },
+    {
+      schema: { tags, body: CreateAnnouncementBody, response: { 201: CreateAnnouncementResponse } },
+      config: { permission: 'recruitment:write' },
+    },
     async (req, reply) => reply.status(201).send(await createAnnouncement(ctx, await scopeOf(req), actorOf(req), req.body)),
   );
-  r.get('/announcements/:id', { schema: { tags, params: IdParams, response: { 200: CreateAnnouncementResponse } }, config: { permission: 'recruitment:read' } }, async (req) =>
-    getAnnouncement(ctx, await scopeOf(req), req.params.id),
+  r.get(
+    '/announcements/:id',
+    { schema: { tags, params: IdParams, response: { 200: CreateAnnouncementResponse } }, config: { permission: 'recruitment:read' } },
+    async (req) => getAnnouncement(ctx, await scopeOf(req), req.params.id),
   );
   r.patch(
     '/announcements/:id',
-    { schema: { tags, params: IdParams, body: UpdateAnnouncementBody, response: { 200: CreateAnnouncementResponse } }, config: { permission: 'recruitment:write' } },
+    {
+      schema: { tags, params: IdParams, body: UpdateAnnouncementBody, response: { 200: CreateAnnouncementResponse } },
+      config: { permission: 'recruitment:write' },
+    },
     async (req) => updateAnnouncement(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   );
-  r.post('/announcements/:id/publish', { schema: { tags, params: IdParams, response: { 200: CreateAnnouncementResponse } }, config: { permission: 'recruitment:write', noBody: true } }, async (req) =>
-    publishAnnouncement(ctx, await scopeOf(req), actorOf(req), req.params.id),
+  r.post(
+    '/announcements/:id/publish',
+    {
+      schema: { tags, params: IdParams, response: { 200: CreateAnnouncementResponse } },
+      config: { permission: 'recruitment:write', noBody: true },
+    },
+    async (req) => publishAnnouncement(ctx, await scopeOf(req), actorOf(req), req.params.id),
   );
   r.post(
     '/announcements/:id/posts',
-    { schema: { tags, params: IdParams, body: CreatePostBody, response: { 201: CreatePostResponse } }, config: { permission: 'recruitment:write' } },
+    {
+      schema: { tags, params: IdParams, body: CreatePostBody, response: { 201: CreatePostResponse } },
+      config: { permission: 'recruitment:write' },
+    },
     async (req, reply) => reply.status(201).send(await createPost(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body)),
   );
   r.patch(
     '/posts/:id',
-    { schema: { tags, params: IdParams, body: UpdatePostBody, response: { 200: CreatePostResponse } }, config: { permission: 'recruitment:write' } },
+    {
+      schema: { tags, params: IdParams, body: UpdatePostBody, response: { 200: CreatePostResponse } },
+      config: { permission: 'recruitment:write' },
+    },
     async (req) => updatePost(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   );
-  r.delete('/posts/:id', { schema: { tags, params: IdParams, response: { 204: NoContent } }, config: { permission: 'recruitment:write' } }, async (req, reply) => {
-    await deletePost(ctx, await scopeOf(req), actorOf(req), req.params.id);
-    return reply.status(204).send();
-  });
-  r.get('/announcements/:id/counts', { schema: { tags, params: IdParams, response: { 200: CountsByPostResponse } }, config: { permission: 'recruitment:read' } }, async (req) =>
-    countsByPost(ctx, await scopeOf(req), req.params.id),
+  r.delete(
+    '/posts/:id',
+    { schema: { tags, params: IdParams, response: { 204: NoContent } }, config: { permission: 'recruitment:write' } },
+    async (req, reply) => {
+      await deletePost(ctx, await scopeOf(req), actorOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+  r.get(
+    '/announcements/:id/counts',
+    { schema: { tags, params: IdParams, response: { 200: CountsByPostResponse } }, config: { permission: 'recruitment:read' } },
+    async (req) => countsByPost(ctx, await scopeOf(req), req.params.id),
   );
 
-  r.get('/applications', { schema: { tags, querystring: ApplicationListQuery, response: { 200: ListApplicationsResponse } }, config: { permission: 'recruitment:read' } }, async (req) =>
-    listApplications(ctx, await scopeOf(req), req.query),
+  r.get(
+    '/applications',
+    {
+      schema: { tags, querystring: ApplicationListQuery, response: { 200: ListApplicationsResponse } },
+      config: { permission: 'recruitment:read' },
+    },
+    async (req) => listApplications(ctx, await scopeOf(req), req.query),
   );
-  r.get('/applications/:id', { schema: { tags, params: IdParams, response: { 200: ViewApplicationResponse } }, config: { permission: 'recruitment:read' } }, async (req) =>
-    viewApplication(ctx, await scopeOf(req), actorOf(req), req.params.id),
+  r.get(
+    '/applications/:id',
+    { schema: { tags, params: IdParams, response: { 200: ViewApplicationResponse } }, config: { permission: 'recruitment:read' } },
+    async (req) => viewApplication(ctx, await scopeOf(req), actorOf(req), req.params.id),
   );
   r.get(
     '/applications/:id/photo',
-    { schema: { tags, params: IdParams, response: { 200: FileDownload } }, config: { permission: 'recruitment:read', auditView: { eventType: 'application.photo_view', objectType: 'application' } } },
+    {
+      schema: { tags, params: IdParams, response: { 200: FileDownload } },
+      config: { permission: 'recruitment:read', auditView: { eventType: 'application.photo_view', objectType: 'application' } },
+    },
     async (req, reply) => {
       const row = await findApplicationInScope(ctx.db, await scopeOf(req), req.params.id);
       const photo = readPhotoFile(ctx, row.photo);
@@ -125,7 +162,10 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/applications/:id/files/:fileId',
-    { schema: { tags, params: IdFileParams, response: { 200: FileDownload } }, config: { permission: 'recruitment:read', auditView: { eventType: 'application.file_download', objectType: 'application' } } },
+    {
+      schema: { tags, params: IdFileParams, response: { 200: FileDownload } },
+      config: { permission: 'recruitment:read', auditView: { eventType: 'application.file_download', objectType: 'application' } },
+    },
     async (req, reply) => {
       await findApplicationInScope(ctx.db, await scopeOf(req), req.params.id);
       const file = await readApplicationFile(ctx, req.params.id, req.params.fileId);
@@ -136,21 +176,37 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
         .send(file.body);
     },
   );
-  r.post('/applications/:id/approve', { schema: { tags, params: IdParams, response: { 200: ViewApplicationResponse } }, config: { permission: 'recruitment:review', noBody: true } }, async (req) =>
-    approveApplication(ctx, await scopeOf(req), actorOf(req), req.params.id),
+  r.post(
+    '/applications/:id/approve',
+    {
+      schema: { tags, params: IdParams, response: { 200: ViewApplicationResponse } },
+      config: { permission: 'recruitment:review', noBody: true },
+    },
+    async (req) => approveApplication(ctx, await scopeOf(req), actorOf(req), req.params.id),
   );
   r.post(
     '/applications/:id/reject',
-    { schema: { tags, params: IdParams, body: RejectBody, response: { 200: ViewApplicationResponse } }, config: { permission: 'recruitment:review' } },
+    {
+      schema: { tags, params: IdParams, body: RejectBody, response: { 200: ViewApplicationResponse } },
+      config: { permission: 'recruitment:review' },
+    },
     async (req) => rejectApplication(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.reason),
   );
-  r.post('/announcements/:id/tickets', { schema: { tags, params: IdParams, response: { 200: IssueTicketsResponse } }, config: { permission: 'recruitment:review', noBody: true } }, async (req) =>
-    issueTickets(ctx, await scopeOf(req), actorOf(req), req.params.id),
+  r.post(
+    '/announcements/:id/tickets',
+    {
+      schema: { tags, params: IdParams, response: { 200: IssueTicketsResponse } },
+      config: { permission: 'recruitment:review', noBody: true },
+    },
+    async (req) => issueTickets(ctx, await scopeOf(req), actorOf(req), req.params.id),
   );
 
   r.put(
     '/announcements/:id/weights',
-    { schema: { tags, params: IdParams, body: WeightsBody, response: { 200: SetWeightsResponse } }, config: { permission: 'recruitment:score' } },
+    {
+      schema: { tags, params: IdParams, body: WeightsBody, response: { 200: SetWeightsResponse } },
+      config: { permission: 'recruitment:score' },
+    },
     async (req) => setWeights(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   );
   r.get(
@@ -171,7 +227,8 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
       querystring: Type.Object({
         dryRun: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0'), Type.Literal('true'), Type.Literal('false')])),
       }),
-      consumes: ['multipart/form-data'], response: { 200: ImportScoresResponse },
+      consumes: ['multipart/form-data'],
+      response: { 200: ImportScoresResponse },
     },
     config: { permission: 'recruitment:score' },
     handler: async (req) => {
@@ -188,18 +245,29 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
   });
   r.put(
     '/applications/:id/scores',
-    { schema: { tags, params: IdParams, body: RecruitScoresBody, response: { 200: RecruitScoresSchema } }, config: { permission: 'recruitment:score' } },
+    {
+      schema: { tags, params: IdParams, body: RecruitScoresBody, response: { 200: RecruitScoresSchema } },
+      config: { permission: 'recruitment:score' },
+    },
     async (req) => putScores(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/announcements/:id/scores/publish',
-    { schema: { tags, params: IdParams, response: { 200: PublishScoresResponse } }, config: { permission: 'recruitment:score', noBody: true } },
+    {
+      schema: { tags, params: IdParams, response: { 200: PublishScoresResponse } },
+      config: { permission: 'recruitment:score', noBody: true },
+    },
     async (req) => publishScores(ctx, await scopeOf(req), actorOf(req), req.params.id),
   );
   r.get(
     '/announcements/:id/ranking',
     {
-      schema: { tags, params: IdParams, querystring: Type.Object({ postId: Type.Optional(IdParams.properties.id) }), response: { 200: RankingResponse } },
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: Type.Object({ postId: Type.Optional(IdParams.properties.id) }),
+        response: { 200: RankingResponse },
+      },
       config: { permission: 'recruitment:read' },
     },
     async (req) => ranking(ctx, await scopeOf(req), req.params.id, req.query.postId),
@@ -207,12 +275,18 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     '/announcements/:id/shortlist',
-    { schema: { tags, params: IdParams, body: ShortlistBody, response: { 200: ShortlistResponse } }, config: { permission: 'recruitment:hire' } },
+    {
+      schema: { tags, params: IdParams, body: ShortlistBody, response: { 200: ShortlistResponse } },
+      config: { permission: 'recruitment:hire' },
+    },
     async (req) => shortlist(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.applicationIds),
   );
   r.post(
     '/announcements/:id/publicity',
-    { schema: { tags, params: IdParams, body: PublicityBody, response: { 200: OpenPublicityResponse } }, config: { permission: 'recruitment:hire' } },
+    {
+      schema: { tags, params: IdParams, body: PublicityBody, response: { 200: OpenPublicityResponse } },
+      config: { permission: 'recruitment:hire' },
+    },
     async (req) => openPublicity(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.from, req.body.until),
   );
   r.post(

@@ -117,7 +117,12 @@ export async function createMaterial(ctx: AppContext, scope: ResolvedScope, acto
 }
 
 /** Study documents: judged by the platform intake (content, not name), office files inflated within bounds. */
-export const studyFilePolicy: IntakePolicy = { accept: ['pdf', 'docx', 'xlsx', 'pptx', 'txt'], maxBytes: MAX_STUDY_FILE_BYTES, maxInflatedBytes: 128 * 1_048_576, maxRatio: 100 };
+export const studyFilePolicy: IntakePolicy = {
+  accept: ['pdf', 'docx', 'xlsx', 'pptx', 'txt'],
+  maxBytes: MAX_STUDY_FILE_BYTES,
+  maxInflatedBytes: 128 * 1_048_576,
+  maxRatio: 100,
+};
 
 /**
  * Stores the document of a material: scope checked before a byte is written, the upload streamed

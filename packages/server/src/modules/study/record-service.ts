@@ -67,14 +67,19 @@ export async function declareStudy(ctx: AppContext, principal: Principal, actor:
       objectId: id,
       detail: { hours: body.hours, date: body.date },
     });
-    await submitCase(trx, ctx, { ...actor, userId: principal.userId }, {
-      kind: 'study.record',
-      refId: id,
-      title: `学时申报：${me.name} ${body.hours} 学时`,
-      subjectPersonId: me.id,
-      subjectName: me.name,
-      subjectOrgId: me.org_id,
-    });
+    await submitCase(
+      trx,
+      ctx,
+      { ...actor, userId: principal.userId },
+      {
+        kind: 'study.record',
+        refId: id,
+        title: `学时申报：${me.name} ${body.hours} 学时`,
+        subjectPersonId: me.id,
+        subjectName: me.name,
+        subjectOrgId: me.org_id,
+      },
+    );
   });
   return { id };
 }
@@ -104,23 +109,44 @@ export async function listRecords(ctx: AppContext, scope: ResolvedScope, q: Reco
 }
 
 /** The workflow's decision on a declaration, in the deciding transaction (the engine checked scope and self). */
-export async function applyStudyOutcome(trx: Trx, ctx: AppContext, actor: AuditActor, id: string, outcome: CaseOutcome, note: string | null): Promise<void> {
+export async function applyStudyOutcome(
+  trx: Trx,
+  ctx: AppContext,
+  actor: AuditActor,
+  id: string,
+  outcome: CaseOutcome,
+  note: string | null,
+): Promise<void> {
   const row = await trx.selectFrom('study_record').select(['status']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('STUDY_RECORD_NOT_FOUND');
   if (row.status !== 'pending') throw new AppError('STUDY_RECORD_DECIDED');
   const status = outcome === 'approved' ? 'approved' : 'rejected';
   await trx
     .updateTable('study_record')
-    .set({ status, decided_by: actor.userId, decided_at: ctx.clock.now().toISOString(), decision_note: note ?? (outcome === 'withdrawn' ? 'withdrawn' : null) })
+    .set({
+      status,
+      decided_by: actor.userId,
+      decided_at: ctx.clock.now().toISOString(),
+      decision_note: note ?? (outcome === 'withdrawn' ? 'withdrawn' : null),
+    })
     .where('id', '=', id)
     .execute();
-  await appendAudit(trx, ctx.clock, actor, { eventType: 'study.record.decide', objectType: 'study_record', objectId: id, detail: { status, outcome, note } });
+  await appendAudit(trx, ctx.clock, actor, {
+    eventType: 'study.record.decide',
+    objectType: 'study_record',
+    objectId: id,
+    detail: { status, outcome, note },
+  });
 }
 
 /** Pending declarations in the approver's scope, each with the workflow case that decides it. */
 export async function pendingRecords(ctx: AppContext, scope: ResolvedScope, q: RecordListQuery) {
   const page = await listRecords(ctx, scope, { ...q, status: 'pending' });
-  const cases = await caseIdsFor(ctx.db, 'study.record', page.items.map((r) => r.id));
+  const cases = await caseIdsFor(
+    ctx.db,
+    'study.record',
+    page.items.map((r) => r.id),
+  );
   return { items: page.items.map((r) => ({ ...r, caseId: cases.get(r.id) ?? null })), total: page.total };
 }
 

@@ -89,7 +89,11 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
   });
   // Decisions are workflow actions (/api/v1/workflow/cases/:caseId/…); see study-workflow.ts.
 
-  r.get('/campaigns', { schema: { tags, response: { 200: ListCampaignsResponse } }, config: read, handler: async (req) => listCampaigns(app.ctx, await scopeOf(req)) });
+  r.get('/campaigns', {
+    schema: { tags, response: { 200: ListCampaignsResponse } },
+    config: read,
+    handler: async (req) => listCampaigns(app.ctx, await scopeOf(req)),
+  });
   r.post('/campaigns', {
     schema: { tags, body: CreateCampaignBody, response: { 201: CreateCampaignResponse } },
     config: write,
@@ -101,7 +105,11 @@ export async function studyRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => campaignProgress(app.ctx, await scopeOf(req), req.params.id),
   });
 
-  r.get('/my', { schema: { tags, response: { 200: MyStudyResponse } }, config: self, handler: async (req) => myStudy(app.ctx, principalOf(req)) });
+  r.get('/my', {
+    schema: { tags, response: { 200: MyStudyResponse } },
+    config: self,
+    handler: async (req) => myStudy(app.ctx, principalOf(req)),
+  });
   r.post('/my/records', {
     schema: { tags, body: DeclareStudyBody, response: { 201: DeclareStudyResponse } },
     config: self,

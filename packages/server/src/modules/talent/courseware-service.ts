@@ -154,13 +154,7 @@ export async function createCourseware(ctx: AppContext, scope: ResolvedScope, ac
 }
 
 /** Attaches an uploaded file (already streamed to `upload.path`) once its bytes say what it is. */
-export async function attachFile(
-  ctx: AppContext,
-  scope: ResolvedScope,
-  actor: AuditActor,
-  id: string,
-  upload: StoredUpload,
-) {
+export async function attachFile(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string, upload: StoredUpload) {
   let old: string | null = null;
   try {
     const type = upload.kind;
@@ -186,14 +180,19 @@ export async function attachFile(
         .execute();
       // The first file (or one after a withdrawal) puts the submission to review through the workflow.
       if (w.status === 'draft' && actor.userId) {
-        await submitCase(trx, ctx, { ...actor, userId: actor.userId }, {
-          kind: 'talent.courseware',
-          refId: id,
-          title: `课件评审：${w.title}`,
-          subjectPersonId: w.author_person_id,
-          subjectName: w.author_name,
-          subjectOrgId: w.author_org_id,
-        });
+        await submitCase(
+          trx,
+          ctx,
+          { ...actor, userId: actor.userId },
+          {
+            kind: 'talent.courseware',
+            refId: id,
+            title: `课件评审：${w.title}`,
+            subjectPersonId: w.author_person_id,
+            subjectName: w.author_name,
+            subjectOrgId: w.author_org_id,
+          },
+        );
       }
       await appendAudit(trx, ctx.clock, actor, {
         eventType: 'talent.courseware.file',
@@ -278,7 +277,14 @@ export async function reviewCourseware(
  * The workflow's decision, in the deciding transaction: accepting needs at least one reviewer's
  * score; a withdrawn submission goes back to draft so a new file can be put to review.
  */
-export async function applyCoursewareOutcome(trx: Trx, ctx: AppContext, actor: AuditActor, id: string, outcome: CaseOutcome, note: string | null): Promise<void> {
+export async function applyCoursewareOutcome(
+  trx: Trx,
+  ctx: AppContext,
+  actor: AuditActor,
+  id: string,
+  outcome: CaseOutcome,
+  note: string | null,
+): Promise<void> {
   const w = await trx.selectFrom('courseware').select(['status']).where('id', '=', id).executeTakeFirst();
   if (!w) throw new AppError('COURSEWARE_NOT_FOUND');
   if (w.status !== 'submitted') throw new AppError('COURSEWARE_DECIDED');
@@ -287,8 +293,19 @@ export async function applyCoursewareOutcome(trx: Trx, ctx: AppContext, actor: A
   const status = outcome === 'withdrawn' ? 'draft' : outcome;
   await trx
     .updateTable('courseware')
-    .set({ status, decision_note: note, decided_by: outcome === 'withdrawn' ? null : actor.userId, decided_at: outcome === 'withdrawn' ? null : nowIso(ctx), updated_at: nowIso(ctx) })
+    .set({
+      status,
+      decision_note: note,
+      decided_by: outcome === 'withdrawn' ? null : actor.userId,
+      decided_at: outcome === 'withdrawn' ? null : nowIso(ctx),
+      updated_at: nowIso(ctx),
+    })
     .where('id', '=', id)
     .execute();
-  await appendAudit(trx, ctx.clock, actor, { eventType: 'talent.courseware.decide', objectType: 'courseware', objectId: id, detail: { decision: status, note } });
+  await appendAudit(trx, ctx.clock, actor, {
+    eventType: 'talent.courseware.decide',
+    objectType: 'courseware',
+    objectId: id,
+    detail: { decision: status, note },
+  });
 }

@@ -214,11 +214,7 @@ export async function listSuggestions(ctx: AppContext, scope: ResolvedScope, cat
 }
 
 async function personInScope(db: Executor, scope: ResolvedScope, personId: string) {
-  const p = await db
-    .selectFrom(scopedPeople(db, scope).as('p'))
-    .select(['p.id', 'p.name'])
-    .where('p.id', '=', personId)
-    .executeTakeFirst();
+  const p = await db.selectFrom(scopedPeople(db, scope).as('p')).select(['p.id', 'p.name']).where('p.id', '=', personId).executeTakeFirst();
   if (!p) throw new AppError('TALENT_PERSON_NOT_FOUND');
   return p;
 }

@@ -121,7 +121,11 @@ export async function talentRoutes(app: FastifyInstance): Promise<void> {
       reply.status(201).send(await addLectureReview(ctx, await scopeOf(req), actorOf(req), req.params.id, req.params.lectureId, req.body)),
   });
 
-  r.get('/categories', { schema: { tags, response: { 200: ListCategoriesResponse } }, config: read, handler: async () => listCategories(ctx) });
+  r.get('/categories', {
+    schema: { tags, response: { 200: ListCategoriesResponse } },
+    config: read,
+    handler: async () => listCategories(ctx),
+  });
   r.post('/categories', {
     schema: { tags, body: CategoryBody, response: { 201: AddLectureResponse } },
     config: write,

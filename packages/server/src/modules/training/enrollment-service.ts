@@ -303,7 +303,13 @@ export async function confirmCompletion(ctx: AppContext, scope: ResolvedScope, a
     const now = ctx.clock.now().toISOString();
     for (const r of todo) {
       const hours = summaries.get(r.person_id)?.hours ?? 0;
-      const trainingId = await addTrainingRecord(trx, ctx, { personId: r.person_id, date: c.end_date, course: c.title, hours, organizer: org.name });
+      const trainingId = await addTrainingRecord(trx, ctx, {
+        personId: r.person_id,
+        date: c.end_date,
+        course: c.title,
+        hours,
+        organizer: org.name,
+      });
       const overridden = below.some((b) => b.person_id === r.person_id);
       await trx
         .updateTable('training_enrollment')

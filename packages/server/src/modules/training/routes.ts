@@ -144,7 +144,11 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => evaluationSummary(app.ctx, await scopeOf(req), req.params.id),
   });
 
-  r.get('/coverage', { schema: { tags, response: { 200: ListCoverageResponse } }, config: read, handler: async (req) => listCoverage(app.ctx, await scopeOf(req)) });
+  r.get('/coverage', {
+    schema: { tags, response: { 200: ListCoverageResponse } },
+    config: read,
+    handler: async (req) => listCoverage(app.ctx, await scopeOf(req)),
+  });
   r.post('/coverage', {
     schema: { tags, body: CreateCoverageBody, response: { 201: CreateCoverageResponse } },
     config: write,
@@ -175,7 +179,11 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
     },
   });
 
-  r.get('/my', { schema: { tags, response: { 200: MyTrainingResponse } }, config: self, handler: async (req) => myTraining(app.ctx, principalOf(req)) });
+  r.get('/my', {
+    schema: { tags, response: { 200: MyTrainingResponse } },
+    config: self,
+    handler: async (req) => myTraining(app.ctx, principalOf(req)),
+  });
   r.post('/my/classes/:id/sign-in', {
     schema: { tags, params: IdParams, body: SignInBody, response: { 200: SignInResponse } },
     config: self,

@@ -64,7 +64,11 @@ async function ownOrgIds(db: Executor, unitId: string): Promise<string[]> {
 }
 
 /** Takes only what it reads, so the workflow can resolve an approver's scope without a session. */
-export async function resolveScope(db: Executor, principal: Pick<Principal, 'roles' | 'orgId' | 'userId'>, permission: string): Promise<ResolvedScope> {
+export async function resolveScope(
+  db: Executor,
+  principal: Pick<Principal, 'roles' | 'orgId' | 'userId'>,
+  permission: string,
+): Promise<ResolvedScope> {
   const roles = principal.roles.filter((r) => r.permissions.includes(permission));
   // Admin kinds manage the whole instance; their roles carry scope 'all'.
   if (roles.some((r) => r.dataScope === 'all')) return { all: true };

@@ -33,7 +33,12 @@ describe.each(dialects)('the system administrator alone on %s', (dialect) => {
     const role = await makeRole(t.ctx, 'station-clerk', business, 'org_and_below');
     const clerk = await makeUser(t.ctx, 'clerk', stationA, 'Clerk#Pass2026', [role]);
     for (const [name, org, seq] of [[`乙民警${MARK}`, branchB, 17] as const, ['甲民警', stationA, 19] as const]) {
-      const person = toPersonRow(t.ctx, { kind: 'officer', name, idNumber: seq === 17 ? idNumber : makeIdNumber('330102', '1982-02-03', seq), orgId: org });
+      const person = toPersonRow(t.ctx, {
+        kind: 'officer',
+        name,
+        idNumber: seq === 17 ? idNumber : makeIdNumber('330102', '1982-02-03', seq),
+        orgId: org,
+      });
       if (!person.ok) throw new Error('fixture person invalid');
       await t.ctx.db.transaction().execute((trx) => insertPersonWithHistory(trx, person.row, '2020-01-01'));
     }
@@ -45,7 +50,9 @@ describe.each(dialects)('the system administrator alone on %s', (dialect) => {
   const sysPermissions = new Set(builtinRoles.sysadmin.permissions);
   const reachable = () =>
     t.app.routeInventory.filter(
-      (r) => r.url.startsWith('/api/v1/') && (r.public || r.sessionOnly || (r.permission !== undefined && (sysPermissions.has(r.permission) || everyone.has(r.permission)))),
+      (r) =>
+        r.url.startsWith('/api/v1/') &&
+        (r.public || r.sessionOnly || (r.permission !== undefined && (sysPermissions.has(r.permission) || everyone.has(r.permission)))),
     );
 
   /** The bodies most useful to an administrator after business data; the rest get a generic one. */
@@ -82,7 +89,10 @@ describe.each(dialects)('the system administrator alone on %s', (dialect) => {
       const url = r.url.replace(/:(\w+)/g, (_m, name: string) => paramFor(r.url, name));
       const key = `${r.method} ${r.url}`;
       const payload = r.method === 'GET' || r.method === 'DELETE' ? undefined : (bodies()[key] ?? { name: 'x', orgId: ids.root });
-      const res = r.url === '/api/v1/auth/login' ? await t.app.inject({ method: 'POST', url, payload: payload as object }) : await sys.request({ method: r.method as 'GET', url, ...(payload === undefined ? {} : { payload: payload as object }) });
+      const res =
+        r.url === '/api/v1/auth/login'
+          ? await t.app.inject({ method: 'POST', url, payload: payload as object })
+          : await sys.request({ method: r.method as 'GET', url, ...(payload === undefined ? {} : { payload: payload as object }) });
       expect(res.body, `${key} → ${res.statusCode}`).not.toContain(MARK);
       expect(res.body, `${key} → ${res.statusCode}`).not.toContain(idNumber.slice(6, 14));
       walked.push(`${key} → ${res.statusCode}`);
@@ -93,7 +103,11 @@ describe.each(dialects)('the system administrator alone on %s', (dialect) => {
   });
 
   it('leaves the reset account unusable and the moved account without roles until the security administrator acts', async () => {
-    const row = await t.ctx.db.selectFrom('app_user').select(['org_id', 'pending_org_id', 'held_reason']).where('id', '=', ids.clerk!).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('app_user')
+      .select(['org_id', 'pending_org_id', 'held_reason'])
+      .where('id', '=', ids.clerk!)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ org_id: ids.stationA, pending_org_id: ids.root, held_reason: 'password_reset' });
     const asClerk = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'clerk', password: TAKEOVER } });
     expect(asClerk.json().error.code).toBe('AUTH_ACCOUNT_HELD');
@@ -108,7 +122,7 @@ describe.each(dialects)('the system administrator alone on %s', (dialect) => {
 
 describe.each(dialects)('an org change of a business account on %s', (dialect) => {
   let t: TestApp;
-  it("suspends its roles in its existing session until the security administrator confirms, then applies the new scope", async () => {
+  it('suspends its roles in its existing session until the security administrator confirms, then applies the new scope', async () => {
     t = await createTestApp(dialect);
     try {
       const sys = await adminClient(t, 'sysadmin');
@@ -116,7 +130,12 @@ describe.each(dialects)('an org change of a business account on %s', (dialect) =
       const root = (await sys.get('/api/v1/orgs/tree')).json<{ id: string }[]>()[0]!.id;
       const station = await makeOrg(t.ctx, root, '丙派出所', { type: 'station' });
       const other = await makeOrg(t.ctx, root, '丁分局');
-      const person = toPersonRow(t.ctx, { kind: 'officer', name: '丁民警', idNumber: makeIdNumber('330102', '1983-04-05', 21), orgId: other });
+      const person = toPersonRow(t.ctx, {
+        kind: 'officer',
+        name: '丁民警',
+        idNumber: makeIdNumber('330102', '1983-04-05', 21),
+        orgId: other,
+      });
       if (!person.ok) throw new Error('fixture person invalid');
       await t.ctx.db.transaction().execute((trx) => insertPersonWithHistory(trx, person.row, '2020-01-01'));
       const role = await makeRole(t.ctx, 'reader', ['personnel:read'], 'org_and_below');
@@ -131,7 +150,10 @@ describe.each(dialects)('an org change of a business account on %s', (dialect) =
       const during = await session.get('/api/v1/personnel/people');
       expect(during.statusCode).toBe(403);
       expect(during.body).not.toContain('丁民警');
-      expect((await session.get('/api/v1/auth/me')).json().user).toMatchObject({ orgChangePending: true, permissions: expect.not.arrayContaining(['personnel:read']) });
+      expect((await session.get('/api/v1/auth/me')).json().user).toMatchObject({
+        orgChangePending: true,
+        permissions: expect.not.arrayContaining(['personnel:read']),
+      });
 
       expect((await sys.post(`/api/v1/users/${clerk}/confirm-org`)).statusCode).toBe(403);
       const confirmed = await sec.post(`/api/v1/users/${clerk}/confirm-org`);

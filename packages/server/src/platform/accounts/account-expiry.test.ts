@@ -12,8 +12,10 @@ describe.each(dialects)('account expiry and inactivity (L3-CES1-07) on %s', (dia
     t = undefined;
   });
 
-  const statusOf = async (id: string) => (await t!.ctx.db.selectFrom('app_user').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status; // t is set by each test before use
-  const tryLogin = (username: string) => t!.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: STRONG_PASSWORD } }); // as above
+  const statusOf = async (id: string) =>
+    (await t!.ctx.db.selectFrom('app_user').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status; // t is set by each test before use
+  const tryLogin = (username: string) =>
+    t!.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: STRONG_PASSWORD } }); // as above
 
   it('refuses and disables at login an account unused for ACCOUNT_INACTIVE_DAYS', async () => {
     t = await createTestApp(dialect, { accountInactiveDays: 30 });
@@ -27,7 +29,12 @@ describe.each(dialects)('account expiry and inactivity (L3-CES1-07) on %s', (dia
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ error: { code: 'AUTH_ACCOUNT_DISABLED' } });
     expect(await statusOf(id)).toBe('disabled');
-    const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('event_type', '=', 'account.disabled').where('object_id', '=', id).execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('event_type', '=', 'account.disabled')
+      .where('object_id', '=', id)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]?.detail ?? '{}')).toMatchObject({ reason: 'inactive', sessionsEnded: true });
   });

@@ -33,7 +33,12 @@ export async function disableStale(ctx: AppContext, userId: string, reason: Stal
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return;
     await deleteSessionsOfUser(trx, userId);
-    await appendAudit(trx, ctx.clock, actor, { eventType: 'account.disabled', objectType: 'user', objectId: userId, detail: { reason, sessionsEnded: true } });
+    await appendAudit(trx, ctx.clock, actor, {
+      eventType: 'account.disabled',
+      objectType: 'user',
+      objectId: userId,
+      detail: { reason, sessionsEnded: true },
+    });
   });
 }
 

@@ -13,7 +13,17 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { actorOf, scopeOf } from '../http/request-context.ts';
 import { resetSecondFactor } from '../auth/mfa-service.ts';
-import { assignRoles, confirmOrgChange, createUser, getUser, listUsers, releaseUser, resetPassword, unlockUser, updateUser } from './account-service.ts';
+import {
+  assignRoles,
+  confirmOrgChange,
+  createUser,
+  getUser,
+  listUsers,
+  releaseUser,
+  resetPassword,
+  unlockUser,
+  updateUser,
+} from './account-service.ts';
 
 /**
  * Accounts. `user:read`/`user:write` belong to the system administrator, role assignment and

@@ -268,7 +268,10 @@ export async function confirmOrgChange(ctx: AppContext, scope: ResolvedScope, ac
       await assertUsableOrg(trx, scope, before.pending_org_id);
       await q.updateUser(trx, id, { org_id: before.pending_org_id, pending_org_id: null, updated_at: clock.now().toISOString() });
       await deleteSessionsOfUser(trx, id);
-      await appendAudit(trx, clock, actor, { ...event, detail: { before: { orgId: before.org_id }, after: { orgId: before.pending_org_id }, sessionsEnded: true } });
+      await appendAudit(trx, clock, actor, {
+        ...event,
+        detail: { before: { orgId: before.org_id }, after: { orgId: before.pending_org_id }, sessionsEnded: true },
+      });
     }),
   );
   return view(db, scope, id, clock.now());

@@ -141,7 +141,10 @@ describe.each(dialects)('users on %s', (dialect) => {
     expect(filter.statusCode).toBe(404);
     expect(filter.json().error.code).toBe('ORG_NOT_FOUND');
     const unknown = await readerA.get('/api/v1/users?orgId=0190a0b0-0000-7000-8000-000000000000');
-    expect({ status: unknown.statusCode, body: unknown.json().error.code }).toEqual({ status: filter.statusCode, body: filter.json().error.code });
+    expect({ status: unknown.statusCode, body: unknown.json().error.code }).toEqual({
+      status: filter.statusCode,
+      body: filter.json().error.code,
+    });
     // Writes need admin-kind permissions, which a business role can never carry.
     expect((await readerA.patch(`/api/v1/users/${b1}`, { displayName: 'x' })).statusCode).toBe(403);
     expect((await readerA.post(`/api/v1/users/${b1}/reset-password`, { password: STRONG_PASSWORD })).statusCode).toBe(403);
@@ -224,7 +227,11 @@ describe.each(dialects)('users on %s', (dialect) => {
     expect(res.statusCode).toBe(204);
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(401);
     // Whoever reset it knows the password: the account is held (ADR 004).
-    const held = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'forgetful2', password: 'Reset#Pass2026' } });
+    const held = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'forgetful2', password: 'Reset#Pass2026' },
+    });
     expect(held.statusCode).toBe(403);
     expect(held.json().error.code).toBe('AUTH_ACCOUNT_HELD');
     expect((await sys.get(`/api/v1/users/${c.userId}`)).json()).toMatchObject({ held: true });

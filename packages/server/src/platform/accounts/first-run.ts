@@ -18,7 +18,10 @@ export interface InitialAdmin {
  * 0600 file in the data directory for the operator, who should delete it after first login.
  */
 export async function createInitialAdmins(ctx: AppContext, dataDir: string): Promise<{ admins: InitialAdmin[]; file: string } | undefined> {
-  const row = await ctx.db.selectFrom('app_user').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await ctx.db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(row.n) > 0) return undefined;
   const admins: InitialAdmin[] = [];
   for (const kind of adminKinds) {
@@ -29,6 +32,8 @@ export async function createInitialAdmins(ctx: AppContext, dataDir: string): Pro
   }
   const file = path.join(dataDir, 'initial-admin-passwords.txt');
   const text = admins.map((a) => `${a.username}\t${a.password}`).join('\n');
-  fs.writeFileSync(file, `# One-time passwords: each must be changed at first login. Delete this file afterwards.\n${text}\n`, { mode: 0o600 });
+  fs.writeFileSync(file, `# One-time passwords: each must be changed at first login. Delete this file afterwards.\n${text}\n`, {
+    mode: 0o600,
+  });
   return { admins, file };
 }

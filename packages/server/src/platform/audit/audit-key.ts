@@ -68,7 +68,12 @@ export function fileAuditKeySource(dataDir: string, macHash: MacHash): AuditKeyS
     loadOrCreate(nextSeq) {
       const existing = load();
       if (existing) return existing;
-      const body: KeyFileJson = { format: 'zhenggong-audit-mac-key', version: 1, key: crypto.randomBytes(32).toString('hex'), firstSeq: nextSeq };
+      const body: KeyFileJson = {
+        format: 'zhenggong-audit-mac-key',
+        version: 1,
+        key: crypto.randomBytes(32).toString('hex'),
+        firstSeq: nextSeq,
+      };
       try {
         fs.mkdirSync(dataDir, { recursive: true });
         fs.writeFileSync(file, `${JSON.stringify(body)}\n`, { mode: 0o600, flag: 'wx' });

@@ -59,7 +59,10 @@ export async function appendAudit(trx: Trx, clock: Clock, actor: AuditActor, eve
     mac_alg: macAlg,
   } as const;
   const hash = chainMac(key.key, macAlg, prevHash, row);
-  await trx.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, prev_hash: prevHash, hash })
+    .execute();
   await trx.updateTable('audit_head').set({ last_seq: row.seq, last_hash: hash }).where('id', '=', 1).execute();
 }
 
@@ -101,13 +104,7 @@ export async function verifyAuditChain(db: Executor, options: VerifyOptions = {}
   let checked = 0;
   const pageSize = 5000;
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
+    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
     for (const row of rows) {
       if (row.seq !== expectedSeq) return { ok: false, checked, brokenAt: expectedSeq, reason: 'missing row' };
       if (row.prev_hash !== prev) return { ok: false, checked, brokenAt: row.seq, reason: 'broken link' };

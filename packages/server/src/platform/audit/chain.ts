@@ -15,8 +15,19 @@ type Hashed = Omit<AuditLogTable, 'hash' | 'prev_hash'>;
  */
 export function canonical(row: Hashed): string {
   const fields: unknown[] = [
-    row.seq, row.id, row.ts, row.actor_id, row.actor_name, row.actor_role, row.src_ip, row.request_id,
-    row.event_type, row.object_type, row.object_id, row.outcome, row.detail,
+    row.seq,
+    row.id,
+    row.ts,
+    row.actor_id,
+    row.actor_name,
+    row.actor_role,
+    row.src_ip,
+    row.request_id,
+    row.event_type,
+    row.object_type,
+    row.object_id,
+    row.outcome,
+    row.detail,
   ];
   if (row.mac_alg) fields.push(row.mac_alg);
   return JSON.stringify(fields);

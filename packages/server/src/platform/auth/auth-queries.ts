@@ -6,11 +6,9 @@ import type { PrincipalRole } from '../access/principal.ts';
 export const findUserByNorm = (db: Executor, usernameNorm: string) =>
   db.selectFrom('app_user').selectAll().where('username_norm', '=', usernameNorm).executeTakeFirst();
 
-export const findUserById = (db: Executor, id: string) =>
-  db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUserById = (db: Executor, id: string) => db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findSession = (db: Executor, id: string) =>
-  db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+export const findSession = (db: Executor, id: string) => db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
 
 const sessionWithUser = (db: Executor) =>
   db
@@ -18,7 +16,14 @@ const sessionWithUser = (db: Executor) =>
     .leftJoin('app_user as u', 'u.id', 's.user_id')
     .leftJoin('user_role as ur', 'ur.user_id', 'u.id')
     .leftJoin('role as r', 'r.id', 'ur.role_id')
-    .select(['s.id as session_id', 's.user_id as session_user_id', 's.csrf_token', 's.last_seen_at as session_last_seen_at', 's.expires_at as session_expires_at', 's.mfa_verified_at as session_mfa_verified_at'])
+    .select([
+      's.id as session_id',
+      's.user_id as session_user_id',
+      's.csrf_token',
+      's.last_seen_at as session_last_seen_at',
+      's.expires_at as session_expires_at',
+      's.mfa_verified_at as session_mfa_verified_at',
+    ])
     .selectAll('u')
     .select([
       'r.id as role_id',
@@ -42,7 +47,16 @@ export async function findSessionWithUser(db: Executor, id: string) {
   const rows = await runHot(db, 'sessionWithUserRoles', sessionWithUser, [id]);
   const first = rows[0];
   if (!first) return undefined;
-  const { role_id: _id, role_code: _c, role_name: _n, role_permissions: _p, role_data_scope: _d, role_scope_org_ids: _s, role_admin_kind: _a, ...sessionAndUser } = first;
+  const {
+    role_id: _id,
+    role_code: _c,
+    role_name: _n,
+    role_permissions: _p,
+    role_data_scope: _d,
+    role_scope_org_ids: _s,
+    role_admin_kind: _a,
+    ...sessionAndUser
+  } = first;
   return { ...sessionAndUser, roles: rows.filter((r) => r.role_id !== null).map(toPrincipalRole) };
 }
 
@@ -58,8 +72,7 @@ const toPrincipalRole = (r: SessionRoleRow) => ({
 
 export const deleteSession = (db: Executor, id: string) => db.deleteFrom('session').where('id', '=', id).execute();
 
-export const deleteSessionsOfUser = (db: Executor, userId: string) =>
-  db.deleteFrom('session').where('user_id', '=', userId).execute();
+export const deleteSessionsOfUser = (db: Executor, userId: string) => db.deleteFrom('session').where('user_id', '=', userId).execute();
 
 const rolesQuery = (db: Executor) =>
   db

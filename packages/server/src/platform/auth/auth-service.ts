@@ -51,7 +51,13 @@ export async function login(ctx: AppContext, username: string, password: string,
   }
   const actor = actorFromUser(user, info);
   if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
-    await auditAlone(db, clock, actor, { eventType: 'auth.login', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: 'locked' } });
+    await auditAlone(db, clock, actor, {
+      eventType: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      outcome: 'failure',
+      detail: { reason: 'locked' },
+    });
     throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: user.locked_until });
   }
   if (!(await verifyPassword(user.password_hash, password))) {
@@ -65,8 +71,15 @@ export async function login(ctx: AppContext, username: string, password: string,
         .set({ failed_count: lock ? 0 : failures, locked_until: lockedUntil, updated_at: now.toISOString() })
         .where('id', '=', user.id)
         .execute();
-      await appendAudit(trx, clock, actor, { eventType: 'auth.login', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: 'bad_password', failures } });
-      if (lock) await appendAudit(trx, clock, actor, { eventType: 'auth.lockout', objectType: 'user', objectId: user.id, detail: { lockedUntil } });
+      await appendAudit(trx, clock, actor, {
+        eventType: 'auth.login',
+        objectType: 'user',
+        objectId: user.id,
+        outcome: 'failure',
+        detail: { reason: 'bad_password', failures },
+      });
+      if (lock)
+        await appendAudit(trx, clock, actor, { eventType: 'auth.lockout', objectType: 'user', objectId: user.id, detail: { lockedUntil } });
     });
     if (lock) throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil });
     throw new AppError('AUTH_INVALID_CREDENTIALS');
@@ -75,11 +88,23 @@ export async function login(ctx: AppContext, username: string, password: string,
   const stale = staleReason(user, now, config.accountInactiveDays);
   if (stale) await disableStale(ctx, user.id, stale, actor);
   if (user.status !== 'active' || stale) {
-    await auditAlone(db, clock, actor, { eventType: 'auth.login', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: stale ?? 'disabled' } });
+    await auditAlone(db, clock, actor, {
+      eventType: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      outcome: 'failure',
+      detail: { reason: stale ?? 'disabled' },
+    });
     throw new AppError('AUTH_ACCOUNT_DISABLED');
   }
   if (user.held_reason !== null) {
-    await auditAlone(db, clock, actor, { eventType: 'auth.login', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: 'held' } });
+    await auditAlone(db, clock, actor, {
+      eventType: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      outcome: 'failure',
+      detail: { reason: 'held' },
+    });
     throw new AppError('AUTH_ACCOUNT_HELD');
   }
   const token = nodeCrypto.randomToken();
@@ -188,13 +213,28 @@ export async function authenticate(ctx: AppContext, token: string, info: Request
   if (idle || absolute || !user || user.status !== 'active' || user.held_reason !== null) {
     await db.transaction().execute(async (trx) => {
       await q.deleteSession(trx, sessionId);
-      const actor: AuditActor = { userId: session.user_id, username: user?.username ?? null, role: user?.admin_kind ?? null, ip: info.ip, requestId: info.requestId };
-      await appendAudit(trx, clock, actor, { eventType: 'auth.session_timeout', objectType: 'user', objectId: session.user_id, detail: { reason: absolute ? 'absolute' : idle ? 'idle' : 'disabled' } });
+      const actor: AuditActor = {
+        userId: session.user_id,
+        username: user?.username ?? null,
+        role: user?.admin_kind ?? null,
+        ip: info.ip,
+        requestId: info.requestId,
+      };
+      await appendAudit(trx, clock, actor, {
+        eventType: 'auth.session_timeout',
+        objectType: 'user',
+        objectId: session.user_id,
+        detail: { reason: absolute ? 'absolute' : idle ? 'idle' : 'disabled' },
+      });
     });
     return { ok: false, code: 'SESSION_EXPIRED' };
   }
   if (now - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
-    await db.updateTable('session').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', sessionId).execute();
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: new Date(now).toISOString() })
+      .where('id', '=', sessionId)
+      .execute();
   }
   return { ok: true, principal: await principalOf(ctx, user, { id: sessionId, csrfToken: session.csrf_token, mfaVerifiedAt }, roles) };
 }
@@ -211,7 +251,10 @@ export async function passwordProblems(ctx: AppContext, user: UserTable, newPass
   const policy = ctx.config.passwordPolicy;
   const reasons: string[] = checkPassword(policy, newPassword, user.username);
   if (reasons.length === 0 && policy.historyCount > 0) {
-    const previous = [user.password_hash, ...(await q.recentPasswordHashes(ctx.db, user.id, policy.historyCount)).map((r) => r.password_hash)];
+    const previous = [
+      user.password_hash,
+      ...(await q.recentPasswordHashes(ctx.db, user.id, policy.historyCount)).map((r) => r.password_hash),
+    ];
     for (const h of previous.slice(0, policy.historyCount)) {
       if (await verifyPassword(h, newPassword)) {
         reasons.push('reused');
@@ -222,12 +265,24 @@ export async function passwordProblems(ctx: AppContext, user: UserTable, newPass
   return reasons;
 }
 
-export async function changePassword(ctx: AppContext, principal: Principal, oldPassword: string, newPassword: string, actor: AuditActor): Promise<void> {
+export async function changePassword(
+  ctx: AppContext,
+  principal: Principal,
+  oldPassword: string,
+  newPassword: string,
+  actor: AuditActor,
+): Promise<void> {
   const { db, clock } = ctx;
   const user = await q.findUserById(db, principal.userId);
   if (!user) throw new AppError('AUTH_REQUIRED');
   if (!(await verifyPassword(user.password_hash, oldPassword))) {
-    await auditAlone(db, clock, actor, { eventType: 'auth.password_change', objectType: 'user', objectId: user.id, outcome: 'failure', detail: { reason: 'wrong_password' } });
+    await auditAlone(db, clock, actor, {
+      eventType: 'auth.password_change',
+      objectType: 'user',
+      objectId: user.id,
+      outcome: 'failure',
+      detail: { reason: 'wrong_password' },
+    });
     throw new AppError('AUTH_WRONG_PASSWORD');
   }
   const reasons = await passwordProblems(ctx, user, newPassword);
@@ -235,7 +290,10 @@ export async function changePassword(ctx: AppContext, principal: Principal, oldP
   const passwordHash = await hashPassword(newPassword);
   const now = clock.now().toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('password_history').values({ id: newId(), user_id: user.id, password_hash: user.password_hash, created_at: now }).execute();
+    await trx
+      .insertInto('password_history')
+      .values({ id: newId(), user_id: user.id, password_hash: user.password_hash, created_at: now })
+      .execute();
     await trx
       .updateTable('app_user')
       .set({ password_hash: passwordHash, password_changed_at: now, must_change_password: 0, updated_at: now })

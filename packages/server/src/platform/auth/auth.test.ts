@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin } from '../accounts/bootstrap.ts';
-import { adminClient, createTestApp, dialects, enrolTotp, INITIAL_PASSWORD, login, STRONG_PASSWORD, type TestApp } from '../../test-support/test-app.ts';
+import {
+  adminClient,
+  createTestApp,
+  dialects,
+  enrolTotp,
+  INITIAL_PASSWORD,
+  login,
+  STRONG_PASSWORD,
+  type TestApp,
+} from '../../test-support/test-app.ts';
 
 describe.each(dialects)('auth on %s', (dialect) => {
   let t: TestApp;
@@ -34,7 +43,12 @@ describe.each(dialects)('auth on %s', (dialect) => {
     const zh = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } });
     expect(zh.statusCode).toBe(401);
     expect(zh.json().error.message).toBe('用户名或密码错误');
-    const en = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { username: 'nobody', password: 'x' } });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      payload: { username: 'nobody', password: 'x' },
+    });
     expect(en.json().error.message).toBe('Wrong username or password');
   });
 
@@ -43,7 +57,11 @@ describe.each(dialects)('auth on %s', (dialect) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: c.cookie } });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_INVALID');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: c.cookie, 'x-csrf-token': 'x'.repeat(43) } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: c.cookie, 'x-csrf-token': 'x'.repeat(43) },
+    });
     expect(wrong.statusCode).toBe(403);
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200); // session untouched
     expect((await c.post('/api/v1/auth/logout')).statusCode).toBe(204);
@@ -58,7 +76,11 @@ describe.each(dialects)('auth on %s', (dialect) => {
     }
     const fifth = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lockme', password: 'wrong' } });
     expect(fifth.statusCode).toBe(423);
-    const right = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'lockme', password: STRONG_PASSWORD } });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'lockme', password: STRONG_PASSWORD },
+    });
     expect(right.statusCode).toBe(423);
     expect(right.json().error.code).toBe('AUTH_ACCOUNT_LOCKED');
     expect(right.json().error.message).toContain(right.json().error.details.lockedUntil);

@@ -38,7 +38,11 @@ export async function startEnrolment(ctx: AppContext, principal: Principal, acto
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     // Starting again replaces an unfinished secret; it was never active.
-    await trx.updateTable('app_user').set({ totp_secret: ctx.fieldCrypto.encrypt(secret), totp_last_step: null, updated_at: now }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('app_user')
+      .set({ totp_secret: ctx.fieldCrypto.encrypt(secret), totp_last_step: null, updated_at: now })
+      .where('id', '=', user.id)
+      .execute();
     await appendAudit(trx, ctx.clock, actor, { eventType: 'auth.mfa_enrol_start', objectType: 'user', objectId: user.id });
   });
   const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
@@ -52,12 +56,21 @@ async function failCode(ctx: AppContext, user: UserTable, actor: AuditActor, eve
   const lock = failures >= config.lockout.maxFailures;
   const lockedUntil = lock ? new Date(clock.now().getTime() + config.lockout.lockMinutes * 60_000).toISOString() : null;
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('app_user').set({ failed_count: lock ? 0 : failures, locked_until: lockedUntil }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('app_user')
+      .set({ failed_count: lock ? 0 : failures, locked_until: lockedUntil })
+      .where('id', '=', user.id)
+      .execute();
     await appendAudit(trx, clock, actor, { eventType, objectType: 'user', objectId: user.id, outcome: 'failure', detail: { failures } });
     if (lock) {
       // A locked account's half-authenticated sessions end too.
       await deleteSessionsOfUser(trx, user.id);
-      await appendAudit(trx, clock, actor, { eventType: 'auth.lockout', objectType: 'user', objectId: user.id, detail: { lockedUntil, reason: 'mfa' } });
+      await appendAudit(trx, clock, actor, {
+        eventType: 'auth.lockout',
+        objectType: 'user',
+        objectId: user.id,
+        detail: { lockedUntil, reason: 'mfa' },
+      });
     }
   });
   if (lock) throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil });
@@ -98,10 +111,24 @@ export async function confirmEnrolment(ctx: AppContext, principal: Principal, co
     await trx.deleteFrom('mfa_recovery_code').where('user_id', '=', user.id).execute();
     await trx
       .insertInto('mfa_recovery_code')
-      .values(codes.map((c) => ({ id: newId(), user_id: user.id, code_hash: hashRecoveryCode(c), used_at: null, city_code: user.city_code, created_at: now })))
+      .values(
+        codes.map((c) => ({
+          id: newId(),
+          user_id: user.id,
+          code_hash: hashRecoveryCode(c),
+          used_at: null,
+          city_code: user.city_code,
+          created_at: now,
+        })),
+      )
       .execute();
     await trx.updateTable('session').set({ mfa_verified_at: now }).where('id', '=', principal.sessionId).execute();
-    await appendAudit(trx, ctx.clock, actor, { eventType: 'auth.mfa_enrol', objectType: 'user', objectId: user.id, detail: { recoveryCodes: codes.length } });
+    await appendAudit(trx, ctx.clock, actor, {
+      eventType: 'auth.mfa_enrol',
+      objectType: 'user',
+      objectId: user.id,
+      detail: { recoveryCodes: codes.length },
+    });
   });
   return codes;
 }
@@ -150,7 +177,11 @@ export async function resetSecondFactor(ctx: AppContext, scope: ResolvedScope, a
     const user = await findUserInScope(trx, scope, id);
     if (!user) throw new AppError('USER_NOT_FOUND');
     const now = ctx.clock.now().toISOString();
-    await trx.updateTable('app_user').set({ totp_secret: null, totp_enrolled_at: null, totp_last_step: null, updated_at: now }).where('id', '=', id).execute();
+    await trx
+      .updateTable('app_user')
+      .set({ totp_secret: null, totp_enrolled_at: null, totp_last_step: null, updated_at: now })
+      .where('id', '=', id)
+      .execute();
     await trx.deleteFrom('mfa_recovery_code').where('user_id', '=', id).execute();
     await deleteSessionsOfUser(trx, id);
     await appendAudit(trx, ctx.clock, actor, { ...event, detail: { wasEnrolled: user.totp_enrolled_at !== null, sessionsEnded: true } });

@@ -17,7 +17,8 @@ import {
 import { runCliProcess } from '../../cli/cli-test-helpers.ts';
 import { totpAt } from './totp.ts';
 
-const loginRaw = (t: TestApp, username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+const loginRaw = (t: TestApp, username: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
 
 /** The second factor, L3-CES1-04 (ADR 018). */
 describe.each(dialects)('second factor on %s', (dialect) => {
@@ -52,7 +53,9 @@ describe.each(dialects)('second factor on %s', (dialect) => {
     const { secret, uri, qrSvg } = start.json<{ secret: string; uri: string; qrSvg: string }>();
     expect(uri).toMatch(/^otpauth:\/\/totp\/.+\?secret=[A-Z2-7]+&issuer=/);
     expect(qrSvg).toContain('<svg');
-    const wrong = await c.post('/api/v1/auth/mfa/enrol/confirm', { code: '000000' === totpAt(secret, t.clock.now()) ? '111111' : '000000' });
+    const wrong = await c.post('/api/v1/auth/mfa/enrol/confirm', {
+      code: '000000' === totpAt(secret, t.clock.now()) ? '111111' : '000000',
+    });
     expect(wrong.json().error.code).toBe('MFA_CODE_INVALID');
     const code = totpAt(secret, t.clock.now());
     const confirm = await c.post('/api/v1/auth/mfa/enrol/confirm', { code });
@@ -73,7 +76,8 @@ describe.each(dialects)('second factor on %s', (dialect) => {
     expect(res.json().user.mfa).toBe('verify');
     const cookie = `zg_sid=${res.cookies.find((k) => k.name === 'zg_sid')!.value}`;
     const headers = { cookie, 'x-csrf-token': res.json().csrfToken };
-    const send = (url: string, payload?: object) => t.app.inject({ method: payload ? 'POST' : 'GET', url, headers, ...(payload ? { payload } : {}) });
+    const send = (url: string, payload?: object) =>
+      t.app.inject({ method: payload ? 'POST' : 'GET', url, headers, ...(payload ? { payload } : {}) });
     expect((await send('/api/v1/audit')).json().error.code).toBe('MFA_REQUIRED');
     const replay = await send('/api/v1/auth/mfa/verify', { code });
     expect(replay.json().error.code).toBe('MFA_CODE_INVALID');
@@ -84,15 +88,31 @@ describe.each(dialects)('second factor on %s', (dialect) => {
     // A recovery code works once.
     const second = await loginRaw(t, 'enrolee', STRONG_PASSWORD);
     const h2 = { cookie: `zg_sid=${second.cookies.find((k) => k.name === 'zg_sid')!.value}`, 'x-csrf-token': second.json().csrfToken };
-    const recover = (code2: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', headers: h2, payload: { code: code2 } });
+    const recover = (code2: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', headers: h2, payload: { code: code2 } });
     expect((await recover(recoveryCodes[0]!)).statusCode).toBe(204);
     const third = await loginRaw(t, 'enrolee', STRONG_PASSWORD);
     const h3 = { cookie: `zg_sid=${third.cookies.find((k) => k.name === 'zg_sid')!.value}`, 'x-csrf-token': third.json().csrfToken };
-    const reused = await t.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', headers: h3, payload: { code: recoveryCodes[0]! } });
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/mfa/verify',
+      headers: h3,
+      payload: { code: recoveryCodes[0]! },
+    });
     expect(reused.json().error.code).toBe('MFA_CODE_INVALID');
-    const events = await t.ctx.db.selectFrom('audit_log').select(['event_type', 'outcome', 'detail']).where('actor_id', '=', c.userId).where('event_type', 'like', 'auth.mfa%').execute();
+    const events = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['event_type', 'outcome', 'detail'])
+      .where('actor_id', '=', c.userId)
+      .where('event_type', 'like', 'auth.mfa%')
+      .execute();
     expect(events.map((e) => `${e.event_type}:${e.outcome}`)).toEqual(
-      expect.arrayContaining(['auth.mfa_enrol_start:success', 'auth.mfa_enrol:success', 'auth.mfa_verify:failure', 'auth.mfa_verify:success']),
+      expect.arrayContaining([
+        'auth.mfa_enrol_start:success',
+        'auth.mfa_enrol:success',
+        'auth.mfa_verify:failure',
+        'auth.mfa_verify:success',
+      ]),
     );
     expect(JSON.stringify(events)).not.toContain(code);
   });
@@ -105,7 +125,10 @@ describe.each(dialects)('second factor on %s', (dialect) => {
     const right = totpAt(secret, t.clock.now());
     const wrongCode = right === '123456' ? '654321' : '123456';
     const codes: number[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await t.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', headers, payload: { code: wrongCode } })).statusCode);
+    for (let i = 0; i < 5; i++)
+      codes.push(
+        (await t.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', headers, payload: { code: wrongCode } })).statusCode,
+      );
     expect(codes).toEqual([400, 400, 400, 400, 423]);
     expect((await loginRaw(t, 'guesser', STRONG_PASSWORD)).statusCode).toBe(423);
   });
@@ -119,7 +142,12 @@ describe.each(dialects)('second factor on %s', (dialect) => {
     expect((await sys.get('/api/v1/auth/me')).statusCode).toBe(401);
     const again = await loginRaw(t, 'lostphone', STRONG_PASSWORD);
     expect(again.json().user.mfa).toBe('enrol');
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('event_type', '=', 'user.mfa_reset').where('object_id', '=', sys.userId).execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'detail'])
+      .where('event_type', '=', 'user.mfa_reset')
+      .where('object_id', '=', sys.userId)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor_id).toBe(sec.userId);
   });
@@ -130,7 +158,13 @@ describe.each(dialects)('second factor on %s', (dialect) => {
     expect(res.code, res.stderr).toBe(0);
     expect((await sec.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await loginRaw(t, 'secadmin', STRONG_PASSWORD)).json().user.mfa).toBe('enrol');
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['actor_name', 'object_id']).where('event_type', '=', 'user.mfa_reset').where('object_id', '=', sec.userId).where('actor_name', '=', 'cli').execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'object_id'])
+      .where('event_type', '=', 'user.mfa_reset')
+      .where('object_id', '=', sec.userId)
+      .where('actor_name', '=', 'cli')
+      .execute();
     expect(audit).toHaveLength(1);
     expect((await runCliProcess(['reset-mfa', '--username', 'nobody-here'], env)).code).not.toBe(0);
   });

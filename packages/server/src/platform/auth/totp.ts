@@ -47,7 +47,12 @@ export function base32Decode(text: string): Buffer {
 export const newTotpSecret = (): string => base32Encode(crypto.randomBytes(20));
 
 /** HOTP value of one counter (RFC 4226 §5.3, dynamic truncation). */
-export function hotp(secret: Buffer, counter: number, digits: number = TOTP_DIGITS, algorithm: 'sha1' | 'sha256' | 'sha512' = 'sha1'): string {
+export function hotp(
+  secret: Buffer,
+  counter: number,
+  digits: number = TOTP_DIGITS,
+  algorithm: 'sha1' | 'sha256' | 'sha512' = 'sha1',
+): string {
   const msg = Buffer.alloc(8);
   msg.writeBigUInt64BE(BigInt(counter));
   const mac = crypto.createHmac(algorithm, secret).update(msg).digest();
@@ -79,6 +84,12 @@ export function matchTotp(secretBase32: string, code: string, now: Date, drift: 
 /** The otpauth:// URI authenticator apps read from the QR code (Key Uri Format). */
 export function otpauthUri(issuer: string, account: string, secretBase32: string): string {
   const label = encodeURIComponent(`${issuer}:${account}`);
-  const query = new URLSearchParams({ secret: secretBase32, issuer, algorithm: 'SHA1', digits: String(TOTP_DIGITS), period: String(TOTP_PERIOD_SECONDS) });
+  const query = new URLSearchParams({
+    secret: secretBase32,
+    issuer,
+    algorithm: 'SHA1',
+    digits: String(TOTP_DIGITS),
+    period: String(TOTP_PERIOD_SECONDS),
+  });
   return `otpauth://totp/${label}?${query.toString()}`;
 }

@@ -335,7 +335,6 @@ describe.each(dialects)('hostile files on every upload and import route (%s)', (
     }
     expect(await snapshot()).toBe(before);
   });
-
 });
 
 // After every dialect's suite: the hostile files are shared by all of them.

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, createTestApp, dialects, type Client, type TestApp } from '../../test-support/test-app.ts';
 
 const run = promisify(execFile);
-const countOrgs = async (t: TestApp) => Number((await t.ctx.db.selectFrom('org').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countOrgs = async (t: TestApp) =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('org')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe.each(dialects)('bad input on %s', (dialect) => {
   let t: TestApp;
@@ -58,7 +66,12 @@ describe.each(dialects)('bad input on %s', (dialect) => {
   });
 
   it('a wrong content type → 415; an unknown route → 404 in the error shape', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/v1/orgs', payload: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/orgs',
+      payload: 'name=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.statusCode).toBe(415);
     const missing = await admin.get('/api/v1/nothing-here');
     expect(missing.statusCode).toBe(404);
@@ -79,7 +92,9 @@ describe('unwritable data directory', () => {
     fs.writeFileSync(file, 'x');
     // A path below a regular file cannot be created, even by root (permission bits would not stop root).
     const main = new URL('../../main.ts', import.meta.url).pathname;
-    const result = await run(process.execPath, ['--import', 'tsx', main], { env: { ...process.env, DATA_DIR: path.join(file, 'data'), PORT: '0', DATABASE_URL: '' } }).then(
+    const result = await run(process.execPath, ['--import', 'tsx', main], {
+      env: { ...process.env, DATA_DIR: path.join(file, 'data'), PORT: '0', DATABASE_URL: '' },
+    }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,
     );

@@ -15,7 +15,7 @@ export function actorOf(request: FastifyRequest): AuditActor {
   return {
     userId: p?.userId ?? null,
     username: p?.username ?? null,
-    role: p ? p.adminKind ?? p.roles.map((r) => r.code).join(',') : null,
+    role: p ? (p.adminKind ?? p.roles.map((r) => r.code).join(',')) : null,
     ip: request.ip,
     requestId: request.id,
   };

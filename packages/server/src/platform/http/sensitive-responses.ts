@@ -24,7 +24,11 @@ export function registerSensitiveResponses(app: FastifyInstance): void {
           eventType: cfg.auditView?.eventType ?? 'file.view',
           objectType: cfg.auditView?.objectType,
           objectId: params.id,
-          detail: { route: request.routeOptions.url, ...(params.fileId ? { fileId: params.fileId } : {}), portal: request.principal === null },
+          detail: {
+            route: request.routeOptions.url,
+            ...(params.fileId ? { fileId: params.fileId } : {}),
+            portal: request.principal === null,
+          },
         }),
       );
     }

@@ -30,7 +30,8 @@ describe('routes serving personal data', () => {
     for (const r of routes) {
       const key = `${r.method} ${r.url}`;
       if (NO_PERSONAL_DATA.has(key)) continue;
-      if (FILE_ROUTE.test(r.url) && !(r.public ? r.sensitive : r.auditView)) missing.push(`${key}: ${r.public ? 'sensitive' : 'auditView'}`);
+      if (FILE_ROUTE.test(r.url) && !(r.public ? r.sensitive : r.auditView))
+        missing.push(`${key}: ${r.public ? 'sensitive' : 'auditView'}`);
       if (EXPORT_ROUTE.test(r.url) && !r.sensitive) missing.push(`${key}: sensitive`);
     }
     expect(missing).toEqual([]);

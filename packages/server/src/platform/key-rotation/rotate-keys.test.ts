@@ -43,11 +43,28 @@ describe.each(dialects)('rotate-keys on %s', (dialect) => {
     const now = ctx.clock.now().toISOString();
     await ctx.db
       .insertInto('recruit_applicant')
-      .values({ id: applicantId, phone_bidx: ctx.fieldCrypto.blindIndex('recruit_phone', '13700000000'), phone_enc: ctx.fieldCrypto.encrypt('13700000000'), phone_masked: '137****0000', password_hash: 'x', city_code: ctx.config.cityCode, created_at: now, last_login_at: null })
+      .values({
+        id: applicantId,
+        phone_bidx: ctx.fieldCrypto.blindIndex('recruit_phone', '13700000000'),
+        phone_enc: ctx.fieldCrypto.encrypt('13700000000'),
+        phone_masked: '137****0000',
+        password_hash: 'x',
+        city_code: ctx.config.cityCode,
+        created_at: now,
+        last_login_at: null,
+      })
       .execute();
     await ctx.db
       .insertInto('recruit_verification_code')
-      .values({ id: newId(), phone_bidx: ctx.fieldCrypto.blindIndex('recruit_phone', '13700000000'), code_hash: 'h', attempts: 0, expires_at: now, used_at: null, created_at: now })
+      .values({
+        id: newId(),
+        phone_bidx: ctx.fieldCrypto.blindIndex('recruit_phone', '13700000000'),
+        code_hash: 'h',
+        attempts: 0,
+        expires_at: now,
+        used_at: null,
+        created_at: now,
+      })
       .execute();
     const before = await ctx.db.selectFrom('person').select(['id', 'id_number_enc']).orderBy('id').execute();
     const plain = new Map(before.map((p) => [p.id, ctx.fieldCrypto.decrypt(p.id_number_enc)]));
@@ -88,7 +105,12 @@ describe.each(dialects)('rotate-keys on %s', (dialect) => {
     expect(applicant.phone_bidx).toBe(fc.blindIndex('recruit_phone', '13700000000'));
     expect(await ctx.db.selectFrom('recruit_verification_code').selectAll().execute()).toEqual([]);
     // Both runs are in the audit log, and the chain holds throughout.
-    const events = await ctx.db.selectFrom('audit_log').select('event_type').where('event_type', 'like', 'crypto.rotate.%').orderBy('seq').execute();
+    const events = await ctx.db
+      .selectFrom('audit_log')
+      .select('event_type')
+      .where('event_type', 'like', 'crypto.rotate.%')
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => e.event_type)).toEqual(['crypto.rotate.start', 'crypto.rotate.start', 'crypto.rotate.done']);
     expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true });
   });

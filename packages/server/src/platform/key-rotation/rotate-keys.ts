@@ -26,13 +26,18 @@ type Row = Record<string, string | null>;
  * a row already under the target version is skipped, so running it again after an interruption
  * carries on where it stopped (ADR 019). Returns whether it went through every table.
  */
-export async function rotateAll(db: Db, clock: Clock, fc: FieldCrypto, options: RotateOptions = {}): Promise<{ done: boolean; totals: RotationProgress[] }> {
+export async function rotateAll(
+  db: Db,
+  clock: Clock,
+  fc: FieldCrypto,
+  options: RotateOptions = {},
+): Promise<{ done: boolean; totals: RotationProgress[] }> {
   const batchSize = options.batchSize ?? 500;
   let batches = 0;
   const totals: RotationProgress[] = [];
-  await db.transaction().execute((trx) =>
-    appendAudit(trx, clock, systemActor, { eventType: 'crypto.rotate.start', detail: { toVersion: fc.currentVersion } }),
-  );
+  await db
+    .transaction()
+    .execute((trx) => appendAudit(trx, clock, systemActor, { eventType: 'crypto.rotate.start', detail: { toVersion: fc.currentVersion } }));
   for (const spec of encryptedTables) {
     let after = '';
     let scanned = 0;
@@ -60,14 +65,18 @@ export async function rotateAll(db: Db, clock: Clock, fc: FieldCrypto, options: 
   }
   await db.transaction().execute(async (trx) => {
     for (const e of ephemeral) await sql`delete from ${sql.table(e.table)}`.execute(trx);
-    await appendAudit(trx, clock, systemActor, { eventType: 'crypto.rotate.done', detail: { toVersion: fc.currentVersion, tables: totals } });
+    await appendAudit(trx, clock, systemActor, {
+      eventType: 'crypto.rotate.done',
+      detail: { toVersion: fc.currentVersion, tables: totals },
+    });
   });
   return { done: true, totals };
 }
 
 async function readBatch(db: Db, spec: EncryptedTable, after: string, limit: number): Promise<Row[]> {
   const cols = ['id', ...spec.enc].map((c) => sql.ref(c));
-  const { rows } = await sql<Row>`select ${sql.join(cols)} from ${sql.table(spec.table)} where id > ${after} order by id limit ${limit}`.execute(db);
+  const { rows } =
+    await sql<Row>`select ${sql.join(cols)} from ${sql.table(spec.table)} where id > ${after} order by id limit ${limit}`.execute(db);
   return rows;
 }
 

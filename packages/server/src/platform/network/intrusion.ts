@@ -40,10 +40,34 @@ export async function noteFailure(ctx: AppContext, ip: string): Promise<boolean>
     const nowIso = now.toISOString();
     const blocked = new Date(now.getTime() + blockMinutes * 60_000).toISOString();
     const detail = { failures, windowMinutes, blockedUntil: blocked };
-    await trx.insertInto('security_alert').values({ id: alertId, kind: 'auth_failures', src_ip: ip, detail: JSON.stringify(detail), city_code: ctx.config.cityCode, created_at: nowIso }).execute();
+    await trx
+      .insertInto('security_alert')
+      .values({
+        id: alertId,
+        kind: 'auth_failures',
+        src_ip: ip,
+        detail: JSON.stringify(detail),
+        city_code: ctx.config.cityCode,
+        created_at: nowIso,
+      })
+      .execute();
     await trx.deleteFrom('ip_block').where('ip', '=', ip).execute();
-    await trx.insertInto('ip_block').values({ ip, blocked_until: blocked, alert_id: alertId, city_code: ctx.config.cityCode, created_at: nowIso }).execute();
-    await appendAudit(trx, ctx.clock, { ...systemActor, ip }, { eventType: 'security.alert', objectType: 'security_alert', objectId: alertId, outcome: 'failure', detail: { kind: 'auth_failures', ...detail } });
+    await trx
+      .insertInto('ip_block')
+      .values({ ip, blocked_until: blocked, alert_id: alertId, city_code: ctx.config.cityCode, created_at: nowIso })
+      .execute();
+    await appendAudit(
+      trx,
+      ctx.clock,
+      { ...systemActor, ip },
+      {
+        eventType: 'security.alert',
+        objectType: 'security_alert',
+        objectId: alertId,
+        outcome: 'failure',
+        detail: { kind: 'auth_failures', ...detail },
+      },
+    );
     return true;
   });
 }

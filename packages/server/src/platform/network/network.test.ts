@@ -23,7 +23,12 @@ describe.each(dialects)('network protections on %s', (dialect) => {
     // IPv4 through a dual-stack socket is matched as IPv4.
     const mapped = await sys.request({ method: 'GET', url: '/api/v1/users', remoteAddress: '::ffff:10.8.9.9' });
     expect(mapped.statusCode).toBe(200);
-    const denied = await t.ctx.db.selectFrom('audit_log').selectAll().where('event_type', '=', 'access.denied').where('src_ip', '=', '192.0.2.7').execute();
+    const denied = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('event_type', '=', 'access.denied')
+      .where('src_ip', '=', '192.0.2.7')
+      .execute();
     expect(denied).toHaveLength(1);
     expect(JSON.parse(denied[0]?.detail ?? '{}')).toMatchObject({ reason: 'admin_network' });
 
@@ -32,7 +37,12 @@ describe.each(dialects)('network protections on %s', (dialect) => {
     const officer = await loginFrom(t, '192.0.2.7', 'officer', STRONG_PASSWORD);
     expect(officer.statusCode).toBe(200);
     const cookie = officer.cookies.find((c) => c.name === 'zg_sid')?.value ?? '';
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', remoteAddress: '192.0.2.7', headers: { cookie: `zg_sid=${cookie}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      remoteAddress: '192.0.2.7',
+      headers: { cookie: `zg_sid=${cookie}` },
+    });
     expect(me.statusCode).not.toBe(403);
   });
 

@@ -29,7 +29,10 @@ export async function insertOrg(db: Executor, row: OrgTable): Promise<void> {
       .insertInto('org_closure')
       .columns(['ancestor_id', 'descendant_id', 'depth'])
       .expression((eb) =>
-        eb.selectFrom('org_closure').select(['ancestor_id', sql.lit(row.id).as('descendant_id'), sql<number>`depth + 1`.as('depth')]).where('descendant_id', '=', row.parent_id as string),
+        eb
+          .selectFrom('org_closure')
+          .select(['ancestor_id', sql.lit(row.id).as('descendant_id'), sql<number>`depth + 1`.as('depth')])
+          .where('descendant_id', '=', row.parent_id as string),
       )
       .execute();
   }
@@ -37,7 +40,12 @@ export async function insertOrg(db: Executor, row: OrgTable): Promise<void> {
 }
 
 export const isDescendant = async (db: Executor, ancestorId: string, descendantId: string): Promise<boolean> =>
-  (await db.selectFrom('org_closure').select('depth').where('ancestor_id', '=', ancestorId).where('descendant_id', '=', descendantId).executeTakeFirst()) !== undefined;
+  (await db
+    .selectFrom('org_closure')
+    .select('depth')
+    .where('ancestor_id', '=', ancestorId)
+    .where('descendant_id', '=', descendantId)
+    .executeTakeFirst()) !== undefined;
 
 /**
  * Moves a subtree in the closure table: drop the links from the old ancestors to every node of
@@ -62,7 +70,25 @@ export async function moveSubtree(db: Executor, id: string, newParentId: string)
 }
 
 export const countActiveChildren = async (db: Executor, id: string): Promise<number> =>
-  Number((await db.selectFrom('org').select((eb) => eb.fn.countAll().as('n')).where('parent_id', '=', id).where('status', '=', 'active').executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('org')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('parent_id', '=', id)
+        .where('status', '=', 'active')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const countActiveUsers = async (db: Executor, id: string): Promise<number> =>
-  Number((await db.selectFrom('app_user').select((eb) => eb.fn.countAll().as('n')).where('org_id', '=', id).where('status', '=', 'active').executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('app_user')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('org_id', '=', id)
+        .where('status', '=', 'active')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );

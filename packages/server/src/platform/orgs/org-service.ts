@@ -43,12 +43,23 @@ export async function createOrg(ctx: AppContext, scope: ResolvedScope, actor: Au
     if (parent.status === 'closed') throw new AppError('ORG_CLOSED');
     if (row.code && (await q.findOrgByCode(trx, row.code))) throw new AppError('ORG_CODE_TAKEN');
     await q.insertOrg(trx, row);
-    await appendAudit(trx, clock, actor, { eventType: 'org.create', objectType: 'org', objectId: row.id, detail: { after: presentOrg(row) } });
+    await appendAudit(trx, clock, actor, {
+      eventType: 'org.create',
+      objectType: 'org',
+      objectId: row.id,
+      detail: { after: presentOrg(row) },
+    });
   });
   return presentOrg(row);
 }
 
-export async function updateOrg(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, id: string, body: UpdateOrgBody): Promise<OrgView> {
+export async function updateOrg(
+  ctx: AppContext,
+  scope: ResolvedScope,
+  actor: AuditActor,
+  id: string,
+  body: UpdateOrgBody,
+): Promise<OrgView> {
   const { db, clock } = ctx;
   return db.transaction().execute(async (trx) => {
     const before = await q.findOrgInScope(trx, scope, id);
@@ -66,7 +77,12 @@ export async function updateOrg(ctx: AppContext, scope: ResolvedScope, actor: Au
     };
     const { id: _id, ...changes } = after;
     await trx.updateTable('org').set(changes).where('id', '=', id).execute();
-    await appendAudit(trx, clock, actor, { eventType: 'org.update', objectType: 'org', objectId: id, detail: { before: presentOrg(before), after: presentOrg(after) } });
+    await appendAudit(trx, clock, actor, {
+      eventType: 'org.update',
+      objectType: 'org',
+      objectId: id,
+      detail: { before: presentOrg(before), after: presentOrg(after) },
+    });
     return presentOrg(after);
   });
 }
@@ -87,7 +103,12 @@ export async function moveOrg(ctx: AppContext, scope: ResolvedScope, actor: Audi
     const now = clock.now().toISOString();
     await trx.updateTable('org').set({ parent_id: parentId, updated_at: now }).where('id', '=', id).execute();
     const after = { ...before, parent_id: parentId, updated_at: now };
-    await appendAudit(trx, clock, actor, { eventType: 'org.move', objectType: 'org', objectId: id, detail: { before: { parentId: before.parent_id }, after: { parentId } } });
+    await appendAudit(trx, clock, actor, {
+      eventType: 'org.move',
+      objectType: 'org',
+      objectId: id,
+      detail: { before: { parentId: before.parent_id }, after: { parentId } },
+    });
     return presentOrg(after);
   });
 }
@@ -105,7 +126,12 @@ export async function closeOrg(ctx: AppContext, scope: ResolvedScope, actor: Aud
     const now = clock.now().toISOString();
     await trx.updateTable('org').set({ status: 'closed', closed_at: now, updated_at: now }).where('id', '=', id).execute();
     const after: OrgTable = { ...before, status: 'closed', closed_at: now, updated_at: now };
-    await appendAudit(trx, clock, actor, { eventType: 'org.close', objectType: 'org', objectId: id, detail: { before: presentOrg(before), after: presentOrg(after) } });
+    await appendAudit(trx, clock, actor, {
+      eventType: 'org.close',
+      objectType: 'org',
+      objectId: id,
+      detail: { before: presentOrg(before), after: presentOrg(after) },
+    });
     return presentOrg(after);
   });
 }

@@ -5,7 +5,11 @@ import { resolveScope } from '../access/data-scope.ts';
 import { systemActor } from '../audit/audit-service.ts';
 import { updateOrg } from './org-service.ts';
 
-interface Node { id: string; name: string; children: Node[] }
+interface Node {
+  id: string;
+  name: string;
+  children: Node[];
+}
 const names = (nodes: Node[]): string[] => nodes.flatMap((n) => [n.name, ...names(n.children)]);
 
 describe.each(dialects)('org tree on %s', (dialect) => {
@@ -35,7 +39,12 @@ describe.each(dialects)('org tree on %s', (dialect) => {
     const moved = await admin.post(`/api/v1/orgs/${a1}/move`, { parentId: b });
     expect(moved.statusCode, moved.body).toBe(200);
     const closure = await t.ctx.db.selectFrom('org_closure').selectAll().where('descendant_id', '=', a11).orderBy('depth').execute();
-    expect(closure.map((c) => [c.ancestor_id, c.depth])).toEqual([[a11, 0], [a1, 1], [b, 2], [rootId, 3]]);
+    expect(closure.map((c) => [c.ancestor_id, c.depth])).toEqual([
+      [a11, 0],
+      [a1, 1],
+      [b, 2],
+      [rootId, 3],
+    ]);
 
     const intoSelf = await admin.post(`/api/v1/orgs/${a1}/move`, { parentId: a11 });
     expect(intoSelf.json().error.code).toBe('ORG_MOVE_INTO_SELF');
@@ -84,8 +93,24 @@ describe.each(dialects)('org tree on %s', (dialect) => {
     const far = await makeOrg(t.ctx, rootId, '远分局');
     const role = await makeRole(t.ctx, 'south-writer', ['org:write'], 'org_and_below');
     const uid = await makeUser(t.ctx, 'south-writer', south, 'Writer#Pass123', [role]);
-    const roles = [{ id: role, code: 'south-writer', name: 'x', permissions: ['org:write'], dataScope: 'org_and_below' as const, scopeOrgIds: [] }];
-    const principal = { userId: uid, username: 'south-writer', displayName: 'x', orgId: south, adminKind: null, sessionId: '', csrfToken: '', mustChangePassword: false, passwordExpired: false, mfa: 'done' as const, orgChangePending: false, roles, permissions: new Set(['org:write']) };
+    const roles = [
+      { id: role, code: 'south-writer', name: 'x', permissions: ['org:write'], dataScope: 'org_and_below' as const, scopeOrgIds: [] },
+    ];
+    const principal = {
+      userId: uid,
+      username: 'south-writer',
+      displayName: 'x',
+      orgId: south,
+      adminKind: null,
+      sessionId: '',
+      csrfToken: '',
+      mustChangePassword: false,
+      passwordExpired: false,
+      mfa: 'done' as const,
+      orgChangePending: false,
+      roles,
+      permissions: new Set(['org:write']),
+    };
     const scope = await resolveScope(t.ctx.db, principal, 'org:write');
     await expect(updateOrg(t.ctx, scope, systemActor, far, { name: 'hijacked' })).rejects.toMatchObject({ code: 'ORG_NOT_FOUND' });
     await expect(updateOrg(t.ctx, scope, systemActor, south, { name: '南分局（改）' })).resolves.toMatchObject({ name: '南分局（改）' });
@@ -94,7 +119,10 @@ describe.each(dialects)('org tree on %s', (dialect) => {
   });
 
   it('validates input: unknown fields, wrong types, bad parent', async () => {
-    const before = await t.ctx.db.selectFrom('org').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await t.ctx.db
+      .selectFrom('org')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     const extra = await admin.post('/api/v1/orgs', { name: 'x', parentId: rootId, type: 'branch', isUnit: true, status: 'closed' });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().error.code).toBe('VALIDATION_FAILED');
@@ -104,7 +132,10 @@ describe.each(dialects)('org tree on %s', (dialect) => {
     expect(badType.statusCode).toBe(400);
     const blank = await admin.post('/api/v1/orgs', { name: '   ', parentId: rootId, type: 'branch', isUnit: true });
     expect(blank.statusCode).toBe(400);
-    const after = await t.ctx.db.selectFrom('org').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await t.ctx.db
+      .selectFrom('org')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });

@@ -13,23 +13,21 @@ export const workflowAuthorizationFixtures: ModuleFixtureSeeder = async ({ ctx, 
   const now = ctx.clock.now().toISOString();
   // A correction case of B's person: only its routing matters here, nobody decides it, so its
   // module row is not needed (and platform fixtures stay out of personnel's tables).
-  const caseId = await ctx.db
-    .transaction()
-    .execute((trx) =>
-      submitCase(
-        trx,
-        ctx,
-        { userId: userB, username: 'b', role: null, ip: null, requestId: null },
-        {
-          kind: 'personnel.correction',
-          refId: newId(),
-          title: `信息更正：${MARK}`,
-          subjectPersonId: personB,
-          subjectName: MARK,
-          subjectOrgId: orgB,
-        },
-      ),
-    );
+  const caseId = await ctx.db.transaction().execute((trx) =>
+    submitCase(
+      trx,
+      ctx,
+      { userId: userB, username: 'b', role: null, ip: null, requestId: null },
+      {
+        kind: 'personnel.correction',
+        refId: newId(),
+        title: `信息更正：${MARK}`,
+        subjectPersonId: personB,
+        subjectName: MARK,
+        subjectOrgId: orgB,
+      },
+    ),
+  );
   const objectionId = newId();
   await ctx.db
     .insertInto('wf_objection')

@@ -45,8 +45,7 @@ export const fetchAudit = (query: AuditListQuery, signal?: AbortSignal) =>
 export const verifyAudit = () => api.get<AuditVerifyResult>('/api/v1/audit/verify');
 
 /** The server builds the xlsx with the same filters as the list. */
-export const exportAudit = (filter: AuditFilter) =>
-  downloadFile('/api/v1/audit/export', { ...filter }, `audit-${beijingToday()}.xlsx`);
+export const exportAudit = (filter: AuditFilter) => downloadFile('/api/v1/audit/export', { ...filter }, `audit-${beijingToday()}.xlsx`);
 
 export function useAuditEntries(query: AuditListQuery) {
   return useQuery({

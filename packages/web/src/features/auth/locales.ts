@@ -107,12 +107,14 @@ export const authEnUS: LocaleShape<typeof authZhCN> = {
     code: 'One-time code or recovery code',
     codeRequired: 'Please enter the one-time code',
     verify: 'Verify',
-    enrolHint: 'Your account must use a one-time code app. Scan the QR code below with an authenticator app, or type the key, then enter the 6-digit code it shows.',
+    enrolHint:
+      'Your account must use a one-time code app. Scan the QR code below with an authenticator app, or type the key, then enter the 6-digit code it shows.',
     qrAlt: 'QR code for the one-time code app',
     secret: 'Key (manual entry)',
     confirm: 'Finish enrolment',
     recoveryTitle: 'Save your recovery codes',
-    recoveryHint: 'If you lose your phone, sign in with a recovery code; each works once. They are shown only now: write them down or print them and keep them safe.',
+    recoveryHint:
+      'If you lose your phone, sign in with a recovery code; each works once. They are shown only now: write them down or print them and keep them safe.',
     continue: 'I have saved them, continue',
     failed: 'Verification failed',
     logout: 'Sign out',

@@ -21,7 +21,13 @@ import type {
  * aliases of core's schema types (erased at build), plus the form-side lists and the import
  * report that the web keeps itself.
  */
-export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'fill_blank', 'short_answer'] as const satisfies readonly CoreQuestionType[];
+export const QUESTION_TYPES = [
+  'single',
+  'multiple',
+  'true_false',
+  'fill_blank',
+  'short_answer',
+] as const satisfies readonly CoreQuestionType[];
 export type QuestionType = CoreQuestionType;
 export const DIFFICULTIES = [1, 2, 3, 4, 5] as const;
 export const OPTION_KEYS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;

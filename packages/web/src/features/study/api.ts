@@ -30,7 +30,10 @@ export const useApprovals = () =>
     queryFn: ({ signal }) => api.get<PendingRecordsResponse>(`${BASE}/approvals`, { pageSize: 200 }, signal),
   });
 export const useCampaigns = () =>
-  useQuery({ queryKey: ['study', 'campaigns'], queryFn: ({ signal }) => api.get<ListCampaignsResponse>(`${BASE}/campaigns`, undefined, signal) });
+  useQuery({
+    queryKey: ['study', 'campaigns'],
+    queryFn: ({ signal }) => api.get<ListCampaignsResponse>(`${BASE}/campaigns`, undefined, signal),
+  });
 export const useCampaignProgress = (id: string | undefined) =>
   useQuery({
     queryKey: ['study', 'campaign', id],

@@ -1,7 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
 import { downloadFile } from '../../shared/api/download';
-import type { ClassDetail, CoverageRequirement, CoverageStatusResponse, CreateClassBody, CreateCoverageBody, EvaluationSummaryResponse, MyStudyResponse, MyTrainingResponse, RosterResponse, TrainingClass } from '@zhenggong/core';
+import type {
+  ClassDetail,
+  CoverageRequirement,
+  CoverageStatusResponse,
+  CreateClassBody,
+  CreateCoverageBody,
+  EvaluationSummaryResponse,
+  MyStudyResponse,
+  MyTrainingResponse,
+  RosterResponse,
+  TrainingClass,
+} from '@zhenggong/core';
 
 const BASE = '/api/v1/training';
 const keys = {
@@ -23,7 +34,10 @@ export const useClasses = (q: { page: number; pageSize: number; keyword?: string
 export const useClass = (id: string) =>
   useQuery({ queryKey: keys.detail(id), queryFn: ({ signal }) => api.get<ClassDetail>(`${BASE}/classes/${id}`, undefined, signal) });
 export const useRoster = (id: string) =>
-  useQuery({ queryKey: keys.roster(id), queryFn: ({ signal }) => api.get<RosterResponse>(`${BASE}/classes/${id}/roster`, undefined, signal) });
+  useQuery({
+    queryKey: keys.roster(id),
+    queryFn: ({ signal }) => api.get<RosterResponse>(`${BASE}/classes/${id}/roster`, undefined, signal),
+  });
 export const useEvaluations = (id: string) =>
   useQuery({
     queryKey: keys.evaluations(id),
@@ -32,7 +46,10 @@ export const useEvaluations = (id: string) =>
 export const useCoverageList = () =>
   useQuery({ queryKey: keys.coverageList, queryFn: ({ signal }) => api.get<CoverageRequirement[]>(`${BASE}/coverage`, undefined, signal) });
 export const useCoverage = (id: string, q: { status: string; branchId?: string; keyword?: string }) =>
-  useQuery({ queryKey: keys.coverage(id, q), queryFn: ({ signal }) => api.get<CoverageStatusResponse>(`${BASE}/coverage/${id}`, q, signal) });
+  useQuery({
+    queryKey: keys.coverage(id, q),
+    queryFn: ({ signal }) => api.get<CoverageStatusResponse>(`${BASE}/coverage/${id}`, q, signal),
+  });
 export const useMyTraining = () =>
   useQuery({ queryKey: keys.my, queryFn: ({ signal }) => api.get<MyTrainingResponse>(`${BASE}/my`, undefined, signal), retry: false });
 

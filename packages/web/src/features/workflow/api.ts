@@ -33,8 +33,7 @@ export const useNotifications = (enabled: boolean) =>
   useQuery({
     queryKey: ['workflow', 'notifications'],
     enabled,
-    queryFn: ({ signal }) =>
-      api.get<NotificationPage>(`${BASE}/notifications`, { pageSize: 10 }, signal),
+    queryFn: ({ signal }) => api.get<NotificationPage>(`${BASE}/notifications`, { pageSize: 10 }, signal),
   });
 
 /** Every case action refreshes the lists, the counts and the open case; a decision may change module data too. */
@@ -64,8 +63,7 @@ export const useCalendar = (year: number) =>
 export function useSaveCalendar(year: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CalendarBody) =>
-      api.put<CalendarYear>(`${BASE}/calendar/${year}`, body),
+    mutationFn: (body: CalendarBody) => api.put<CalendarYear>(`${BASE}/calendar/${year}`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['workflow', 'calendar', year] }),
   });
 }

@@ -10,7 +10,8 @@ describe.each(dialects)('demo force on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect);
     const root = await makeOrg(t.ctx, null, '示例市公安局', { type: 'city_bureau' });
-    for (const name of ['上城分局', '拱墅分局', '西湖分局']) await makeOrg(t.ctx, await makeOrg(t.ctx, root, name), `${name}某派出所`, { type: 'station' });
+    for (const name of ['上城分局', '拱墅分局', '西湖分局'])
+      await makeOrg(t.ctx, await makeOrg(t.ctx, root, name), `${name}某派出所`, { type: 'station' });
   });
   afterAll(() => t.close());
 
@@ -29,9 +30,19 @@ describe.each(dialects)('demo force on %s', (dialect) => {
     for (const p of officers) if (Number(p.police_start_date?.slice(0, 4)) >= 2024) expect(Number(p.rank)).toBeLessThanOrEqual(2);
     // Every 警衔 inside the band of its 职级 (rank.bands): the demo raises no flags.
     const today = t.ctx.clock.now().toISOString().slice(0, 10);
-    const flagged = officers.filter((p) => careerWarnings({ kind: 'officer', rank: p.rank ?? undefined, officerLevel: p.officer_level ?? undefined }, today).length > 0);
+    const flagged = officers.filter(
+      (p) => careerWarnings({ kind: 'officer', rank: p.rank ?? undefined, officerLevel: p.officer_level ?? undefined }, today).length > 0,
+    );
     expect(flagged.map((p) => [p.rank, p.officer_level])).toEqual([]);
-    const n = async (table: 'person_rank_history' | 'person_family' | 'person_resume') => Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const n = async (table: 'person_rank_history' | 'person_family' | 'person_resume') =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await n('person_rank_history')).toBeGreaterThan(officers.length);
     expect(await n('person_family')).toBeGreaterThan(600);
     expect(await n('person_resume')).toBe(600);

@@ -11,11 +11,35 @@ import { Random } from './random.ts';
 import { currentYear, today as beijingToday } from '../../../platform/clock.ts';
 
 /** Service years at which the usual next rank (警衔) and grade (职级) are reached; each pair stays inside rank.bands. */
-const rankSteps: readonly (readonly [number, string])[] = [[0, '01'], [1, '02'], [3, '03'], [6, '04'], [9, '05'], [13, '06'], [17, '07'], [21, '08']];
-const levelSteps: readonly (readonly [number, string])[] = [[0, '612'], [3, '611'], [6, '610'], [8, '609'], [12, '608'], [16, '607'], [20, '606'], [25, '605']];
+const rankSteps: readonly (readonly [number, string])[] = [
+  [0, '01'],
+  [1, '02'],
+  [3, '03'],
+  [6, '04'],
+  [9, '05'],
+  [13, '06'],
+  [17, '07'],
+  [21, '08'],
+];
+const levelSteps: readonly (readonly [number, string])[] = [
+  [0, '612'],
+  [3, '611'],
+  [6, '610'],
+  [8, '609'],
+  [12, '608'],
+  [16, '607'],
+  [20, '606'],
+  [25, '605'],
+];
 const postsByLevel: Readonly<Record<string, readonly string[]>> = {
-  '612': ['民警'], '611': ['民警', '科员'], '610': ['民警', '科员', '警长'], '609': ['警长', '副所长', '副中队长'],
-  '608': ['副所长', '教导员', '中队长'], '607': ['所长', '副大队长', '科长'], '606': ['大队长', '副主任'], '605': ['政治处主任', '副局长'],
+  '612': ['民警'],
+  '611': ['民警', '科员'],
+  '610': ['民警', '科员', '警长'],
+  '609': ['警长', '副所长', '副中队长'],
+  '608': ['副所长', '教导员', '中队长'],
+  '607': ['所长', '副大队长', '科长'],
+  '606': ['大队长', '副主任'],
+  '605': ['政治处主任', '副局长'],
 };
 const schools = ['浙江警察学院', '中国人民公安大学', '中国刑事警察学院', '浙江大学', '浙江工业大学', '杭州师范大学', '浙江工商大学'];
 const majors = ['侦查学', '治安学', '法学', '计算机科学与技术', '行政管理', '交通管理工程', '汉语言文学'];
@@ -38,9 +62,15 @@ interface DemoOptions {
 export async function seedDemoPeople(ctx: AppContext, options: DemoOptions): Promise<{ people: number }> {
   const rnd = new Random(options.seed ?? 20261129);
   const today = beijingToday(ctx.clock);
-  const orgIds = options.orgIds ?? (await ctx.db.selectFrom('org').select('id').where('status', '=', 'active').where('parent_id', 'is not', null).execute()).map((o) => o.id);
+  const orgIds =
+    options.orgIds ??
+    (await ctx.db.selectFrom('org').select('id').where('status', '=', 'active').where('parent_id', 'is not', null).execute()).map(
+      (o) => o.id,
+    );
   if (orgIds.length === 0) throw new Error('seed the demo organisation tree first');
-  const counties = (getDict('admin_division')?.items ?? []).filter((i) => i.code.startsWith('33') && !i.code.endsWith('00')).map((i) => i.code);
+  const counties = (getDict('admin_division')?.items ?? [])
+    .filter((i) => i.code.startsWith('33') && !i.code.endsWith('00'))
+    .map((i) => i.code);
   const existing = await ctx.db.selectFrom('person').select(['police_number']).where('police_number', 'is not', null).execute();
   let policeNumber = 100000 + existing.length;
   const seenIds = new Set<string>();
@@ -61,17 +91,50 @@ export async function seedDemoPeople(ctx: AppContext, options: DemoOptions): Pro
       const ranks = officer ? stepFor(rankSteps, years) : [];
       const levels = officer ? stepFor(levelSteps, years) : [];
       const level = levels[levels.length - 1]?.[1];
-      const name = rnd.weighted(surnames) + rnd.pick(male ? maleChars : femaleChars) + (rnd.chance(0.7) ? rnd.pick(male ? maleChars : femaleChars) : '');
+      const name =
+        rnd.weighted(surnames) +
+        rnd.pick(male ? maleChars : femaleChars) +
+        (rnd.chance(0.7) ? rnd.pick(male ? maleChars : femaleChars) : '');
       const input: CreatePersonBody = {
         kind: officer ? 'officer' : 'auxiliary',
         name,
         idNumber,
         ethnicity: rnd.chance(0.95) ? '01' : rnd.pick(['03', '04', '05', '08', '11']),
-        politicalStatus: officer ? rnd.weighted([['01', 85], ['03', 8], ['13', 7]] as const) : rnd.weighted([['01', 25], ['03', 35], ['13', 40]] as const),
-        education: officer ? rnd.weighted([['21', 62], ['31', 18], ['14', 12], ['11', 1]] as const) : rnd.weighted([['31', 45], ['41', 25], ['61', 25], ['21', 5]] as const),
+        politicalStatus: officer
+          ? rnd.weighted([
+              ['01', 85],
+              ['03', 8],
+              ['13', 7],
+            ] as const)
+          : rnd.weighted([
+              ['01', 25],
+              ['03', 35],
+              ['13', 40],
+            ] as const),
+        education: officer
+          ? rnd.weighted([
+              ['21', 62],
+              ['31', 18],
+              ['14', 12],
+              ['11', 1],
+            ] as const)
+          : rnd.weighted([
+              ['31', 45],
+              ['41', 25],
+              ['61', 25],
+              ['21', 5],
+            ] as const),
         phone: `1${rnd.pick(['3', '5', '7', '8'])}${String(rnd.int(0, 999999999)).padStart(9, '0')}`,
         workStartDate: start,
-        ...(officer ? { policeStartDate: start, policeNumber: String(policeNumber++), rank: ranks[ranks.length - 1]?.[1], rankDate: atYears(start, ranks[ranks.length - 1]?.[0] ?? 0), officerLevel: level } : { auxCategory: rnd.pick(['勤务辅助', '文职辅助']), contractEnd: `${Number(today.slice(0, 4)) + rnd.int(0, 3)}-12-31` }),
+        ...(officer
+          ? {
+              policeStartDate: start,
+              policeNumber: String(policeNumber++),
+              rank: ranks[ranks.length - 1]?.[1],
+              rankDate: atYears(start, ranks[ranks.length - 1]?.[0] ?? 0),
+              officerLevel: level,
+            }
+          : { auxCategory: rnd.pick(['勤务辅助', '文职辅助']), contractEnd: `${Number(today.slice(0, 4)) + rnd.int(0, 3)}-12-31` }),
         orgId: rnd.pick(orgIds),
         post: officer ? rnd.pick(postsByLevel[level ?? '612'] ?? ['民警']) : '辅警',
         nativePlace: rnd.pick(counties),
@@ -97,30 +160,93 @@ class Batch {
     (this.rows[table] ??= []).push(row);
   }
 
-  person(row: PersonTable, start: string, ranks: readonly (readonly [number, string])[], levels: readonly (readonly [number, string])[], rnd: Random) {
+  person(
+    row: PersonTable,
+    start: string,
+    ranks: readonly (readonly [number, string])[],
+    levels: readonly (readonly [number, string])[],
+    rnd: Random,
+  ) {
     const base = { person_id: row.id, city_code: row.city_code, created_at: row.created_at };
     this.add('person', row as unknown as Record<string, unknown>);
-    this.add('person_org_history', { ...base, id: newId(), org_id: row.org_id, post: row.post, start_date: atYears(start, Math.min(3, ranks.length)), end_date: null });
+    this.add('person_org_history', {
+      ...base,
+      id: newId(),
+      org_id: row.org_id,
+      post: row.post,
+      start_date: atYears(start, Math.min(3, ranks.length)),
+      end_date: null,
+    });
     this.add('person_status_history', { ...base, id: newId(), status: 'serving', start_date: start, note: null });
-    ranks.forEach(([y, rank]) => this.add('person_rank_history', { ...base, id: newId(), rank, start_date: atYears(start, y), note: null }));
+    ranks.forEach(([y, rank]) =>
+      this.add('person_rank_history', { ...base, id: newId(), rank, start_date: atYears(start, y), note: null }),
+    );
     levels.forEach(([y, level], i) => {
       const next = levels[i + 1];
-      this.add('person_level_history', { ...base, id: newId(), sequence: 'officer', level, start_date: atYears(start, y), end_date: next ? atYears(start, next[0]) : null });
+      this.add('person_level_history', {
+        ...base,
+        id: newId(),
+        sequence: 'officer',
+        level,
+        start_date: atYears(start, y),
+        end_date: next ? atYears(start, next[0]) : null,
+      });
     });
-    if (row.post) this.add('person_post_history', { ...base, id: newId(), post: row.post, org_id: row.org_id, start_date: atYears(start, Math.max(0, ranks.length - 2)), end_date: null });
+    if (row.post)
+      this.add('person_post_history', {
+        ...base,
+        id: newId(),
+        post: row.post,
+        org_id: row.org_id,
+        start_date: atYears(start, Math.max(0, ranks.length - 2)),
+        end_date: null,
+      });
     const school = rnd.pick(schools);
     const major = rnd.pick(majors);
     const gradYear = Number(start.slice(0, 4));
-    this.add('person_education', { ...base, id: newId(), level: row.education ?? '21', degree: row.education === '14' ? '硕士' : row.education === '21' ? '学士' : null, school, major, full_time: 1, start_date: `${gradYear - 4}-09`, end_date: `${gradYear}-07` });
-    this.add('person_resume', { ...base, id: newId(), start_date: `${gradYear - 4}-09`, end_date: `${gradYear}-07`, text: `${school}${major}专业学生` });
-    this.add('person_resume', { ...base, id: newId(), start_date: start.slice(0, 7), end_date: null, text: row.kind === 'officer' ? `示例市公安局民警（${row.post ?? '民警'}）` : '示例市公安局辅警' });
+    this.add('person_education', {
+      ...base,
+      id: newId(),
+      level: row.education ?? '21',
+      degree: row.education === '14' ? '硕士' : row.education === '21' ? '学士' : null,
+      school,
+      major,
+      full_time: 1,
+      start_date: `${gradYear - 4}-09`,
+      end_date: `${gradYear}-07`,
+    });
+    this.add('person_resume', {
+      ...base,
+      id: newId(),
+      start_date: `${gradYear - 4}-09`,
+      end_date: `${gradYear}-07`,
+      text: `${school}${major}专业学生`,
+    });
+    this.add('person_resume', {
+      ...base,
+      id: newId(),
+      start_date: start.slice(0, 7),
+      end_date: null,
+      text: row.kind === 'officer' ? `示例市公安局民警（${row.post ?? '民警'}）` : '示例市公安局辅警',
+    });
     const age = currentYear(this.ctx.clock) - Number(row.birth_date.slice(0, 4));
-    const family: [string, string][] = [['父亲', '男'], ['母亲', '女']];
+    const family: [string, string][] = [
+      ['父亲', '男'],
+      ['母亲', '女'],
+    ];
     if (age > 27 && rnd.chance(0.8)) family.push([row.sex === '1' ? '妻子' : '丈夫', '']);
     if (age > 30 && rnd.chance(0.7)) family.push([rnd.chance(0.5) ? '儿子' : '女儿', '']);
     for (const [relation] of family) {
       const surname = relation === '父亲' || relation === '儿子' || relation === '女儿' ? row.name.slice(0, 1) : rnd.weighted(surnames);
-      this.add('person_family', { ...base, id: newId(), relation, name: surname + rnd.pick(relation === '父亲' || relation === '儿子' || relation === '丈夫' ? maleChars : femaleChars), birth_date: null, political_status: rnd.chance(0.3) ? '01' : '13', work_unit: rnd.pick(['杭州市某公司职员', '退休', '学生', '个体经营', '某中学教师']) });
+      this.add('person_family', {
+        ...base,
+        id: newId(),
+        relation,
+        name: surname + rnd.pick(relation === '父亲' || relation === '儿子' || relation === '丈夫' ? maleChars : femaleChars),
+        birth_date: null,
+        political_status: rnd.chance(0.3) ? '01' : '13',
+        work_unit: rnd.pick(['杭州市某公司职员', '退休', '学生', '个体经营', '某中学教师']),
+      });
     }
     this.size++;
   }
@@ -131,7 +257,10 @@ class Batch {
       const rows = this.rows[table] ?? [];
       for (let i = 0; i < rows.length; i += 200) {
         // Table names come from this class only, and rows are built from typed table rows above.
-        await trx.insertInto(table as 'person').values(rows.slice(i, i + 200) as never).execute();
+        await trx
+          .insertInto(table as 'person')
+          .values(rows.slice(i, i + 200) as never)
+          .execute();
       }
     }
     this.rows = {};

@@ -50,7 +50,8 @@ function cell(lines: string | readonly string[], o: CellOpts = {}): TableCell {
   return new TableCell({
     columnSpan: o.span ?? 1,
     rowSpan: o.rows ?? 1,
-    verticalAlign: o.vAlign === 'top' ? VerticalAlignTable.TOP : o.vAlign === 'bottom' ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
+    verticalAlign:
+      o.vAlign === 'top' ? VerticalAlignTable.TOP : o.vAlign === 'bottom' ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
     margins: { left: 60, right: 60, top: 30, bottom: 30 },
     children: list.map((t) => para(t, { align: o.align ?? 'center', ...(o.size ? { size: o.size } : {}) })),
   });
@@ -93,8 +94,16 @@ export interface FormPhoto {
 /** The photo cell: the picture at the form's 2-inch-photo size, or the printed placeholder. */
 function photoCell(f: AppointmentForm, photo: FormPhoto | undefined): TableCell {
   if (!photo) return cell(f.hasPhoto ? '' : '照  片', { rows: 4 });
-  const image = new ImageRun({ type: photo.type === 'image/png' ? 'png' : 'jpg', data: photo.body, transformation: { width: 96, height: 128 } });
-  return new TableCell({ rowSpan: 4, verticalAlign: VerticalAlignTable.CENTER, children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [image] })] });
+  const image = new ImageRun({
+    type: photo.type === 'image/png' ? 'png' : 'jpg',
+    data: photo.body,
+    transformation: { width: 96, height: 128 },
+  });
+  return new TableCell({
+    rowSpan: 4,
+    verticalAlign: VerticalAlignTable.CENTER,
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [image] })],
+  });
 }
 
 function pageOne(f: AppointmentForm, photo?: FormPhoto): Table {
@@ -109,12 +118,59 @@ function pageOne(f: AppointmentForm, photo?: FormPhoto): Table {
     ),
   });
   return table([
-    row(709, [cell('姓  名', { span: 2 }), cell(f.name), cell('性  别'), cell(f.sex), cell(['出生年月', '（  岁）']), cell(birth), photoCell(f, photo)], true),
-    row(709, [cell('民  族', { span: 2 }), cell(f.ethnicity), cell('籍  贯'), cell(f.nativePlace), cell('出 生 地'), cell(f.birthplace)], true),
-    row(709, [cell(['入  党', '时  间'], { span: 2 }), cell(yearMonth(f.partyJoinDate)), cell(['参加工', '作时间']), cell(yearMonth(f.workStartDate)), cell('健康状况'), cell(f.health)], true),
-    row(709, [cell(['专业技', '术职务'], { span: 2 }), cell(f.techTitle, { span: 2 }), cell(['熟悉专业', '有何专长']), cell(f.specialty, { span: 2 })], true),
-    row(709, [cell(['学  历', '学  位'], { span: 2, rows: 2 }), cell(['全日制', '教  育']), cell(education(f.fullTime), { span: 2 }), cell(['毕业院校', '系及专业']), cell(f.fullTime.school, { span: 2, align: 'left' })]),
-    row(709, [cell(['在  职', '教  育']), cell(education(f.partTime), { span: 2 }), cell(['毕业院校', '系及专业']), cell(f.partTime.school, { span: 2, align: 'left' })]),
+    row(
+      709,
+      [
+        cell('姓  名', { span: 2 }),
+        cell(f.name),
+        cell('性  别'),
+        cell(f.sex),
+        cell(['出生年月', '（  岁）']),
+        cell(birth),
+        photoCell(f, photo),
+      ],
+      true,
+    ),
+    row(
+      709,
+      [cell('民  族', { span: 2 }), cell(f.ethnicity), cell('籍  贯'), cell(f.nativePlace), cell('出 生 地'), cell(f.birthplace)],
+      true,
+    ),
+    row(
+      709,
+      [
+        cell(['入  党', '时  间'], { span: 2 }),
+        cell(yearMonth(f.partyJoinDate)),
+        cell(['参加工', '作时间']),
+        cell(yearMonth(f.workStartDate)),
+        cell('健康状况'),
+        cell(f.health),
+      ],
+      true,
+    ),
+    row(
+      709,
+      [
+        cell(['专业技', '术职务'], { span: 2 }),
+        cell(f.techTitle, { span: 2 }),
+        cell(['熟悉专业', '有何专长']),
+        cell(f.specialty, { span: 2 }),
+      ],
+      true,
+    ),
+    row(709, [
+      cell(['学  历', '学  位'], { span: 2, rows: 2 }),
+      cell(['全日制', '教  育']),
+      cell(education(f.fullTime), { span: 2 }),
+      cell(['毕业院校', '系及专业']),
+      cell(f.fullTime.school, { span: 2, align: 'left' }),
+    ]),
+    row(709, [
+      cell(['在  职', '教  育']),
+      cell(education(f.partTime), { span: 2 }),
+      cell(['毕业院校', '系及专业']),
+      cell(f.partTime.school, { span: 2, align: 'left' }),
+    ]),
     row(567, [cell('现 任 职 务', { span: 3 }), cell(f.currentPost, { span: 5, align: 'left' })]),
     row(567, [cell('拟 任 职 务', { span: 3 }), cell(f.proposedPost, { span: 5, align: 'left' })]),
     row(567, [cell('拟 免 职 务', { span: 3 }), cell(f.proposedRemoval, { span: 5, align: 'left' })]),
@@ -126,17 +182,44 @@ function pageTwo(f: AppointmentForm): Table {
   const members = [...f.family];
   const blankRows = Math.max(0, 7 - members.length);
   const familyRows = members.map((m) =>
-    row(560, [cell(m.relation, { span: 2 }), cell(m.name), cell(m.age === null ? '' : String(m.age)), cell(m.political), cell(m.workUnit, { span: 2, align: 'left', size: 21 })], true),
+    row(
+      560,
+      [
+        cell(m.relation, { span: 2 }),
+        cell(m.name),
+        cell(m.age === null ? '' : String(m.age)),
+        cell(m.political),
+        cell(m.workUnit, { span: 2, align: 'left', size: 21 }),
+      ],
+      true,
+    ),
   );
-  for (let i = 0; i < blankRows; i++) familyRows.push(row(560, [cell('', { span: 2 }), cell(''), cell(''), cell(''), cell('', { span: 2 })], true));
+  for (let i = 0; i < blankRows; i++)
+    familyRows.push(row(560, [cell('', { span: 2 }), cell(''), cell(''), cell(''), cell('', { span: 2 })], true));
   return table([
     row(2000, [vLabel('奖惩情况', 1), cell(f.rewards.length > 0 ? f.rewards : ['无'], { span: 7, align: 'left', vAlign: 'top' })]),
     row(1100, [vLabel('年度考核结果', 2), cell(f.assessment, { span: 7, align: 'left', vAlign: 'top' })]),
     row(1100, [vLabel('任免理由', 1), cell(f.reason, { span: 7, align: 'left', vAlign: 'top' })]),
-    row(600, [vLabel('家庭主要成员及重要社会关系', 2, { rows: familyRows.length + 1 }), cell('称  谓', { span: 2 }), cell('姓  名'), cell('年龄'), cell(['政  治', '面  貌']), cell('工 作 单 位 及 职 务', { span: 2 })], true),
+    row(
+      600,
+      [
+        vLabel('家庭主要成员及重要社会关系', 2, { rows: familyRows.length + 1 }),
+        cell('称  谓', { span: 2 }),
+        cell('姓  名'),
+        cell('年龄'),
+        cell(['政  治', '面  貌']),
+        cell('工 作 单 位 及 职 务', { span: 2 }),
+      ],
+      true,
+    ),
     ...familyRows,
     row(1600, [vLabel('呈报单位', 1), cell([f.reportingUnit, ...stamp.slice(1)], { span: 7, align: 'left', vAlign: 'top' })]),
-    row(2400, [vLabel('审批机关意见', 2), cell(stamp, { span: 3, vAlign: 'top' }), vLabel('行政机关任免意见', 4), cell(stamp, { span: 3, vAlign: 'top' })]),
+    row(2400, [
+      vLabel('审批机关意见', 2),
+      cell(stamp, { span: 3, vAlign: 'top' }),
+      vLabel('行政机关任免意见', 4),
+      cell(stamp, { span: 3, vAlign: 'top' }),
+    ]),
   ]);
 }
 
@@ -144,7 +227,11 @@ function pageTwo(f: AppointmentForm): Table {
 export async function appointmentDocx(f: AppointmentForm, mark: Watermark, photo?: FormPhoto): Promise<Buffer> {
   const footer = new Footer({ children: [para(mark.line, { size: 16 })] });
   const page = { size: { width: 11906, height: 16838 }, margin: { top: 1304, bottom: 1134, left: 1304, right: 1191, footer: 567 } };
-  const section = (children: ISectionOptions['children']): ISectionOptions => ({ properties: { page }, footers: { default: footer }, children });
+  const section = (children: ISectionOptions['children']): ISectionOptions => ({
+    properties: { page },
+    footers: { default: footer },
+    children,
+  });
   const doc = new Document({
     creator: mark.username,
     lastModifiedBy: mark.username,
@@ -156,7 +243,15 @@ export async function appointmentDocx(f: AppointmentForm, mark: Watermark, photo
         new Paragraph({
           alignment: AlignmentType.CENTER,
           spacing: { after: 200 },
-          children: [new TextRun({ text: '干部任免审批表', font: { eastAsia: '方正小标宋简体', ascii: 'Times New Roman' }, size: 44, bold: true, characterSpacing: 120 })],
+          children: [
+            new TextRun({
+              text: '干部任免审批表',
+              font: { eastAsia: '方正小标宋简体', ascii: 'Times New Roman' },
+              size: 44,
+              bold: true,
+              characterSpacing: 120,
+            }),
+          ],
         }),
         pageOne(f, photo),
       ]),

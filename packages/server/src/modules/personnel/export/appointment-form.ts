@@ -107,7 +107,13 @@ function rewardsOf(h: History): string[] {
   return lines.map((l) => `${yearMonth(l.date)}  ${l.text}`);
 }
 
-export function buildAppointmentForm(row: PersonTable, h: History, orgPath: readonly string[], asOf: string, extras: AppointmentExtras): AppointmentForm {
+export function buildAppointmentForm(
+  row: PersonTable,
+  h: History,
+  orgPath: readonly string[],
+  asOf: string,
+  extras: AppointmentExtras,
+): AppointmentForm {
   return {
     personId: row.id,
     name: row.name,
@@ -123,7 +129,9 @@ export function buildAppointmentForm(row: PersonTable, h: History, orgPath: read
     health: '',
     techTitle: dictName('police_tech_level', row.tech_level),
     specialty: '',
-    fullTime: educationLine(h.education, true) ?? (row.education ? { education: educationWord(row.education), degree: row.degree ?? '', school: '' } : EMPTY_EDUCATION),
+    fullTime:
+      educationLine(h.education, true) ??
+      (row.education ? { education: educationWord(row.education), degree: row.degree ?? '', school: '' } : EMPTY_EDUCATION),
     partTime: educationLine(h.education, false) ?? EMPTY_EDUCATION,
     currentPost: `${orgPath.join('')}${row.post ?? ''}`,
     proposedPost: extras.proposedPost ?? '',
@@ -154,7 +162,12 @@ export interface LoadedPerson {
 }
 
 /** Loads one person inside the caller's scope (404 outside it, as for every read) with everything the forms show. */
-export async function loadPersonForms(ctx: AppContext, scope: ResolvedScope, id: string, extras: AppointmentExtras = {}): Promise<LoadedPerson> {
+export async function loadPersonForms(
+  ctx: AppContext,
+  scope: ResolvedScope,
+  id: string,
+  extras: AppointmentExtras = {},
+): Promise<LoadedPerson> {
   const db: Executor = ctx.db;
   const row = await findPersonInScope(db, scope, id);
   if (!row) throw new AppError('PERSON_NOT_FOUND');

@@ -32,7 +32,13 @@ export const statusNames: Record<PersonStatus, string> = {
 };
 
 const text = (s: string | null): string | null => (s === null || s === '' ? null : s);
-const col = (key: string, header: string, width: number, value: ExportColumn['value'], reveal = false): ExportColumn => ({ key, header, width, value, ...(reveal ? { reveal } : {}) });
+const col = (key: string, header: string, width: number, value: ExportColumn['value'], reveal = false): ExportColumn => ({
+  key,
+  header,
+  width,
+  value,
+  ...(reveal ? { reveal } : {}),
+});
 
 /**
  * The column catalogue of the personnel list export, in sheet order. Codes are written as the
@@ -74,7 +80,21 @@ export const exportColumns: readonly ExportColumn[] = [
 ];
 
 /** Used when the caller names no columns: the usual 花名册 (roster) columns, nothing revealed. */
-export const defaultColumnKeys = ['name', 'sex', 'birthDate', 'ethnicity', 'politicalStatus', 'education', 'idNumberMasked', 'policeNumber', 'orgName', 'post', 'rank', 'officerLevel', 'status'] as const;
+export const defaultColumnKeys = [
+  'name',
+  'sex',
+  'birthDate',
+  'ethnicity',
+  'politicalStatus',
+  'education',
+  'idNumberMasked',
+  'policeNumber',
+  'orgName',
+  'post',
+  'rank',
+  'officerLevel',
+  'status',
+] as const;
 
 const byKey = new Map(exportColumns.map((c) => [c.key, c]));
 export const columnByKey = (key: string): ExportColumn | undefined => byKey.get(key);

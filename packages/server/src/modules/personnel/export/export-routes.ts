@@ -1,10 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import {
-  FileDownload,
-  IdParams,
-} from '@zhenggong/core';
+import { FileDownload, IdParams } from '@zhenggong/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { actorOf, principalOf, scopeOf } from '../../../platform/http/request-context.ts';
@@ -34,17 +31,32 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
   const tags = ['personnel'];
   const mark = (req: FastifyRequest) => watermarkOf(principalOf(req), app.ctx.clock.now());
   const documentRequest = async (req: FastifyRequest, personId: string, extras: AppointmentQuery): Promise<DocumentRequest> => ({
-    principal: principalOf(req), actor: actorOf(req), scope: await scopeOf(req), revealScope: () => scopeOf(req, 'personnel:reveal'),
-    personId, extras, mark: mark(req),
+    principal: principalOf(req),
+    actor: actorOf(req),
+    scope: await scopeOf(req),
+    revealScope: () => scopeOf(req, 'personnel:reveal'),
+    personId,
+    extras,
+    mark: mark(req),
   });
 
   // The .lrmx arrives as the file's bytes; the encoding is read from the XML declaration.
-  app.addContentTypeParser(['application/xml', 'text/xml', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: LRMX_MAX_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['application/xml', 'text/xml', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: LRMX_MAX_BYTES },
+    (_req, body, done) => done(null, body),
+  );
 
   r.get('/export/columns', {
     schema: { tags, response: { 200: ExportColumnList } },
     config: { permission: 'personnel:export', sensitive: true },
-    handler: async () => exportColumns.map((c) => ({ key: c.key, header: c.header, reveal: c.reveal === true, default: (defaultColumnKeys as readonly string[]).includes(c.key) })),
+    handler: async () =>
+      exportColumns.map((c) => ({
+        key: c.key,
+        header: c.header,
+        reveal: c.reveal === true,
+        default: (defaultColumnKeys as readonly string[]).includes(c.key),
+      })),
   });
 
   r.get('/export.xlsx', {
@@ -52,7 +64,14 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: 'personnel:export', sensitive: true },
     handler: async (req, reply) => {
       const m = mark(req);
-      const plan = await planListExport(app.ctx, { principal: principalOf(req), actor: actorOf(req), scope: await scopeOf(req), revealScope: () => scopeOf(req, 'personnel:reveal'), query: req.query, mark: m });
+      const plan = await planListExport(app.ctx, {
+        principal: principalOf(req),
+        actor: actorOf(req),
+        scope: await scopeOf(req),
+        revealScope: () => scopeOf(req, 'personnel:reveal'),
+        query: req.query,
+        mark: m,
+      });
       const out = new PassThrough();
       // Rows stream after the headers are sent; a failure midway aborts the download rather than ending it cleanly.
       writeListXlsx(out, plan, m).catch((err: unknown) => {
@@ -60,7 +79,11 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
         out.destroy(err instanceof Error ? err : new Error(String(err)));
       });
       const stamp = stampOf(m.at);
-      return reply.type(XLSX_MIME).header('content-disposition', attachment(`people-${stamp}.xlsx`, `人员名单-${stamp}.xlsx`)).header('cache-control', 'no-store').send(out);
+      return reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment(`people-${stamp}.xlsx`, `人员名单-${stamp}.xlsx`))
+        .header('cache-control', 'no-store')
+        .send(out);
     },
   });
 
@@ -69,7 +92,11 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: 'personnel:export', sensitive: true },
     handler: async (req, reply) => {
       const file = await appointmentFormDocx(app.ctx, await documentRequest(req, req.params.id, req.query));
-      return reply.type(DOCX_MIME).header('content-disposition', attachment(`appointment-form-${req.params.id}.docx`, `干部任免审批表-${file.name}.docx`)).header('cache-control', 'no-store').send(file.body);
+      return reply
+        .type(DOCX_MIME)
+        .header('content-disposition', attachment(`appointment-form-${req.params.id}.docx`, `干部任免审批表-${file.name}.docx`))
+        .header('cache-control', 'no-store')
+        .send(file.body);
     },
   });
 
@@ -78,7 +105,11 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: 'personnel:export', sensitive: true },
     handler: async (req, reply) => {
       const file = await appointmentFormLrmx(app.ctx, await documentRequest(req, req.params.id, req.query));
-      return reply.type(`${LRMX_MIME}; charset=utf-8`).header('content-disposition', attachment(`appointment-form-${req.params.id}.lrmx`, `${file.name}.lrmx`)).header('cache-control', 'no-store').send(file.body);
+      return reply
+        .type(`${LRMX_MIME}; charset=utf-8`)
+        .header('content-disposition', attachment(`appointment-form-${req.params.id}.lrmx`, `${file.name}.lrmx`))
+        .header('cache-control', 'no-store')
+        .send(file.body);
     },
   });
 
@@ -88,12 +119,21 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req, reply) => {
       const file = await printPage(app.ctx, await documentRequest(req, req.params.id, {}));
       // Replaces the app-wide policy for this response: the page runs no script and loads nothing.
-      return reply.type('text/html; charset=utf-8').header('content-security-policy', PRINT_CSP).header('cache-control', 'no-store').send(file.body);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', PRINT_CSP)
+        .header('cache-control', 'no-store')
+        .send(file.body);
     },
   });
 
   r.post('/lrmx/preview', {
-    schema: { tags, consumes: ['application/xml'], body: Type.Unsafe<Buffer>({ description: 'The .lrmx file, sent as application/xml' }), response: { 200: LrmxPreview } },
+    schema: {
+      tags,
+      consumes: ['application/xml'],
+      body: Type.Unsafe<Buffer>({ description: 'The .lrmx file, sent as application/xml' }),
+      response: { 200: LrmxPreview },
+    },
     config: { permission: 'personnel:import' },
     bodyLimit: LRMX_MAX_BYTES,
     handler: async (req) => {

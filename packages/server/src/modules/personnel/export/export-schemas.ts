@@ -13,7 +13,9 @@ import { PersonSearchQuery, Strict } from '@zhenggong/core';
  */
 export const PersonExportQuery = Strict({
   ...PersonSearchQuery.properties,
-  columns: Type.Optional(Type.String({ pattern: '^[a-zA-Z]+(,[a-zA-Z]+)*$', maxLength: 600, description: 'Comma-separated keys from GET /export/columns' })),
+  columns: Type.Optional(
+    Type.String({ pattern: '^[a-zA-Z]+(,[a-zA-Z]+)*$', maxLength: 600, description: 'Comma-separated keys from GET /export/columns' }),
+  ),
 });
 export type PersonExportQuery = Static<typeof PersonExportQuery>;
 

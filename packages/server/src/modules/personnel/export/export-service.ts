@@ -30,14 +30,24 @@ export interface ExportedFile<T> {
 type DocumentKind = 'appointment-form.docx' | 'appointment-form.lrmx' | 'print';
 
 /** The document is built first and audited before it leaves; if the audit cannot be written, nothing is sent. */
-async function audited<T>(ctx: AppContext, req: DocumentRequest, kind: DocumentKind, build: (p: LoadedPerson) => Promise<{ body: T; revealed: string[] }>) {
+async function audited<T>(
+  ctx: AppContext,
+  req: DocumentRequest,
+  kind: DocumentKind,
+  build: (p: LoadedPerson) => Promise<{ body: T; revealed: string[] }>,
+) {
   const person = await loadPersonForms(ctx, req.scope, req.personId, req.extras);
   const { body, revealed } = await build(person);
   await auditAlone(ctx.db, ctx.clock, req.actor, {
     eventType: 'person.export',
     objectType: 'person',
     objectId: req.personId,
-    detail: { kind, count: 1, revealed, filledIn: Object.keys(req.extras).filter((k) => req.extras[k as keyof AppointmentExtras] !== undefined) },
+    detail: {
+      kind,
+      count: 1,
+      revealed,
+      filledIn: Object.keys(req.extras).filter((k) => req.extras[k as keyof AppointmentExtras] !== undefined),
+    },
   });
   return { body, name: person.row.name };
 }

@@ -53,17 +53,51 @@ export async function addHistory(ctx: AppContext, personId: string) {
   await ctx.db
     .insertInto('person_family')
     .values([
-      { ...base, id: newId(), relation: '妻子', name: '李芳', birth_date: '1987-05-20', political_status: '01', work_unit: '示例市第一医院护士' },
+      {
+        ...base,
+        id: newId(),
+        relation: '妻子',
+        name: '李芳',
+        birth_date: '1987-05-20',
+        political_status: '01',
+        work_unit: '示例市第一医院护士',
+      },
       { ...base, id: newId(), relation: '父亲', name: '张建国', birth_date: '1958-11-02', political_status: '13', work_unit: '已退休' },
     ])
     .execute();
-  await ctx.db.insertInto('person_award').values({ ...base, id: newId(), date: '2019-12-20', name: '记个人三等功', level: '3', issuer: '示例市公安局' }).execute();
-  await ctx.db.insertInto('person_discipline').values({ ...base, id: newId(), date: '2012-04-01', kind: '警告', reason: '执勤迟到', end_date: '2012-10-01' }).execute();
+  await ctx.db
+    .insertInto('person_award')
+    .values({ ...base, id: newId(), date: '2019-12-20', name: '记个人三等功', level: '3', issuer: '示例市公安局' })
+    .execute();
+  await ctx.db
+    .insertInto('person_discipline')
+    .values({ ...base, id: newId(), date: '2012-04-01', kind: '警告', reason: '执勤迟到', end_date: '2012-10-01' })
+    .execute();
   await ctx.db
     .insertInto('person_education')
     .values([
-      { ...base, id: newId(), level: '21', degree: '法学学士', school: '中国人民公安大学', major: '侦查学', full_time: 1, start_date: '2003-09-01', end_date: '2007-07-01' },
-      { ...base, id: newId(), level: '14', degree: '法律硕士', school: '浙江大学', major: '法律', full_time: 0, start_date: '2012-09-01', end_date: '2015-06-30' },
+      {
+        ...base,
+        id: newId(),
+        level: '21',
+        degree: '法学学士',
+        school: '中国人民公安大学',
+        major: '侦查学',
+        full_time: 1,
+        start_date: '2003-09-01',
+        end_date: '2007-07-01',
+      },
+      {
+        ...base,
+        id: newId(),
+        level: '14',
+        degree: '法律硕士',
+        school: '浙江大学',
+        major: '法律',
+        full_time: 0,
+        start_date: '2012-09-01',
+        end_date: '2015-06-30',
+      },
     ])
     .execute();
 }

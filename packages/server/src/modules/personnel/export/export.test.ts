@@ -10,9 +10,22 @@ import { watermarkOf } from './watermark.ts';
 
 const ZHANG_ID = makeIdNumber('330102', '1985-03-15', 123);
 const person = (orgId: string, over: Record<string, unknown> = {}) => ({
-  kind: 'officer', name: '张伟', idNumber: ZHANG_ID, ethnicity: '汉', politicalStatus: '党员', education: '本科',
-  nativePlace: '330102', birthplace: '330282', partyJoinDate: '2006-06-01', phone: '13800138000',
-  policeStartDate: '2007-07-01', workStartDate: '2007-07-01', policeNumber: '012345', orgId, post: '副所长', rank: '一级警司',
+  kind: 'officer',
+  name: '张伟',
+  idNumber: ZHANG_ID,
+  ethnicity: '汉',
+  politicalStatus: '党员',
+  education: '本科',
+  nativePlace: '330102',
+  birthplace: '330282',
+  partyJoinDate: '2006-06-01',
+  phone: '13800138000',
+  policeStartDate: '2007-07-01',
+  workStartDate: '2007-07-01',
+  policeNumber: '012345',
+  orgId,
+  post: '副所长',
+  rank: '一级警司',
   ...over,
 });
 const P = '/api/v1/personnel';
@@ -37,22 +50,43 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
     other = await makeOrg(t.ctx, root, '拱墅分局');
     const all = ['personnel:read', 'personnel:write', 'personnel:export', 'personnel:reveal', 'personnel:import'];
     await makeUser(t.ctx, 'hr', branch, 'Hr#Pass12345', [await makeRole(t.ctx, 'hr', all, 'org_and_below')]);
-    await makeUser(t.ctx, 'exporter', branch, 'Ex#Pass12345', [await makeRole(t.ctx, 'exporter', ['personnel:read', 'personnel:export'], 'org_and_below')]);
-    await makeUser(t.ctx, 'reader', branch, 'Rd#Pass12345', [await makeRole(t.ctx, 'reader', ['personnel:read', 'personnel:import'], 'org_and_below')]);
+    await makeUser(t.ctx, 'exporter', branch, 'Ex#Pass12345', [
+      await makeRole(t.ctx, 'exporter', ['personnel:read', 'personnel:export'], 'org_and_below'),
+    ]);
+    await makeUser(t.ctx, 'reader', branch, 'Rd#Pass12345', [
+      await makeRole(t.ctx, 'reader', ['personnel:read', 'personnel:import'], 'org_and_below'),
+    ]);
     await makeUser(t.ctx, 'outsider', other, 'Ot#Pass12345', [await makeRole(t.ctx, 'outsider', all, 'org_and_below')]);
     [hr, exporter, reader, outsider] = await Promise.all([
-      login(t.app, 'hr', 'Hr#Pass12345'), login(t.app, 'exporter', 'Ex#Pass12345'), login(t.app, 'reader', 'Rd#Pass12345'), login(t.app, 'outsider', 'Ot#Pass12345'),
+      login(t.app, 'hr', 'Hr#Pass12345'),
+      login(t.app, 'exporter', 'Ex#Pass12345'),
+      login(t.app, 'reader', 'Rd#Pass12345'),
+      login(t.app, 'outsider', 'Ot#Pass12345'),
     ]);
     const made = await hr.post(`${P}/people`, person(station));
     expect(made.statusCode, made.body).toBe(201);
     zhang = made.json<{ id: string }>().id;
     await addHistory(t.ctx, zhang);
     // Two more in the branch (one 大专), one in the other branch.
-    for (const [i, over] of [{ name: '李娜', education: '大专', orgId: branch }, { name: '王芳', orgId: station, sex: '2' }].entries()) {
-      const res = await hr.post(`${P}/people`, person(branch, { idNumber: makeIdNumber('330105', `198${i}-08-08`, 200 + i * 2), policeNumber: `02000${i}`, phone: undefined, ...over }));
+    for (const [i, over] of [
+      { name: '李娜', education: '大专', orgId: branch },
+      { name: '王芳', orgId: station, sex: '2' },
+    ].entries()) {
+      const res = await hr.post(
+        `${P}/people`,
+        person(branch, {
+          idNumber: makeIdNumber('330105', `198${i}-08-08`, 200 + i * 2),
+          policeNumber: `02000${i}`,
+          phone: undefined,
+          ...over,
+        }),
+      );
       expect(res.statusCode, res.body).toBe(201);
     }
-    const res = await outsider.post(`${P}/people`, person(other, { name: '赵强', idNumber: makeIdNumber('330105', '1980-01-01', 301), policeNumber: '030000' }));
+    const res = await outsider.post(
+      `${P}/people`,
+      person(other, { name: '赵强', idNumber: makeIdNumber('330105', '1980-01-01', 301), policeNumber: '030000' }),
+    );
     expect(res.statusCode, res.body).toBe(201);
   });
   afterAll(() => t.close());
@@ -65,7 +99,20 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
     const bytes = res.rawPayload;
     expect(await docxParts(bytes)).toEqual(expect.arrayContaining(['word/document.xml', '[Content_Types].xml']));
     const text = await docxText(bytes);
-    for (const s of ['干部任免审批表', '张伟', '男', '1985.03', '（41岁）', '汉族', '浙江杭州', '浙江慈溪', '2006.06', '2007.07', '中共党员']) expect(text).toContain(s);
+    for (const s of [
+      '干部任免审批表',
+      '张伟',
+      '男',
+      '1985.03',
+      '（41岁）',
+      '汉族',
+      '浙江杭州',
+      '浙江慈溪',
+      '2006.06',
+      '2007.07',
+      '中共党员',
+    ])
+      expect(text).toContain(s);
     expect(text).toContain('大学\n法学学士');
     expect(text).toContain('中国人民公安大学侦查学专业');
     expect(text).toContain('研究生\n法律硕士');
@@ -88,7 +135,9 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
   });
 
   it('exports the filtered list as xlsx: chosen columns, names for codes, masked IDs, the watermark sheet and an audit row', async () => {
-    const res = await exporter.get(`${P}/export.xlsx?education=21&orgId=${branch}&columns=name,idNumberMasked,ethnicity,politicalStatus,orgName,nativePlace&sort=name&page=3&pageSize=1`);
+    const res = await exporter.get(
+      `${P}/export.xlsx?education=21&orgId=${branch}&columns=name,idNumberMasked,ethnicity,politicalStatus,orgName,nativePlace&sort=name&page=3&pageSize=1`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['cache-control']).toBe('no-store');
@@ -102,12 +151,23 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
     for (const r of rows.slice(1)) expect(String(r[1])).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(sheet.headerFooter.oddHeader).toContain('导出人：exporter（exporter）');
     const about = sheetRows(wb.getWorksheet('导出信息')!);
-    expect(about).toEqual(expect.arrayContaining([['导出人', 'exporter（exporter）'], ['导出时间（北京时间）', '2026-06-01 07:30'], ['记录数', 2]]));
+    expect(about).toEqual(
+      expect.arrayContaining([
+        ['导出人', 'exporter（exporter）'],
+        ['导出时间（北京时间）', '2026-06-01 07:30'],
+        ['记录数', 2],
+      ]),
+    );
     expect(String(about.find((r) => r[0] === '筛选条件')![1])).toContain('"education":"21"');
     expect(wb.creator).toBe('exporter');
     const audit = (await audits('person.export')).find((a) => JSON.parse(a.detail).kind === 'list.xlsx')!;
     const detail = JSON.parse(audit.detail);
-    expect(detail).toMatchObject({ count: 2, revealed: [], filter: { education: '21', orgId: branch, sort: 'name' }, columns: ['name', 'idNumberMasked', 'ethnicity', 'politicalStatus', 'orgName', 'nativePlace'] });
+    expect(detail).toMatchObject({
+      count: 2,
+      revealed: [],
+      filter: { education: '21', orgId: branch, sort: 'name' },
+      columns: ['name', 'idNumberMasked', 'ethnicity', 'politicalStatus', 'orgName', 'nativePlace'],
+    });
     expect(audit.detail).not.toContain('张伟');
   });
 
@@ -119,18 +179,34 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
     const res = await hr.get(`${P}/export.xlsx?keyword=${ZHANG_ID}&columns=name,idNumber,phone`);
     expect(res.statusCode, res.body).toBe(200);
     const rows = sheetRows((await readXlsx(res.rawPayload)).getWorksheet('人员名单')!);
-    expect(rows).toEqual([['姓名', '身份证号', '手机号'], ['张伟', ZHANG_ID, '13800138000']]);
+    expect(rows).toEqual([
+      ['姓名', '身份证号', '手机号'],
+      ['张伟', ZHANG_ID, '13800138000'],
+    ]);
     const audit = (await audits('person.export')).filter((a) => a.actor_name === 'hr').at(-1)!;
-    expect(JSON.parse(audit.detail)).toMatchObject({ kind: 'list.xlsx', count: 1, revealed: ['idNumber', 'phone'], filter: { keyword: `330102********${ZHANG_ID.slice(14)}` } });
+    expect(JSON.parse(audit.detail)).toMatchObject({
+      kind: 'list.xlsx',
+      count: 1,
+      revealed: ['idNumber', 'phone'],
+      filter: { keyword: `330102********${ZHANG_ID.slice(14)}` },
+    });
     expect(audit.detail).not.toContain(ZHANG_ID);
-    expect((await exporter.get(`${P}/export.xlsx?columns=name,shoeSize`)).json().error).toMatchObject({ code: 'PERSON_EXPORT_COLUMN_UNKNOWN', details: { column: 'shoeSize' } });
+    expect((await exporter.get(`${P}/export.xlsx?columns=name,shoeSize`)).json().error).toMatchObject({
+      code: 'PERSON_EXPORT_COLUMN_UNKNOWN',
+      details: { column: 'shoeSize' },
+    });
   });
 
   it('refuses an export above the row cap before anything is written, and audits the attempt', async () => {
     const principal = { username: 'hr', displayName: 'hr' } as Parameters<typeof watermarkOf>[0];
     const req = {
-      principal: { ...principal, permissions: new Set<string>() } as Parameters<typeof watermarkOf>[0], actor: { userId: null, username: 'hr', role: 'hr', ip: null, requestId: null },
-      scope: { all: true } as const, revealScope: async () => ({ all: true }) as const, query: {}, mark: watermarkOf(principal, t.clock.now()), maxRows: 2,
+      principal: { ...principal, permissions: new Set<string>() } as Parameters<typeof watermarkOf>[0],
+      actor: { userId: null, username: 'hr', role: 'hr', ip: null, requestId: null },
+      scope: { all: true } as const,
+      revealScope: async () => ({ all: true }) as const,
+      query: {},
+      mark: watermarkOf(principal, t.clock.now()),
+      maxRows: 2,
     };
     await expect(planListExport(t.ctx, req)).rejects.toMatchObject({ code: 'PERSON_EXPORT_TOO_LARGE', details: { total: 4, max: 2 } });
     const last = (await audits('person.export')).at(-1)!;
@@ -152,10 +228,25 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
   });
 
   it('answers 403 without personnel:export on every export route', async () => {
-    for (const url of [`${P}/export.xlsx`, `${P}/export/columns`, `${P}/people/${zhang}/appointment-form.docx`, `${P}/people/${zhang}/appointment-form.lrmx`, `${P}/people/${zhang}/print`]) {
+    for (const url of [
+      `${P}/export.xlsx`,
+      `${P}/export/columns`,
+      `${P}/people/${zhang}/appointment-form.docx`,
+      `${P}/people/${zhang}/appointment-form.lrmx`,
+      `${P}/people/${zhang}/print`,
+    ]) {
       expect((await reader.get(url)).statusCode, url).toBe(403);
     }
-    expect((await exporter.request({ method: 'POST', url: `${P}/lrmx/preview`, payload: '<Person/>', headers: { 'content-type': 'application/xml' } })).statusCode).toBe(403);
+    expect(
+      (
+        await exporter.request({
+          method: 'POST',
+          url: `${P}/lrmx/preview`,
+          payload: '<Person/>',
+          headers: { 'content-type': 'application/xml' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('writes the .lrmx and reads it back to the same fields (round trip), ID number by permission', async () => {
@@ -168,16 +259,39 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
     expect(masked.body).not.toContain(ZHANG_ID);
     const full = await hr.get(`${P}/people/${zhang}/appointment-form.lrmx`);
     expect(full.body).toContain(`<ShenFenZheng>${ZHANG_ID}</ShenFenZheng>`);
-    expect(JSON.parse((await audits('person.export')).at(-1)!.detail)).toMatchObject({ kind: 'appointment-form.lrmx', revealed: ['idNumber'] });
+    expect(JSON.parse((await audits('person.export')).at(-1)!.detail)).toMatchObject({
+      kind: 'appointment-form.lrmx',
+      revealed: ['idNumber'],
+    });
 
-    const back = await reader.request({ method: 'POST', url: `${P}/lrmx/preview`, payload: full.rawPayload, headers: { 'content-type': 'application/xml' } });
+    const back = await reader.request({
+      method: 'POST',
+      url: `${P}/lrmx/preview`,
+      payload: full.rawPayload,
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(back.statusCode, back.body).toBe(200);
     const p = back.json();
     expect(p).toMatchObject({
-      name: '张伟', sex: '男', birthMonth: '1985-03', ethnicity: '汉族', nativePlace: '浙江杭州', birthplace: '浙江慈溪', partyJoinMonth: '2006-06', workStartMonth: '2007-07',
-      fullTime: { education: '大学', degree: '法学学士', school: '中国人民公安大学侦查学专业' }, partTime: { education: '研究生', degree: '法律硕士', school: '浙江大学法律专业' },
-      currentPost: '示例市公安局上城分局清波派出所副所长', idNumberValid: true, idNumberMasked: `330102********${ZHANG_ID.slice(14)}`, filledBy: 'hr', ageAsOf: '20260601',
-      codes: { sex: '1', ethnicity: '01' }, unknownElements: [], version: '3.2.1.16', hasPhoto: false,
+      name: '张伟',
+      sex: '男',
+      birthMonth: '1985-03',
+      ethnicity: '汉族',
+      nativePlace: '浙江杭州',
+      birthplace: '浙江慈溪',
+      partyJoinMonth: '2006-06',
+      workStartMonth: '2007-07',
+      fullTime: { education: '大学', degree: '法学学士', school: '中国人民公安大学侦查学专业' },
+      partTime: { education: '研究生', degree: '法律硕士', school: '浙江大学法律专业' },
+      currentPost: '示例市公安局上城分局清波派出所副所长',
+      idNumberValid: true,
+      idNumberMasked: `330102********${ZHANG_ID.slice(14)}`,
+      filledBy: 'hr',
+      ageAsOf: '20260601',
+      codes: { sex: '1', ethnicity: '01' },
+      unknownElements: [],
+      version: '3.2.1.16',
+      hasPhoto: false,
     });
     expect(p.resume).toEqual([
       { start: '2003-09', end: '2007-07', text: '中国人民公安大学侦查学专业学生' },
@@ -190,7 +304,12 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
     ]);
     expect(p.rewards).toBe('2012.04  受警告处分（执勤迟到）\n2019.12  记个人三等功（示例市公安局）');
     expect(back.body).not.toContain(ZHANG_ID);
-    const bad = await reader.request({ method: 'POST', url: `${P}/lrmx/preview`, payload: '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><Person>&e;</Person>', headers: { 'content-type': 'application/xml' } });
+    const bad = await reader.request({
+      method: 'POST',
+      url: `${P}/lrmx/preview`,
+      payload: '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><Person>&e;</Person>',
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(bad.json().error.code).toBe('LRMX_INVALID');
     expect((await reader.post(`${P}/lrmx/preview`, { orgId: other })).statusCode).toBe(400);
   });
@@ -206,7 +325,20 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
     expect(csp).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
     expect(res.body).not.toMatch(/<script|<link|<img|src=/i);
     expect(res.body).toContain('&lt;script&gt;x&lt;/script&gt;');
-    for (const s of ['人员信息表', '张伟', '1985-03-15（41岁）', '330102********', '履历时间轴', '授予一级警司', '记个人三等功', '李芳', '@page', 'size: A4', '导出人：exporter']) expect(res.body).toContain(s);
+    for (const s of [
+      '人员信息表',
+      '张伟',
+      '1985-03-15（41岁）',
+      '330102********',
+      '履历时间轴',
+      '授予一级警司',
+      '记个人三等功',
+      '李芳',
+      '@page',
+      'size: A4',
+      '导出人：exporter',
+    ])
+      expect(res.body).toContain(s);
     expect(res.body).not.toContain(ZHANG_ID);
     expect(JSON.parse((await audits('person.export')).at(-1)!.detail)).toMatchObject({ kind: 'print', count: 1 });
   });
@@ -218,7 +350,14 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
   });
 
   it('writes no file to disk while exporting (no temp files to leave behind, L3-CES1-33)', async () => {
-    const spies = [vi.spyOn(fs, 'createWriteStream'), vi.spyOn(fs, 'writeFileSync'), vi.spyOn(fs, 'openSync'), vi.spyOn(fs.promises, 'writeFile'), vi.spyOn(fs.promises, 'open'), vi.spyOn(fs, 'mkdtempSync')];
+    const spies = [
+      vi.spyOn(fs, 'createWriteStream'),
+      vi.spyOn(fs, 'writeFileSync'),
+      vi.spyOn(fs, 'openSync'),
+      vi.spyOn(fs.promises, 'writeFile'),
+      vi.spyOn(fs.promises, 'open'),
+      vi.spyOn(fs, 'mkdtempSync'),
+    ];
     try {
       expect((await hr.get(`${P}/export.xlsx?columns=name,idNumber`)).statusCode).toBe(200);
       expect((await hr.get(`${P}/people/${zhang}/appointment-form.docx`)).statusCode).toBe(200);

@@ -29,10 +29,12 @@ export function politicalShort(code: string | null | undefined): string {
 }
 
 /** "1985-03-15" → "1985.03", the year-month form of the 任免审批表; '' for no date. */
-export const yearMonth = (date: string | null | undefined): string => (date && /^\d{4}-\d{2}/.test(date) ? `${date.slice(0, 4)}.${date.slice(5, 7)}` : '');
+export const yearMonth = (date: string | null | undefined): string =>
+  date && /^\d{4}-\d{2}/.test(date) ? `${date.slice(0, 4)}.${date.slice(5, 7)}` : '';
 
 /** "1985-03-15" → "198503", the 6-digit form the .lrmx file carries. */
-export const compactYearMonth = (date: string | null | undefined): string => (date && /^\d{4}-\d{2}/.test(date) ? `${date.slice(0, 4)}${date.slice(5, 7)}` : '');
+export const compactYearMonth = (date: string | null | undefined): string =>
+  date && /^\d{4}-\d{2}/.test(date) ? `${date.slice(0, 4)}${date.slice(5, 7)}` : '';
 
 /** Whole years from `from` to `to` (ISO dates). */
 export function ageOn(from: string | null | undefined, to: string): number | null {

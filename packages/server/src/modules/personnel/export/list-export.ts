@@ -66,16 +66,28 @@ export async function planListExport(ctx: AppContext, req: ListExportRequest): P
   const revealed = columns.filter((c) => c.reveal).map((c) => c.key);
   const base = { kind: 'list.xlsx', filter: recordedFilter(filter), columns: columns.map((c) => c.key) };
   if (revealed.length > 0 && !req.principal.permissions.has('personnel:reveal')) {
-    await auditAlone(ctx.db, ctx.clock, req.actor, { eventType: 'access.denied', outcome: 'failure', detail: { reason: 'reveal', permission: 'personnel:reveal', ...base } });
+    await auditAlone(ctx.db, ctx.clock, req.actor, {
+      eventType: 'access.denied',
+      outcome: 'failure',
+      detail: { reason: 'reveal', permission: 'personnel:reveal', ...base },
+    });
     throw new AppError('PERSON_EXPORT_REVEAL_FORBIDDEN');
   }
   const { total } = await searchPeople(ctx, req.scope, { ...filter, page: 1, pageSize: 1 });
   const max = req.maxRows ?? EXPORT_MAX_ROWS;
   if (total > max) {
-    await auditAlone(ctx.db, ctx.clock, req.actor, { eventType: 'person.export', outcome: 'failure', detail: { ...base, count: total, reason: 'too_large' } });
+    await auditAlone(ctx.db, ctx.clock, req.actor, {
+      eventType: 'person.export',
+      outcome: 'failure',
+      detail: { ...base, count: total, reason: 'too_large' },
+    });
     throw new AppError('PERSON_EXPORT_TOO_LARGE', { total, max });
   }
-  await auditAlone(ctx.db, ctx.clock, req.actor, { eventType: 'person.export', objectType: 'person', detail: { ...base, count: total, revealed } });
+  await auditAlone(ctx.db, ctx.clock, req.actor, {
+    eventType: 'person.export',
+    objectType: 'person',
+    detail: { ...base, count: total, revealed },
+  });
   const revealScope = revealed.length > 0 ? await req.revealScope() : null;
   return { columns, filter, total, rows: exportRows(ctx, req.scope, revealScope, filter, total) };
 }
@@ -86,7 +98,13 @@ export async function planListExport(ctx: AppContext, req: ListExportRequest): P
  * audited: the matching ids once, then the full rows by id, a batch at a time, so the time grows
  * with the rows and memory holds one batch of rows (plus the ids).
  */
-async function* exportRows(ctx: AppContext, scope: ResolvedScope, revealScope: ResolvedScope | null, filter: Filter, total: number): AsyncGenerator<ExportRowView[]> {
+async function* exportRows(
+  ctx: AppContext,
+  scope: ResolvedScope,
+  revealScope: ResolvedScope | null,
+  filter: Filter,
+  total: number,
+): AsyncGenerator<ExportRowView[]> {
   const day = today(ctx);
   const revealable = new Map<string, boolean>();
   const mayReveal = async (orgId: string): Promise<boolean> => {

@@ -15,9 +15,15 @@ const reason = (fn: () => unknown): string => {
 
 describe('the restricted XML reader', () => {
   it('reads elements, entities, CDATA, comments and ignores attributes', () => {
-    const root = parseXml('<?xml version="1.0"?>\n<!-- c --><Person a="x>y"><XingMing>张&amp;三&#x4E00;&#20108;</XingMing><JianLi><![CDATA[a<b]]>\r\nc</JianLi><Empty/></Person>');
+    const root = parseXml(
+      '<?xml version="1.0"?>\n<!-- c --><Person a="x>y"><XingMing>张&amp;三&#x4E00;&#20108;</XingMing><JianLi><![CDATA[a<b]]>\r\nc</JianLi><Empty/></Person>',
+    );
     expect(root.name).toBe('Person');
-    expect(root.children.map((c) => [c.name, c.text])).toEqual([['XingMing', '张&三一二'], ['JianLi', 'a<b\nc'], ['Empty', '']]);
+    expect(root.children.map((c) => [c.name, c.text])).toEqual([
+      ['XingMing', '张&三一二'],
+      ['JianLi', 'a<b\nc'],
+      ['Empty', ''],
+    ]);
   });
 
   it('refuses DTDs and entity declarations (no XXE, no entity expansion)', () => {
@@ -45,7 +51,11 @@ describe('the restricted XML reader', () => {
   });
 
   it('decodes by BOM or declared encoding, including the gb2312 of older files, and refuses undecodable bytes', () => {
-    const gbk = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="gb2312"?><Person><XingMing>'), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from('</XingMing></Person>')]);
+    const gbk = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="gb2312"?><Person><XingMing>'),
+      Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]),
+      Buffer.from('</XingMing></Person>'),
+    ]);
     expect(decodeXmlBytes(gbk)).toContain('张三');
     expect(decodeXmlBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<a>张</a>')]))).toContain('张');
     expect(decodeXmlBytes(Buffer.from('\ufeff<a>李</a>', 'utf16le'))).toContain('李');
@@ -69,8 +79,19 @@ describe('.lrmx fields', () => {
   });
 
   it('reports elements it does not know, tolerates those of later versions, refuses a foreign root', () => {
-    const p = readLrmx(Buffer.from('<Person><XingMing>王五</XingMing><DaoLingNianYue>204501</DaoLingNianYue><Foo>1</Foo><ShenFenZheng>123</ShenFenZheng></Person>'));
-    expect(p).toMatchObject({ name: '王五', unknownElements: ['Foo'], idNumberValid: false, idNumberMasked: '******', family: [], resume: [] });
+    const p = readLrmx(
+      Buffer.from(
+        '<Person><XingMing>王五</XingMing><DaoLingNianYue>204501</DaoLingNianYue><Foo>1</Foo><ShenFenZheng>123</ShenFenZheng></Person>',
+      ),
+    );
+    expect(p).toMatchObject({
+      name: '王五',
+      unknownElements: ['Foo'],
+      idNumberValid: false,
+      idNumberMasked: '******',
+      family: [],
+      resume: [],
+    });
     expect(reason(() => readLrmx(Buffer.from('<Root/>')))).toMatch(/not <Person>/);
   });
 });

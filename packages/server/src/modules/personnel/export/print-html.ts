@@ -63,9 +63,21 @@ type Event = { date: string; kind: string; text: string };
 function timeline({ history: h }: LoadedPerson): Event[] {
   const seq = { officer: '警员职级', tech: '警务技术职级', admin: '职级' } as const;
   const events: Event[] = [
-    ...h.orgs.map((o) => ({ date: o.start_date, kind: '任职', text: `${o.org_name}${o.post ?? ''}${o.end_date ? `（至 ${o.end_date}）` : ''}` })),
-    ...h.ranks.map((r) => ({ date: r.start_date, kind: '警衔', text: `授予${dictName('police_rank', r.rank)}${r.note ? `（${r.note}）` : ''}` })),
-    ...h.levels.map((l) => ({ date: l.start_date, kind: '职级', text: `${seq[l.sequence]}：${dictName(l.sequence === 'tech' ? 'police_tech_level' : 'police_officer_level', l.level)}` })),
+    ...h.orgs.map((o) => ({
+      date: o.start_date,
+      kind: '任职',
+      text: `${o.org_name}${o.post ?? ''}${o.end_date ? `（至 ${o.end_date}）` : ''}`,
+    })),
+    ...h.ranks.map((r) => ({
+      date: r.start_date,
+      kind: '警衔',
+      text: `授予${dictName('police_rank', r.rank)}${r.note ? `（${r.note}）` : ''}`,
+    })),
+    ...h.levels.map((l) => ({
+      date: l.start_date,
+      kind: '职级',
+      text: `${seq[l.sequence]}：${dictName(l.sequence === 'tech' ? 'police_tech_level' : 'police_officer_level', l.level)}`,
+    })),
     ...h.statuses.map((s) => ({ date: s.start_date, kind: '状态', text: `${statusNames[s.status]}${s.note ? `（${s.note}）` : ''}` })),
     ...h.awards.map((a) => ({ date: a.date, kind: '奖励', text: `${a.name}${a.issuer ? `（${a.issuer}）` : ''}` })),
     ...h.discipline.map((d) => ({ date: d.date, kind: '处分', text: `${d.kind}${d.reason ? `：${d.reason}` : ''}` })),
@@ -77,30 +89,62 @@ function timeline({ history: h }: LoadedPerson): Event[] {
 export function printHtml(p: LoadedPerson, mark: Watermark): string {
   const { row, history: h, form: f } = p;
   const basics: [string, string | number | null][] = [
-    ['姓名', row.name], ['曾用名', (JSON.parse(row.former_names) as string[]).join('、')],
-    ['性别', f.sex], ['出生日期', `${row.birth_date}${f.age === null ? '' : `（${f.age}岁）`}`],
-    ['民族', f.ethnicity], ['政治面貌', dictName('political_status', row.political_status)],
-    ['籍贯', f.nativePlace], ['出生地', f.birthplace],
-    ['入党时间', row.party_join_date], ['参加工作时间', row.work_start_date],
-    ['学历', dictName('education', row.education)], ['学位', row.degree],
-    ['身份证号', row.id_number_masked], ['手机号', row.phone_masked],
-    ['人员类别', kindNames[row.kind]], ['警号', row.police_number],
-    ['所在单位', row.org_name], ['职务', row.post],
-    ['警衔', dictName('police_rank', row.rank)], ['授衔时间', row.rank_date],
-    ['警员职级', dictName('police_officer_level', row.officer_level)], ['警务技术职级', dictName('police_tech_level', row.tech_level)],
-    ['入警时间', row.police_start_date], ['人员状态', statusNames[row.status]],
+    ['姓名', row.name],
+    ['曾用名', (JSON.parse(row.former_names) as string[]).join('、')],
+    ['性别', f.sex],
+    ['出生日期', `${row.birth_date}${f.age === null ? '' : `（${f.age}岁）`}`],
+    ['民族', f.ethnicity],
+    ['政治面貌', dictName('political_status', row.political_status)],
+    ['籍贯', f.nativePlace],
+    ['出生地', f.birthplace],
+    ['入党时间', row.party_join_date],
+    ['参加工作时间', row.work_start_date],
+    ['学历', dictName('education', row.education)],
+    ['学位', row.degree],
+    ['身份证号', row.id_number_masked],
+    ['手机号', row.phone_masked],
+    ['人员类别', kindNames[row.kind]],
+    ['警号', row.police_number],
+    ['所在单位', row.org_name],
+    ['职务', row.post],
+    ['警衔', dictName('police_rank', row.rank)],
+    ['授衔时间', row.rank_date],
+    ['警员职级', dictName('police_officer_level', row.officer_level)],
+    ['警务技术职级', dictName('police_tech_level', row.tech_level)],
+    ['入警时间', row.police_start_date],
+    ['人员状态', statusNames[row.status]],
   ];
   if (row.kind === 'auxiliary') basics.push(['辅警类别', row.aux_category], ['合同到期', row.contract_end]);
-  const resume = f.resume.length === 0 ? '<p class="empty">无</p>' : `<div class="lines">${f.resume.map((r) => `<p>${esc(resumeLine(r.start, r.end, r.text))}</p>`).join('')}</div>`;
+  const resume =
+    f.resume.length === 0
+      ? '<p class="empty">无</p>'
+      : `<div class="lines">${f.resume.map((r) => `<p>${esc(resumeLine(r.start, r.end, r.text))}</p>`).join('')}</div>`;
   const body = [
     `<h1>人员信息表</h1>`,
     `<p class="meta">${esc(row.name)} · ${esc(row.org_name)}</p>`,
     `<h2>基本信息</h2>${pairs(basics)}`,
-    `<h2>学历学位</h2>${table(['学历', '学位', '学校', '专业', '形式', '起止时间'], h.education.map((e) => [dictName('education', e.level), e.degree, e.school, e.major, e.full_time ? '全日制' : '在职', `${yearMonth(e.start_date)}—${yearMonth(e.end_date)}`]))}`,
+    `<h2>学历学位</h2>${table(
+      ['学历', '学位', '学校', '专业', '形式', '起止时间'],
+      h.education.map((e) => [
+        dictName('education', e.level),
+        e.degree,
+        e.school,
+        e.major,
+        e.full_time ? '全日制' : '在职',
+        `${yearMonth(e.start_date)}—${yearMonth(e.end_date)}`,
+      ]),
+    )}`,
     `<h2>简历</h2>${resume}`,
-    `<h2>履历时间轴</h2>${table(['日期', '类别', '内容'], timeline(p).map((e) => [e.date, e.kind, e.text]), 'timeline')}`,
+    `<h2>履历时间轴</h2>${table(
+      ['日期', '类别', '内容'],
+      timeline(p).map((e) => [e.date, e.kind, e.text]),
+      'timeline',
+    )}`,
     `<h2>奖惩情况</h2>${f.rewards.length === 0 ? '<p class="empty">无</p>' : `<div class="lines">${f.rewards.map((l) => `<p>${esc(l)}</p>`).join('')}</div>`}`,
-    `<h2>家庭主要成员及重要社会关系</h2>${table(['称谓', '姓名', '出生年月', '政治面貌', '工作单位及职务'], h.family.map((m) => [m.relation, m.name, yearMonth(m.birth_date), politicalShort(m.political_status), m.work_unit]))}`,
+    `<h2>家庭主要成员及重要社会关系</h2>${table(
+      ['称谓', '姓名', '出生年月', '政治面貌', '工作单位及职务'],
+      h.family.map((m) => [m.relation, m.name, yearMonth(m.birth_date), politicalShort(m.political_status), m.work_unit]),
+    )}`,
   ];
   return [
     '<!DOCTYPE html>',

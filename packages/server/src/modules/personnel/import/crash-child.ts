@@ -18,7 +18,13 @@ if (!file) throw new Error('usage: crash-child.ts <file.xlsx>');
 const config = loadConfig(process.env);
 const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, cryptoProfile: config.cryptoProfile });
 const { secretKeyFile } = ensureDataDir(config.dataDir);
-const ctx = { db: connection.db, dialect: connection.dialect, config, clock: systemClock, fieldCrypto: fieldCryptoFromFile(secretKeyFile, config.cryptoProfile) };
+const ctx = {
+  db: connection.db,
+  dialect: connection.dialect,
+  config,
+  clock: systemClock,
+  fieldCrypto: fieldCryptoFromFile(secretKeyFile, config.cryptoProfile),
+};
 const job = await runImport(ctx, { all: true }, systemActor, { file, fileName: 'crash.xlsx', dryRun: false, ownerId: 'crash-test' }, (p) =>
   process.stdout.write(`${JSON.stringify(p)}\n`),
 );

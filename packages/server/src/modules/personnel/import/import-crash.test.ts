@@ -74,7 +74,14 @@ describe.each(dialects)('kill -9 during an import on %s', (dialect) => {
     try {
       await app.ready();
       const count = async (table: 'person' | 'person_org_history' | 'person_status_history') =>
-        Number((await connection.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+        Number(
+          (
+            await connection.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       expect([await count('person'), await count('person_org_history'), await count('person_status_history')]).toEqual([0, 0, 0]);
       const imports = await connection.db.selectFrom('audit_log').select('id').where('event_type', '=', 'person.import').execute();
       expect(imports).toEqual([]);

@@ -17,7 +17,13 @@ export function problemMessage(p: ImportProblem, locale: Locale): string {
 }
 
 export const presentProblem = (p: ImportProblem, locale: Locale): ImportProblemView => ({
-  row: p.row, column: p.column, header: p.header, field: p.field, code: p.code, value: p.value, message: problemMessage(p, locale),
+  row: p.row,
+  column: p.column,
+  header: p.header,
+  field: p.field,
+  code: p.code,
+  value: p.value,
+  message: problemMessage(p, locale),
 });
 
 export function presentJob(job: ImportJob, locale: Locale): ImportResultLine {

@@ -13,8 +13,18 @@ const ID_DB = makeIdNumber('330102', '1990-07-01', 246); // a woman, registered 
 /** A valid row under HEADERS (A 序号 … L 人员类别); `over` replaces cells by header. */
 const row = (n: number, over: Partial<Record<(typeof HEADERS)[number], RosterCell>> = {}): RosterCell[] => {
   const base: Record<string, RosterCell> = {
-    序号: n, 姓名: '张伟', 身份证号: idFor(n), 性别: '男', 出生日期: '1985.03', 民族: '汉', 政治面貌: '中共党员',
-    单位: '清波派出所', 警号: pnFor(n), 联系电话: '13800138000', 入警时间: '2008-07-01', 人员类别: '民警',
+    序号: n,
+    姓名: '张伟',
+    身份证号: idFor(n),
+    性别: '男',
+    出生日期: '1985.03',
+    民族: '汉',
+    政治面貌: '中共党员',
+    单位: '清波派出所',
+    警号: pnFor(n),
+    联系电话: '13800138000',
+    入警时间: '2008-07-01',
+    人员类别: '民警',
   };
   return HEADERS.map((h) => (h in over ? (over[h] ?? null) : (base[h] ?? null)));
 };
@@ -54,7 +64,12 @@ describe.each(dialects)('roster import problems on %s', (dialect) => {
     const file = await rosterFile(t, { above: TITLE, headers: HEADERS, rows, numFmts: { 10: '0.00' } });
     const r = resultOf(await upload(importer, 'commit', file));
     expect(r.problems).toEqual([]);
-    const saved = await t.ctx.db.selectFrom('person').select(['police_number', 'police_start_date']).where('police_number', 'in', [pnFor(91), pnFor(92)]).orderBy('police_number').execute();
+    const saved = await t.ctx.db
+      .selectFrom('person')
+      .select(['police_number', 'police_start_date'])
+      .where('police_number', 'in', [pnFor(91), pnFor(92)])
+      .orderBy('police_number')
+      .execute();
     expect(saved.map((p) => p.police_start_date)).toEqual(['2008-10', '2008-03']);
     // In a General cell 2010.1 could be January or October: reported, not guessed.
     const p = await only([row(1, { 入警时间: 2010.1 })]);
@@ -65,16 +80,30 @@ describe.each(dialects)('roster import problems on %s', (dialect) => {
     const young = await only([row(1, { 身份证号: makeIdNumber('330102', '2012-05-01', 11), 出生日期: '2012.05', 入警时间: '2020-09' })]);
     expect(young).toMatchObject({ row: 3, column: 'K', code: 'police_start_too_young', message: '入警时间 2020-09 时未满 18 周岁' });
     const aux = await only([row(1, { 人员类别: '辅警' })]);
-    expect(aux).toMatchObject({ row: 3, column: 'I', code: 'auxiliary_police_field', message: `辅警不应有“警号”（${pnFor(1)}），警衔、职级和警号只属于人民警察` });
+    expect(aux).toMatchObject({
+      row: 3,
+      column: 'I',
+      code: 'auxiliary_police_field',
+      message: `辅警不应有“警号”（${pnFor(1)}），警衔、职级和警号只属于人民警察`,
+    });
   });
 
   it('a 15-digit first-generation ID number is upgraded to 18 digits and stored so', async () => {
     const full = makeIdNumber('330102', '1985-03-15', 393);
     const first = full.slice(0, 6) + full.slice(8, 17);
-    const r = resultOf(await upload(importer, 'commit', await rosterFile(t, { above: TITLE, headers: HEADERS, rows: [row(93, { 身份证号: first })] })));
+    const r = resultOf(
+      await upload(importer, 'commit', await rosterFile(t, { above: TITLE, headers: HEADERS, rows: [row(93, { 身份证号: first })] })),
+    );
     expect(r.problems).toEqual([]);
-    const saved = await t.ctx.db.selectFrom('person').select(['id_number_bidx', 'id_number_masked']).where('police_number', '=', pnFor(93)).executeTakeFirstOrThrow();
-    expect(saved).toEqual({ id_number_bidx: t.ctx.fieldCrypto.blindIndex('id_number', full), id_number_masked: `${full.slice(0, 6)}********${full.slice(14)}` });
+    const saved = await t.ctx.db
+      .selectFrom('person')
+      .select(['id_number_bidx', 'id_number_masked'])
+      .where('police_number', '=', pnFor(93))
+      .executeTakeFirstOrThrow();
+    expect(saved).toEqual({
+      id_number_bidx: t.ctx.fieldCrypto.blindIndex('id_number', full),
+      id_number_masked: `${full.slice(0, 6)}********${full.slice(14)}`,
+    });
   });
 
   it('an ID number stored as a number cell: its last digits are gone, never repaired', async () => {
@@ -162,7 +191,13 @@ describe.each(dialects)('roster import problems on %s', (dialect) => {
   });
 
   it('a duplicate ID number or police number already in the database', async () => {
-    const created = await importer.post('/api/v1/personnel/people', { kind: 'officer', name: '王芳', idNumber: ID_DB, orgId: (await t.ctx.db.selectFrom('org').select('id').where('name', '=', '清波派出所').executeTakeFirstOrThrow()).id, policeNumber: '054321' });
+    const created = await importer.post('/api/v1/personnel/people', {
+      kind: 'officer',
+      name: '王芳',
+      idNumber: ID_DB,
+      orgId: (await t.ctx.db.selectFrom('org').select('id').where('name', '=', '清波派出所').executeTakeFirstOrThrow()).id,
+      policeNumber: '054321',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const problems = await problemsOf([row(1, { 身份证号: ID_DB, 性别: '女', 出生日期: null }), row(2, { 警号: '054321' })]);
     expect(problems.map((p) => [p.row, p.column, p.code, p.message])).toEqual([

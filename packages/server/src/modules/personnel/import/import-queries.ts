@@ -40,11 +40,36 @@ export async function insertPeople(trx: Trx, rows: readonly PersonTable[], start
   if (rows.length === 0) return;
   const histories = rows.map((r) => initialHistory(r, startDate(r)));
   await insertRows(trx, 'person', rows, PERSON_CHUNK);
-  await insertRows(trx, 'person_org_history', histories.map((h) => h.org), HISTORY_CHUNK);
-  await insertRows(trx, 'person_status_history', histories.map((h) => h.status), HISTORY_CHUNK);
-  await insertRows(trx, 'person_rank_history', histories.flatMap((h) => (h.rank ? [h.rank] : [])), HISTORY_CHUNK);
-  await insertRows(trx, 'person_level_history', histories.flatMap((h) => (h.level ? [h.level] : [])), HISTORY_CHUNK);
-  await insertRows(trx, 'person_post_history', histories.flatMap((h) => (h.post ? [h.post] : [])), HISTORY_CHUNK);
+  await insertRows(
+    trx,
+    'person_org_history',
+    histories.map((h) => h.org),
+    HISTORY_CHUNK,
+  );
+  await insertRows(
+    trx,
+    'person_status_history',
+    histories.map((h) => h.status),
+    HISTORY_CHUNK,
+  );
+  await insertRows(
+    trx,
+    'person_rank_history',
+    histories.flatMap((h) => (h.rank ? [h.rank] : [])),
+    HISTORY_CHUNK,
+  );
+  await insertRows(
+    trx,
+    'person_level_history',
+    histories.flatMap((h) => (h.level ? [h.level] : [])),
+    HISTORY_CHUNK,
+  );
+  await insertRows(
+    trx,
+    'person_post_history',
+    histories.flatMap((h) => (h.post ? [h.post] : [])),
+    HISTORY_CHUNK,
+  );
 }
 
 const PERSON_CHUNK = 250;
@@ -64,7 +89,9 @@ async function insertRows<T extends object>(trx: Trx, table: ImportTable, rows: 
     const columns = [...new Set(part.flatMap((r) => Object.keys(r)))].sort();
     const values = (r: T) => columns.map((c) => (r as Record<string, unknown>)[c] ?? null); // keys taken from these same rows
     if (part.length < chunk) {
-      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(part.map((r) => sql`(${sql.join(values(r))})`))}`.execute(trx);
+      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(part.map((r) => sql`(${sql.join(values(r))})`))}`.execute(
+        trx,
+      );
       continue;
     }
     const statement = (db: Executor) => {
@@ -77,4 +104,5 @@ async function insertRows<T extends object>(trx: Trx, table: ImportTable, rows: 
   }
 }
 
-type ImportTable = 'person' | 'person_org_history' | 'person_status_history' | 'person_rank_history' | 'person_level_history' | 'person_post_history';
+type ImportTable =
+  'person' | 'person_org_history' | 'person_status_history' | 'person_rank_history' | 'person_level_history' | 'person_post_history';

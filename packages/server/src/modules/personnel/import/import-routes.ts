@@ -2,11 +2,7 @@ import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import {
-  FileDownload,
-  NdjsonProgress,
-  pickLocale,
-} from '@zhenggong/core';
+import { FileDownload, NdjsonProgress, pickLocale } from '@zhenggong/core';
 import { ImportQuery, ImportReportQuery, type ImportLine } from '@zhenggong/core/personnel/roster-import-api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/app-error.ts';
@@ -39,13 +35,25 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     config: { permission },
     handler: async (req, reply) => {
       const file = await templateXlsx(app.ctx.db, await scopeOf(req));
-      return reply.type(XLSX_MIME).header('content-disposition', attachment('personnel-import-template.xlsx', '人员信息导入模板.xlsx')).send(file);
+      return reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment('personnel-import-template.xlsx', '人员信息导入模板.xlsx'))
+        .send(file);
     },
   });
 
-  for (const [url, dryRun] of [['/dry-run', true], ['/commit', false]] as const) {
+  for (const [url, dryRun] of [
+    ['/dry-run', true],
+    ['/commit', false],
+  ] as const) {
     r.post(url, {
-      schema: { tags, querystring: ImportQuery, consumes: ['multipart/form-data'], produces: ['application/x-ndjson'], response: { 200: NdjsonProgress } },
+      schema: {
+        tags,
+        querystring: ImportQuery,
+        consumes: ['multipart/form-data'],
+        produces: ['application/x-ndjson'],
+        response: { 200: NdjsonProgress },
+      },
       config: { permission },
       handler: (req, reply) => streamImport(app, req, reply, req.query, dryRun, tmpDir),
     });
@@ -62,7 +70,11 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
         req.log.error({ err }, 'import report failed');
         out.destroy(err instanceof Error ? err : new Error(String(err)));
       });
-      return reply.type(XLSX_MIME).header('content-disposition', attachment('import-problems.xlsx', `导入问题清单-${job.fileName.replace(/\.xlsx$/i, '')}.xlsx`)).header('cache-control', 'no-store').send(out);
+      return reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment('import-problems.xlsx', `导入问题清单-${job.fileName.replace(/\.xlsx$/i, '')}.xlsx`))
+        .header('cache-control', 'no-store')
+        .send(out);
     },
   });
 }
@@ -71,7 +83,14 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
  * Receives the file, checks it is a zip before answering 200, then streams progress and the
  * result. The upload is deleted when the import ends, however it ends.
  */
-async function streamImport(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, query: ImportQuery, dryRun: boolean, tmpDir: string) {
+async function streamImport(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  query: ImportQuery,
+  dryRun: boolean,
+  tmpDir: string,
+) {
   const release = acquireImportSlot();
   let upload: { path: string; fileName: string } | undefined;
   try {
@@ -83,7 +102,9 @@ async function streamImport(app: FastifyInstance, req: FastifyRequest, reply: Fa
     const locale = pickLocale(req.headers['accept-language']);
     const out = new PassThrough();
     const send = (line: ImportLine) => out.write(`${JSON.stringify(line)}\n`);
-    void runImport(app.ctx, scope, actorOf(req), { file, fileName, dryRun, defaultKind: query.defaultKind, ownerId }, (p) => send({ type: 'progress', ...p }))
+    void runImport(app.ctx, scope, actorOf(req), { file, fileName, dryRun, defaultKind: query.defaultKind, ownerId }, (p) =>
+      send({ type: 'progress', ...p }),
+    )
       .then((job) => send(presentJob(job, locale)))
       .catch((err: unknown) => {
         if (!(err instanceof AppError)) req.log.error({ err }, 'import failed');

@@ -63,9 +63,15 @@ class RejectedInTransaction extends Error {
   }
 }
 
-const freshTotals = (): ValidationTotals => ({ mapping: undefined, totalRows: 0, problemRows: new Set(), skipped: { blank: 0, totals: 0, example: 0 } });
+const freshTotals = (): ValidationTotals => ({
+  mapping: undefined,
+  totalRows: 0,
+  problemRows: new Set(),
+  skipped: { blank: 0, totals: 0, example: 0 },
+});
 /** History rows need a full date; a month-precision 入警时间 (1985.03) starts on the 1st. */
-const historyStart = (ctx: AppContext) => (row: PersonTable) => (row.police_start_date ? row.police_start_date.padEnd(10, '-01').slice(0, 10) : today(ctx));
+const historyStart = (ctx: AppContext) => (row: PersonTable) =>
+  row.police_start_date ? row.police_start_date.padEnd(10, '-01').slice(0, 10) : today(ctx);
 
 /**
  * Checks a roster and, unless it is a dry run, imports it all or nothing. The checking pass reads
@@ -74,7 +80,13 @@ const historyStart = (ctx: AppContext) => (row: PersonTable) => (row.police_star
  * police numbers registered meanwhile) and inserts it. A kill at any point leaves no row of the
  * file behind: the transaction never committed.
  */
-export async function runImport(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, req: ImportRequest, onProgress: (p: ImportProgress) => void = () => {}): Promise<ImportJob> {
+export async function runImport(
+  ctx: AppContext,
+  scope: ResolvedScope,
+  actor: AuditActor,
+  req: ImportRequest,
+  onProgress: (p: ImportProgress) => void = () => {},
+): Promise<ImportJob> {
   const jobId = newId();
   const totals = freshTotals();
   const kept: ImportProblem[] = [];
@@ -93,7 +105,12 @@ export async function runImport(ctx: AppContext, scope: ResolvedScope, actor: Au
         for (const p of batch.problems) if (kept.length < MAX_KEPT_PROBLEMS) kept.push(p);
         // Once a row has failed nothing will be inserted, so the spool is not worth writing.
         if (problemCount === 0) await spool?.add(batch.rows);
-        progress({ phase: 'validating', processedRows: batch.processedRows, totalRows: null, percent: Math.floor(sheet.fraction() * share) });
+        progress({
+          phase: 'validating',
+          processedRows: batch.processedRows,
+          totalRows: null,
+          percent: Math.floor(sheet.fraction() * share),
+        });
       }
     } finally {
       await sheet.close();
@@ -102,22 +119,44 @@ export async function runImport(ctx: AppContext, scope: ResolvedScope, actor: Au
     if (totals.totalRows === 0) throw new AppError('IMPORT_NO_ROWS');
     const finish = async (committed: boolean, inserted: number, problems: ImportProblem[], count: number): Promise<ImportJob> => {
       const job: ImportJob = {
-        jobId, ownerId: req.ownerId, fileName: req.fileName, dryRun: req.dryRun, committed, inserted,
-        totalRows: totals.totalRows, validRows: totals.totalRows - totals.problemRows.size, skippedRows: totals.skipped,
-        columns: totals.mapping?.columns ?? [], ignoredColumns: totals.mapping?.ignored ?? [],
-        problemCount: count, problems: [...problems].sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column)), finishedAt: Date.now(),
+        jobId,
+        ownerId: req.ownerId,
+        fileName: req.fileName,
+        dryRun: req.dryRun,
+        committed,
+        inserted,
+        totalRows: totals.totalRows,
+        validRows: totals.totalRows - totals.problemRows.size,
+        skippedRows: totals.skipped,
+        columns: totals.mapping?.columns ?? [],
+        ignoredColumns: totals.mapping?.ignored ?? [],
+        problemCount: count,
+        problems: [...problems].sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column)),
+        finishedAt: Date.now(),
       };
       await rememberJob(ctx, job);
       return job;
     };
-    const audited = (outcome: 'success' | 'failure', extra: Record<string, unknown>) => ({
-      eventType: req.dryRun ? 'person.import.check' : 'person.import', objectType: 'import', objectId: jobId, outcome,
-      // Counts and the file name only; the rows themselves never go into the audit log.
-      detail: { fileName: req.fileName, totalRows: totals.totalRows, skippedRows: totals.skipped, ...extra },
-    } as const);
+    const audited = (outcome: 'success' | 'failure', extra: Record<string, unknown>) =>
+      ({
+        eventType: req.dryRun ? 'person.import.check' : 'person.import',
+        objectType: 'import',
+        objectId: jobId,
+        outcome,
+        // Counts and the file name only; the rows themselves never go into the audit log.
+        detail: { fileName: req.fileName, totalRows: totals.totalRows, skippedRows: totals.skipped, ...extra },
+      }) as const;
 
     if (!spool || problemCount > 0) {
-      await auditAlone(ctx.db, ctx.clock, actor, audited(problemCount > 0 && !req.dryRun ? 'failure' : 'success', { problemCount, validRows: totals.totalRows - totals.problemRows.size }));
+      await auditAlone(
+        ctx.db,
+        ctx.clock,
+        actor,
+        audited(problemCount > 0 && !req.dryRun ? 'failure' : 'success', {
+          problemCount,
+          validRows: totals.totalRows - totals.problemRows.size,
+        }),
+      );
       progress({ phase: 'validating', processedRows: totals.totalRows, totalRows: totals.totalRows, percent: share }, true);
       return finish(false, 0, kept, problemCount);
     }
@@ -129,11 +168,27 @@ export async function runImport(ctx: AppContext, scope: ResolvedScope, actor: Au
         progress({ phase: 'inserting', processedRows: 0, totalRows: expected, percent: share }, true);
         for await (const batch of readSpool(spool.path, 500)) {
           // Re-checked inside the transaction: someone may have registered one of these people since the check.
-          const taken = await databaseDuplicates(trx, columnOf, batch.map((b) => ({ row: b.row, bidx: b.person.id_number_bidx, policeNumber: b.person.police_number ?? undefined })));
+          const taken = await databaseDuplicates(
+            trx,
+            columnOf,
+            batch.map((b) => ({ row: b.row, bidx: b.person.id_number_bidx, policeNumber: b.person.police_number ?? undefined })),
+          );
           if (taken.length > 0) throw new RejectedInTransaction(taken);
-          await insertPeople(trx, batch.map((b) => b.person), historyStart(ctx));
+          await insertPeople(
+            trx,
+            batch.map((b) => b.person),
+            historyStart(ctx),
+          );
           inserted += batch.length;
-          progress({ phase: 'inserting', processedRows: inserted, totalRows: expected, percent: share + Math.floor((inserted / expected) * (95 - share)) }, inserted === batch.length);
+          progress(
+            {
+              phase: 'inserting',
+              processedRows: inserted,
+              totalRows: expected,
+              percent: share + Math.floor((inserted / expected) * (95 - share)),
+            },
+            inserted === batch.length,
+          );
         }
         if (inserted !== expected) throw new Error(`spool held ${inserted} of ${expected} rows`);
         progress({ phase: 'committing', processedRows: inserted, totalRows: expected, percent: 95 }, true);

@@ -46,12 +46,20 @@ export async function templateXlsx(db: Executor, scope: ResolvedScope): Promise<
   example.font = { color: { argb: 'FF888888' } };
 
   const units = wb.addWorksheet('单位列表', { views: [{ state: 'frozen', ySplit: 1 }] });
-  units.columns = [{ header: '单位（填写方式）', width: 34 }, { header: '全称', width: 40 }, { header: '机构代码', width: 16 }];
+  units.columns = [
+    { header: '单位（填写方式）', width: 34 },
+    { header: '全称', width: 40 },
+    { header: '机构代码', width: 16 },
+  ];
   units.getRow(1).font = bold;
   for (const u of await unitsForTemplate(db, scope)) units.addRow([u.write, u.name, u.code ?? '']);
 
   const help = wb.addWorksheet('填写说明');
-  help.columns = [{ header: '列名', width: 16 }, { header: '也可写作', width: 40 }, { header: '必填', width: 6 }];
+  help.columns = [
+    { header: '列名', width: 16 },
+    { header: '也可写作', width: 40 },
+    { header: '必填', width: 6 },
+  ];
   help.getRow(1).font = bold;
   for (const c of rosterColumns) help.addRow([c.headers[0], c.headers.slice(1).join('、'), c.required ? '是' : '']);
   help.addRow([]);
@@ -86,8 +94,22 @@ export async function writeReportXlsx(out: Writable, job: ImportJob, locale: Loc
   const ws = wb.addWorksheet(zh ? '问题清单' : 'Problems', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = (
     zh
-      ? [['行号', 8], ['列', 6], ['列名', 14], ['单元格内容', 24], ['问题', 60], ['问题代码', 26]]
-      : [['Row', 8], ['Column', 8], ['Header', 14], ['Value', 24], ['Problem', 60], ['Code', 26]]
+      ? [
+          ['行号', 8],
+          ['列', 6],
+          ['列名', 14],
+          ['单元格内容', 24],
+          ['问题', 60],
+          ['问题代码', 26],
+        ]
+      : [
+          ['Row', 8],
+          ['Column', 8],
+          ['Header', 14],
+          ['Value', 24],
+          ['Problem', 60],
+          ['Code', 26],
+        ]
   ).map(([header, width]) => ({ header: String(header), width: Number(width) }));
   ws.getRow(1).font = bold;
   ws.getRow(1).commit();
@@ -99,8 +121,20 @@ export async function writeReportXlsx(out: Writable, job: ImportJob, locale: Loc
   const about = wb.addWorksheet(zh ? '说明' : 'About');
   about.columns = [{ width: 18 }, { width: 60 }];
   const lines: [string, string | number][] = zh
-    ? [['文件', job.fileName], ['数据行数', job.totalRows], ['无问题的行', job.validRows], ['问题总数', job.problemCount], ['本表列出', job.problems.length]]
-    : [['File', job.fileName], ['Data rows', job.totalRows], ['Rows without problems', job.validRows], ['Problems', job.problemCount], ['Listed here', job.problems.length]];
+    ? [
+        ['文件', job.fileName],
+        ['数据行数', job.totalRows],
+        ['无问题的行', job.validRows],
+        ['问题总数', job.problemCount],
+        ['本表列出', job.problems.length],
+      ]
+    : [
+        ['File', job.fileName],
+        ['Data rows', job.totalRows],
+        ['Rows without problems', job.validRows],
+        ['Problems', job.problemCount],
+        ['Listed here', job.problems.length],
+      ];
   for (const l of lines) about.addRow(l).commit();
   about.commit();
   await wb.commit();

@@ -14,7 +14,10 @@ export function multipartBody(file: Buffer, fileName: string, field = 'file'): {
     `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
       'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
   );
-  return { payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 export const ndjson = (res: LightMyRequestResponse): ImportLine[] =>
@@ -24,7 +27,12 @@ export const ndjson = (res: LightMyRequestResponse): ImportLine[] =>
     .map((l) => JSON.parse(l) as ImportLine);
 
 /** Uploads to dry-run or commit and returns the response with its parsed lines. */
-export async function upload(client: Client, action: 'dry-run' | 'commit', file: Buffer, opts: { fileName?: string; query?: string; lang?: string } = {}) {
+export async function upload(
+  client: Client,
+  action: 'dry-run' | 'commit',
+  file: Buffer,
+  opts: { fileName?: string; query?: string; lang?: string } = {},
+) {
   const body = multipartBody(file, opts.fileName ?? '名册.xlsx');
   const res = await client.request({
     method: 'POST',
@@ -52,7 +60,20 @@ export async function rosterFile(t: TestApp, sheet: RosterSheet): Promise<Buffer
 }
 
 /** The headers most tests use: columns A–L, under one title row (data starts on sheet row 3). */
-export const HEADERS = ['序号', '姓名', '身份证号', '性别', '出生日期', '民族', '政治面貌', '单位', '警号', '联系电话', '入警时间', '人员类别'];
+export const HEADERS = [
+  '序号',
+  '姓名',
+  '身份证号',
+  '性别',
+  '出生日期',
+  '民族',
+  '政治面貌',
+  '单位',
+  '警号',
+  '联系电话',
+  '入警时间',
+  '人员类别',
+];
 export const TITLE: readonly (readonly RosterCell[])[] = [['示例市公安局上城分局民警花名册']];
 
 /**

@@ -1,6 +1,13 @@
 import { parseIdNumber } from '@zhenggong/core';
 import { cellText, skippableRow } from '@zhenggong/core/personnel/roster-cells';
-import { HEADER_SEARCH_ROWS, mapHeaderRow, rosterColumnOf, type HeaderMapping, type MappedColumn, type RosterField } from '@zhenggong/core/personnel/roster-columns';
+import {
+  HEADER_SEARCH_ROWS,
+  mapHeaderRow,
+  rosterColumnOf,
+  type HeaderMapping,
+  type MappedColumn,
+  type RosterField,
+} from '@zhenggong/core/personnel/roster-columns';
 import type { RosterProblemCode } from '@zhenggong/core/personnel/roster-problems';
 import { readRosterRow } from '@zhenggong/core/personnel/roster-row';
 import type { Executor } from '../../../db/database.ts';
@@ -53,7 +60,14 @@ export interface ValidateOptions {
  * police numbers in the file and in the database. `db` is the pool for a dry run and the
  * transaction for a commit, so a commit re-checks the database inside its own transaction.
  */
-export async function* validateRoster(ctx: AppContext, db: Executor, scope: ResolvedScope, sheet: SheetReader, totals: ValidationTotals, opts: ValidateOptions = {}): AsyncGenerator<ValidatedBatch> {
+export async function* validateRoster(
+  ctx: AppContext,
+  db: Executor,
+  scope: ResolvedScope,
+  sheet: SheetReader,
+  totals: ValidationTotals,
+  opts: ValidateOptions = {},
+): AsyncGenerator<ValidatedBatch> {
   const resolveOrg = await loadOrgResolver(db, scope);
   const batchSize = opts.batchSize ?? 500;
   const rowOptions = { today: today(ctx), policeNumberPattern: ctx.config.policeNumberPattern, defaultKind: opts.defaultKind };
@@ -65,13 +79,26 @@ export async function* validateRoster(ctx: AppContext, db: Executor, scope: Reso
   let pending: { row: number; person?: PersonTable; bidx?: string; policeNumber?: string; ok: boolean }[] = [];
   let problems: ImportProblem[] = [];
 
-  const locate = (row: number, field: RosterField, code: RosterProblemCode, value: string, params?: Record<string, string | number>): ImportProblem => {
+  const locate = (
+    row: number,
+    field: RosterField,
+    code: RosterProblemCode,
+    value: string,
+    params?: Record<string, string | number>,
+  ): ImportProblem => {
     totals.problemRows.add(row);
     return problemAt(columnOf, row, field, code, value, params);
   };
 
   /** Repeats within the file: both rows are reported, the earlier one once per key. */
-  const repeat = (seen: Map<string, { row: number; flagged: boolean }>, key: string, row: number, field: RosterField, code: RosterProblemCode, value: string): boolean => {
+  const repeat = (
+    seen: Map<string, { row: number; flagged: boolean }>,
+    key: string,
+    row: number,
+    field: RosterField,
+    code: RosterProblemCode,
+    value: string,
+  ): boolean => {
     const first = seen.get(key);
     if (!first) {
       seen.set(key, { row, flagged: false });
@@ -117,7 +144,15 @@ export async function* validateRoster(ctx: AppContext, db: Executor, scope: Reso
       for (const p of result.problems) {
         const field = p.field as RosterField; // checkPerson reports the form's field names, which the roster fields reuse
         if (has(field)) continue;
-        const expected = !id?.ok ? undefined : p.code === 'sex_mismatch' ? (id.info.sex === 'male' ? '1' : '2') : p.code === 'birth_date_mismatch' ? id.info.birthDate : undefined;
+        const expected = !id?.ok
+          ? undefined
+          : p.code === 'sex_mismatch'
+            ? id.info.sex === 'male'
+              ? '1'
+              : '2'
+            : p.code === 'birth_date_mismatch'
+              ? id.info.birthDate
+              : undefined;
         found.push(locate(r.number, field, p.code, p.value ?? '', expected ? { expected } : undefined));
       }
     }
@@ -127,7 +162,13 @@ export async function* validateRoster(ctx: AppContext, db: Executor, scope: Reso
     let ok = found.length === 0 && result.ok;
     if (bidx && repeat(seenIds, bidx, r.number, 'idNumber', 'duplicate_id_in_file', draft.person.idNumber ?? '')) ok = false;
     if (pn && repeat(seenPoliceNumbers, pn, r.number, 'policeNumber', 'duplicate_police_number_in_file', pn)) ok = false;
-    pending.push({ row: r.number, ok, ...(result.ok ? { person: result.row } : {}), ...(bidx ? { bidx } : {}), ...(pn ? { policeNumber: pn } : {}) });
+    pending.push({
+      row: r.number,
+      ok,
+      ...(result.ok ? { person: result.row } : {}),
+      ...(bidx ? { bidx } : {}),
+      ...(pn ? { policeNumber: pn } : {}),
+    });
   }
 
   for await (const r of sheet.rows) {
@@ -136,7 +177,11 @@ export async function* validateRoster(ctx: AppContext, db: Executor, scope: Reso
       mapping = mapHeaderRow(r.cells.map((c) => (c === null ? undefined : cellText(c))));
       if (!mapping) continue;
       const missing = mapping.missingRequired;
-      if (missing.length > 0) throw new AppError('IMPORT_MISSING_COLUMNS', { columns: missing.map((f) => rosterColumnOf.get(f)?.headers[0] ?? f).join('、'), fields: missing });
+      if (missing.length > 0)
+        throw new AppError('IMPORT_MISSING_COLUMNS', {
+          columns: missing.map((f) => rosterColumnOf.get(f)?.headers[0] ?? f).join('、'),
+          fields: missing,
+        });
       totals.mapping = mapping;
       columnOf = new Map(mapping.columns.map((c) => [c.field, c]));
       dataColumns = mapping.columns.filter((c) => c.field !== 'seq').map((c) => c.index);
@@ -149,20 +194,38 @@ export async function* validateRoster(ctx: AppContext, db: Executor, scope: Reso
   if (pending.length > 0 || problems.length > 0) yield await flush();
 }
 
-export function problemAt(columnOf: ReadonlyMap<RosterField, MappedColumn>, row: number, field: RosterField, code: RosterProblemCode, value: string, params?: Record<string, string | number>): ImportProblem {
+export function problemAt(
+  columnOf: ReadonlyMap<RosterField, MappedColumn>,
+  row: number,
+  field: RosterField,
+  code: RosterProblemCode,
+  value: string,
+  params?: Record<string, string | number>,
+): ImportProblem {
   const col = columnOf.get(field);
   const header = col?.header ?? rosterColumnOf.get(field)?.headers[0] ?? field;
   return { row, column: col?.letter ?? '', header, field, code, value, ...(params ? { params } : {}) };
 }
 
 /** ID and police numbers of these rows that the database already holds (checked in batches, through the blind index). */
-export async function databaseDuplicates(db: Executor, columnOf: ReadonlyMap<RosterField, MappedColumn>, rows: readonly { row: number; bidx?: string | undefined; policeNumber?: string | undefined }[]): Promise<ImportProblem[]> {
-  const takenIds = await takenIdIndexes(db, rows.flatMap((p) => (p.bidx ? [p.bidx] : [])));
-  const takenNumbers = await takenPoliceNumbers(db, rows.flatMap((p) => (p.policeNumber ? [p.policeNumber] : [])));
+export async function databaseDuplicates(
+  db: Executor,
+  columnOf: ReadonlyMap<RosterField, MappedColumn>,
+  rows: readonly { row: number; bidx?: string | undefined; policeNumber?: string | undefined }[],
+): Promise<ImportProblem[]> {
+  const takenIds = await takenIdIndexes(
+    db,
+    rows.flatMap((p) => (p.bidx ? [p.bidx] : [])),
+  );
+  const takenNumbers = await takenPoliceNumbers(
+    db,
+    rows.flatMap((p) => (p.policeNumber ? [p.policeNumber] : [])),
+  );
   const problems: ImportProblem[] = [];
   for (const p of rows) {
     if (p.bidx && takenIds.has(p.bidx)) problems.push(problemAt(columnOf, p.row, 'idNumber', 'duplicate_id_in_db', ''));
-    if (p.policeNumber && takenNumbers.has(p.policeNumber)) problems.push(problemAt(columnOf, p.row, 'policeNumber', 'duplicate_police_number_in_db', p.policeNumber));
+    if (p.policeNumber && takenNumbers.has(p.policeNumber))
+      problems.push(problemAt(columnOf, p.row, 'policeNumber', 'duplicate_police_number_in_db', p.policeNumber));
   }
   return problems;
 }

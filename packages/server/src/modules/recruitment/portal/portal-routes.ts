@@ -126,18 +126,28 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(APPLICANT_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/api/v1/portal', maxAge: 12 * 3600 });
 
-  r.get('/announcements', { schema: { tags, response: { 200: ListPublishedResponse } }, config: { public: true } }, async () => listPublished(app.ctx));
-  r.get('/announcements/:id', { schema: { tags, params: IdParams, response: { 200: GetPublishedResponse } }, config: { public: true } }, async (req) =>
-    getPublished(app.ctx, req.params.id),
+  r.get('/announcements', { schema: { tags, response: { 200: ListPublishedResponse } }, config: { public: true } }, async () =>
+    listPublished(app.ctx),
   );
-  r.get('/announcements/:id/publicity', { schema: { tags, params: IdParams, response: { 200: PublicityListResponse } }, config: { public: true } }, async (req) =>
-    publicityList(app.ctx, req.params.id),
+  r.get(
+    '/announcements/:id',
+    { schema: { tags, params: IdParams, response: { 200: GetPublishedResponse } }, config: { public: true } },
+    async (req) => getPublished(app.ctx, req.params.id),
+  );
+  r.get(
+    '/announcements/:id/publicity',
+    { schema: { tags, params: IdParams, response: { 200: PublicityListResponse } }, config: { public: true } },
+    async (req) => publicityList(app.ctx, req.params.id),
   );
 
-  r.get('/captcha', { schema: { tags, response: { 200: IssueCaptchaResponse } }, config: { public: true, rateLimit: perIp(30) } }, async (_req, reply) => {
-    const { captchaId, svg } = await issueCaptcha(app.ctx);
-    return reply.header('Cache-Control', 'no-store').send({ captchaId, svg });
-  });
+  r.get(
+    '/captcha',
+    { schema: { tags, response: { 200: IssueCaptchaResponse } }, config: { public: true, rateLimit: perIp(30) } },
+    async (_req, reply) => {
+      const { captchaId, svg } = await issueCaptcha(app.ctx);
+      return reply.header('Cache-Control', 'no-store').send({ captchaId, svg });
+    },
+  );
   r.post('/verification-code', {
     schema: { tags, body: VerificationCodeBody, response: { 204: NoContent } },
     config: { public: true, rateLimit: perIp(10) },
@@ -167,17 +177,23 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       return { applicant: out.applicant, csrf: out.csrf };
     },
   });
-  r.post('/logout', { schema: { tags, response: { 204: NoContent } }, config: { public: true, applicant: true, noBody: true } }, async (req, reply) => {
-    await closeSession(app.ctx, req.cookies[APPLICANT_COOKIE] as string);
-    reply.clearCookie(APPLICANT_COOKIE, { path: '/api/v1/portal' });
-    return reply.status(204).send();
-  });
+  r.post(
+    '/logout',
+    { schema: { tags, response: { 204: NoContent } }, config: { public: true, applicant: true, noBody: true } },
+    async (req, reply) => {
+      await closeSession(app.ctx, req.cookies[APPLICANT_COOKIE] as string);
+      reply.clearCookie(APPLICANT_COOKIE, { path: '/api/v1/portal' });
+      return reply.status(204).send();
+    },
+  );
   r.get('/me', { schema: { tags, response: { 200: ApplicantViewResponse } }, config: { public: true, applicant: true } }, async (req) => {
     return { applicant: await applicantView(app.ctx, applicantOf(req)), csrf: req.applicantCsrf };
   });
 
-  r.get('/applications', { schema: { tags, response: { 200: ListOwnApplicationsResponse } }, config: { public: true, applicant: true } }, async (req) =>
-    listOwnApplications(app.ctx, applicantOf(req)),
+  r.get(
+    '/applications',
+    { schema: { tags, response: { 200: ListOwnApplicationsResponse } }, config: { public: true, applicant: true } },
+    async (req) => listOwnApplications(app.ctx, applicantOf(req)),
   );
   r.post('/applications', {
     schema: { tags, body: ApplicationBody, response: { 201: SubmitApplicationResponse } },
@@ -191,8 +207,10 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       return reply.status(201).send(out.application);
     },
   });
-  r.get('/applications/:id', { schema: { tags, params: IdParams, response: { 200: SubmitApplicationResponse } }, config: { public: true, applicant: true } }, async (req) =>
-    getOwnApplication(app.ctx, applicantOf(req), req.params.id),
+  r.get(
+    '/applications/:id',
+    { schema: { tags, params: IdParams, response: { 200: SubmitApplicationResponse } }, config: { public: true, applicant: true } },
+    async (req) => getOwnApplication(app.ctx, applicantOf(req), req.params.id),
   );
   r.patch('/applications/:id', {
     schema: { tags, params: IdParams, body: UpdateApplicationBody, response: { 200: SubmitApplicationResponse } },
@@ -287,7 +305,9 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
         .send(pdf);
     },
   );
-  r.get('/applications/:id/scores', { schema: { tags, params: IdParams, response: { 200: OwnScoresResponse } }, config: { public: true, applicant: true } }, async (req) =>
-    ownScores(app.ctx, applicantOf(req), req.params.id),
+  r.get(
+    '/applications/:id/scores',
+    { schema: { tags, params: IdParams, response: { 200: OwnScoresResponse } }, config: { public: true, applicant: true } },
+    async (req) => ownScores(app.ctx, applicantOf(req), req.params.id),
   );
 }

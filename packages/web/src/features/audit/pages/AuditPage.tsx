@@ -1,4 +1,11 @@
-import { DownloadOutlined, FileProtectOutlined, MinusSquareOutlined, PlusSquareOutlined, ReloadOutlined, SafetyOutlined } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  FileProtectOutlined,
+  MinusSquareOutlined,
+  PlusSquareOutlined,
+  ReloadOutlined,
+  SafetyOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -71,7 +71,13 @@ export function SecondFactorPage() {
   const error = enrolling ? (confirm.error ?? start.error) : verify.error;
   return (
     <AuthCard heading={t('auth.mfa.title')} width={480}>
-      <Alert type="info" showIcon icon={<SafetyOutlined />} style={{ marginBottom: 16 }} message={t(enrolling ? 'auth.mfa.enrolHint' : 'auth.mfa.verifyHint')} />
+      <Alert
+        type="info"
+        showIcon
+        icon={<SafetyOutlined />}
+        style={{ marginBottom: 16 }}
+        message={t(enrolling ? 'auth.mfa.enrolHint' : 'auth.mfa.verifyHint')}
+      />
       {enrolling && start.data && (
         <Flex vertical align="center" gap={8} style={{ marginBottom: 16 }}>
           <img
@@ -89,11 +95,21 @@ export function SecondFactorPage() {
       )}
       {error ? <LoginErrorAlert error={error} /> : null}
       <Form<CodeValues> form={form} name="secondFactor" layout="vertical" requiredMark={false} onFinish={onFinish}>
-        <Form.Item label={t('auth.mfa.code')} name="code" rules={[{ required: true, whitespace: true, message: t('auth.mfa.codeRequired') }]}>
+        <Form.Item
+          label={t('auth.mfa.code')}
+          name="code"
+          rules={[{ required: true, whitespace: true, message: t('auth.mfa.codeRequired') }]}
+        >
           <Input autoComplete="one-time-code" inputMode={enrolling ? 'numeric' : 'text'} maxLength={16} autoFocus />
         </Form.Item>
         <Flex gap={8}>
-          <Button type="primary" htmlType="submit" block loading={confirm.isPending || verify.isPending} disabled={enrolling && !start.data}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={confirm.isPending || verify.isPending}
+            disabled={enrolling && !start.data}
+          >
             {t(enrolling ? 'auth.mfa.confirm' : 'auth.mfa.verify')}
           </Button>
           <Button onClick={() => void onLogout()}>{t('auth.mfa.logout')}</Button>

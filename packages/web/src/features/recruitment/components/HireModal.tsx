@@ -68,7 +68,11 @@ export function HireModal({
         layout="vertical"
         onFinish={submit}
         preserve={false}
-        initialValues={{ orgId: target?.orgId, startDate: beijingTodayDayjs(), contractEnd: beijingTodayDayjs().add(3, 'year').subtract(1, 'day') }}
+        initialValues={{
+          orgId: target?.orgId,
+          startDate: beijingTodayDayjs(),
+          contractEnd: beijingTodayDayjs().add(3, 'year').subtract(1, 'day'),
+        }}
       >
         <Form.Item name="orgId" label={t('recruitment.hire.org')} rules={[{ required: true }]} extra={t('recruitment.hire.orgHint')}>
           <OrgTreeSelect />

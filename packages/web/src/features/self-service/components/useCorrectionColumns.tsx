@@ -4,7 +4,12 @@ import { formatDateTime } from '../../../shared/utils/format';
 import type { CorrectionRequest, CorrectionStatus } from '@zhenggong/core';
 import { ChangesList } from './ChangesList';
 
-export const CORRECTION_STATUS_COLORS: Record<CorrectionStatus, string> = { pending: 'processing', approved: 'success', rejected: 'error', withdrawn: 'default' };
+export const CORRECTION_STATUS_COLORS: Record<CorrectionStatus, string> = {
+  pending: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  withdrawn: 'default',
+};
 
 /** Columns shared by "my requests" and the approver's list (which masks phones unless the approver may reveal). */
 export function useCorrectionColumns<T extends CorrectionRequest>(maskPhone = false): TableColumnsType<T> {

@@ -78,7 +78,10 @@ export function ApprovalsPanel() {
         confirmLoading={decide.isPending}
         onOk={() =>
           rejecting &&
-          decide.mutate({ caseId: rejecting.caseId ?? '', approve: false, note }, { onSuccess: () => setRejecting(undefined), onError: showError })
+          decide.mutate(
+            { caseId: rejecting.caseId ?? '', approve: false, note },
+            { onSuccess: () => setRejecting(undefined), onError: showError },
+          )
         }
       >
         <Input.TextArea
