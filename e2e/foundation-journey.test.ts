@@ -101,7 +101,8 @@ describe('foundation journey in headless Chromium', () => {
     await login.changePassword(server.initialPasswords.auditadmin as string, NEW_PASSWORD);
     await page.goto(`${server.url}/audit`);
     const table = page.getByTestId('audit-table');
-    await table.getByText('org.create').first().waitFor();
+    // Events show by their localised names (新建机构 is org.create).
+    await table.getByText('新建机构').first().waitFor();
     await page.getByRole('button', { name: '校验' }).click();
     await page.getByTestId('audit-verify-result').waitFor();
     expect(await page.getByTestId('audit-verify-result').innerText()).toMatch(/通过|完整|ok/i);

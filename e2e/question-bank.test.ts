@@ -92,18 +92,18 @@ describe('question bank and papers in headless Chromium', () => {
     expect(await bank.summaryText()).toContain('共 34 行，无问题 34 行，问题 0 处');
     await bank.commit();
     await bank.open();
-    expect(await bank.total()).toBe(34);
+    await expect.poll(() => bank.total()).toBe(34);
   });
 
   it('filters the list and edits a question into a new version', async () => {
     await bank.filterType('判断题');
-    expect(await bank.total()).toBe(8);
+    await expect.poll(() => bank.total()).toBe(8);
     await bank.search('警衔');
     await bank.filterType('单选题');
-    expect(await bank.total()).toBe(0);
+    await expect.poll(() => bank.total()).toBe(0);
     await bank.open();
     await bank.search('询问查证');
-    expect(await bank.total()).toBe(2);
+    await expect.poll(() => bank.total()).toBe(2);
     await snap(page, '21-question-list');
     await bank.openQuestion('询问查证的时间不得超过____小时。');
     await bank.editStem('询问查证的时间一般不得超过____小时。');
@@ -120,11 +120,11 @@ describe('question bank and papers in headless Chromium', () => {
       correct: ['A'],
     });
     expect(errors).toEqual(['多选题至少选两个正确答案']);
-    await page.locator('.ant-drawer-content').getByRole('checkbox', { name: 'B', exact: true }).check();
-    await page.locator('.ant-drawer-content').getByRole('checkbox', { name: 'C', exact: true }).check();
+    await bank.markCorrect('checkbox', 'B');
+    await bank.markCorrect('checkbox', 'C');
     expect(await bank.saveQuestion()).toEqual([]);
     await bank.open();
-    expect(await bank.total()).toBe(35);
+    await expect.poll(() => bank.total()).toBe(35);
   });
 
   it('composes a rule-drawn paper, with the available count per rule, and previews a draw', async () => {

@@ -64,7 +64,7 @@ describe('second factor in headless Chromium', () => {
       .getByLabel('动态口令或恢复码')
       .fill(crypto.randomInt(0, 999_999).toString().padStart(6, '0') === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: '完成绑定' }).click();
-    await page.getByRole('alert').waitFor();
+    await page.getByRole('alert').filter({ hasText: '动态口令或恢复码不正确或已使用' }).waitFor();
     await page.getByLabel('动态口令或恢复码').fill(await nextCode(server.url, 'sysadmin'));
     await page.getByRole('button', { name: '完成绑定' }).click();
     const codes = page.getByTestId('recovery-codes').locator('li');

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { pickTreeNode } from './tree-select.ts';
 
@@ -155,11 +156,14 @@ export class QuestionBankPage {
     await this.pick(this.page.getByTestId('question-type-select'), q.type);
     await drawer.getByLabel('题干').fill(q.stem);
     for (const [i, text] of q.options.entries()) await drawer.getByLabel(`选项 ${'ABCDEFGH'[i]}`, { exact: true }).fill(text);
-    for (const key of q.correct) {
-      if (q.type === '单选题') await drawer.getByRole('radio', { name: key, exact: true }).check();
-      else await drawer.getByRole('checkbox', { name: key, exact: true }).check();
-    }
+    for (const key of q.correct) await this.markCorrect(q.type === '单选题' ? 'radio' : 'checkbox', key);
     return this.saveQuestion();
+  }
+
+  /** Marks an option correct in the open form, waiting until the box holds the state (the answer widget is rebuilt as the form settles). */
+  async markCorrect(role: 'radio' | 'checkbox', key: string): Promise<void> {
+    const box = this.page.locator('.ant-drawer-content').getByRole(role, { name: key, exact: true });
+    await expect.poll(async () => (await box.isChecked()) || (await box.click(), box.isChecked())).toBe(true);
   }
 
   /** Saves the open question form; answers the inline errors shown, or [] once the drawer closed. */

@@ -49,7 +49,9 @@ export async function nextCode(baseUrl: string, username: string): Promise<strin
     // The condition waited for is the clock reaching the next TOTP window, nothing else.
     await new Promise((r) => setTimeout(r, 250));
   }
-  const step = Math.max(currentStep() - 1, last + 1);
+  // The current window, not the previous one: the server accepts one window either side, so a
+  // code of the previous window sent across a window boundary would arrive two windows late.
+  const step = Math.max(currentStep(), last + 1);
   lastStep.set(key(baseUrl, username), step);
   return hotp(secret, step);
 }
