@@ -40,5 +40,17 @@ export const screenshotDir = path.resolve(import.meta.dirname, '../.artifacts/sc
 /** Saves a full-page screenshot under e2e/.artifacts/screenshots/NAME.png. */
 export async function snap(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
+  // A drawer or modal still sliding in makes a picture nobody can read: wait (a few seconds at
+  // most, the picture is not the test) until no finite animation is running. Spinners loop forever
+  // and are ignored.
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      {
+        timeout: 3000,
+      },
+    )
+    .catch(() => undefined);
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
