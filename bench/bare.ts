@@ -86,6 +86,9 @@ interface UserRow {
   locked_until: string | null;
   last_login_at: string | null;
   created_at: string;
+  pending_org_id: string | null;
+  held_reason: string | null;
+  totp_enrolled_at: string | null;
 }
 
 const userScope = '(app_user.org_id in (select descendant_id from org_closure where ancestor_id in (?)))';
@@ -144,6 +147,9 @@ export async function bareUserPage(db: RawDb, scopeRootId: string, page: number,
         lockedUntil: locked ? r.locked_until : null,
         lastLoginAt: r.last_login_at,
         createdAt: r.created_at,
+        pendingOrgId: r.pending_org_id,
+        held: r.held_reason !== null,
+        mfaEnrolled: r.totp_enrolled_at !== null,
       };
     }),
     total: Number(count[0]?.n ?? 0),

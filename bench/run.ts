@@ -578,7 +578,7 @@ async function main(): Promise<void> {
   };
   fs.writeFileSync(path.join(resultsDir, `${file}.json`), `${JSON.stringify(json, null, 2)}\n`);
   fs.writeFileSync(path.join(resultsDir, `${file}.md`), md);
-  log(`wrote bench/results/${file}.json and ${file}.md`);
+  log(`wrote ${path.relative(process.cwd(), path.join(resultsDir, file))}.json and .md`);
 }
 
 const cleanup = () => {
