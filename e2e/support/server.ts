@@ -42,6 +42,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       CHECK_RESPONSES: '1',
+      // Journeys compute TOTP codes while a busy machine delays the requests: two windows either side
+      // keep a code sent across a window boundary valid. One window is tested in mfa.test.ts.
+      MFA_DRIFT_STEPS: '2',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
