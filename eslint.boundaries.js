@@ -22,6 +22,8 @@ const PUBLIC_FACES = [
   'import/import-sheets.ts',
   'import/import-service.ts',
   'import/import-test-support.ts',
+  // The portal's settings (message sender, test switch, rate scale), shared by public voting.
+  'portal/portal-settings.ts',
 ];
 
 export const boundarySettings = {

@@ -13,6 +13,9 @@ const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export interface ChildServer {
   readonly port: number;
   cpuUs(): Promise<number>;
+  /** CPU profile of a measured window only (bench/server.ts writes it to `file`). */
+  profileStart(): Promise<void>;
+  profileStop(file: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -29,7 +32,7 @@ export async function startChild(target: 'platform' | 'bare', benchCase: string,
   });
   children.add(child);
   child.once('exit', () => children.delete(child));
-  const request = <T>(type: string, reply: string) =>
+  const request = <T>(type: string, reply: string, payload: Record<string, unknown> = {}) =>
     new Promise<T>((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`${target} server exited (${code}) before answering ${type || 'ready'}`));
       child.once('exit', onExit);
@@ -40,13 +43,15 @@ export async function startChild(target: 'platform' | 'bare', benchCase: string,
         resolve(m);
       };
       child.on('message', onMessage);
-      if (type) child.send({ type });
+      if (type) child.send({ type, ...payload });
     });
   const ready = await request<{ port: number }>('', 'ready');
   let stopped = false;
   return {
     port: ready.port,
     cpuUs: async () => (await request<{ cpuUs: number }>('usage', 'usage')).cpuUs,
+    profileStart: async () => void (await request('profile-start', 'profiling')),
+    profileStop: async (file) => void (await request('profile-stop', 'profiled', { file })),
     stop: async () => {
       if (stopped || child.exitCode !== null) return;
       stopped = true;

@@ -27,7 +27,7 @@ const resultsDir = benchOutputDir;
 // ---------------------------------------------------------------------------------------------
 // Options
 
-const usage = `usage: npm run bench -- [--quick] [--db sqlite|postgres|all] [--case ${Object.keys(benchCases).join('|')}|search[,…]] [--people N[,N…]] [--profile] [--no-log]
+const usage = `usage: npm run bench -- [--quick] [--db sqlite|postgres|all] [--case ${Object.keys(benchCases).join('|')}|search|replication|cadres|assessment[,…]] [--people N[,N…]] [--profile] [--no-log]
   --quick    2 s runs, writes bench/.artifacts/quick.{json,md} (full: 10 s runs, latest.{json,md}; bench:accept copies them to results/)
   --db       default: sqlite, plus postgres when BENCH_DATABASE_URL or TEST_DATABASE_URL is set
   --case     default: scoped-list (quick: scoped-list,search); search = person-search,person-filter
@@ -71,10 +71,28 @@ function fail(message: string): never {
 }
 
 const opts = parseArgs(process.argv.slice(2));
+// The cadres and assessment cases measure computations, not HTTP load: each its own script, in a child process.
+if (opts.caseName === 'cadres' || opts.caseName === 'assessment') {
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(benchDir, `${opts.caseName}/${opts.caseName}-bench.ts`),
+      ...(opts.quick ? ['--quick'] : []),
+      ...(opts.db ? ['--db', opts.db] : []),
+      ...(opts.people ? ['--people', opts.people] : []),
+    ],
+    { stdio: 'inherit' },
+  );
+  process.exit(0);
+}
 const caseNames = (opts.caseName ?? (opts.quick ? 'scoped-list,search' : 'scoped-list'))
   .split(',')
   .flatMap((n) => (n === 'search' ? ['person-search', 'person-filter'] : [n.trim()]));
-const cases: BenchCase[] = caseNames.map((n) => benchCases[n] ?? fail(`unknown case ${n}`));
+// `replication` is a scenario of its own (three PostgreSQL clusters, no HTTP): bench/replication/.
+const withReplication = caseNames.includes('replication');
+const cases: BenchCase[] = caseNames.filter((n) => n !== 'replication').map((n) => benchCases[n] ?? fail(`unknown case ${n}`));
 const peopleSizes: number[] = (opts.people ?? (opts.quick ? '1000' : '10000,200000')).split(',').map((n) => {
   const v = Number(n.replace(/_/g, ''));
   return Number.isInteger(v) && v > 0 ? v : fail(`bad --people ${n}`);
@@ -543,6 +561,18 @@ async function main(): Promise<void> {
     log(
       `warning: the machine is busy (load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores); figures will be low and noisy`,
     );
+  if (withReplication) {
+    const { runReplicationBench, replicationMarkdown } = await import('./replication/replication-bench.ts');
+    const result = await runReplicationBench({ quick: opts.quick });
+    const md = replicationMarkdown(result);
+    console.log(`\n${md}`);
+    fs.mkdirSync(resultsDir, { recursive: true });
+    const file = path.join(resultsDir, opts.quick ? 'replication-quick' : 'replication');
+    fs.writeFileSync(`${file}.json`, `${JSON.stringify({ ...metadata(), ...result }, null, 2)}\n`);
+    fs.writeFileSync(`${file}.md`, md);
+    log(`wrote ${path.relative(process.cwd(), file)}.json and .md`);
+    if (cases.length === 0) return;
+  }
   if (opts.layers) {
     for (const dialect of dialects) console.log(await runLayers(dialect, pgUrl, opts.quick ? 1 : 3.5));
     return;

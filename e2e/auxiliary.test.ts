@@ -165,9 +165,10 @@ describe('auxiliary officers in headless Chromium', () => {
     const grid = page.getByTestId('aux-grid');
     await grid.getByText('孙磊').waitFor();
     for (const [name, grade] of [
-      ['王芳', '优秀'],
+      // The default grade table allows 20 % 优秀 (floor): none in a unit of four.
+      ['王芳', '合格'],
       ['李强', '合格'],
-      ['赵敏', '优秀'],
+      ['赵敏', '合格'],
       ['孙磊', '基本合格'],
     ] as const) {
       await page.getByRole('combobox', { name: `${name} 考核等次` }).click();
@@ -189,8 +190,8 @@ describe('auxiliary officers in headless Chromium', () => {
     await snap(page, '74-aux-confirm-refused');
     expect(await page.getByText('草稿').count()).toBeGreaterThan(0);
 
-    // 800 + 500 + 800 + 200 = 2,300 yuan of rewards under the default table.
-    await page.getByLabel('奖惩金额度（元）').fill('2300');
+    // 500 + 500 + 500 + 200 = 1,700 yuan of rewards under the default table.
+    await page.getByLabel('奖惩金额度（元）').fill('1700');
     await page.getByRole('button', { name: '更新额度' }).click();
     await page.getByText('超出额度').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: /确认并锁定/ }).click();
@@ -209,7 +210,7 @@ describe('auxiliary officers in headless Chromium', () => {
     const rows: unknown[][] = [];
     ws.eachRow((row, n) => n >= 4 && rows.push((row.values as unknown[]).slice(1, 7)));
     const total = rows.find((r) => r[0] === '合计');
-    expect(total?.[5]).toBe(2300);
+    expect(total?.[5]).toBe(1700);
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }); // the earlier refusal toast
     await snap(page, '75-aux-assessment-confirmed');
   });

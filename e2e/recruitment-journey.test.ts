@@ -318,7 +318,9 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
     await staffPages.openAnnouncement(announcementId, 'hiring');
     await staff.getByTestId('ranking-group').getByText('87.9').waitFor();
     await staffPages.shortlist(APPLICANT_NAME);
-    await staffPages.publicize(day(0), day(7));
+    // The list was posted last week and its period has ended: nobody is hired while it is still up
+    // (the refusal is tested in recruitment-flow.test.ts).
+    await staffPages.publicize(day(-8), day(-1));
     await staffPages.hire(APPLICANT_NAME, '巡特警大队');
     await staff.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await snap(staff, '69-staff-hire-dialog');

@@ -101,7 +101,11 @@ describe('correction approval journey in headless Chromium', () => {
     await drawer.getByLabel('学位').fill('法学学士');
     await drawer.getByLabel('更正理由').fill('学位漏填');
     await drawer.getByRole('button', { name: '提交申请' }).click();
-    await officer.getByText('更正申请已提交，等待审核').waitFor();
+    // The toast lasts three seconds; the request's row in 我的更正申请 stays.
+    await drawer.waitFor({ state: 'detached' });
+    const request = officer.getByTestId('my-profile').locator('.ant-table-row').filter({ hasText: '学位漏填' });
+    await request.waitFor();
+    expect(await request.textContent()).toContain('待审核');
     await snap(officer, 'workflow-1-officer-requests-on-phone');
   });
 

@@ -55,7 +55,19 @@ export class LoginPage {
   }
 
   async logout(): Promise<void> {
-    await this.page.getByRole('button', { name: '退出登录' }).click();
+    await this.page
+      .getByRole('button', { name: '退出登录' })
+      .click()
+      .catch(async (error: Error) => {
+        // Say where the header went: a redirect, an error page or the login page.
+        const text = (
+          await this.page
+            .locator('body')
+            .innerText()
+            .catch(() => '')
+        ).slice(0, 300);
+        throw new Error(`no 退出登录 on ${this.page.url()} showing "${text}": ${error.message}`);
+      });
     await this.page.getByTestId('login-form').waitFor();
   }
 }

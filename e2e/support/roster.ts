@@ -9,14 +9,15 @@ export interface RosterOptions {
 }
 
 export const ZHANG_WEI_ID = makeIdNumber('330102', '1985-03-15', 123);
-const liNaId = makeIdNumber('330105', '1990-08-08', 246);
+const liNaId = makeIdNumber('330105', '1990-10-08', 246);
 const wangFangId = makeIdNumber('330106', '1992-02-02', 248);
 
 /**
  * A roster the way political departments keep them: a title and a note above the header,
- * variant column names, dates written several ways (some typed as numbers: 2012.10 in a "0.00"
- * cell, 1992.02 and 2014.07 in General cells), colloquial values (研究生), a blank row and a
- * totals row.
+ * variant column names, dates written several ways (some typed as numbers: 1985.03 and 2012.10
+ * in "0.00" cells; 1990.10 in a General cell, where Excel keeps it as 1990.1 and only the ID
+ * number tells October from January; 1992.02 and 2014.07 in General cells), colloquial values
+ * (研究生, 中技), a blank row and a totals row.
  */
 export async function writeRoster(file: string, o: RosterOptions): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -45,7 +46,7 @@ export async function writeRoster(file: string, o: RosterOptions): Promise<void>
     '张伟',
     ZHANG_WEI_ID.toLowerCase(),
     '男',
-    '1985.03',
+    1985.03,
     '汉',
     '党员',
     '本科',
@@ -60,7 +61,7 @@ export async function writeRoster(file: string, o: RosterOptions): Promise<void>
     '李娜',
     o.idAsNumber ? Number(liNaId.slice(0, 15)) * 1000 : liNaId,
     '女',
-    '1990-08-08',
+    1990.1,
     '汉族',
     '中共党员',
     '研究生',
@@ -78,7 +79,7 @@ export async function writeRoster(file: string, o: RosterOptions): Promise<void>
     1992.02,
     '汉',
     '团员',
-    '本科',
+    '中技',
     '上城分局',
     2014.07,
     '012347',
@@ -88,6 +89,8 @@ export async function writeRoster(file: string, o: RosterOptions): Promise<void>
   ws.addRow([]);
   ws.addRow(['合计', '3人']);
   ws.getColumn(3).numFmt = '@';
+  ws.getCell('E4').numFmt = '0.00'; // 张伟 born 1985.03, typed as a number
   ws.getCell('J5').numFmt = '0.00'; // 李娜 joined 2012.10: the format keeps October apart from January
+  // 李娜's 出生年月 E5 stays General: 1990.10 is stored as 1990.1, and her ID number says October.
   await wb.xlsx.writeFile(file);
 }

@@ -16,6 +16,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Servers started by this test file and not yet stopped, so a failed step can show what they printed. */
+export const runningServers = new Set<RunningServer>();
+
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -27,12 +30,12 @@ const freePort = (): Promise<number> =>
 
 /**
  * Starts the platform as the README does (`npm start` runs this same entry point), on a fresh
- * data directory, and waits for its "listening" line. The web app must be built (npm test builds it).
+ * data directory (with `args`, e.g. `--demo`), and waits for its "listening" line. The web app must be built (npm test builds it).
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, args: readonly string[] = []): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zg-e2e-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', ...args], {
     cwd: root,
     env: {
       ...process.env,
@@ -51,7 +54,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    // A machine shared by parallel builds can take longer than a minute to load the app: E2E_SERVER_START_MS extends the wait.
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${output}`)),
+      Number(process.env.E2E_SERVER_START_MS ?? 180_000),
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('is listening on')) {
@@ -71,12 +78,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       if (user && password && !user.startsWith('#')) initialPasswords[user] = password;
     }
   }
-  return {
+  const server: RunningServer = {
     url: `http://127.0.0.1:${port}`,
     dataDir,
     initialPasswords,
     output: () => output,
     stop: async () => {
+      runningServers.delete(server);
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
@@ -85,4 +93,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  runningServers.add(server);
+  return server;
 }

@@ -29,6 +29,9 @@ import { buildValidator } from './platform/http/validators.ts';
 import { newId } from './platform/ids.ts';
 import { JobRunner } from './platform/jobs/job-runner.ts';
 import { importReportExpiryJob } from './platform/jobs/import-reports.ts';
+import { databaseRateLimitStore, removeExpiredCounters } from './platform/http/shared-counters.ts';
+import { registerProvinceReadOnly } from './platform/replication/province-read-only.ts';
+import { defineReplicationJobs } from './platform/replication/replication-jobs.ts';
 import { jobRoutes } from './platform/jobs/job-routes.ts';
 import { orgRoutes } from './platform/orgs/org-routes.ts';
 import { personExtraRoutes } from './modules/personnel/person-extra-routes.ts';
@@ -45,6 +48,14 @@ import { competitionRoutes } from './modules/competitions/routes.ts';
 import { recruitmentRoutes } from './modules/recruitment/routes.ts';
 import { portalRoutes } from './modules/recruitment/portal/portal-routes.ts';
 import { auxiliaryRoutes } from './modules/auxiliary/routes.ts';
+import { partyRoutes } from './modules/party/routes.ts';
+import { publicityRoutes } from './modules/publicity/routes.ts';
+import { cadresRoutes } from './modules/cadres/routes.ts';
+import { welfareRoutes } from './modules/welfare/routes.ts';
+import { assessmentRoutes } from './modules/assessment/routes.ts';
+import { warningRoutes } from './modules/warning/routes.ts';
+import { provinceRoutes } from './modules/province/routes.ts';
+import { awardsRoutes, disciplineRoutes, exemplarRoutes, publicVoteRoutes } from './modules/awards/index.ts';
 import { seedWorkCalendar } from './platform/workflow/calendar.ts';
 import { runWorkflowDueWork } from './platform/workflow/due-work.ts';
 import { disableStaleAccounts } from './platform/accounts/account-expiry.ts';
@@ -84,6 +95,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const jobs = new JobRunner(app.ctx, (error, job) => app.log.error({ err: error, job }, 'scheduled job failed'));
   app.decorate('jobs', jobs);
   jobs.define(importReportExpiryJob());
+  jobs.define({
+    name: 'platform.rate-counter-expiry',
+    schedule: { kind: 'interval', everyMs: 10 * 60_000 },
+    handler: (ctx) => removeExpiredCounters(ctx.db, ctx.clock.now().getTime()),
+  });
+  defineReplicationJobs(app);
   // Public notices that reached their last working day move on; overdue approvers are reminded once.
   // Expired and long-unused accounts are disabled even when nobody tries to log in with them (L3-CES1-07).
   jobs.define({ name: 'accounts.disable-stale', schedule: { kind: 'daily', at: '02:00' }, handler: (ctx) => disableStaleAccounts(ctx) });
@@ -114,7 +131,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   await app.register(cookie);
   // Registered before the guard so throttling counts requests the guard would refuse.
-  await app.register(rateLimit, { global: false });
+  // Counters in the database: several app nodes behind a load balancer count the same requests.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(connection.db) });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Zhenggong 智慧政工 API', version },
@@ -126,6 +144,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }
   registerIntrusionGuard(app);
   registerGuard(app);
+  registerProvinceReadOnly(app);
   registerSensitiveResponses(app);
   registerAdminNetworkCheck(app);
   if (options.checkResponses) registerResponseCheck(app);
@@ -170,6 +189,17 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(recruitmentRoutes, { prefix: '/api/v1/recruitment' });
   await app.register(portalRoutes, { prefix: '/api/v1/portal' });
   await app.register(auxiliaryRoutes, { prefix: '/api/v1/auxiliary' });
+  await app.register(partyRoutes, { prefix: '/api/v1/party' });
+  await app.register(publicityRoutes, { prefix: '/api/v1/publicity' });
+  await app.register(cadresRoutes, { prefix: '/api/v1/cadres' });
+  await app.register(welfareRoutes, { prefix: '/api/v1/welfare' });
+  await app.register(assessmentRoutes, { prefix: '/api/v1/assessment' });
+  await app.register(warningRoutes, { prefix: '/api/v1/warning' });
+  await app.register(provinceRoutes, { prefix: '/api/v1/province' });
+  await app.register(awardsRoutes, { prefix: '/api/v1/awards' });
+  await app.register(disciplineRoutes, { prefix: '/api/v1/discipline' });
+  await app.register(exemplarRoutes, { prefix: '/api/v1/exemplars' });
+  await app.register(publicVoteRoutes, { prefix: '/api/v1/portal/exemplars' });
   // Modules registered their case kinds on import; their first definitions and the calendar are data from here on.
   await ensureDefinitions(app.ctx, registeredKinds());
   await seedWorkCalendar(app.ctx);

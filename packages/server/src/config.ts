@@ -44,6 +44,15 @@ export interface Config {
   readonly intrusion: { readonly maxFailures: number; readonly windowMinutes: number; readonly blockMinutes: number };
   /** L3-CES1-07: accounts unused this many days are disabled (0: never). */
   readonly accountInactiveDays: number;
+  /**
+   * ADR 027: `city` (default; SQLite or PostgreSQL) or `province` (PostgreSQL): a province holds
+   * every subscribed city's rows read-only and refuses writes to them.
+   */
+  readonly instanceRole: 'city' | 'province';
+  /** A city that joins a province: where to check that an additive migration reached the province first. */
+  readonly provinceDatabaseUrl: string | undefined;
+  /** A city on PostgreSQL beats its replicated heartbeat row this often (0: off). */
+  readonly heartbeatSeconds: number;
 }
 
 export type CryptoProfile = 'gm' | 'default';
@@ -68,6 +77,12 @@ function cryptoProfile(value: string | undefined): CryptoProfile {
   if (value === undefined || value === '' || value === 'default') return 'default';
   if (value === 'gm') return 'gm';
   throw new Error(`CRYPTO_PROFILE must be "gm" or "default", got "${value}"`);
+}
+
+function instanceRole(value: string | undefined): 'city' | 'province' {
+  if (value === undefined || value === '' || value === 'city') return 'city';
+  if (value === 'province') return 'province';
+  throw new Error(`INSTANCE_ROLE must be "city" or "province", got "${value}"`);
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -124,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       blockMinutes: int(env.INTRUSION_BLOCK_MINUTES, 15, 'INTRUSION_BLOCK_MINUTES'),
     },
     accountInactiveDays: int(env.ACCOUNT_INACTIVE_DAYS, 90, 'ACCOUNT_INACTIVE_DAYS'),
+    instanceRole: instanceRole(env.INSTANCE_ROLE),
+    provinceDatabaseUrl: env.PROVINCE_DATABASE_URL || undefined,
+    heartbeatSeconds: int(env.REPLICATION_HEARTBEAT_SECONDS, 5, 'REPLICATION_HEARTBEAT_SECONDS'),
     webDist: path.resolve(env.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     ...overrides,
   };

@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { connect } from './db/connect.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateInstance } from './platform/replication/migration-order.ts';
 import { clockFromEnv } from './platform/clock.ts';
 import { selfTest } from './platform/crypto.ts';
 import { createInitialAdmins } from './platform/accounts/first-run.ts';
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   selfTest();
   ensureDataDir(config.dataDir);
   const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, cryptoProfile: config.cryptoProfile });
-  await migrateToLatest(connection.db);
+  await migrateInstance(connection.db, config, new Date());
   const app = await buildApp({
     config,
     connection,
@@ -45,19 +45,23 @@ async function main(): Promise<void> {
   }
   if (demo) {
     console.log(`Demo bureau 示例市公安局: ${demo.orgs} organisations, ${demo.people} people.`);
-    for (const u of demo.users) console.log(`  ${u.username.padEnd(16)} ${u.password}   (branch political staff, one-time password)`);
+    for (const line of demo.modules) console.log(`  ${line}`);
+    for (const u of demo.users) console.log(`  ${u.username.padEnd(16)} ${u.password}   (one-time password)`);
   }
 }
 
 /** `--demo`: the demo tree, one political-staff account per branch and 2,000 synthetic people, once. */
 async function loadDemo(ctx: AppContext) {
-  const { seedDemoPeopleOnce, seedDemoTree, seedDemoUsers } = await import('./cli/demo-seed.ts');
+  const { seedDemoOfficerAccounts, seedDemoPeopleOnce, seedDemoTree, seedDemoUsers } = await import('./cli/demo-seed.ts');
   const tree = await seedDemoTree(ctx);
-  const users = await seedDemoUsers(ctx, undefined);
   const people = await seedDemoPeopleOnce(ctx, 2000);
+  const users = [...(await seedDemoUsers(ctx, undefined)), ...(await seedDemoOfficerAccounts(ctx, undefined))];
+  const { seedDemoModules } = await import('./cli/demo-modules.ts');
+  const modules = await seedDemoModules(ctx);
   return {
     orgs: tree.created,
     people,
+    modules,
     users: users.filter((u) => u.created && u.password).map((u) => ({ username: u.username, password: u.password ?? '' })),
   };
 }

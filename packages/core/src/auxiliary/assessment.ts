@@ -48,19 +48,38 @@ export interface FundUse {
 /**
  * The month's payout must fit the unit's fund. Rule: the confirmation is refused when the
  * rewards exceed the fund; nothing is scaled down silently (the unit regrades or raises the fund).
+ * Under 以罚补奖 ('penaltiesFundRewards') what penalties take back adds to the room for rewards.
  */
-export function fundUse(fundFen: number, amounts: readonly (number | null)[]): FundUse {
+export function fundUse(fundFen: number, amounts: readonly (number | null)[], mode: GradeTableValue['fundMode'] = 'separate'): FundUse {
   const drawn = amounts.reduce<number>((s, a) => s + (a !== null && a > 0 ? a : 0), 0);
   const deducted = amounts.reduce<number>((s, a) => s + (a !== null && a < 0 ? -a : 0), 0);
+  const room = fundFen + (mode === 'penaltiesFundRewards' ? deducted : 0);
   return {
     drawnFen: drawn,
     deductedFen: deducted,
     netFen: drawn - deducted,
     fundFen,
-    remainingFen: Math.max(0, fundFen - drawn),
-    overFen: Math.max(0, drawn - fundFen),
-    fits: drawn <= fundFen,
+    remainingFen: Math.max(0, room - drawn),
+    overFen: Math.max(0, drawn - room),
+    fits: drawn <= room,
   };
+}
+
+export interface AuxExcellentQuota {
+  /** Most people who may be 优秀 this month (null: no quota in the table in force). */
+  readonly allowed: number | null;
+  readonly count: number;
+  readonly fits: boolean;
+}
+
+/** The 优秀 quota: floor(share × graded people); a unit of 4 at 20 % may have none. */
+export function excellentQuota(table: GradeTableValue, grades: readonly (AssessmentGrade | null)[]): AuxExcellentQuota {
+  const count = grades.filter((g) => g === 'excellent').length;
+  if (table.excellentMaxShare === undefined) return { allowed: null, count, fits: true };
+  const graded = grades.filter((g) => g !== null).length;
+  // Integer arithmetic on per-mille: 0.2 × 10 is exactly 2, never 1.9999….
+  const allowed = Math.floor((graded * Math.round(table.excellentMaxShare * 1000)) / 1000);
+  return { allowed, count, fits: count <= allowed };
 }
 
 /** 'YYYY-MM' → its first and last day. */

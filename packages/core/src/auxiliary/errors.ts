@@ -1,4 +1,4 @@
-import type { ErrorMessage } from '../platform/error-codes.ts';
+import type { ErrorMessage } from '../platform/error-message.ts';
 
 /** Error codes of this module with zh-CN and en-US messages; merged into the platform catalogue. */
 export const auxiliaryErrors = {
@@ -40,6 +40,28 @@ export const auxiliaryErrors = {
     status: 400,
     'zh-CN': '人员不属于该单位的在职辅警',
     'en-US': 'The person is not a serving auxiliary officer of this unit',
+  },
+  AUX_GRADED_ELSEWHERE: {
+    status: 409,
+    'zh-CN': '该辅警本月已由其他单位考核（{orgName}），同一人同一月只能考核和发放一次',
+    'en-US': 'This auxiliary officer is already graded for the month by another unit ({orgName}); one grade and one payout per month',
+  },
+  AUX_EXCELLENT_QUOTA: {
+    status: 409,
+    'zh-CN': '优秀等次人数超过比例限制（最多 {allowed} 人，现为 {count} 人），请调整后再确认',
+    'en-US': 'More people are graded 优秀 than the quota allows (at most {allowed}, now {count}); regrade before confirming',
+  },
+  AUX_OPEN_ENDED_RIGHT: {
+    status: 409,
+    'zh-CN':
+      '该辅警已连续订立两次固定期限合同或连续工作满十年，依《劳动合同法》第十四条应订立无固定期限合同；如本人提出订立固定期限合同，请勾选确认',
+    'en-US':
+      'This officer has had two consecutive fixed-term contracts or ten years of service and is entitled to an open-ended contract (Labour Contract Law Art. 14); sign a fixed term only if the officer asks for it, and confirm that',
+  },
+  AUX_PROBATION_TOO_LONG: {
+    status: 400,
+    'zh-CN': '试用期超过《劳动合同法》第十九条允许的 {max} 个月',
+    'en-US': 'The probation exceeds the {max} months Labour Contract Law Art. 19 allows',
   },
   AUX_PAY_DATE: {
     status: 409,

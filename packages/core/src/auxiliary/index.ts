@@ -5,3 +5,4 @@ export * from './assessment.ts';
 export * from './pay.ts';
 export * from './schemas.ts';
 export * from './responses.ts';
+export * from './labour-law.ts';

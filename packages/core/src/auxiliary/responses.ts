@@ -19,10 +19,15 @@ export const ListOfficersResponse = Type.Object({
       contractEnd: Type.Union([Type.Null(), Type.String()]),
       contractKind: Type.Union([Type.Null(), Type.String()]),
       payGrade: Type.Union([Type.Null(), Type.String()]),
-      grossFen: Type.Number(),
-      netBeforeTaxFen: Type.Number(),
+      /** Null when no pay grade is on record (未定级): no made-up 0.00. */
+      grossFen: Type.Union([Type.Null(), Type.Number()]),
+      netBeforeTaxFen: Type.Union([Type.Null(), Type.Number()]),
+      /** The contract ends within the reminder window in force (the same list 到期提醒 shows). */
+      contractDue: Type.Boolean(),
     }),
   ),
+  /** The reminder window in force today (settings.contractReminderDays). */
+  reminderDays: Type.Number(),
 });
 export type ListOfficersResponse = Static<typeof ListOfficersResponse>;
 
@@ -54,6 +59,10 @@ export const GetOfficerResponse = Type.Object({
       endedDate: Type.Union([Type.Null(), Type.String()]),
       endReason: Type.Union([Type.Null(), Type.String()]),
       note: Type.Union([Type.Null(), Type.String()]),
+      probationEnd: Type.Union([Type.Null(), Type.String()]),
+      /** 劳动合同法 第十四条 reasons the officer could claim an open-ended contract when this one was signed. */
+      openEndedReasons: Type.Array(Type.String()),
+      workerChoseFixedTerm: Type.Boolean(),
     }),
   ),
   payGrades: Type.Array(
@@ -78,7 +87,17 @@ export const GetOfficerResponse = Type.Object({
       note: Type.Union([Type.Null(), Type.String()]),
     }),
   ),
-  exits: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), exitDate: Type.String(), reason: Type.String() })),
+  exits: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      kind: Type.String(),
+      exitDate: Type.String(),
+      reason: Type.String(),
+      /** 经济补偿 (劳动合同法 第四十七条) recorded at exit: months of wage and the amount, or null when none is due. */
+      compensationMonths: Type.Union([Type.Null(), Type.Number()]),
+      compensationFen: Type.Union([Type.Null(), Type.Number()]),
+    }),
+  ),
   assessments: Type.Array(
     Type.Object({
       monthId: Type.String(),
@@ -116,15 +135,18 @@ export const ContractRemindersResponse = Type.Object({
   today: Type.String(),
   items: Type.Array(
     Type.Object({
-      contractId: Type.String(),
+      /** Null when the end date is only on the person's record (imported) and no contract was entered yet. */
+      contractId: Type.Union([Type.Null(), Type.String()]),
       personId: Type.String(),
       name: Type.String(),
       orgName: Type.String(),
-      kind: Type.String(),
-      startDate: Type.String(),
+      kind: Type.Union([Type.Null(), Type.String()]),
+      startDate: Type.Union([Type.Null(), Type.String()]),
       endDate: Type.String(),
-      sequence: Type.Number(),
+      sequence: Type.Union([Type.Null(), Type.Number()]),
       daysLeft: Type.Number(),
+      /** Renewing this contract: the officer may claim an open-ended contract (劳动合同法 第十四条). */
+      openEndedRight: Type.Boolean(),
     }),
   ),
 });
@@ -175,6 +197,8 @@ export const FrozenTable = Type.Object({
         amountFen: Type.Number(),
       }),
     ),
+    excellentMaxShare: Type.Optional(Type.Number()),
+    fundMode: Type.Optional(Type.String()),
   }),
 });
 export type FrozenTable = Static<typeof FrozenTable>;
@@ -221,6 +245,8 @@ export const GetMonthResponse = Type.Object({
   ),
   missing: Type.Number(),
   fund: FundUseSchema,
+  fundMode: Type.Union([Type.Literal('separate'), Type.Literal('penaltiesFundRewards')]),
+  quota: Type.Object({ allowed: Type.Union([Type.Null(), Type.Number()]), count: Type.Number(), fits: Type.Boolean() }),
 });
 export type GetMonthResponse = Static<typeof GetMonthResponse>;
 
@@ -295,6 +321,8 @@ export const AuxRuleVersionView = Type.Object({
           amountFen: Type.Number(),
         }),
       ),
+      excellentMaxShare: Type.Optional(Type.Number()),
+      fundMode: Type.Optional(Type.String()),
     }),
     Type.Object({
       grades: Type.Array(
@@ -310,7 +338,14 @@ export const AuxRuleVersionView = Type.Object({
       baseMaxFen: Type.Number(),
       items: Type.Array(Type.Object({ name: Type.String(), employerRate: Type.Number(), personalRate: Type.Number() })),
     }),
-    Type.Object({ contractReminderDays: Type.Number(), firstContractYears: Type.Number(), renewalYears: Type.Number() }),
+    Type.Object({
+      contractReminderDays: Type.Number(),
+      firstContractYears: Type.Number(),
+      renewalYears: Type.Number(),
+      probationMonths: Type.Optional(Type.Number()),
+      openEndedAfterFixedTerms: Type.Optional(Type.Number()),
+      openEndedAfterYears: Type.Optional(Type.Number()),
+    }),
   ]),
   evidence: Type.Union([Type.Literal('V'), Type.Literal('S'), Type.Literal('U')]),
   source: Type.Union([Type.Null(), Type.String()]),

@@ -24,6 +24,16 @@ export const GradeTableValue = Strict({
     Strict({ code: AssessmentGradeSchema, label: Label, minScore: Type.Number({ minimum: 0, maximum: 1000 }), amountFen: Fen }),
     { minItems: 4, maxItems: 4 },
   ),
+  /**
+   * Highest share of a month's graded people who may be 优秀 (e.g. 0.2); absent: no quota.
+   * DOMAIN-RULES §4.4: typically ≤15–20 % (U), so a city sets its own.
+   */
+  excellentMaxShare: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  /**
+   * How penalties meet the fund: 'separate' (penalties are deducted from pay and never fund
+   * rewards) or 'penaltiesFundRewards' (以罚补奖: what penalties take back may pay rewards).
+   */
+  fundMode: Type.Optional(Type.Union([Type.Literal('separate'), Type.Literal('penaltiesFundRewards')])),
 });
 export type GradeTableValue = Static<typeof GradeTableValue>;
 
@@ -55,6 +65,11 @@ export const SettingsValue = Strict({
   /** The first contract's default length (中卫 2010: 3 years), and a renewal's (1 year). */
   firstContractYears: Type.Integer({ minimum: 1, maximum: 10 }),
   renewalYears: Type.Integer({ minimum: 1, maximum: 10 }),
+  /** Probation of a first contract in months (中卫 2010: 3, S), capped by 劳动合同法 第十九条. */
+  probationMonths: Type.Optional(Type.Integer({ minimum: 0, maximum: 6 })),
+  /** 劳动合同法 第十四条 (V): open-ended contract due after this many fixed terms, or years of service. */
+  openEndedAfterFixedTerms: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+  openEndedAfterYears: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
 });
 export type SettingsValue = Static<typeof SettingsValue>;
 
@@ -91,6 +106,8 @@ export const defaultAuxRules: AuxRuleValues = {
       { code: 'basic', label: '基本合格', minScore: 60, amountFen: yuan(200) },
       { code: 'unqualified', label: '不合格', minScore: 0, amountFen: 0 },
     ],
+    excellentMaxShare: 0.2,
+    fundMode: 'separate',
   },
   // Template A of DOMAIN-RULES §4.3: 见习 → 七级 … 一级.
   payScale: {
@@ -116,7 +133,14 @@ export const defaultAuxRules: AuxRuleValues = {
       { name: '住房公积金', employerRate: 0.12, personalRate: 0.12 },
     ],
   },
-  settings: { contractReminderDays: 60, firstContractYears: 3, renewalYears: 1 },
+  settings: {
+    contractReminderDays: 60,
+    firstContractYears: 3,
+    renewalYears: 1,
+    probationMonths: 3,
+    openEndedAfterFixedTerms: 2,
+    openEndedAfterYears: 10,
+  },
 };
 
 export const DEFAULT_RULE_DATE = '2000-01-01';

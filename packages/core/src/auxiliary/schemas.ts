@@ -24,6 +24,8 @@ export const CreateContractBody = Strict({
   startDate: DateStr,
   /** Absent: start + the first-contract length from settings; null only for open-ended contracts. */
   endDate: Type.Optional(Type.Union([DateStr, Type.Null()])),
+  /** Probation in months (试用期); absent: the settings value, capped by 劳动合同法 第十九条. */
+  probationMonths: Type.Optional(Type.Integer({ minimum: 0, maximum: 6 })),
   note: Note,
 });
 export type CreateContractBody = Static<typeof CreateContractBody>;
@@ -33,6 +35,11 @@ export const RenewContractBody = Strict({
   /** Absent: the day after the old contract ends. */
   startDate: Type.Optional(DateStr),
   endDate: Type.Optional(Type.Union([DateStr, Type.Null()])),
+  /**
+   * When the officer has the right to an open-ended contract (劳动合同法 第十四条), a fixed term is
+   * signed only if the officer asked for one: the clerk confirms it here, and it is kept.
+   */
+  workerChoseFixedTerm: Type.Optional(Type.Boolean()),
   note: Note,
 });
 export type RenewContractBody = Static<typeof RenewContractBody>;
@@ -116,5 +123,10 @@ export const ExitBody = Strict({
   kind: Type.Union(exitKinds.map((k) => Type.Literal(k))),
   exitDate: DateStr,
   reason: Type.String({ minLength: 1, maxLength: 500 }),
+  /**
+   * 经济补偿 (劳动合同法 第四十六、四十七条): the monthly wage it is computed on, in fen; absent
+   * for a resignation. Months come from the service since the first contract.
+   */
+  compensationWageFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
 });
 export type ExitBody = Static<typeof ExitBody>;

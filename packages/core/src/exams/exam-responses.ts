@@ -317,6 +317,7 @@ export const ItemAnalysisSchema = Type.Object({
   answered: Type.Number(),
   difficulty: Type.Union([Type.Null(), Type.Number()]),
   discrimination: Type.Union([Type.Null(), Type.Number()]),
+  pointBiserial: Type.Union([Type.Null(), Type.Number()]),
   options: ReadonlyList(Type.Object({ key: Type.String(), text: Type.String(), correct: Type.Boolean(), count: Type.Number() })),
   flags: ReadonlyList(
     Type.Union([
@@ -329,5 +330,17 @@ export const ItemAnalysisSchema = Type.Object({
   ),
 });
 
-export const ItemAnalysisResponse = Type.Object({ items: Type.Array(ItemAnalysisSchema) });
+export const TestSummarySchema = Type.Object({
+  attempts: Type.Number(),
+  mean: Type.Union([Type.Null(), Type.Number()]),
+  sd: Type.Union([Type.Null(), Type.Number()]),
+  commonItems: Type.Number(),
+  reliabilityKind: Type.Union([Type.Null(), Type.Literal('kr20'), Type.Literal('alpha')]),
+  reliability: Type.Union([Type.Null(), Type.Number()]),
+  sem: Type.Union([Type.Null(), Type.Number()]),
+  smallSample: Type.Boolean(),
+});
+
+/** Items and the whole test's statistics, over each examinee's first finalised attempt. */
+export const ItemAnalysisResponse = Type.Object({ summary: TestSummarySchema, items: Type.Array(ItemAnalysisSchema) });
 export type ItemAnalysisResponse = Static<typeof ItemAnalysisResponse>;

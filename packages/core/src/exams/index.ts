@@ -5,3 +5,4 @@ export * from './deadline.ts';
 export * from './statistics.ts';
 export * from './item-analysis.ts';
 export * from './exam-responses.ts';
+export * from './test-reliability.ts';

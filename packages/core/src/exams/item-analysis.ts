@@ -1,3 +1,4 @@
+import { correlation } from './statistics.ts';
 import type { DrawnItem, ItemResponse, QuestionType } from '../question-bank/drawn-paper.ts';
 
 /**
@@ -37,6 +38,12 @@ export interface ItemAnalysis {
   readonly difficulty: number | null;
   /** −1…1; null when an extreme group has no attempt holding the question. */
   readonly discrimination: number | null;
+  /**
+   * Point-biserial (item–rest correlation, Moodle's discrimination index): the item's score
+   * against the total of the other items, so the item does not correlate with itself; null
+   * without spread.
+   */
+  readonly pointBiserial: number | null;
   readonly options: readonly { key: string; text: string; correct: boolean; count: number }[];
   readonly flags: readonly ItemFlag[];
 }
@@ -61,19 +68,27 @@ export function analyseItems(attempts: readonly AnalysedAttempt[]): ItemAnalysis
   const upper = new Set(ranked.slice(0, g).map((r) => r.i));
   const lower = new Set(ranked.slice(ranked.length - g).map((r) => r.i));
 
-  const byQuestion = new Map<string, { item: DrawnItem; all: AnalysedAnswer[]; up: AnalysedAnswer[]; low: AnalysedAnswer[] }>();
+  const byQuestion = new Map<
+    string,
+    { item: DrawnItem; all: AnalysedAnswer[]; up: AnalysedAnswer[]; low: AnalysedAnswer[]; pairs: [number, number][] }
+  >();
   attempts.forEach((attempt, i) => {
     for (const answer of attempt.answers) {
       const key = answer.item.questionVersionId;
       let entry = byQuestion.get(key);
-      if (!entry) byQuestion.set(key, (entry = { item: answer.item, all: [], up: [], low: [] }));
+      if (!entry) byQuestion.set(key, (entry = { item: answer.item, all: [], up: [], low: [], pairs: [] }));
       entry.all.push(answer);
+      if (answer.awarded !== null) entry.pairs.push([answer.awarded, attempt.total - answer.awarded]);
       if (upper.has(i)) entry.up.push(answer);
       if (lower.has(i)) entry.low.push(answer);
     }
   });
 
-  return [...byQuestion.values()].map(({ item, all, up, low }) => {
+  return [...byQuestion.values()].map(({ item, all, up, low, pairs }) => {
+    const rpb = correlation(
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    );
     const difficulty = meanRatio(all);
     const pUp = meanRatio(up);
     const pLow = meanRatio(low);
@@ -103,6 +118,7 @@ export function analyseItems(attempts: readonly AnalysedAttempt[]): ItemAnalysis
       answered: all.filter((a) => !isBlank(a.response)).length,
       difficulty: difficulty === null ? null : round(difficulty),
       discrimination,
+      pointBiserial: rpb === null ? null : round(rpb),
       options,
       flags,
     };

@@ -63,3 +63,30 @@ export function scoreDistribution(scores: readonly number[], totalScore: number,
   }
   return out;
 }
+
+/** Population variance (divide by n), the form KR-20 and α are defined with. */
+export function variance(xs: readonly number[]): number {
+  if (xs.length === 0) return 0;
+  const m = xs.reduce((s, x) => s + x, 0) / xs.length;
+  return xs.reduce((s, x) => s + (x - m) ** 2, 0) / xs.length;
+}
+
+/** Pearson correlation; null when either side does not vary. */
+export function correlation(xs: readonly number[], ys: readonly number[]): number | null {
+  const n = xs.length;
+  if (n < 2 || ys.length !== n) return null;
+  const mx = xs.reduce((s, x) => s + x, 0) / n;
+  const my = ys.reduce((s, y) => s + y, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i]! - mx;
+    const dy = ys[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  if (sxx === 0 || syy === 0) return null;
+  return sxy / Math.sqrt(sxx * syy);
+}

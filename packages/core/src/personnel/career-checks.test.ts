@@ -44,6 +44,26 @@ describe('career plausibility', () => {
     ]);
   });
 
+  it('refuses a 职级任职时间 before starting work, but not before joining the police, and checks it as a date', () => {
+    expect(careerProblems({ workStartDate: '2008-07', policeStartDate: '2012-07', levelDate: '2010-03' })).toEqual([]);
+    expect(careerProblems({ workStartDate: '2008-07-15', levelDate: '2008-07' })).toEqual([]);
+    expect(careerProblems({ workStartDate: '2008-07', levelDate: '2008-06-30' })).toEqual([
+      { field: 'levelDate', code: 'level_date_before_work_start', value: '2008-06-30' },
+    ]);
+    const id = makeIdNumber('330102', '1986-05-05', 13);
+    const dates = (levelDate: string) => ({ workStartDate: '2009-07', policeStartDate: '2009-07', levelDate });
+    expect(checkPerson({ idNumber: id, kind: 'officer', dates: dates('2030-01') }, { today }).problems).toEqual([
+      { field: 'levelDate', code: 'date_in_future', value: '2030-01' },
+    ]);
+    expect(checkPerson({ idNumber: id, kind: 'officer', dates: dates('1980-01') }, { today }).problems).toEqual([
+      { field: 'levelDate', code: 'date_before_birth', value: '1980-01' },
+    ]);
+    expect(checkPerson({ idNumber: id, kind: 'officer', dates: dates('2009-06-30') }, { today }).problems).toEqual([
+      { field: 'levelDate', code: 'level_date_before_work_start', value: '2009-06-30' },
+    ]);
+    expect(checkPerson({ idNumber: id, kind: 'officer', dates: dates('2024-06') }, { today }).problems).toEqual([]);
+  });
+
   it('refuses 警衔, 职级 and 警号 on a 辅警, and keeps future dates one problem per field', () => {
     const id = makeIdNumber('330102', '1995-01-01', 21);
     const aux = checkPerson(

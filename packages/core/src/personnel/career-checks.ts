@@ -8,7 +8,12 @@ import { rankOutsideBand } from './rank-bands.ts';
  * refused only when it is too young on every day of that month.
  */
 export type CareerProblemCode =
-  'work_start_too_young' | 'police_start_too_young' | 'party_join_too_young' | 'police_start_before_work_start' | 'auxiliary_police_field';
+  | 'work_start_too_young'
+  | 'police_start_too_young'
+  | 'party_join_too_young'
+  | 'police_start_before_work_start'
+  | 'level_date_before_work_start'
+  | 'auxiliary_police_field';
 
 export type CareerWarningCode = 'rank_outside_band';
 
@@ -18,6 +23,8 @@ export interface CareerInput {
   readonly workStartDate?: string | undefined;
   readonly policeStartDate?: string | undefined;
   readonly partyJoinDate?: string | undefined;
+  /** 职级任职时间: a civil-service grade is held only once in work. */
+  readonly levelDate?: string | undefined;
   /** Resolved codes. */
   readonly rank?: string | undefined;
   readonly officerLevel?: string | undefined;
@@ -61,11 +68,15 @@ export function careerProblems(input: CareerInput): CareerFinding<CareerProblemC
   const work = input.workStartDate;
   const police = input.policeStartDate;
   // Compared at the coarser of the two precisions: 2008-07 and 2008-07-15 are the same month.
-  if (work && police) {
-    const n = Math.min(work.length, police.length);
-    if (police.slice(0, n) < work.slice(0, n))
-      problems.push({ field: 'policeStartDate', code: 'police_start_before_work_start', value: police });
-  }
+  const before = (a: string, b: string) => {
+    const n = Math.min(a.length, b.length);
+    return a.slice(0, n) < b.slice(0, n);
+  };
+  if (work && police && before(police, work))
+    problems.push({ field: 'policeStartDate', code: 'police_start_before_work_start', value: police });
+  // 职级任职时间 may precede 入警 (a civil servant transferred in keeps the time of an equivalent grade), never 参加工作.
+  const level = input.levelDate;
+  if (work && level && before(level, work)) problems.push({ field: 'levelDate', code: 'level_date_before_work_start', value: level });
   // 辅警 are not people's police: no 警衔, no 警员职级, no 警号 (警务辅助人员管理办法; 人民警察警衔条例 Art. 2).
   if (input.kind === 'auxiliary') {
     for (const field of ['rank', 'officerLevel', 'policeNumber'] as const) {

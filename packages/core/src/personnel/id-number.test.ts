@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCharacter, makeIdNumber, maskIdNumber, parseIdNumber, upgradeIdNumber15 } from './id-number.ts';
+import { checkPerson } from './person-validation.ts';
 
 const today = new Date('2026-11-29T00:00:00Z');
 const birth = fc
@@ -86,6 +87,21 @@ describe('GB 11643-1999 identity numbers', () => {
     expect(parseIdNumber(feb30 + checkCharacter(feb30), today)).toEqual({ ok: false, problem: 'birth_date' });
     const future = '11010520300101002';
     expect(parseIdNumber(future + checkCharacter(future), today)).toEqual({ ok: false, problem: 'birth_date' });
+  });
+
+  it('the person check stores the 18-digit upgrade and hands back the 15-digit original it came from', () => {
+    const born1900s = fc
+      .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('1999-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(address, born1900s, sequence, (a, b, s) => {
+        const full = makeIdNumber(a, b, s);
+        const first = full.slice(0, 6) + full.slice(8, 17);
+        const upgraded = checkPerson({ idNumber: first }, { today: '2026-11-29' });
+        expect(upgraded).toMatchObject({ problems: [], idNumber: full, idNumberOriginal: first, birthDate: b });
+        expect(checkPerson({ idNumber: full }, { today: '2026-11-29' }).idNumberOriginal).toBeUndefined();
+      }),
+    );
   });
 
   it('masks the middle eight digits', () => {

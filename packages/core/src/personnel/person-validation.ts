@@ -55,6 +55,8 @@ export interface PersonCheckResult {
   readonly problems: PersonProblem[];
   readonly warnings: PersonWarning[];
   readonly idNumber: string;
+  /** The 15-digit first-generation number as written, when `idNumber` is its 18-digit upgrade. */
+  readonly idNumberOriginal: string | undefined;
   readonly sex: '1' | '2' | undefined;
   readonly birthDate: string | undefined;
   /** Code-table fields resolved to their codes (汉 → 01). */
@@ -90,10 +92,12 @@ export function checkPerson(input: PersonCheckInput, options: PersonCheckOptions
   let sex: '1' | '2' | undefined = sexCode(input.sex);
   let birthDate = input.birthDate;
   let idNumber = input.idNumber;
+  let idNumberOriginal: string | undefined;
   if (!parsed.ok) {
     problems.push({ field: 'idNumber', code: `id_${parsed.problem}`, value: input.idNumber });
   } else {
     idNumber = parsed.info.value;
+    idNumberOriginal = parsed.info.upgradedFrom;
     const idSex = parsed.info.sex === 'male' ? '1' : '2';
     if (input.sex !== undefined && input.sex !== '' && sex !== idSex)
       problems.push({ field: 'sex', code: 'sex_mismatch', value: input.sex });
@@ -129,11 +133,12 @@ export function checkPerson(input: PersonCheckInput, options: PersonCheckOptions
     workStartDate: input.dates?.workStartDate,
     policeStartDate: input.dates?.policeStartDate,
     partyJoinDate: input.dates?.partyJoinDate,
+    levelDate: input.dates?.levelDate,
     rank: codes.rank ?? input.rank,
     officerLevel: codes.officerLevel ?? input.officerLevel,
     policeNumber: input.policeNumber,
   };
   // One problem per field: a date already refused as future or before birth is not judged again.
   for (const p of careerProblems(career)) if (!dated.has(p.field) && !problems.some((q) => q.field === p.field)) problems.push(p);
-  return { problems, warnings: careerWarnings(career, options.today), idNumber, sex, birthDate, codes };
+  return { problems, warnings: careerWarnings(career, options.today), idNumber, idNumberOriginal, sex, birthDate, codes };
 }

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { PersonRecordWarning } from '../schemas/person.ts';
 
 /** Response schemas of the personnel routes (people, records, import, export, self-service, corrections); types are Static<> of them. */
 export const Bucket = Type.Object({ key: Type.Union([Type.Null(), Type.String()]), count: Type.Number() });
@@ -44,6 +45,7 @@ export const PersonStatusSchema = Type.Union([
   Type.Literal('dismissed'),
   Type.Literal('deceased'),
   Type.Literal('died_on_duty'),
+  Type.Literal('contract_ended'),
 ]);
 
 export const OwnProfileResponse = Type.Object({
@@ -143,8 +145,12 @@ export const OwnProfileResponse = Type.Object({
         course: Type.String(),
         hours: Type.Number(),
         organizer: Type.Union([Type.Null(), Type.String()]),
+        /** 学时 ledger source: training, study or other. */
+        source: Type.String(),
       }),
     ),
+    /** 年度考核结果 by year. */
+    appraisals: Type.Array(Type.Object({ id: Type.String(), year: Type.Integer(), grade: Type.String(), source: Type.String() })),
   }),
   formerNames: Type.Array(Type.String()),
   ethnicity: Type.Union([Type.Null(), Type.String()]),
@@ -154,11 +160,15 @@ export const OwnProfileResponse = Type.Object({
   degree: Type.Union([Type.Null(), Type.String()]),
   workStartDate: Type.Union([Type.Null(), Type.String()]),
   rankDate: Type.Union([Type.Null(), Type.String()]),
+  levelDate: Type.Union([Type.Null(), Type.String()]),
+  postLevel: Type.Union([Type.Null(), Type.String()]),
   techLevel: Type.Union([Type.Null(), Type.String()]),
   auxCategory: Type.Union([Type.Null(), Type.String()]),
   contractEnd: Type.Union([Type.Null(), Type.String()]),
   statusDate: Type.Union([Type.Null(), Type.String()]),
   hasPhoto: Type.Boolean(),
+  /** Present only when something is flagged (a 警衔 outside its 职级's band). */
+  warnings: Type.Optional(Type.Array(PersonRecordWarning)),
   updatedAt: Type.String(),
   id: Type.String(),
   kind: Type.Union([Type.Literal('officer'), Type.Literal('auxiliary')]),

@@ -26,6 +26,8 @@ export type RosterField =
   | 'rank'
   | 'rankDate'
   | 'officerLevel'
+  | 'levelDate'
+  | 'postLevel'
   | 'techLevel'
   | 'kind'
   | 'auxCategory'
@@ -71,6 +73,14 @@ export const rosterColumns: readonly RosterColumn[] = [
   { field: 'rank', headers: ['警衔', '现警衔'], headerEn: 'Rank', example: '一级警司', width: 10 },
   { field: 'rankDate', headers: ['警衔时间', '授衔时间', '晋衔时间'], headerEn: 'Rank date', example: '2015.07', width: 11 },
   { field: 'officerLevel', headers: ['职级', '警员职级', '现职级'], headerEn: 'Officer level', example: '四级高级警长', width: 13 },
+  {
+    field: 'levelDate',
+    headers: ['职级时间', '职级任职时间', '任现职级时间', '现职级时间'],
+    headerEn: 'Grade since',
+    example: '2021.06',
+    width: 11,
+  },
+  { field: 'postLevel', headers: ['职务层次', '职务级别'], headerEn: 'Post level', example: '乡科级副职', width: 11 },
   { field: 'techLevel', headers: ['警务技术职务', '技术职务', '专业技术职务'], headerEn: 'Technical level', example: '', width: 13 },
   { field: 'ethnicity', headers: ['民族'], headerEn: 'Ethnicity', example: '汉', width: 7 },
   { field: 'politicalStatus', headers: ['政治面貌'], headerEn: 'Political status', example: '中共党员', width: 10 },

@@ -58,6 +58,9 @@ export const ImportResultLine = Type.Object({
   problemCount: Type.Integer(),
   /** The first 200, by row and column; the xlsx report has them all (up to 50,000). */
   problems: Type.Array(ImportProblemView),
+  /** Notes on rows imported all the same (id_upgraded, rank_outside_band): how many, and the first 200. */
+  noteCount: Type.Integer(),
+  notes: Type.Array(ImportProblemView),
 });
 export type ImportResultLine = Static<typeof ImportResultLine>;
 

@@ -60,6 +60,10 @@ export const rosterProblemMessages = {
     'zh-CN': '入警时间 {value} 早于参加工作时间',
     'en-US': 'Joined the police {value}, before starting work',
   },
+  level_date_before_work_start: {
+    'zh-CN': '职级任职时间 {value} 早于参加工作时间',
+    'en-US': 'Grade held since {value}, before starting work',
+  },
   auxiliary_police_field: {
     'zh-CN': '辅警不应有“{header}”（{value}），警衔、职级和警号只属于人民警察',
     'en-US': 'An auxiliary officer has no "{header}" ({value}): rank, grade and police number belong to police officers only',
@@ -99,4 +103,26 @@ export type RosterProblemCode = keyof typeof rosterProblemMessages;
 
 export function rosterProblemMessage(code: RosterProblemCode, locale: Locale, params: Readonly<Record<string, string | number>>): string {
   return formatMessage(rosterProblemMessages[code][locale], params);
+}
+
+/**
+ * Notes on rows that are imported all the same: something changed on the way in (a 15-digit
+ * number upgraded) or worth a second look (a 警衔 outside its 职级's band, DOMAIN-RULES §2.5).
+ */
+export const rosterNoteMessages = {
+  id_upgraded: {
+    'zh-CN': '15 位一代身份证号“{value}”已升位为 {upgraded}（插入“19”并计算校验位），原号码已随人员保存',
+    'en-US':
+      'The 15-digit first-generation ID number "{value}" was upgraded to {upgraded} ("19" inserted, check digit computed); the original is kept with the person',
+  },
+  rank_outside_band: {
+    'zh-CN': '警衔“{value}”不在{level}对应的警衔范围（{low}至{high}）内，仍予导入，请核对警衔或职级',
+    'en-US': 'Rank "{value}" lies outside the band of grade {level} ({low} to {high}); imported all the same, check the rank or the grade',
+  },
+} as const satisfies Record<string, Readonly<Record<Locale, string>>>;
+
+export type RosterNoteCode = keyof typeof rosterNoteMessages;
+
+export function rosterNoteMessage(code: RosterNoteCode, locale: Locale, params: Readonly<Record<string, string | number>>): string {
+  return formatMessage(rosterNoteMessages[code][locale], params);
 }

@@ -38,11 +38,11 @@ export interface RosterRowOptions {
   readonly defaultKind?: 'officer' | 'auxiliary' | undefined;
 }
 
-type DateField = 'partyJoinDate' | 'workStartDate' | 'policeStartDate' | 'rankDate' | 'contractEnd';
-const dateFields: readonly DateField[] = ['partyJoinDate', 'workStartDate', 'policeStartDate', 'rankDate', 'contractEnd'];
+type DateField = 'partyJoinDate' | 'workStartDate' | 'policeStartDate' | 'rankDate' | 'levelDate' | 'contractEnd';
+const dateFields: readonly DateField[] = ['partyJoinDate', 'workStartDate', 'policeStartDate', 'rankDate', 'levelDate', 'contractEnd'];
 /** Code-table fields: passed through as written; checkPerson resolves them (汉 → 01) or reports them. */
 const codeFields = ['ethnicity', 'politicalStatus', 'nativePlace', 'birthplace', 'education', 'rank', 'officerLevel', 'techLevel'] as const;
-const textFields = ['post', 'degree', 'auxCategory'] as const;
+const textFields = ['post', 'postLevel', 'degree', 'auxCategory'] as const;
 
 /** Length limits come from the form's schema, so the importer cannot drift from what the form accepts. */
 const maxLength = (field: keyof typeof PersonFields): number | undefined => (PersonFields[field] as { maxLength?: number }).maxLength;
@@ -67,7 +67,7 @@ export function readRosterRow(
   const person: Partial<Omit<CreatePersonBody, 'orgId'>> = {};
   const problem = (field: RosterField, code: RosterProblemCode, value: string, params?: Record<string, string | number>) =>
     problems.push(params ? { field, code, value, params } : { field, code, value });
-  const limited = (field: 'name' | 'post' | 'degree' | 'auxCategory' | 'policeNumber', value: string): string | undefined => {
+  const limited = (field: 'name' | 'post' | 'postLevel' | 'degree' | 'auxCategory' | 'policeNumber', value: string): string | undefined => {
     const max = maxLength(field);
     if (max !== undefined && [...value].length > max) return void problem(field, 'too_long', value, { max });
     return value;

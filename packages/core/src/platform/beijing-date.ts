@@ -18,3 +18,8 @@ export function beijingDate(instant: Date): string {
 export function beijingYear(instant: Date): number {
   return Number(beijingDate(instant).slice(0, 4));
 }
+
+/** The Asia/Shanghai date and time of an instant, as YYYY-MM-DD HH:mm (exports, printed sheets). */
+export function beijingDateTime(instant: Date): string {
+  return new Date(instant.getTime() + BEIJING_UTC_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

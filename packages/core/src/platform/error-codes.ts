@@ -8,17 +8,20 @@ import { trainingErrors } from '../training/errors.ts';
 import { talentErrors } from '../talent/errors.ts';
 import { recruitmentErrors } from '../recruitment/errors.ts';
 import { auxiliaryErrors } from '../auxiliary/errors.ts';
+import { partyErrors } from '../party/errors.ts';
+import { publicityErrors } from '../publicity/errors.ts';
+import { cadresErrors } from '../cadres/errors.ts';
+import { welfareErrors } from '../welfare/errors.ts';
+import { warningErrors } from '../warning/errors.ts';
+import { provinceErrors } from '../province/errors.ts';
 import { fileErrors } from './file-errors.ts';
 import { jobErrors } from './job-errors.ts';
 import { workflowErrors } from '../workflow/errors.ts';
+import { assessmentErrors } from '../assessment/errors.ts';
+import { awardsErrors } from '../awards/errors.ts';
 
-export type Locale = 'zh-CN' | 'en-US';
-
-export interface ErrorMessage {
-  readonly status: number;
-  readonly 'zh-CN': string;
-  readonly 'en-US': string;
-}
+export type { ErrorMessage, Locale } from './error-message.ts';
+import type { ErrorMessage, Locale } from './error-message.ts';
 
 export const platformErrors = {
   VALIDATION_FAILED: { status: 400, 'zh-CN': '请求数据不合法', 'en-US': 'The request data is invalid' },
@@ -56,6 +59,11 @@ export const platformErrors = {
     status: 429,
     'zh-CN': '来自此地址的失败请求过多，已临时封禁至 {blockedUntil}',
     'en-US': 'Too many failed requests from this address; it is blocked until {blockedUntil}',
+  },
+  PROVINCE_READ_ONLY: {
+    status: 409,
+    'zh-CN': '省级库只读汇聚各市数据：请在数据所属的市级系统中修改',
+    'en-US': 'The province holds the cities’ data read-only: change it in the owning city',
   },
   OUT_OF_SCOPE: { status: 403, 'zh-CN': '目标超出您的数据权限范围', 'en-US': 'The target is outside your data scope' },
   CONFLICT: { status: 409, 'zh-CN': '数据冲突', 'en-US': 'Conflict' },
@@ -159,6 +167,11 @@ export const platformErrors = {
     'zh-CN': '符合条件的人员有 {total} 人，超过单次导出上限 {max} 人，请缩小筛选范围',
     'en-US': '{total} people match, more than the export limit of {max}; narrow the filters',
   },
+  LIST_EXPORT_TOO_LARGE: {
+    status: 400,
+    'zh-CN': '符合条件的记录有 {total} 条，超过单次导出上限 {max} 条，请缩小筛选范围',
+    'en-US': '{total} records match, more than the export limit of {max}; narrow the filters',
+  },
   PERSON_EXPORT_COLUMN_UNKNOWN: { status: 400, 'zh-CN': '未知的导出列：{column}', 'en-US': 'Unknown export column: {column}' },
   PERSON_EXPORT_REVEAL_FORBIDDEN: {
     status: 403,
@@ -221,9 +234,17 @@ export const platformErrors = {
   ...talentErrors,
   ...recruitmentErrors,
   ...auxiliaryErrors,
+  ...partyErrors,
+  ...publicityErrors,
+  ...cadresErrors,
+  ...welfareErrors,
+  ...warningErrors,
+  ...provinceErrors,
+  ...awardsErrors,
   ...fileErrors,
   ...jobErrors,
   ...workflowErrors,
+  ...assessmentErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type PlatformErrorCode = keyof typeof platformErrors;

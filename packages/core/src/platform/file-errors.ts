@@ -1,4 +1,4 @@
-import type { ErrorMessage } from './error-codes.ts';
+import type { ErrorMessage } from './error-message.ts';
 
 /**
  * Errors of the file intake (platform/files): every upload and import route answers a refused

@@ -1,4 +1,4 @@
-import type { ErrorMessage } from './error-codes.ts';
+import type { ErrorMessage } from './error-message.ts';
 
 /** Errors of the scheduled-job list (platform/jobs). */
 export const jobErrors = {

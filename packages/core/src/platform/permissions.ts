@@ -9,19 +9,18 @@ import { trainingPermissions } from '../training/permissions.ts';
 import { talentPermissions } from '../talent/permissions.ts';
 import { recruitmentPermissions } from '../recruitment/permissions.ts';
 import { auxiliaryPermissions } from '../auxiliary/permissions.ts';
+import { partyPermissions } from '../party/permissions.ts';
+import { publicityPermissions } from '../publicity/permissions.ts';
+import { cadresPermissions } from '../cadres/permissions.ts';
 import { workflowPermissions } from '../workflow/permissions.ts';
+import { welfarePermissions } from '../welfare/permissions.ts';
+import { assessmentPermissions } from '../assessment/permissions.ts';
+import { warningPermissions } from '../warning/permissions.ts';
+import { provincePermissions } from '../province/permissions.ts';
+import { awardsPermissions } from '../awards/permissions.ts';
 
-export type AdminKind = 'sysadmin' | 'secadmin' | 'auditadmin';
-export const adminKinds: readonly AdminKind[] = ['sysadmin', 'secadmin', 'auditadmin'];
-
-export interface PermissionDef {
-  readonly code: string;
-  readonly group: string;
-  /** Which admin kind owns it; null = business permission, grantable to business roles. */
-  readonly adminKind: AdminKind | null;
-  /** True when every logged-in user implicitly holds it. */
-  readonly everyone?: boolean;
-}
+export { adminKinds, type AdminKind, type PermissionDef } from './permission-def.ts';
+import type { AdminKind, PermissionDef } from './permission-def.ts';
 
 export const permissionCatalogue: readonly PermissionDef[] = [
   { code: 'org:read', group: 'org', adminKind: null },
@@ -50,7 +49,15 @@ export const permissionCatalogue: readonly PermissionDef[] = [
   ...talentPermissions,
   ...recruitmentPermissions,
   ...auxiliaryPermissions,
+  ...partyPermissions,
+  ...publicityPermissions,
+  ...cadresPermissions,
+  ...awardsPermissions,
   ...workflowPermissions,
+  ...welfarePermissions,
+  ...assessmentPermissions,
+  ...warningPermissions,
+  ...provincePermissions,
 ];
 
 const byCode = new Map(permissionCatalogue.map((p) => [p.code, p]));

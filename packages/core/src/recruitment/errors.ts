@@ -1,4 +1,4 @@
-import type { ErrorMessage } from '../platform/error-codes.ts';
+import type { ErrorMessage } from '../platform/error-message.ts';
 
 /** Error codes of this module with zh-CN and en-US messages; merged into the platform catalogue. */
 export const recruitmentErrors = {
@@ -43,6 +43,11 @@ export const recruitmentErrors = {
     status: 409,
     'zh-CN': '报名信息已审核，不能修改',
     'en-US': 'The application has been reviewed and cannot be changed',
+  },
+  RECRUIT_PUBLICITY_RUNNING: {
+    status: 409,
+    'zh-CN': '公示期至 {until} 结束，公示期满后方可录用',
+    'en-US': 'The publicity period runs until {until}; hire after it has ended',
   },
   RECRUIT_STATUS_CONFLICT: {
     status: 409,

@@ -1,4 +1,4 @@
-import type { PermissionDef } from '../platform/permissions.ts';
+import type { PermissionDef } from '../platform/permission-def.ts';
 
 /** Business permissions of this module (no admin kind; grantable to business roles). */
 export const recruitmentPermissions: readonly PermissionDef[] = [

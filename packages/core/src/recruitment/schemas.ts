@@ -147,7 +147,13 @@ export type WeightsBody = Static<typeof WeightsBody>;
 
 export const ShortlistBody = Strict({ applicationIds: Type.Array(Id, { minItems: 1, maxItems: 2000 }) });
 export const PublicityBody = Strict({ from: DateStr, until: DateStr });
-export const HireBody = Strict({ orgId: Id, startDate: DateStr, contractEnd: Type.Optional(DateStr) });
+export const HireBody = Strict({
+  orgId: Id,
+  startDate: DateStr,
+  contractEnd: Type.Optional(DateStr),
+  /** 参加工作时间 from the applicant's dossier (earlier employment counts); absent: left for the clerk, never the hire date. */
+  workStartDate: Type.Optional(DateStr),
+});
 export type HireBody = Static<typeof HireBody>;
 
 export const ApplicationListQuery = Type.Object({

@@ -28,6 +28,8 @@ export const Me = Type.Object({
   mfa: Type.Union([Type.Literal('done'), Type.Literal('verify'), Type.Literal('enrol')]),
   /** True when the account's roles are suspended until the security administrator confirms an org change. */
   orgChangePending: Type.Boolean(),
+  /** The account is linked to a person record (本人信息, 我的考试 and the like work only then). */
+  hasPerson: Type.Boolean(),
 });
 export type Me = Static<typeof Me>;
 

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Strict } from './common.ts';
+import { DecimalHours, HoursSource } from '../training/hours-ledger.ts';
 
 const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}(-\\d{2})?$' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -20,7 +21,13 @@ export const personRecordBodies = {
   }),
   awards: Strict({ date: DateStr, name: Text(200), level: Opt(Text(32)), issuer: Opt(Text(200)) }),
   discipline: Strict({ date: DateStr, kind: Text(32), reason: Opt(Text(500)), endDate: Opt(DateStr) }),
-  training: Strict({ date: DateStr, course: Text(200), hours: Type.Integer({ minimum: 1, maximum: 2000 }), organizer: Opt(Text(200)) }),
+  training: Strict({
+    date: DateStr,
+    course: Text(200),
+    hours: DecimalHours(2000),
+    organizer: Opt(Text(200)),
+    source: Type.Optional(HoursSource),
+  }),
 } as const;
 export type PersonRecordKind = keyof typeof personRecordBodies;
 

@@ -11,6 +11,8 @@ export const personStatuses = [
   'dismissed',
   'deceased',
   'died_on_duty',
+  /** 合同期满终止: an auxiliary officer's contract ran out (not a resignation). */
+  'contract_ended',
 ] as const;
 
 const Kind = Type.Union([Type.Literal('officer'), Type.Literal('auxiliary')]);
@@ -47,6 +49,10 @@ export const PersonFields = {
   rank: Type.Optional(Code),
   rankDate: Type.Optional(MonthOrDate),
   officerLevel: Type.Optional(Code),
+  /** 职级任职时间: when the current grade (职级) started; promotion years count from it. */
+  levelDate: Type.Optional(MonthOrDate),
+  /** 职务层次 (post level, e.g. 乡科级副职), as the 任免审批表 prints it. */
+  postLevel: Type.Optional(Text(16)),
   techLevel: Type.Optional(Code),
   auxCategory: Type.Optional(Text(32)),
   contractEnd: Type.Optional(DateStr),
@@ -100,6 +106,18 @@ export const PersonSearchQuery = Strict({
 });
 export type PersonSearchQuery = Static<typeof PersonSearchQuery>;
 
+/**
+ * Something on a record flagged for a second look, never refused: a 警衔 outside the band of the
+ * person's 职级 (rank.bands rule data), with the band's lowest and highest 警衔 codes.
+ */
+export const PersonRecordWarning = Type.Object({
+  code: Type.Literal('rank_outside_band'),
+  field: Type.Literal('rank'),
+  low: Type.String(),
+  high: Type.String(),
+});
+export type PersonRecordWarning = Static<typeof PersonRecordWarning>;
+
 export const PersonListItem = Type.Object({
   id: Type.String(),
   kind: Kind,
@@ -118,6 +136,8 @@ export const PersonListItem = Type.Object({
   education: Type.Union([Type.String(), Type.Null()]),
   politicalStatus: Type.Union([Type.String(), Type.Null()]),
   policeStartDate: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String(),
+  status: Status,
+  /** Present only when something is flagged. */
+  warnings: Type.Optional(Type.Array(PersonRecordWarning)),
 });
 export type PersonListItem = Static<typeof PersonListItem>;

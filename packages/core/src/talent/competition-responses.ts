@@ -64,6 +64,8 @@ export type SaveScoresResponse = Static<typeof SaveScoresResponse>;
 export const EventRankingsResponse = Type.Object({
   /** The ranking rule in words, as shown beside the table. */
   rule: Type.Object({ 'zh-CN': Type.String(), 'en-US': Type.String() }),
+  /** Per item, how many of a unit's best entries count toward its total (null: all). */
+  countedPerUnit: Type.Union([Type.Null(), Type.Number()]),
   items: Type.Array(
     Type.Object({
       itemId: Type.String(),

@@ -15,6 +15,8 @@ export const CreateEventBody = Strict({
   startDate: Day,
   endDate: Day,
   description: Type.Optional(Type.String({ maxLength: 2000 })),
+  /** Per item, how many of a unit's best entries count toward the unit total; absent or null: all. */
+  countedPerUnit: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()])),
 });
 export type CreateEventBody = Static<typeof CreateEventBody>;
 export const UpdateEventBody = Strict({
@@ -23,6 +25,7 @@ export const UpdateEventBody = Strict({
   startDate: Type.Optional(Day),
   endDate: Type.Optional(Day),
   description: Type.Optional(Type.String({ maxLength: 2000 })),
+  countedPerUnit: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100 }), Type.Null()])),
 });
 export type UpdateEventBody = Static<typeof UpdateEventBody>;
 

@@ -1,4 +1,4 @@
-import type { ErrorMessage } from '../platform/error-codes.ts';
+import type { ErrorMessage } from '../platform/error-message.ts';
 
 /** Error codes of the talent (教官库、人才库、课件) and competition (比武竞赛) modules, zh-CN and en-US. */
 export const talentErrors = {

@@ -110,3 +110,24 @@ export function parseScore(raw: unknown): ScoreParse {
   }
   return { ok: false, code: 'score_format' };
 }
+
+/**
+ * The per-unit cap on counted entrants (每单位每项计分人数): in each item only a unit's best
+ * `cap` placed entries earn unit points; the others keep their place but add nothing. Null: no cap.
+ */
+export function capCountedPerUnit<P extends { readonly itemId: string; readonly orgId: string; readonly rank: number | null }>(
+  places: readonly P[],
+  cap: number | null,
+): P[] {
+  if (cap === null) return [...places];
+  const used = new Map<string, number>();
+  return [...places]
+    .filter((p) => p.rank !== null)
+    .sort((a, b) => (a.rank as number) - (b.rank as number)) // filtered to ranked above
+    .filter((p) => {
+      const key = `${p.itemId}|${p.orgId}`;
+      const n = used.get(key) ?? 0;
+      used.set(key, n + 1);
+      return n < cap;
+    });
+}

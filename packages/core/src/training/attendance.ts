@@ -1,10 +1,12 @@
+import { sumHours } from './hours-ledger.ts';
+
 /** One trainee's attendance over a class's sessions. */
 export interface AttendanceSummary {
   readonly attended: number;
   readonly sessions: number;
-  /** Percent of sessions attended (0–100, rounded down); 100 when the class has no sessions yet. */
+  /** Percent of sessions attended (0–100, rounded down); 0 when the class records no sessions. */
   readonly rate: number;
-  /** Hours of the sessions attended, or the planned hours when the class records no sessions. */
+  /** Hours of the sessions attended (one decimal); nothing is credited without a recorded session. */
   readonly hours: number;
   readonly meetsThreshold: boolean;
 }
@@ -13,9 +15,9 @@ export function summarizeAttendance(
   sessions: readonly { id: string; hours: number }[],
   presentSessionIds: ReadonlySet<string>,
   threshold: number,
-  plannedHours: number,
 ): AttendanceSummary {
-  if (sessions.length === 0) return { attended: 0, sessions: 0, rate: 100, hours: plannedHours, meetsThreshold: true };
+  // No sessions recorded means no attendance evidence: neither full hours nor 100 % are credited.
+  if (sessions.length === 0) return { attended: 0, sessions: 0, rate: 0, hours: 0, meetsThreshold: false };
   const attendedSessions = sessions.filter((s) => presentSessionIds.has(s.id));
   // Integer arithmetic: 4 of 5 sessions is exactly 80 %, never 79.999….
   const rate = Math.floor((attendedSessions.length * 100) / sessions.length);
@@ -23,7 +25,7 @@ export function summarizeAttendance(
     attended: attendedSessions.length,
     sessions: sessions.length,
     rate,
-    hours: attendedSessions.reduce((sum, s) => sum + s.hours, 0),
+    hours: sumHours(attendedSessions),
     meetsThreshold: rate >= threshold,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeAttendance } from './attendance.ts';
+import { roundHours, sumHours } from './hours-ledger.ts';
 import { evaluateCoverage, tallyByBranch } from './coverage.ts';
 import { inPersonSet, isPersonSetEmpty, normalizePersonSet } from '../personnel/person-set.ts';
 
@@ -87,8 +88,31 @@ describe('attendance', () => {
     { id: 's5', hours: 4 },
   ];
   it('earns the hours of attended sessions and meets the threshold at exactly 80 %', () => {
-    const s = summarizeAttendance(sessions, new Set(['s1', 's2', 's3', 's4']), 80, 40);
+    const s = summarizeAttendance(sessions, new Set(['s1', 's2', 's3', 's4']), 80);
     expect(s).toEqual({ attended: 4, sessions: 5, rate: 80, hours: 20, meetsThreshold: true });
-    expect(summarizeAttendance(sessions, new Set(['s1', 's2', 's3']), 80, 40).meetsThreshold).toBe(false);
+    expect(summarizeAttendance(sessions, new Set(['s1', 's2', 's3']), 80).meetsThreshold).toBe(false);
+  });
+  it('credits neither hours nor attendance to a class that records no sessions', () => {
+    expect(summarizeAttendance([], new Set(), 80)).toEqual({ attended: 0, sessions: 0, rate: 0, hours: 0, meetsThreshold: false });
+  });
+  it('adds session hours with one decimal exactly', () => {
+    const s = summarizeAttendance(
+      [
+        { id: 'a', hours: 3.5 },
+        { id: 'b', hours: 0.1 },
+        { id: 'c', hours: 0.2 },
+      ],
+      new Set(['a', 'b', 'c']),
+      80,
+    );
+    expect(s.hours).toBe(3.8);
+  });
+});
+
+describe('学时 ledger', () => {
+  it('sums tenths exactly where floating addition drifts', () => {
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(sumHours([{ hours: 0.1 }, { hours: 0.2 }])).toBe(0.3);
+    expect(roundHours(89.99999999)).toBe(90);
   });
 });

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Id, Strict } from '../schemas/common.ts';
 import { PersonSet } from '../personnel/person-set.ts';
 import { TrainingKind } from './training-schemas.ts';
+import { DecimalHours } from './hours-ledger.ts';
 
 const DateStr = Type.String({ format: 'date' });
 
@@ -16,7 +17,7 @@ export const CoverageRule = Type.Union([
     classKinds: Type.Array(TrainingKind, { maxItems: 10 }),
     minClasses: Type.Integer({ minimum: 1, maximum: 50 }),
   }),
-  Strict({ kind: Type.Literal('hours'), minHours: Type.Integer({ minimum: 1, maximum: 2000 }) }),
+  Strict({ kind: Type.Literal('hours'), minHours: DecimalHours(2000) }),
 ]);
 export type CoverageRule = Static<typeof CoverageRule>;
 

@@ -1,4 +1,4 @@
-import type { ErrorMessage } from '../platform/error-codes.ts';
+import type { ErrorMessage } from '../platform/error-message.ts';
 
 /** Error codes of training (教育训练) and study (学习教育) with zh-CN and en-US messages; merged into the platform catalogue. */
 export const trainingErrors = {

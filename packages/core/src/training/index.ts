@@ -6,3 +6,4 @@ export * from './attendance.ts';
 export * from './study-schemas.ts';
 export * from './training-responses.ts';
 export * from './study-responses.ts';
+export * from './hours-ledger.ts';

@@ -1,10 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, PageQuery, Strict } from '../schemas/common.ts';
 import { PersonSet } from '../personnel/person-set.ts';
+import { DecimalHours } from './hours-ledger.ts';
 
 const DateStr = Type.String({ format: 'date' });
-/** Study hours (学时) in half-hour steps. */
-const Hours = Type.Number({ minimum: 0.5, maximum: 200, multipleOf: 0.5 });
+/** Study hours (学时) with one decimal, like every line of the 学时 ledger. */
+const Hours = DecimalHours(200);
 
 export const CreateMaterialBody = Strict({
   title: Type.String({ minLength: 1, maxLength: 200 }),

@@ -197,7 +197,13 @@ export const MyTrainingResponse = Type.Object({
   name: Type.String(),
   classes: Type.Array(MyClass),
   trainingRecords: Type.Array(
-    Type.Object({ date: Type.String(), hours: Type.Number(), course: Type.String(), organizer: Type.Union([Type.Null(), Type.String()]) }),
+    Type.Object({
+      date: Type.String(),
+      hours: Type.Number(),
+      course: Type.String(),
+      organizer: Type.Union([Type.Null(), Type.String()]),
+      source: Type.String(),
+    }),
   ),
 });
 export type MyTrainingResponse = Static<typeof MyTrainingResponse>;

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, PageQuery, Strict } from '../schemas/common.ts';
 import { PersonSet } from '../personnel/person-set.ts';
+import { DecimalHours } from './hours-ledger.ts';
 
 /** 轮训 rotation, 春训班 spring training, 警种专业培训 specialist training, 新警培训 new-recruit training, 其他 other. */
 export const trainingKinds = ['rotation', 'spring', 'specialty', 'new_recruit', 'other'] as const;
@@ -17,7 +18,7 @@ const classFields = {
   startDate: DateStr,
   endDate: DateStr,
   place: Type.Optional(Text(200)),
-  plannedHours: Type.Integer({ minimum: 1, maximum: 2000 }),
+  plannedHours: DecimalHours(2000),
   capacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100000 }), Type.Null()])),
   description: Type.Optional(Text(4000)),
   /** Share of sessions attended (percent) that makes a trainee eligible for completion (结业). */
@@ -57,7 +58,7 @@ export const WithdrawBody = Strict({ personIds: People });
 export const SessionBody = Strict({
   date: DateStr,
   title: Type.String({ minLength: 1, maxLength: 200 }),
-  hours: Type.Integer({ minimum: 1, maximum: 24 }),
+  hours: DecimalHours(24),
 });
 export type SessionBody = Static<typeof SessionBody>;
 

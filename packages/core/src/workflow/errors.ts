@@ -1,4 +1,4 @@
-import type { ErrorMessage } from '../platform/error-codes.ts';
+import type { ErrorMessage } from '../platform/error-message.ts';
 
 /** Error codes of the approvals workflow (审批流), with zh-CN and en-US messages; merged into the platform catalogue. */
 export const workflowErrors = {

@@ -1,4 +1,4 @@
-import type { PermissionDef } from '../platform/permissions.ts';
+import type { PermissionDef } from '../platform/permission-def.ts';
 
 /**
  * The to-do centre, notifications and case actions are everyone's (`workflow:self`): whether a

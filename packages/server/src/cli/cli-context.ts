@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { loadConfig, type Config } from '../config.ts';
 import { connect, sqliteFile, type Connection } from '../db/connect.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { migrateInstance } from '../platform/replication/migration-order.ts';
 import { appendAudit, systemActor } from '../platform/audit/audit-service.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -79,8 +79,7 @@ export async function openExisting(config: Config): Promise<{ clock: Clock; conn
 
 /** Runs pending migrations; when any ran, records which, so schema changes show in the audit log. */
 export async function migrateAudited(ctx: AppContext): Promise<string[]> {
-  const result = await migrateToLatest(ctx.db);
-  const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const applied = await migrateInstance(ctx.db, ctx.config, ctx.clock.now());
   if (applied.length > 0) {
     await ctx.db
       .transaction()

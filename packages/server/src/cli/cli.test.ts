@@ -142,6 +142,37 @@ describe.each(dialects)('cli commands on %s', (dialect) => {
     expect((await auditOf('user.create')).filter((r) => r.detail.includes('demo-'))).toHaveLength(demoBranches.length);
   });
 
+  // Two seed-demo processes, each running every module's demo part.
+  it('seed-demo with people links demo officers to accounts of their own, once', async () => {
+    const res = await cli('seed-demo', '--people', '400', '--with-users');
+    expect(res.code, res.stderr).toBe(0);
+    const officers = await db.db.selectFrom('app_user').selectAll().where('username', 'like', 'demo-%-mj%').execute();
+    expect(officers.map((u) => u.username).sort()).toEqual(
+      demoBranches
+        .slice(0, 3)
+        .flatMap((b) => [`demo-${b.slug}-mj1`, `demo-${b.slug}-mj2`])
+        .sort(),
+    );
+    for (const u of officers) {
+      const person = await db.db
+        .selectFrom('person')
+        .select(['org_id', 'kind'])
+        .where('id', '=', u.person_id ?? '')
+        .executeTakeFirstOrThrow();
+      expect(person).toEqual({ org_id: u.org_id, kind: 'officer' });
+    }
+    expect([...res.stdout.matchAll(/^ {2}(demo-\S+-mj\d)\t(\S+)$/gm)]).toHaveLength(6);
+    // The modules' parts: last month's exam taken by five of the six, an open one for all.
+    expect(res.stdout).toContain('demo exams:');
+    const exams = await db.db.selectFrom('exam').select(['id', 'title', 'status']).orderBy('starts_at').execute();
+    expect(exams.map((e) => e.status)).toEqual(['scheduled', 'scheduled']);
+    const taken = await db.db.selectFrom('exam_session').select('status').where('exam_id', '=', exams[0]!.id).execute();
+    expect(taken).toHaveLength(5);
+    expect(taken.every((s) => s.status === 'submitted' || s.status === 'graded')).toBe(true);
+    const again = await cli('seed-demo', '--people', '400', '--with-users');
+    expect(again.stdout).toContain('0 created, 18 already present');
+  }, 240_000);
+
   it('seed-demo refuses a tree that holds real organisations', async () => {
     const other = await emptyTarget(dialect);
     try {

@@ -68,4 +68,24 @@ export const commands: readonly Command[] = [
     summary: 'PostgreSQL: owner role for migrations, app role that cannot UPDATE/DELETE/TRUNCATE the audit log / 建立属主与应用数据库角色',
     load: async () => (await import('./setup-db-roles.ts')).runSetupDbRoles,
   },
+  {
+    name: 'province',
+    usage:
+      'province prepare [--name <省厅>] [--app-role <role>] | add-city --code <c> --name <n> --conninfo <libpq> | remove-city --code <c> | resync-city --code <c> | refresh-city --code <c>',
+    summary:
+      'province database (INSTANCE_ROLE=province): read-only shape, subscribe, remove or re-copy a city / 省级库：接入、移除、重新同步市级库',
+    load: async () => (await import('./province.ts')).runProvince,
+  },
+  {
+    name: 'replication',
+    usage: 'replication publish [--max-slot-wal-keep-size 2GB] [--role rep_province] | status [--json] | reconcile --city <c> [--repair]',
+    summary: 'city: publish to the province; province: per-city state and lag, reconciliation with repair / 省市复制：发布、状态、核对修复',
+    load: async () => (await import('./replication.ts')).runReplication,
+  },
+  {
+    name: 'copy-to-postgres',
+    usage: 'copy-to-postgres --to <postgres://…>',
+    summary: 'copy this SQLite database into an empty PostgreSQL database, verified table by table with digests / SQLite 迁移到 PostgreSQL',
+    load: async () => (await import('./copy-to-postgres.ts')).runCopyToPostgres,
+  },
 ];

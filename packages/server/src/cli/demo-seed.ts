@@ -130,10 +130,62 @@ export async function seedDemoUsers(ctx: AppContext, password: string | undefine
   return users;
 }
 
+/** Branches whose officers get demo accounts of their own (two each, from the branch's stations). */
+const OFFICER_ACCOUNT_BRANCHES = 3;
+const stationCodes = (branchIndex: number): string[] =>
+  [5, 6, 7, 8, 9].map((c) => `DEMO-${String(branchIndex + 1).padStart(2, '0')}${String(c).padStart(2, '0')}`);
+
+/**
+ * Officers who sign in as themselves: accounts linked to demo person records (本人信息, 我的考试,
+ * 我的学习培训 and corrections work for them). No role: what an officer does on their own record
+ * is every account's permission. Needs the demo people; idempotent by username.
+ */
+export async function seedDemoOfficerAccounts(ctx: AppContext, password: string | undefined): Promise<DemoUser[]> {
+  const { allPeople, linkAccount } = await import('../modules/personnel/people.ts');
+  const users: DemoUser[] = [];
+  for (const [i, branch] of demoBranches.slice(0, OFFICER_ACCOUNT_BRANCHES).entries()) {
+    const stations = await ctx.db.selectFrom('org').select('id').where('code', 'in', stationCodes(i)).execute();
+    if (stations.length === 0) continue;
+    const officers = await allPeople(ctx.db)
+      .where(
+        'org_id',
+        'in',
+        stations.map((s) => s.id),
+      )
+      .where('kind', '=', 'officer')
+      .where('status', '=', 'serving')
+      .orderBy('police_number')
+      .limit(2)
+      .execute();
+    for (const [n, officer] of officers.entries()) {
+      const username = `demo-${branch.slug}-mj${n + 1}`;
+      if (await ctx.db.selectFrom('app_user').select('id').where('username_norm', '=', username).executeTakeFirst()) {
+        users.push({ username, password: null, created: false });
+        continue;
+      }
+      const initial = password ?? oneTimePassword(ctx.config.passwordPolicy, username);
+      const user = await retryBusy(() =>
+        createUser(ctx, everywhere, systemActor, {
+          username,
+          displayName: `${officer.name}（示例民警）`,
+          orgId: officer.org_id,
+          password: initial,
+        }),
+      );
+      await retryBusy(() => linkAccount(ctx, everywhere, systemActor, officer.id, user.id));
+      users.push({ username, password: password === undefined ? initial : null, created: true });
+    }
+  }
+  return users;
+}
+
 /** Synthetic officers and auxiliaries across the demo tree, once: a database with people is left alone. */
 export async function seedDemoPeopleOnce(ctx: AppContext, people: number): Promise<number> {
   const { seedDemoPeople } = await import('../modules/personnel/demo/demo-people.ts');
   const { anyPersonExists } = await import('../modules/personnel/people.ts');
   if (await anyPersonExists(ctx.db)) return 0;
-  return (await seedDemoPeople(ctx, { people })).people;
+  const seeded = (await seedDemoPeople(ctx, { people })).people;
+  const { seedCadresDemo } = await import('../modules/cadres/cadres-demo.ts');
+  await seedCadresDemo(ctx);
+  return seeded;
 }

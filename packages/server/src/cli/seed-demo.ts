@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { cliConfig, openForWrite, type CliIo } from './cli-context.ts';
 import { UsageError } from './cli-errors.ts';
-import { seedDemoPeopleOnce, seedDemoTree, seedDemoUsers } from './demo-seed.ts';
+import { seedDemoModules } from './demo-modules.ts';
+import { seedDemoOfficerAccounts, seedDemoPeopleOnce, seedDemoTree, seedDemoUsers } from './demo-seed.ts';
 
 /** Demo data for trials and training, from the command line only (never reachable over HTTP, L3-CES1-17). */
 export async function runSeedDemo(args: string[], io: CliIo): Promise<number> {
@@ -27,8 +28,13 @@ export async function runSeedDemo(args: string[], io: CliIo): Promise<number> {
           : `demo people created: ${result} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
     }
-    if (!values['with-users']) return 0;
-    const users = await seedDemoUsers(ctx, values.password);
+    if (!values['with-users']) {
+      // Modules' demo parts that need only people (those that need demo accounts wait for --with-users).
+      if (people > 0) for (const line of await seedDemoModules(ctx)) io.out(line);
+      return 0;
+    }
+    const users = [...(await seedDemoUsers(ctx, values.password)), ...(await seedDemoOfficerAccounts(ctx, values.password))];
+    for (const line of await seedDemoModules(ctx)) io.out(line);
     const fresh = users.filter((u) => u.created);
     io.out(`demo users: ${fresh.length} created, ${users.length - fresh.length} already present`);
     const shown = fresh.filter((u) => u.password !== null);

@@ -9,6 +9,7 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
+  type QueryResult,
   type SqliteDatabase,
   type SqliteDialectConfig,
 } from 'kysely';
@@ -19,23 +20,82 @@ import type { Database, Db } from './database.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** How long a statement may wait in all for another connection's write lock. */
+export const SQLITE_BUSY_WAIT_MS = 30_000;
+/**
+ * How long SQLite itself may wait, synchronously, before the driver takes over. better-sqlite3
+ * runs on the event-loop thread, so SQLite's own busy wait stops everything in the process: a
+ * second connection in the same process (another app instance, the job runner of a second node
+ * in tests, the CLI run in-process) that waited there for the full timeout would hold up the very
+ * transaction it waits for, and fail with "database is locked" however short that transaction is.
+ */
+const SQLITE_SYNC_BUSY_MS = 50;
+
+const isBusy = (error: unknown): boolean =>
+  error instanceof SQLite.SqliteError && (error.code === 'SQLITE_BUSY' || error.code.startsWith('SQLITE_BUSY_'));
+
+/**
+ * A connection that waits for a busy database between attempts on the event loop (1, 2, 4 … 100
+ * ms, up to SQLITE_BUSY_WAIT_MS), so the holder of the lock — in this process or another — can
+ * finish. Only statements outside a transaction are tried again: a busy statement there (BEGIN
+ * IMMEDIATE included) did nothing, while inside a transaction the caller must roll back.
+ */
+class PatientSqliteConnection implements DatabaseConnection {
+  constructor(
+    private readonly inner: DatabaseConnection,
+    private readonly sqlite: SQLite.Database,
+  ) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const deadline = Date.now() + SQLITE_BUSY_WAIT_MS;
+    for (let pause = 1; ; pause = Math.min(2 * pause, 100)) {
+      try {
+        return await this.inner.executeQuery<R>(query);
+      } catch (error) {
+        if (!isBusy(error) || this.sqlite.inTransaction || Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+  }
+
+  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
+    return this.inner.streamQuery<R>(query, chunkSize);
+  }
+}
+
 /**
  * Transactions start with BEGIN IMMEDIATE: they take the write lock up front and wait for it
- * (busy_timeout). With a plain BEGIN a transaction that reads first and writes later fails at
- * once with SQLITE_BUSY when another process (the CLI beside the server) committed in between.
+ * (see PatientSqliteConnection). With a plain BEGIN a transaction that reads first and writes
+ * later fails at once with SQLITE_BUSY when another process (the CLI beside the server)
+ * committed in between.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  private patient: PatientSqliteConnection | undefined;
+  constructor(
+    settings: SqliteDialectConfig,
+    private readonly sqlite: SQLite.Database,
+  ) {
+    super(settings);
+  }
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    this.patient ??= new PatientSqliteConnection(connection, this.sqlite);
+    return this.patient;
+  }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
+  constructor(
+    private readonly settings: SqliteDialectConfig,
+    private readonly sqlite: SQLite.Database,
+  ) {
     super(settings);
   }
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.settings);
+    return new ImmediateSqliteDriver(this.settings, this.sqlite);
   }
 }
 
@@ -103,8 +163,8 @@ function open(options: { databaseUrl?: string | undefined; dataDir: string }): C
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${SQLITE_SYNC_BUSY_MS}`);
   sqlite.pragma('secure_delete = ON');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, sqlite) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }

@@ -7,9 +7,17 @@ import type { TalentTables } from '../modules/talent/tables.ts';
 import type { CompetitionTables } from '../modules/competitions/tables.ts';
 import type { RecruitmentTables } from '../modules/recruitment/tables.ts';
 import type { AuxiliaryTables } from '../modules/auxiliary/tables.ts';
+import type { PartyTables } from '../modules/party/tables.ts';
+import type { PublicityTables } from '../modules/publicity/tables.ts';
+import type { CadresTables } from '../modules/cadres/tables.ts';
+import type { WelfareTables } from '../modules/welfare/tables.ts';
+import type { WarningTables } from '../modules/warning/tables.ts';
+import type { AwardsTables } from '../modules/awards/tables.ts';
 import type { PersonnelTables } from '../modules/personnel/tables.ts';
 import type { JobTables } from '../platform/jobs/tables.ts';
+import type { ReplicationTables } from '../platform/replication/tables.ts';
 import type { WorkflowTables } from '../platform/workflow/tables.ts';
+import type { AssessmentTables } from '../modules/assessment/tables.ts';
 
 /**
  * Table types. Portable choices: ids are UUIDv7 text, times ISO-8601 UTC text, booleans 0/1
@@ -160,7 +168,15 @@ export interface Database
     CompetitionTables,
     RecruitmentTables,
     AuxiliaryTables,
+    PartyTables,
+    PublicityTables,
+    CadresTables,
+    WelfareTables,
+    WarningTables,
+    AwardsTables,
     JobTables,
+    AssessmentTables,
+    ReplicationTables,
     WorkflowTables {
   org: OrgTable;
   org_closure: OrgClosureTable;

@@ -95,7 +95,8 @@ export function MainLayout() {
         <Layout.Header
           style={{
             background: token.colorBgContainer,
-            padding: '0 16px',
+            // On a phone the menu trigger sits over the header's left edge: keep the user's name clear of it.
+            padding: narrow ? '0 8px 0 56px' : '0 16px',
             height: 56,
             lineHeight: 'normal',
             display: 'flex',
@@ -104,10 +105,10 @@ export function MainLayout() {
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
-          <Space size="middle" wrap={false}>
+          <Space size={narrow ? 'small' : 'middle'} wrap={false}>
             <Space size={4} aria-label={t('layout.userLabel')}>
               <UserOutlined />
-              <Typography.Text strong data-testid="current-user">
+              <Typography.Text strong data-testid="current-user" ellipsis style={narrow ? { maxWidth: 96 } : undefined}>
                 {me?.displayName}
               </Typography.Text>
               {!narrow && (

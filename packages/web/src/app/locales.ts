@@ -17,7 +17,15 @@ import { competitionsEnUS, competitionsZhCN } from '../features/competitions/loc
 import { recruitmentEnUS, recruitmentZhCN } from '../features/recruitment/locales';
 import { portalEnUS, portalZhCN } from '../features/portal/locales';
 import { auxiliaryEnUS, auxiliaryZhCN } from '../features/auxiliary/locales';
+import { partyEnUS, partyZhCN } from '../features/party/locales';
+import { publicityEnUS, publicityZhCN } from '../features/publicity/locales';
+import { cadresEnUS, cadresZhCN } from '../features/cadres/locales';
+import { welfareEnUS, welfareZhCN } from '../features/welfare/locales';
+import { assessmentEnUS, assessmentZhCN } from '../features/assessment/locales';
+import { warningEnUS, warningZhCN } from '../features/warning/locales';
+import { awardsEnUS, awardsZhCN } from '../features/awards/locales';
 import { workflowEnUS, workflowZhCN } from '../features/workflow/locales';
+import { provinceEnUS, provinceZhCN } from '../features/province/locales';
 import type { LocaleShape } from '../shared/i18n/locale-shape';
 import { sharedEnUS } from '../shared/i18n/shared.en-US';
 import { sharedZhCN } from '../shared/i18n/shared.zh-CN';
@@ -49,7 +57,15 @@ export const zhCN = {
   recruitment: recruitmentZhCN,
   portal: portalZhCN,
   auxiliary: auxiliaryZhCN,
+  party: partyZhCN,
+  publicity: publicityZhCN,
+  cadres: cadresZhCN,
+  welfare: welfareZhCN,
+  assessment: assessmentZhCN,
+  warning: warningZhCN,
+  awards: awardsZhCN,
   workflow: workflowZhCN,
+  province: provinceZhCN,
 };
 
 export const enUS: LocaleShape<typeof zhCN> = {
@@ -74,5 +90,13 @@ export const enUS: LocaleShape<typeof zhCN> = {
   recruitment: recruitmentEnUS,
   portal: portalEnUS,
   auxiliary: auxiliaryEnUS,
+  party: partyEnUS,
+  publicity: publicityEnUS,
+  cadres: cadresEnUS,
+  welfare: welfareEnUS,
+  assessment: assessmentEnUS,
+  warning: warningEnUS,
+  awards: awardsEnUS,
   workflow: workflowEnUS,
+  province: provinceEnUS,
 };

@@ -1,5 +1,13 @@
 import {
+  FileTextOutlined,
+  FlagOutlined,
+  NotificationOutlined,
+  AlertOutlined,
+  HeartOutlined,
+  SmileOutlined,
   AuditOutlined,
+  DashboardOutlined,
+  LineChartOutlined,
   FieldTimeOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -19,11 +27,13 @@ import {
   UsergroupAddOutlined,
   CloudUploadOutlined,
   FileDoneOutlined,
+  GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
+  CrownOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -34,6 +44,7 @@ export type NavLabelKey =
   | 'personnelImport'
   | 'corrections'
   | 'stats'
+  | 'provinceStats'
   | 'orgs'
   | 'users'
   | 'roles'
@@ -52,10 +63,27 @@ export type NavLabelKey =
   | 'competitions'
   | 'recruitment'
   | 'auxiliary'
+  | 'party'
+  | 'myParty'
+  | 'publicity'
+  | 'myPublicity'
+  | 'cadres'
+  | 'assessment'
+  | 'assessmentDaily'
+  | 'myAssessment'
+  | 'warning'
+  | 'cockpit'
+  | 'myCondition'
+  | 'warningReports'
+  | 'awards'
   | 'todo'
-  | 'holidayCalendar';
+  | 'holidayCalendar'
+  | 'leave'
+  | 'myCare'
+  | 'healthAlerts'
+  | 'psych';
 
-export type NavGroupKey = 'learning' | 'auxiliaryGroup';
+export type NavGroupKey = 'learning' | 'auxiliaryGroup' | 'partyGroup' | 'welfareGroup' | 'warningGroup';
 
 export interface NavItem {
   path: string;
@@ -66,8 +94,8 @@ export interface NavItem {
   /** Items with a group show in that sub-menu. */
   group?: NavGroupKey;
   /**
-   * The page works on the signed-in user's own person record. The three administrators
-   * (三员) are never linked to a person, so these pages could only ever answer 404 for them.
+   * The page works on the signed-in user's own person record: shown only to accounts linked to a
+   * person (never the three administrators, 三员), since for others it could only answer 404.
    */
   needsPerson?: true;
 }
@@ -75,6 +103,9 @@ export interface NavItem {
 export const NAV_GROUPS: readonly { key: NavGroupKey; icon: ReactNode }[] = [
   { key: 'learning', icon: <ReadOutlined /> },
   { key: 'auxiliaryGroup', icon: <UsergroupAddOutlined /> },
+  { key: 'partyGroup', icon: <FlagOutlined /> },
+  { key: 'welfareGroup', icon: <HeartOutlined /> },
+  { key: 'warningGroup', icon: <AlertOutlined /> },
 ];
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -86,6 +117,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/personnel/import', labelKey: 'personnelImport', icon: <CloudUploadOutlined />, permission: 'personnel:import' },
   { path: '/personnel/corrections', labelKey: 'corrections', icon: <FileDoneOutlined />, permission: 'personnel:approve' },
   { path: '/stats', labelKey: 'stats', icon: <BarChartOutlined />, permission: 'personnel:read' },
+  { path: '/province', labelKey: 'provinceStats', icon: <GlobalOutlined />, permission: 'province:read' },
   { path: '/my-exams', labelKey: 'myExams', icon: <FormOutlined />, permission: 'exam:take', group: 'learning', needsPerson: true },
   {
     path: '/my-training',
@@ -105,6 +137,44 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/competitions', labelKey: 'competitions', icon: <TrophyOutlined />, permission: 'competition:read', group: 'learning' },
   { path: '/recruitment', labelKey: 'recruitment', icon: <UserAddOutlined />, permission: 'recruitment:read', group: 'auxiliaryGroup' },
   { path: '/auxiliary', labelKey: 'auxiliary', icon: <IdcardOutlined />, permission: 'auxiliary:read', group: 'auxiliaryGroup' },
+  { path: '/party', labelKey: 'party', icon: <FlagOutlined />, permission: 'party:read', group: 'partyGroup' },
+  { path: '/my-party', labelKey: 'myParty', icon: <CalendarOutlined />, permission: 'party:self', group: 'partyGroup', needsPerson: true },
+  { path: '/publicity', labelKey: 'publicity', icon: <NotificationOutlined />, permission: 'publicity:read', group: 'partyGroup' },
+  {
+    path: '/my-publicity',
+    labelKey: 'myPublicity',
+    icon: <FileTextOutlined />,
+    permission: 'publicity:self',
+    group: 'partyGroup',
+    needsPerson: true,
+  },
+  { path: '/cadres', labelKey: 'cadres', icon: <CrownOutlined />, permission: 'cadres:read' },
+  {
+    path: '/welfare/leave',
+    labelKey: 'leave',
+    icon: <CalendarOutlined />,
+    permission: 'personnel:self',
+    group: 'welfareGroup',
+    needsPerson: true,
+  },
+  {
+    path: '/welfare/my-care',
+    labelKey: 'myCare',
+    icon: <HeartOutlined />,
+    permission: 'personnel:self',
+    group: 'welfareGroup',
+    needsPerson: true,
+  },
+  { path: '/welfare/alerts', labelKey: 'healthAlerts', icon: <AlertOutlined />, permission: 'health:alert', group: 'welfareGroup' },
+  { path: '/welfare/psych', labelKey: 'psych', icon: <SmileOutlined />, permission: 'psych:care', group: 'welfareGroup' },
+  { path: '/assessment', labelKey: 'assessment', icon: <BarChartOutlined />, permission: 'assessment:read' },
+  { path: '/assessment/daily', labelKey: 'assessmentDaily', icon: <ScheduleOutlined />, permission: 'assessment:daily' },
+  { path: '/my-assessment', labelKey: 'myAssessment', icon: <FormOutlined />, permission: 'assessment:self', needsPerson: true },
+  { path: '/warning/cockpit', labelKey: 'cockpit', icon: <DashboardOutlined />, permission: 'warning:cockpit', group: 'warningGroup' },
+  { path: '/warning/alerts', labelKey: 'warning', icon: <AlertOutlined />, permission: 'warning:read', group: 'warningGroup' },
+  { path: '/warning/reports', labelKey: 'warningReports', icon: <FileTextOutlined />, permission: 'warning:report', group: 'warningGroup' },
+  { path: '/my-condition', labelKey: 'myCondition', icon: <LineChartOutlined />, permission: 'personnel:self', needsPerson: true },
+  { path: '/awards', labelKey: 'awards', icon: <TrophyOutlined />, permission: 'awards:read' },
   { path: '/orgs', labelKey: 'orgs', icon: <ClusterOutlined />, permission: 'org:read' },
   { path: '/users', labelKey: 'users', icon: <TeamOutlined />, permission: 'user:read' },
   { path: '/roles', labelKey: 'roles', icon: <SafetyCertificateOutlined />, permission: 'role:read' },
@@ -115,11 +185,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 /** The menu entries this user can use: holds the permission, and has a person where the page needs one. */
-export function navItemsFor(me: { permissions: readonly string[]; adminKind: string | null } | null | undefined): NavItem[] {
+export function navItemsFor(me: { permissions: readonly string[]; hasPerson: boolean } | null | undefined): NavItem[] {
   if (!me) return [];
-  return NAV_ITEMS.filter(
-    (item) => (!item.permission || me.permissions.includes(item.permission)) && !(item.needsPerson && me.adminKind !== null),
-  );
+  return NAV_ITEMS.filter((item) => (!item.permission || me.permissions.includes(item.permission)) && !(item.needsPerson && !me.hasPerson));
 }
 
 /**

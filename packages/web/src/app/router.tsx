@@ -9,8 +9,15 @@ import { competitionsRoutes } from '../features/competitions/routes';
 import { recruitmentRoutes } from '../features/recruitment/routes';
 import { portalRoutes } from '../features/portal/routes';
 import { auxiliaryRoutes } from '../features/auxiliary/routes';
+import { partyRoutes } from '../features/party/routes';
+import { publicityRoutes } from '../features/publicity/routes';
+import { cadresRoutes } from '../features/cadres/routes';
+import { welfareRoutes } from '../features/welfare/routes';
+import { assessmentRoutes } from '../features/assessment/routes';
+import { warningRoutes } from '../features/warning/routes';
+import { awardsRoutes } from '../features/awards/routes';
 import { workflowRoutes } from '../features/workflow/routes';
-import { HomePage } from './HomePage';
+import { HomePage } from './home/HomePage';
 import { MainLayout } from './MainLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequirePermission } from '../shared/auth/RequirePermission';
@@ -120,6 +127,15 @@ export const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="province:read" />,
+                children: [
+                  {
+                    path: 'province',
+                    lazy: async () => ({ Component: (await import('../features/province/pages/ProvinceStatsPage')).ProvinceStatsPage }),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="personnel:import" />,
                 children: [
                   {
@@ -154,6 +170,13 @@ export const router = createBrowserRouter([
               ...competitionsRoutes,
               ...recruitmentRoutes,
               ...auxiliaryRoutes,
+              ...partyRoutes,
+              ...publicityRoutes,
+              ...cadresRoutes,
+              ...welfareRoutes,
+              ...assessmentRoutes,
+              ...warningRoutes,
+              ...awardsRoutes,
               ...workflowRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -17,6 +17,20 @@ import * as accountHoldsAndTotp from './20261206T050000-account-holds-and-totp.t
 import * as auditMac from './20261206T060000-audit-mac.ts';
 import * as intrusion from './20261206T061000-intrusion.ts';
 import * as personListIndex from './20261206T080000-person-list-index.ts';
+import * as personAppraisal from './20261207T000000-person-appraisal.ts';
+import * as cadres from './20261207T030000-cadres.ts';
+import * as party from './20261207T060000-party.ts';
+import * as publicity from './20261207T061000-publicity.ts';
+import * as welfare from './20261207T050000-welfare.ts';
+import * as assessment20261207 from './20261207T020000-assessment.ts';
+import * as warning from './20261207T040000-warning.ts';
+import * as replication from './20261207T070000-replication.ts';
+import * as awards from './20261207T010000-awards.ts';
+import * as hoursLedger from './20261207T080000-hours-ledger.ts';
+import * as closeLeaversMembership from './20261207T081000-close-leavers-membership.ts';
+import * as auxLabourLaw from './20261207T082000-aux-labour-law.ts';
+import * as competitionUnitCap from './20261207T083000-competition-unit-cap.ts';
+import * as idNumberOriginal from './20261207T090000-id-number-original.ts';
 
 /** Static list of migrations, in order. Never edit a migration after it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +52,18 @@ export const migrations: Record<string, Migration> = {
   '20261206T060000-audit-mac': auditMac,
   '20261206T061000-intrusion': intrusion,
   '20261206T080000-person-list-index': personListIndex,
+  '20261207T000000-person-appraisal': personAppraisal,
+  '20261207T030000-cadres': cadres,
+  '20261207T060000-party': party,
+  '20261207T061000-publicity': publicity,
+  '20261207T050000-welfare': welfare,
+  '20261207T020000-assessment': assessment20261207,
+  '20261207T040000-warning': warning,
+  '20261207T070000-replication': replication,
+  '20261207T010000-awards': awards,
+  '20261207T080000-hours-ledger': hoursLedger,
+  '20261207T081000-close-leavers-membership': closeLeaversMembership,
+  '20261207T082000-aux-labour-law': auxLabourLaw,
+  '20261207T083000-competition-unit-cap': competitionUnitCap,
+  '20261207T090000-id-number-original': idNumberOriginal,
 };

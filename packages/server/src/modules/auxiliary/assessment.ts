@@ -1,6 +1,7 @@
 import {
   auxMonthBounds,
   computePayouts,
+  excellentQuota,
   fundUse,
   type AssessmentGrade,
   type GradeEntriesBody,
@@ -13,7 +14,7 @@ import { appendAudit, type AuditActor } from '../../platform/audit/audit-service
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { allPeople, ON_FORCE_STATUSES, scopedPeople } from '../personnel/people.ts';
+import { allPeople, membersDuring, scopedPeople } from '../personnel/people.ts';
 import { payStates } from './aux-officers.ts';
 import { ruleInForce } from './aux-rules.ts';
 
@@ -117,16 +118,49 @@ async function findMonth(db: Executor, scope: ResolvedScope, id: string) {
 
 type MonthRow = Awaited<ReturnType<typeof findMonth>>;
 
-/** Serving auxiliary officers in the unit's subtree and the caller's scope. */
-async function eligiblePeople(db: Executor, scope: ResolvedScope, orgId: string) {
+/**
+ * The month's roster: auxiliary officers in the caller's scope who belonged to the unit's subtree
+ * at some day of the month (from the membership history, so a leaver of the 20th is graded and a
+ * newcomer of next month is not), and who are not already graded for the month by another unit —
+ * a branch and its station both opening the month must not grade or pay anyone twice.
+ */
+async function eligiblePeople(db: Executor, scope: ResolvedScope, month: Pick<MonthRow, 'id' | 'org_id' | 'month'>) {
+  const { first, last } = auxMonthBounds(month.month);
   return db
     .selectFrom(scopedPeople(db, scope).as('p'))
     .innerJoin('org as o', 'o.id', 'p.org_id')
     .select(['p.id', 'p.name', 'p.name_pinyin', 'p.id_number_masked', 'o.name as org_name'])
     .where('p.kind', '=', 'auxiliary')
-    .where('p.status', 'in', ON_FORCE_STATUSES)
-    .where('p.org_id', 'in', (eb) => eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', orgId))
+    .where('p.id', 'in', membersDuring(db, month.org_id, first, last))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('aux_assessment_entry as x')
+            .innerJoin('aux_assessment_month as xm', 'xm.id', 'x.month_id')
+            .select('x.id')
+            .whereRef('x.person_id', '=', 'p.id')
+            .where('xm.month', '=', month.month)
+            .where('xm.id', '!=', month.id),
+        ),
+      ),
+    )
     .execute();
+}
+
+/** The units that already graded these people for the month (another month row than this one). */
+async function gradedElsewhere(db: Executor, month: Pick<MonthRow, 'id' | 'month'>, personIds: readonly string[]) {
+  if (personIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('aux_assessment_entry as x')
+    .innerJoin('aux_assessment_month as xm', 'xm.id', 'x.month_id')
+    .innerJoin('org as o', 'o.id', 'xm.org_id')
+    .select(['x.person_id', 'o.name'])
+    .where('xm.month', '=', month.month)
+    .where('xm.id', '!=', month.id)
+    .where('x.person_id', 'in', [...personIds])
+    .execute();
+  return new Map(rows.map((r) => [r.person_id, r.name]));
 }
 
 async function gradeTableOf(ctx: AppContext, db: Executor, month: MonthRow): Promise<FrozenTable> {
@@ -142,7 +176,7 @@ async function gradeTableOf(ctx: AppContext, db: Executor, month: MonthRow): Pro
 async function buildGrid(ctx: AppContext, db: Executor, scope: ResolvedScope, month: MonthRow) {
   const table = await gradeTableOf(ctx, db, month);
   const [eligible, entries] = await Promise.all([
-    month.status === 'draft' ? eligiblePeople(db, scope, month.org_id) : Promise.resolve([]),
+    month.status === 'draft' ? eligiblePeople(db, scope, month) : Promise.resolve([]),
     db
       .selectFrom('aux_assessment_entry as e')
       .innerJoin(allPeople(db).as('p'), 'p.id', 'e.person_id')
@@ -211,6 +245,11 @@ async function buildGrid(ctx: AppContext, db: Executor, scope: ResolvedScope, mo
   const use = fundUse(
     month.fund_fen,
     rows.map((r) => r.amountFen),
+    table.value.fundMode,
+  );
+  const quota = excellentQuota(
+    table.value,
+    rows.map((r) => r.grade),
   );
   return {
     id: month.id,
@@ -225,6 +264,8 @@ async function buildGrid(ctx: AppContext, db: Executor, scope: ResolvedScope, mo
     rows,
     missing: rows.filter((r) => r.grade === null).length,
     fund: use,
+    fundMode: table.value.fundMode ?? 'separate',
+    quota,
   };
 }
 
@@ -260,7 +301,14 @@ export async function saveEntries(ctx: AppContext, scope: ResolvedScope, actor: 
   await ctx.db.transaction().execute(async (trx) => {
     const month = await findMonth(trx, scope, id);
     assertDraft(month);
-    const eligible = new Set((await eligiblePeople(trx, scope, month.org_id)).map((p) => p.id));
+    const eligible = new Set((await eligiblePeople(trx, scope, month)).map((p) => p.id));
+    const elsewhere = await gradedElsewhere(
+      trx,
+      month,
+      body.entries.map((e) => e.personId),
+    );
+    const twice = body.entries.find((e) => elsewhere.has(e.personId));
+    if (twice) throw new AppError('AUX_GRADED_ELSEWHERE', { personId: twice.personId, orgName: elsewhere.get(twice.personId) });
     const existing = new Map(
       (await trx.selectFrom('aux_assessment_entry').select(['id', 'person_id']).where('month_id', '=', id).execute()).map((e) => [
         e.person_id,
@@ -304,6 +352,18 @@ export async function confirmMonth(ctx: AppContext, scope: ResolvedScope, actor:
     const grid = await buildGrid(ctx, trx, scope, month);
     if (grid.rows.length === 0 || grid.missing > 0)
       throw new AppError('AUX_MONTH_INCOMPLETE', { missing: grid.missing, people: grid.rows.length });
+    const twice = await gradedElsewhere(
+      trx,
+      month,
+      grid.rows.map((r) => r.personId),
+    );
+    if (twice.size > 0) throw new AppError('AUX_GRADED_ELSEWHERE', { orgName: [...new Set(twice.values())].join('、') });
+    if (!grid.quota.fits)
+      throw new AppError('AUX_EXCELLENT_QUOTA', {
+        allowed: grid.quota.allowed,
+        count: grid.quota.count,
+        summary: `${grid.quota.count} > ${grid.quota.allowed}`,
+      });
     if (!grid.fund.fits) {
       const yuan = (fen: number) => (fen / 100).toFixed(2);
       throw new AppError('AUX_FUND_EXCEEDED', {

@@ -1,4 +1,4 @@
-import { auxMonthBounds, estimatePay, type AuxOfficerQuery, type PayEstimate } from '@zhenggong/core';
+import { auxMonthBounds, estimatePay, shiftDate, type AuxOfficerQuery, type PayEstimate } from '@zhenggong/core';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
@@ -174,12 +174,23 @@ export async function listOfficers(ctx: AppContext, scope: ResolvedScope, q: Aux
     .execute();
   const ids = rows.map((r) => r.id);
   const day = today(ctx);
-  const [estimates, contracts] = await Promise.all([estimatesFor(ctx, ctx.db, ids, day), activeContracts(ctx.db, ids)]);
+  const [estimates, contracts, settings] = await Promise.all([
+    estimatesFor(ctx, ctx.db, ids, day),
+    activeContracts(ctx.db, ids),
+    ruleInForce(ctx, ctx.db, 'settings', day),
+  ]);
+  // The same window and the same end date as 到期提醒 and the daily reminder (contractReminders).
+  const reminderDays = settings.value.contractReminderDays;
+  const until = shiftDate(day, reminderDays);
   return {
     total: Number(total),
+    reminderDays,
     items: rows.map((r) => {
       const e = estimates.get(r.id);
       const c = contracts.get(r.id);
+      const end = c ? c.endDate : r.contract_end;
+      // No pay grade on record (未定级): no estimate rather than 0.00 that looks like a wage.
+      const priced = e !== undefined && e.grade !== null && !e.gradeUnknown;
       return {
         id: r.id,
         name: r.name,
@@ -190,11 +201,12 @@ export async function listOfficers(ctx: AppContext, scope: ResolvedScope, q: Aux
         sex: r.sex,
         birthDate: r.birth_date,
         auxCategory: r.aux_category,
-        contractEnd: c ? c.endDate : r.contract_end,
+        contractEnd: end,
         contractKind: c?.kind ?? null,
         payGrade: e?.grade ?? null,
-        grossFen: e?.grossFen ?? 0,
-        netBeforeTaxFen: e?.netBeforeTaxFen ?? 0,
+        grossFen: priced ? e.grossFen : null,
+        netBeforeTaxFen: priced ? e.netBeforeTaxFen : null,
+        contractDue: end !== null && isOnForce(r.status) && end <= until,
       };
     }),
   };
@@ -246,6 +258,9 @@ export async function getOfficer(ctx: AppContext, scope: ResolvedScope, id: stri
       endedDate: c.ended_date,
       endReason: c.end_reason,
       note: c.note,
+      probationEnd: c.probation_end,
+      openEndedReasons: c.open_ended_reasons ? c.open_ended_reasons.split(',') : [],
+      workerChoseFixedTerm: c.worker_chose_fixed === 1,
     })),
     payGrades: payGrades.map((g) => ({
       id: g.id,
@@ -265,7 +280,14 @@ export async function getOfficer(ctx: AppContext, scope: ResolvedScope, id: stri
       nextDueDate: u.next_due_date,
       note: u.note,
     })),
-    exits: exits.map((x) => ({ id: x.id, kind: x.kind, exitDate: x.exit_date, reason: x.reason })),
+    exits: exits.map((x) => ({
+      id: x.id,
+      kind: x.kind,
+      exitDate: x.exit_date,
+      reason: x.reason,
+      compensationMonths: x.compensation_months,
+      compensationFen: x.compensation_fen,
+    })),
     assessments: assessments.map((a) => ({
       monthId: a.month_id,
       month: a.month,

@@ -2,10 +2,21 @@ import type { AppContext } from '../../platform/context.ts';
 import { notify } from '../../platform/workflow/notifications.ts';
 import { holdersInScope } from '../../platform/workflow/recipients.ts';
 import { personBriefs } from '../personnel/people.ts';
-import type { DueContract } from './contract-reminder-job.ts';
+
+/** One contract due within the reminder window, as the daily job found it. */
+export interface DueContract {
+  /** Null when the end date is only on the person's record (no contract entered yet). */
+  readonly contractId: string | null;
+  readonly personId: string;
+  readonly name: string;
+  readonly orgName: string;
+  readonly endDate: string;
+  readonly daysLeft: number;
+}
 
 const KIND = 'auxiliary.contract-due';
-const linkOf = (contractId: string) => `/auxiliary?tab=reminders&contract=${contractId}`;
+const linkOf = (d: DueContract) =>
+  d.contractId ? `/auxiliary?tab=reminders&contract=${d.contractId}` : `/auxiliary?tab=reminders&person=${d.personId}&end=${d.endDate}`;
 
 /**
  * The daily reminder job's notifier: each contract entering the reminder window is announced once,
@@ -21,7 +32,7 @@ export async function notifyContractsDue(ctx: AppContext, due: readonly DueContr
   const recipientsByOrg = new Map<string, string[]>();
   await ctx.db.transaction().execute(async (trx) => {
     for (const d of due) {
-      const link = linkOf(d.contractId);
+      const link = linkOf(d);
       const seen = await trx.selectFrom('notification').select('id').where('kind', '=', KIND).where('link', '=', link).executeTakeFirst();
       if (seen) continue;
       const orgId = briefs.get(d.personId)?.org_id;

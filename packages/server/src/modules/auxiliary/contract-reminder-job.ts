@@ -1,18 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { notifyContractsDue } from './contract-due-notices.ts';
+import { notifyContractsDue, type DueContract } from './contract-due-notices.ts';
 import { contractReminders } from './contracts.ts';
 
 export const CONTRACT_REMINDER_JOB = 'auxiliary.contract-reminders';
-
-/** One contract due within the reminder window, as the daily job found it. */
-export interface DueContract {
-  readonly contractId: string;
-  readonly personId: string;
-  readonly name: string;
-  readonly orgName: string;
-  readonly endDate: string;
-  readonly daysLeft: number;
-}
 
 /** Daily at 07:30 Beijing time: contracts ending within the window set in the auxiliary rules (all units). */
 export function registerContractReminders(app: FastifyInstance): void {

@@ -39,10 +39,12 @@ import {
 } from '@zhenggong/core';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { attachment } from '../../platform/files/attachment.ts';
 import { actorOf, scopeOf } from '../../platform/http/request-context.ts';
 import { today } from '../personnel/people.ts';
 import { confirmMonth, getMonth, listMonths, openMonth, saveEntries, setFund } from './assessment.ts';
 import { getOfficer, listOfficers } from './aux-officers.ts';
+import { exportOfficers } from './officer-export.ts';
 import { addRuleVersion, listRule } from './aux-rules.ts';
 import { gradeTemplate, importGrades } from './grade-import.ts';
 import { registerContractReminders } from './contract-reminder-job.ts';
@@ -50,8 +52,6 @@ import { contractReminders, createContract, renewContract } from './contracts.ts
 import { applyAdjustment, listAdjustments, previewAdjustment, setPayGrade } from './pay.ts';
 import { payoutSheet, XLSX_MIME } from './payout-sheet.ts';
 import { addUniform, exitOfficer, uniformsDue } from './uniforms-exit.ts';
-
-const attachment = (ascii: string, utf8: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
 
 /** Dated rule data: who may add a version of each set. */
 const ruleRoutes = [
@@ -72,6 +72,16 @@ export async function auxiliaryRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, querystring: AuxOfficerQuery, response: { 200: ListOfficersResponse } },
     config: { permission: 'auxiliary:read' },
     handler: async (req) => listOfficers(ctx(), await scopeOf(req), req.query),
+  });
+  r.get('/officers/export.xlsx', {
+    schema: { tags, querystring: AuxOfficerQuery, produces: [XLSX_MIME], response: { 200: FileDownload } },
+    config: { permission: 'auxiliary:read', sensitive: true },
+    handler: async (req, reply) =>
+      reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment('auxiliary-officers.xlsx', '辅警名单.xlsx'))
+        .header('cache-control', 'no-store')
+        .send(await exportOfficers(ctx(), await scopeOf(req), actorOf(req), req.query)),
   });
   r.get('/officers/:id', {
     schema: { tags, params: IdParams, response: { 200: GetOfficerResponse } },

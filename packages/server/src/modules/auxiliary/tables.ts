@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Table types of this module; see migration 20261129T110000-auxiliary. */
 interface Base {
   id: string;
@@ -30,6 +32,10 @@ export interface AuxContractTable extends Base {
   end_reason: string | null;
   note: string | null;
   updated_at: string;
+  probation_end: string | null;
+  /** Comma-separated 劳动合同法 第十四条 reasons found at signing ('tenYears', 'twoFixedTerms'). */
+  open_ended_reasons: string | null;
+  worker_chose_fixed: Generated<number>;
 }
 
 export interface AuxAssessmentMonthTable extends Base {
@@ -99,6 +105,8 @@ export interface AuxExitTable extends Base {
   reason: string;
   contract_id: string | null;
   created_by: string | null;
+  compensation_months: number | null;
+  compensation_fen: number | null;
 }
 
 export interface AuxiliaryTables {

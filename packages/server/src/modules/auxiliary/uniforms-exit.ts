@@ -1,4 +1,4 @@
-import { shiftDate, type ExitBody, type UniformBody } from '@zhenggong/core';
+import { compensationMonths, shiftDate, type ExitBody, type UniformBody } from '@zhenggong/core';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -78,13 +78,13 @@ export async function uniformsDue(ctx: AppContext, scope: ResolvedScope, days = 
   }));
 }
 
-const exitStatus = { resignation: 'resigned', dismissal: 'dismissed', contract_end: 'resigned' } as const;
+const exitStatus = { resignation: 'resigned', dismissal: 'dismissed', contract_end: 'contract_ended' } as const;
 
 /**
  * Exit (离职/辞退/合同到期): the person's status changes through the personnel service (which
  * writes the status-history row dated `exitDate`), the active contract is closed and the open
- * pay-grade row ends. The personnel module has no separate 'contract ended' status, so a
- * contract that runs out maps to 'resigned'; the exit row keeps the real kind and reason.
+ * pay-grade row ends. A contract that runs out is 'contract_ended' (合同期满终止), never
+ * 'resigned', so turnover statistics tell expiry from resignation.
  */
 export async function exitOfficer(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, personId: string, body: ExitBody) {
   const person = await findServingOfficer(ctx.db, scope, personId);
@@ -110,6 +110,17 @@ export async function exitOfficer(ctx: AppContext, scope: ResolvedScope, actor: 
       .where('end_date', 'is', null)
       .execute();
     await changePerson(trx, ctx, scope, actor, personId, { status: exitStatus[body.kind], effectiveDate: body.exitDate });
+    // 经济补偿 (劳动合同法 第四十七条): months by service since the first contract, on the wage given.
+    const first = await trx
+      .selectFrom('aux_contract')
+      .select('start_date')
+      .where('person_id', '=', personId)
+      .orderBy('sequence')
+      .executeTakeFirst();
+    const compensation =
+      body.compensationWageFen !== undefined && body.kind !== 'resignation' && first
+        ? compensationMonths(first.start_date, body.exitDate)
+        : null;
     await trx
       .insertInto('aux_exit')
       .values({
@@ -120,6 +131,8 @@ export async function exitOfficer(ctx: AppContext, scope: ResolvedScope, actor: 
         reason: body.reason,
         contract_id: contract?.id ?? null,
         created_by: actor.userId,
+        compensation_months: compensation,
+        compensation_fen: compensation === null ? null : Math.round(compensation * (body.compensationWageFen ?? 0)),
         city_code: person.city_code,
         created_at: now,
       })
@@ -128,7 +141,13 @@ export async function exitOfficer(ctx: AppContext, scope: ResolvedScope, actor: 
       eventType: 'auxiliary.exit',
       objectType: 'person',
       objectId: personId,
-      detail: { kind: body.kind, exitDate: body.exitDate, reason: body.reason, contractId: contract?.id ?? null },
+      detail: {
+        kind: body.kind,
+        exitDate: body.exitDate,
+        reason: body.reason,
+        contractId: contract?.id ?? null,
+        compensationMonths: compensation,
+      },
     });
   });
   return { id };

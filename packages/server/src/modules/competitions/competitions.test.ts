@@ -149,6 +149,17 @@ describe.each(dialects)('competitions (比武竞赛) on %s', (dialect) => {
       ['湖滨派出所', 17, 2],
     ]);
     expect(rule['zh-CN']).toContain('同分同名次');
+    // A per-unit cap of one counted entrant per item: only each unit's best placed entry scores;
+    // the others keep their places.
+    expect((await w.staff.patch(`/api/v1/competitions/${eventId}`, { countedPerUnit: 1 })).statusCode).toBe(200);
+    const capped = await rankings();
+    expect(capped.units.map((u) => [u.orgName, u.points, u.rank])).toEqual([
+      ['清波派出所', 21, 1],
+      ['湖滨派出所', 14, 2],
+    ]);
+    expect((await rankOf(itm('shoot'))).map((e) => e.rank)).toEqual([1, 2, 2, 4]);
+    await w.staff.patch(`/api/v1/competitions/${eventId}`, { countedPerUnit: null });
+    expect((await rankings()).units.map((u) => u.points)).toEqual([30, 17]);
   });
 
   it('refuses a bad grid all-or-nothing, naming every problem', async () => {

@@ -38,6 +38,7 @@ export async function createEvent(ctx: AppContext, scope: ResolvedScope, actor: 
       start_date: body.startDate,
       end_date: body.endDate,
       description: body.description ?? null,
+      counted_per_unit: body.countedPerUnit ?? null,
       status: 'open' as const,
       published_at: null,
       published_by: null,
@@ -65,6 +66,7 @@ export async function updateEvent(ctx: AppContext, scope: ResolvedScope, actor: 
       ...(body.startDate !== undefined ? { start_date: body.startDate } : {}),
       ...(body.endDate !== undefined ? { end_date: body.endDate } : {}),
       ...(body.description !== undefined ? { description: body.description } : {}),
+      ...(body.countedPerUnit !== undefined ? { counted_per_unit: body.countedPerUnit } : {}),
     };
     if ((changes.end_date ?? before.end_date) < (changes.start_date ?? before.start_date)) throw new AppError('COMPETITION_DATES');
     await trx

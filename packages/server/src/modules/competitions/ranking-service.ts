@@ -1,4 +1,4 @@
-import { rankEntries, unitTotals } from '@zhenggong/core';
+import { capCountedPerUnit, rankEntries, unitTotals } from '@zhenggong/core';
 import type { Executor } from '../../db/database.ts';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
@@ -17,15 +17,19 @@ export const RANKING_RULE = {
 
 /** Rankings per item and unit totals, computed from the current scores (advice until published). */
 export async function rankingsOf(db: Executor, eventId: string) {
-  const [items, entries] = await Promise.all([q.itemsOf(db, eventId), q.entriesOf(db, eventId)]);
-  const places: { orgId: string; rank: number | null; points: number }[] = [];
+  const [items, entries, event] = await Promise.all([
+    q.itemsOf(db, eventId),
+    q.entriesOf(db, eventId),
+    db.selectFrom('competition_event').select('counted_per_unit').where('id', '=', eventId).executeTakeFirstOrThrow(),
+  ]);
+  const places: { itemId: string; orgId: string; rank: number | null; points: number }[] = [];
   const orgNames = new Map(entries.map((e) => [e.org_id, e.org_name]));
   const perItem = items.map((item) => {
     const ranked = rankEntries(
       entries.filter((e) => e.item_id === item.id),
       item.direction,
     );
-    for (const r of ranked) places.push({ orgId: r.entry.org_id, rank: r.rank, points: r.points });
+    for (const r of ranked) places.push({ itemId: item.id, orgId: r.entry.org_id, rank: r.rank, points: r.points });
     return {
       itemId: item.id,
       name: item.name,
@@ -44,8 +48,12 @@ export async function rankingsOf(db: Executor, eventId: string) {
       })),
     };
   });
-  const units = unitTotals(places.filter((p) => p.rank !== null)).map((u) => ({ ...u, orgName: orgNames.get(u.orgId) ?? '' }));
-  return { rule: RANKING_RULE, items: perItem, units };
+  const counted = capCountedPerUnit(
+    places.filter((p) => p.rank !== null),
+    event.counted_per_unit,
+  );
+  const units = unitTotals(counted).map((u) => ({ ...u, orgName: orgNames.get(u.orgId) ?? '' }));
+  return { rule: RANKING_RULE, countedPerUnit: event.counted_per_unit, items: perItem, units };
 }
 
 export async function eventRankings(ctx: AppContext, scope: ResolvedScope, eventId: string) {

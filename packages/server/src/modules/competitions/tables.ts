@@ -17,6 +17,8 @@ export interface CompetitionEventTable extends Base {
   published_at: string | null;
   published_by: string | null;
   updated_at: string;
+  /** Per item, how many of a unit's best entries count toward its total; null: all. */
+  counted_per_unit: number | null;
 }
 export interface CompetitionItemTable extends Base {
   event_id: string;

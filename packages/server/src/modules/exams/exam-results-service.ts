@@ -155,3 +155,27 @@ export async function publishResults(ctx: AppContext, scope: ResolvedScope, acto
     });
   });
 }
+
+/**
+ * Published scores of everyone whose exam window ended in [from, to], as a percentage of the
+ * paper's total, with the day they were published (when the result became known). Absences are
+ * left out. For computations over the whole force (early-warning indicators).
+ */
+export async function examScoresBetween(executor: Executor, from: string, to: string) {
+  const rows = await executor
+    .selectFrom('exam_result')
+    .select(['id', 'person_id', 'exam_ends_at', 'published_at', 'score', 'total_score'])
+    .where('exam_ends_at', '>=', `${from}T00:00:00.000Z`)
+    .where('exam_ends_at', '<=', `${to}T23:59:59.999Z`)
+    .where('absent', '=', 0)
+    .execute();
+  return rows
+    .filter((r) => r.score !== null && r.total_score > 0)
+    .map((r) => ({
+      id: r.id,
+      personId: r.person_id,
+      date: r.exam_ends_at.slice(0, 10),
+      publishedOn: r.published_at.slice(0, 10),
+      percent: ((r.score ?? 0) / r.total_score) * 100,
+    }));
+}

@@ -196,6 +196,13 @@ describe.each(dialects)('exams on %s', (dialect) => {
     expect(third.json().error.code).toBe('EXAM_NO_ATTEMPTS_LEFT');
     const mine = (await c.get('/api/v1/exams/mine')).json<{ items: { examId: string; attemptsUsed: number; canStart: boolean }[] }>();
     expect(mine.items.find((i) => i.examId === examId)).toMatchObject({ attemptsUsed: 2, canStart: false });
+    // Item analysis reads the first attempt only (one item answered), not the better retake (two).
+    const analysis = (await w.city.get(`/api/v1/exams/${examId}/item-analysis`)).json<{
+      summary: { attempts: number; smallSample: boolean };
+      items: { answered: number }[];
+    }>();
+    expect(analysis.summary).toMatchObject({ attempts: 1, smallSample: true });
+    expect(analysis.items.reduce((s, i) => s + i.answered, 0)).toBe(1);
 
     expect(
       (await w.city.post(`/api/v1/exams/${examId}/make-up`, { startsAt: '2026-06-02T09:00:00Z', endsAt: '2026-06-02T11:00:00Z' })).json()

@@ -1,5 +1,6 @@
 import {
   analyseItems,
+  summarizeTest,
   gradeObjective,
   isBlank,
   scoreDistribution,
@@ -81,9 +82,10 @@ export async function examStats(ctx: AppContext, scope: ResolvedScope, examId: s
 const PAPER_BATCH = 500;
 
 /**
- * Item analysis (试题分析) over one finalised attempt per examinee (their best graded one, else
- * their latest): objective items are re-graded from the frozen paper, short answers take the
- * grader's score. The exam as a whole is analysed — no personal data leaves this function.
+ * Item analysis (试题分析) over each examinee's first finalised attempt: a retake has seen the
+ * paper, and taking the best attempt makes items look easier than they are. Objective items
+ * are re-graded from the frozen paper, short answers take the grader's score. The exam as a
+ * whole is analysed — no personal data leaves this function.
  */
 export async function itemAnalysis(ctx: AppContext, scope: ResolvedScope, examId: string) {
   await loadExam(ctx, scope, examId);
@@ -96,11 +98,8 @@ export async function itemAnalysis(ctx: AppContext, scope: ResolvedScope, examId
     .orderBy('attempt')
     .execute();
   const chosen = new Map<string, (typeof sessions)[number]>();
-  for (const s of sessions) {
-    const prev = chosen.get(s.person_id);
-    const better = !prev || (s.score ?? -1) >= (prev.score ?? -1);
-    if (better) chosen.set(s.person_id, s);
-  }
+  // Ordered by attempt: the first finalised one stays.
+  for (const s of sessions) if (!chosen.has(s.person_id)) chosen.set(s.person_id, s);
   const ids = [...chosen.values()].map((s) => s.id).sort();
   // One canonical item per question version, so memory grows with the bank, not with the examinees.
   const canonical = new Map<string, DrawnItem>();
@@ -129,5 +128,5 @@ export async function itemAnalysis(ctx: AppContext, scope: ResolvedScope, examId
       attempts.push({ total: list.reduce((s, a) => s + (a.awarded ?? 0), 0), answers: list });
     }
   }
-  return { items: analyseItems(attempts) };
+  return { summary: summarizeTest(attempts), items: analyseItems(attempts) };
 }

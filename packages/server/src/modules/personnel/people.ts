@@ -1,6 +1,8 @@
 import {
   normalizePersonSet,
   ON_FORCE_STATUSES,
+  roundHours,
+  type HoursSource,
   type CreatePersonBody,
   type NormalizedPersonSet,
   type PersonSet,
@@ -28,6 +30,8 @@ import { personSetWhere } from './person-set-query.ts';
 export { isOnForce, ON_FORCE_STATUSES } from '@zhenggong/core';
 /** Today's date on the app's clock (ages, contract ends): the helper the personnel forms use. */
 export { today };
+/** Chinese names of person statuses (在职, 合同期满 …), as personnel's own exports write them. */
+export { statusNames as personStatusNames } from './export/export-columns.ts';
 
 /** Columns other modules may read; masked or derived values only. */
 const PUBLIC_COLUMNS = [
@@ -42,7 +46,11 @@ const PUBLIC_COLUMNS = [
   'org_id',
   'post',
   'rank',
+  'rank_date',
   'officer_level',
+  'level_date',
+  'post_level',
+  'education',
   'tech_level',
   'police_number',
   'aux_category',
@@ -75,6 +83,7 @@ export const scopedPeopleOnForce = (db: Executor, scope: ResolvedScope) => scope
 
 /** Validates and normalises a set named in a request: its units and named people must lie inside the caller's scope. */
 export { checkedPersonSet } from './person-set-check.ts';
+export { peopleFigures, type PeopleFigures } from './person-aggregates.ts';
 export { normalizePersonSet, type NormalizedPersonSet, type PersonSet };
 
 export interface PersonBrief {
@@ -272,6 +281,18 @@ export async function contractEndOf(db: Executor, personId: string): Promise<str
   return row.contract_end;
 }
 
+/**
+ * Ids of people who belonged to the unit or a unit below it on some day of [from, to], from the
+ * membership history (closed when someone leaves the force), for rosters of a past period.
+ */
+export const membersDuring = (db: Executor, orgId: string, from: string, to: string) =>
+  db
+    .selectFrom('person_org_history as h')
+    .select('h.person_id')
+    .where('h.start_date', '<=', to)
+    .where((w) => w.or([w('h.end_date', 'is', null), w('h.end_date', '>', from)]))
+    .where('h.org_id', 'in', (s) => s.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', orgId));
+
 /** True once any person is on record (the demo seeder leaves a populated database alone). */
 export async function anyPersonExists(db: Executor): Promise<boolean> {
   return (await db.selectFrom('person').select('id').limit(1).executeTakeFirst()) !== undefined;
@@ -281,11 +302,16 @@ export interface TrainingRecord {
   personId: string;
   date: string;
   course: string;
+  /** One decimal (3.5); rounded to the ledger's precision on the way in. */
   hours: number;
   organizer: string | null;
+  /** Who credits the hours: a training completion, approved study, or another source. */
+  source?: HoursSource;
+  /** The row that wrote the line, so undoing it removes exactly this line. */
+  refId?: string | null;
 }
 
-/** Adds a training-hours record (培训记录) to a person's profile; returns its id so the caller can undo it. */
+/** Adds a line to the person's 学时 ledger (学时台账); returns its id so the caller can undo it. */
 export async function addTrainingRecord(trx: Trx, ctx: AppContext, r: TrainingRecord): Promise<string> {
   const id = newId();
   await trx
@@ -295,8 +321,10 @@ export async function addTrainingRecord(trx: Trx, ctx: AppContext, r: TrainingRe
       person_id: r.personId,
       date: r.date,
       course: r.course,
-      hours: r.hours,
+      hours: roundHours(r.hours),
       organizer: r.organizer,
+      source: r.source ?? 'training',
+      ref_id: r.refId ?? null,
       city_code: ctx.config.cityCode,
       created_at: ctx.clock.now().toISOString(),
     })
@@ -308,30 +336,87 @@ export async function removeTrainingRecord(trx: Trx, id: string): Promise<void> 
   await trx.deleteFrom('person_training').where('id', '=', id).execute();
 }
 
-/** A person's training records, newest first. */
+/** Removes the ledger lines a source row wrote (a study record re-decided, a completion revoked). */
+export async function removeHoursOfRef(trx: Trx, refId: string): Promise<void> {
+  await trx.deleteFrom('person_training').where('ref_id', '=', refId).execute();
+}
+
+/** A person's 学时 ledger, newest first. */
 export const trainingRecordsOf = (db: Executor, personId: string) =>
   db
     .selectFrom('person_training')
-    .select(['date', 'course', 'hours', 'organizer'])
+    .select(['date', 'course', 'hours', 'organizer', 'source'])
     .where('person_id', '=', personId)
     .orderBy('date', 'desc')
     .execute();
 
-/** Training hours per person dated in [from, to]; people without any are absent. */
-export async function trainingHoursOf(db: Executor, personIds: readonly string[], from: string, to: string): Promise<Map<string, number>> {
+/** 学时 per person dated in [from, to], every source counted (or only the given ones); people without any are absent. */
+export async function trainingHoursOf(
+  db: Executor,
+  personIds: readonly string[],
+  from: string,
+  to: string,
+  sources?: readonly HoursSource[],
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (let i = 0; i < personIds.length; i += 500) {
-    const rows = await db
+    let q = db
       .selectFrom('person_training')
       .select(['person_id', sql<number>`sum(hours)`.as('h')])
       .where('person_id', 'in', personIds.slice(i, i + 500))
       .where('date', '>=', from)
-      .where('date', '<=', to)
-      .groupBy('person_id')
-      .execute();
-    for (const r of rows) out.set(r.person_id, Number(r.h));
+      .where('date', '<=', to);
+    if (sources && sources.length > 0) q = q.where('source', 'in', [...sources]);
+    const rows = await q.groupBy('person_id').execute();
+    for (const r of rows) out.set(r.person_id, roundHours(Number(r.h)));
   }
   return out;
 }
 
 export { awardsMatching, educationMatching, onForceIdsInScope } from './person-evidence.ts';
+export {
+  addAwardLine,
+  addDisciplineLine,
+  appraisalLinesOf,
+  awardLinesOf,
+  disciplineLinesOf,
+  endDisciplineLine,
+  levelLinesOf,
+  rankLinesOf,
+  recordAppraisal,
+  setPartyStanding,
+  recordAppraisals,
+  trainingLinesOf,
+  promoteGrade,
+  promoteRank,
+  addPastLevelLines,
+  type PastLevelLine,
+  recordLinesBetween,
+  type AppraisalLine,
+  type AwardLine,
+  type DisciplineLine,
+} from './person-history.ts';
+export { linkAccount } from './person-account.ts';
+
+/** Synthetic people for the demo bureau, benchmarks and tests of other modules at realistic sizes. */
+export { seedDemoPeople } from './demo/demo-people.ts';
+
+/** Adds many training-hours records in one go (bulk intake, generated histories). */
+export async function addTrainingRecords(trx: Trx, ctx: AppContext, records: readonly TrainingRecord[]): Promise<void> {
+  const now = ctx.clock.now().toISOString();
+  const rows = records.map((r) => ({
+    id: newId(),
+    person_id: r.personId,
+    date: r.date,
+    course: r.course,
+    hours: r.hours,
+    organizer: r.organizer,
+    city_code: ctx.config.cityCode,
+    created_at: now,
+  }));
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('person_training')
+      .values(rows.slice(i, i + 500))
+      .execute();
+}

@@ -1,4 +1,6 @@
-import type { PersonListItem } from '@zhenggong/core';
+import type { PersonListItem, PersonRecordWarning } from '@zhenggong/core';
+import { careerWarnings } from '@zhenggong/core/personnel/career-checks';
+import { rankBandsOn } from '@zhenggong/core/personnel/rank-bands';
 import type { PersonTable } from './tables.ts';
 
 /** Whole years between two ISO dates (age, years of service). */
@@ -29,8 +31,19 @@ export function presentListItem(row: PersonTable & { org_name: string }, today: 
     politicalStatus: row.political_status,
     policeStartDate: row.police_start_date,
     status: row.status,
+    ...withWarnings(recordWarnings(row, today)),
   };
 }
+
+/** What the record shows flagged (never refused): a 警衔 outside its 职级's band on `today` (rank.bands data). */
+export function recordWarnings(row: Pick<PersonTable, 'kind' | 'rank' | 'officer_level'>, today: string): PersonRecordWarning[] {
+  const input = { kind: row.kind, rank: row.rank ?? undefined, officerLevel: row.officer_level ?? undefined };
+  const band = row.officer_level ? rankBandsOn(today)?.bands[row.officer_level] : undefined;
+  if (!band || careerWarnings(input, today).length === 0) return [];
+  return [{ code: 'rank_outside_band', field: 'rank', low: band[0], high: band[1] }];
+}
+
+const withWarnings = (warnings: PersonRecordWarning[]) => (warnings.length > 0 ? { warnings } : {});
 
 /** Profile: every current value (masked where sensitive), without storage internals. */
 export function presentProfile(row: PersonTable & { org_name: string }, today: string) {
@@ -44,6 +57,8 @@ export function presentProfile(row: PersonTable & { org_name: string }, today: s
     degree: row.degree,
     workStartDate: row.work_start_date,
     rankDate: row.rank_date,
+    levelDate: row.level_date,
+    postLevel: row.post_level,
     techLevel: row.tech_level,
     auxCategory: row.aux_category,
     contractEnd: row.contract_end,

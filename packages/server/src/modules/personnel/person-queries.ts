@@ -19,7 +19,7 @@ export const findPersonByPoliceNumber = (db: Executor, policeNumber: string) =>
 
 /** The dated history of one person, oldest first, every table. */
 export async function personHistory(db: Executor, personId: string) {
-  const [orgs, ranks, levels, posts, statuses, education, family, resume, awards, discipline, training] = await Promise.all([
+  const [orgs, ranks, levels, posts, statuses, education, family, resume, awards, discipline, training, appraisals] = await Promise.all([
     db
       .selectFrom('person_org_history as h')
       .innerJoin('org as o', 'o.id', 'h.org_id')
@@ -83,10 +83,12 @@ export async function personHistory(db: Executor, personId: string) {
       .execute(),
     db
       .selectFrom('person_training')
-      .select(['id', 'date', 'course', 'hours', 'organizer'])
+      .select(['id', 'date', 'course', 'hours', 'organizer', 'source'])
       .where('person_id', '=', personId)
       .orderBy('date')
       .execute(),
+    // 年度考核结果, written by assessment when grades are confirmed (or by a clerk for earlier years).
+    db.selectFrom('person_appraisal').select(['id', 'year', 'grade', 'source']).where('person_id', '=', personId).orderBy('year').execute(),
   ]);
   return {
     orgs,
@@ -100,5 +102,6 @@ export async function personHistory(db: Executor, personId: string) {
     awards,
     discipline,
     training,
+    appraisals,
   };
 }

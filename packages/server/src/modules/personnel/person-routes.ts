@@ -47,7 +47,14 @@ export async function personRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       params: IdParams,
-      response: { 200: Type.Object({ idNumber: Type.String(), phone: Type.Union([Type.String(), Type.Null()]) }) },
+      response: {
+        200: Type.Object({
+          idNumber: Type.String(),
+          phone: Type.Union([Type.String(), Type.Null()]),
+          /** The 15-digit first-generation number the person was registered with (absent when it was 18 digits). */
+          idNumberOriginal: Type.Optional(Type.String()),
+        }),
+      },
     },
     config: { permission: 'personnel:reveal', sensitive: true },
     handler: async (req) => revealPerson(app.ctx, await scopeOf(req), actorOf(req), req.params.id),

@@ -1,4 +1,4 @@
-import { checkPerson, maskIdNumber, nameSearchKeys, type CreatePersonBody, type PersonProblem } from '@zhenggong/core';
+import { checkPerson, maskIdNumber, nameSearchKeys, type CreatePersonBody, type PersonProblem, type PersonWarning } from '@zhenggong/core';
 import type { AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { maskPhone } from './person-presenter.ts';
@@ -8,7 +8,16 @@ import { today as beijingToday } from '../../platform/clock.ts';
 /** Beijing's date (see platform/clock.ts). */
 export const today = (ctx: AppContext): string => beijingToday(ctx.clock);
 
-export type PersonRowResult = { ok: true; row: PersonTable } | { ok: false; problems: PersonProblem[] };
+export type PersonRowResult =
+  | {
+      ok: true;
+      row: PersonTable;
+      /** Flagged, not refused (a 警衔 outside its 职级's band). */
+      warnings: PersonWarning[];
+      /** The 15-digit number as written when the stored one is its 18-digit upgrade. */
+      idNumberOriginal: string | undefined;
+    }
+  | { ok: false; problems: PersonProblem[] };
 
 /**
  * Turns validated input into a storable row: checks it against the ID number and the code
@@ -24,6 +33,7 @@ export function toPersonRow(ctx: AppContext, input: CreatePersonBody, id: string
         workStartDate: input.workStartDate,
         policeStartDate: input.policeStartDate,
         rankDate: input.rankDate,
+        levelDate: input.levelDate,
       },
     },
     { today: today(ctx), policeNumberPattern: ctx.config.policeNumberPattern },
@@ -35,6 +45,8 @@ export function toPersonRow(ctx: AppContext, input: CreatePersonBody, id: string
   const phone = input.phone?.replace(/\s|-/g, '');
   return {
     ok: true,
+    warnings: checked.warnings,
+    idNumberOriginal: checked.idNumberOriginal,
     row: {
       id,
       kind: input.kind,
@@ -45,6 +57,7 @@ export function toPersonRow(ctx: AppContext, input: CreatePersonBody, id: string
       id_number_enc: fieldCrypto.encrypt(checked.idNumber),
       id_number_bidx: fieldCrypto.blindIndex('id_number', checked.idNumber),
       id_number_masked: maskIdNumber(checked.idNumber),
+      id_number_original_enc: checked.idNumberOriginal ? fieldCrypto.encrypt(checked.idNumberOriginal) : null,
       sex: checked.sex,
       birth_date: checked.birthDate,
       ethnicity: checked.codes.ethnicity ?? null,
@@ -65,6 +78,8 @@ export function toPersonRow(ctx: AppContext, input: CreatePersonBody, id: string
       rank: checked.codes.rank ?? null,
       rank_date: input.rankDate ?? null,
       officer_level: checked.codes.officerLevel ?? null,
+      level_date: input.levelDate ?? null,
+      post_level: input.postLevel ?? null,
       tech_level: checked.codes.techLevel ?? null,
       aux_category: input.auxCategory ?? null,
       contract_end: input.contractEnd ?? null,
@@ -84,7 +99,15 @@ export function initialHistory(row: PersonTable, startDate: string) {
     org: { ...base, id: newId(), org_id: row.org_id, post: row.post, start_date: startDate, end_date: null },
     rank: row.rank ? { ...base, id: newId(), rank: row.rank, start_date: row.rank_date ?? startDate, note: null } : undefined,
     level: row.officer_level
-      ? { ...base, id: newId(), sequence: 'officer' as const, level: row.officer_level, start_date: startDate, end_date: null }
+      ? // The grade line starts when the grade did (职级任职时间), not on the day the record was made or 入警.
+        {
+          ...base,
+          id: newId(),
+          sequence: 'officer' as const,
+          level: row.officer_level,
+          start_date: row.level_date ?? startDate,
+          end_date: null,
+        }
       : undefined,
     post: row.post ? { ...base, id: newId(), post: row.post, org_id: row.org_id, start_date: startDate, end_date: null } : undefined,
     status: { ...base, id: newId(), status: row.status, start_date: startDate, note: null },

@@ -1,4 +1,4 @@
-import type { CreatePersonBody, PersonProblem, UpdatePersonBody } from '@zhenggong/core';
+import { isOnForce, sumHours, type CreatePersonBody, type PersonProblem, type UpdatePersonBody } from '@zhenggong/core';
 import type { Trx } from '../../db/database.ts';
 import { assertOrgInScope, type ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
@@ -50,7 +50,7 @@ export async function getPerson(ctx: AppContext, scope: ResolvedScope, id: strin
   const row = await q.findPersonInScope(ctx.db, scope, id);
   if (!row) throw new AppError('PERSON_NOT_FOUND');
   const history = await q.personHistory(ctx.db, id);
-  return { ...presentProfile(row, today(ctx)), trainingHours: history.training.reduce((sum, t) => sum + t.hours, 0), history };
+  return { ...presentProfile(row, today(ctx)), trainingHours: sumHours(history.training), history };
 }
 
 /** Shows ID number and phone in full: a separate permission, and every view is audited. */
@@ -60,13 +60,14 @@ export async function revealPerson(ctx: AppContext, scope: ResolvedScope, actor:
   const revealed = {
     idNumber: ctx.fieldCrypto.decrypt(row.id_number_enc),
     phone: row.phone_enc ? ctx.fieldCrypto.decrypt(row.phone_enc) : null,
+    ...(row.id_number_original_enc ? { idNumberOriginal: ctx.fieldCrypto.decrypt(row.id_number_original_enc) } : {}),
   };
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, ctx.clock, actor, {
       eventType: 'person.reveal',
       objectType: 'person',
       objectId: id,
-      detail: { fields: ['idNumber', 'phone'] },
+      detail: { fields: ['idNumber', 'phone', 'idNumberOriginal'] },
     }),
   );
   return revealed;
@@ -97,12 +98,19 @@ export async function updatePersonIn(
   const { org_name: _o, ...beforeRow } = before;
   const idNumber = ctx.fieldCrypto.decrypt(beforeRow.id_number_enc);
   const merged = { ...rowToInput(beforeRow, idNumber), ...stripUndefined(body) } as CreatePersonBody;
+  // A new rank or grade without its own date starts on the effective date: it never inherits the old one's date.
+  if (body.rank && body.rank !== beforeRow.rank && body.rankDate === undefined) merged.rankDate = effective;
+  if (body.officerLevel && body.officerLevel !== beforeRow.officer_level && body.levelDate === undefined) merged.levelDate = effective;
   delete (merged as { effectiveDate?: string }).effectiveDate;
   if (body.phone === undefined && beforeRow.phone_enc) merged.phone = ctx.fieldCrypto.decrypt(beforeRow.phone_enc);
   const result = toPersonRow(ctx, merged, id);
   if (!result.ok) throw invalid(result.problems);
   const after: PersonTable = {
     ...result.row,
+    // The stored number is the 18-digit upgrade: the 15-digit original stays while the number does.
+    id_number_original_enc:
+      result.row.id_number_original_enc ??
+      (result.row.id_number_bidx === beforeRow.id_number_bidx ? beforeRow.id_number_original_enc : null),
     created_at: beforeRow.created_at,
     photo: beforeRow.photo,
     status_date: body.status && body.status !== beforeRow.status ? effective : beforeRow.status_date,
@@ -131,7 +139,24 @@ export async function updatePersonIn(
 
 async function appendHistory(trx: Trx, before: PersonTable, after: PersonTable, date: string): Promise<void> {
   const base = { person_id: after.id, city_code: after.city_code, created_at: after.updated_at };
-  if (after.org_id !== before.org_id || after.post !== before.post) {
+  const wasOn = isOnForce(before.status);
+  const isOn = isOnForce(after.status);
+  if (wasOn && !isOn) {
+    // Leaving (retired, resigned, contract ended …) ends the unit membership on the status date,
+    // so as-of searches and statistics after that date no longer count the person in the unit.
+    await trx
+      .updateTable('person_org_history')
+      .set({ end_date: date })
+      .where('person_id', '=', after.id)
+      .where('end_date', 'is', null)
+      .execute();
+  } else if (!wasOn && isOn) {
+    // Back on the force (re-hired, returned): a new membership from the status date.
+    await trx
+      .insertInto('person_org_history')
+      .values({ ...base, id: newId(), org_id: after.org_id, post: after.post, start_date: date, end_date: null })
+      .execute();
+  } else if (isOn && (after.org_id !== before.org_id || after.post !== before.post)) {
     await trx
       .updateTable('person_org_history')
       .set({ end_date: date })
@@ -178,8 +203,25 @@ async function appendHistory(trx: Trx, before: PersonTable, after: PersonTable, 
       if (level)
         await trx
           .insertInto('person_level_history')
-          .values({ ...base, id: newId(), sequence, level, start_date: date, end_date: null })
+          .values({
+            ...base,
+            id: newId(),
+            sequence,
+            level,
+            start_date: (sequence === 'officer' ? after.level_date : null) ?? date,
+            end_date: null,
+          })
           .execute();
+    } else if (sequence === 'officer' && after.officer_level && after.level_date && after.level_date !== before.level_date) {
+      // The same grade with a corrected 职级任职时间: the open grade line starts on it too, so the
+      // history, the 任免审批表 and the years counted for promotion agree.
+      await trx
+        .updateTable('person_level_history')
+        .set({ start_date: after.level_date })
+        .where('person_id', '=', after.id)
+        .where('sequence', '=', 'officer')
+        .where('end_date', 'is', null)
+        .execute();
     }
   }
   if (after.status !== before.status) {
@@ -195,6 +237,7 @@ function auditView(row: PersonTable) {
   const {
     id_number_enc: _a,
     id_number_bidx: _b,
+    id_number_original_enc: _o,
     phone_enc: _c,
     name_pinyin: _d,
     name_initials: _e,
@@ -227,6 +270,8 @@ export function rowToInput(row: PersonTable, idNumber: string): CreatePersonBody
     rank: opt(row.rank),
     rankDate: opt(row.rank_date),
     officerLevel: opt(row.officer_level),
+    levelDate: opt(row.level_date),
+    postLevel: opt(row.post_level),
     techLevel: opt(row.tech_level),
     auxCategory: opt(row.aux_category),
     contractEnd: opt(row.contract_end),

@@ -60,17 +60,25 @@ export async function personStats(ctx: AppContext, scope: ResolvedScope, q: Stat
     ),
     sql` `,
   );
-  // Units shown: the children of the chosen org (or of the caller's visible roots), each with its subtree.
-  const parent = q.orgId ?? null;
-  const unitRows = await db
-    .selectFrom('org')
-    .select(['id', 'name'])
-    .where(parent ? sql<SqlBool>`parent_id = ${parent}` : sql<SqlBool>`parent_id in (select id from org where parent_id is null)`)
-    .where(scopeWhere(scope, 'org.id'))
-    .where('status', '=', 'active')
-    .orderBy('sort_order')
-    .orderBy('name')
-    .execute();
+  // Units shown: the children of the chosen org (or of the caller's visible roots), each with its
+  // subtree. A caller who sees one unit only (a branch) gets that unit's stations and brigades: a
+  // single bar of everything says nothing.
+  const unitsUnder = (parent: string | null) =>
+    db
+      .selectFrom('org')
+      .select(['id', 'name'])
+      .where(parent ? sql<SqlBool>`parent_id = ${parent}` : sql<SqlBool>`parent_id in (select id from org where parent_id is null)`)
+      .where(scopeWhere(scope, 'org.id'))
+      .where('status', '=', 'active')
+      .orderBy('sort_order')
+      .orderBy('name')
+      .execute();
+  let unitRows = await unitsUnder(q.orgId ?? null);
+  for (let depth = 0; !q.orgId && unitRows.length === 1 && depth < 8; depth++) {
+    const below = await unitsUnder(unitRows[0]!.id);
+    if (below.length === 0) break;
+    unitRows = below;
+  }
   const byUnit = await Promise.all(
     unitRows.map(async (u) => {
       const row = await db

@@ -106,6 +106,13 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     expect(drill.total).toBe(2);
     expect(drill.byUnit).toEqual([expect.objectContaining({ orgName: '湖滨派出所', count: 2 })]);
 
+    // A user who sees one branch gets its stations as bars, not a single bar of the branch.
+    const branchRole = await makeRole(t.ctx, 'hr-branch', ['personnel:read'], 'org_and_below');
+    await makeUser(t.ctx, 'hrbranch', branch, 'Hr#Pass12345', [branchRole]);
+    const branchHr = await login(t.app, 'hrbranch', 'Hr#Pass12345');
+    const own = (await branchHr.get('/api/v1/personnel/stats')).json();
+    expect(own.byUnit).toEqual([expect.objectContaining({ orgName: '湖滨派出所', count: 2 })]);
+
     await hr.patch(`/api/v1/personnel/people/${ids['陈静']}`, { orgId: station, effectiveDate: '2026-04-01' });
     expect((await hr.get(`/api/v1/personnel/stats?orgId=${branch}`)).json().total).toBe(3);
     const past = (await hr.get(`/api/v1/personnel/stats?orgId=${branch}&asOf=2026-03-31`)).json();
@@ -221,6 +228,9 @@ describe.each(dialects)('personnel records, statistics and self-service on %s', 
     await hr.put(`/api/v1/personnel/people/${ids['王芳']}/account`, { userId: selfUser });
     const me = await login(t.app, 'wangfang', 'Wf#Pass12345');
     expect((await me.get('/api/v1/personnel/me')).json().name).toBe('王芳');
+    // The menu shows the pages about "me" only to linked accounts.
+    expect((await me.get('/api/v1/auth/me')).json().user.hasPerson).toBe(true);
+    expect((await hr.get('/api/v1/auth/me')).json().user.hasPerson).toBe(false);
     expect((await me.get('/api/v1/personnel/people')).statusCode).toBe(403);
     const bad = await me.post('/api/v1/personnel/me/corrections', { changes: { rank: '一级警监' } });
     expect(bad.statusCode).toBe(400);

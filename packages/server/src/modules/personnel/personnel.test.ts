@@ -217,4 +217,41 @@ describe.each(dialects)('personnel records on %s', (dialect) => {
     ).toBe(404);
     expect((await outsider.get(`/api/v1/personnel/people?orgId=${branch}`)).statusCode).toBe(404);
   });
+
+  it('takes 职级任职时间 and 职务层次 on create and edit, refusing a grade held before starting work or in the future', async () => {
+    const id = makeIdNumber('330102', '1987-09-09', 355);
+    const early = await staff.post(
+      '/api/v1/personnel/people',
+      person(station, { name: '钱峰', idNumber: id, policeNumber: '012399', levelDate: '2008-06', postLevel: '乡科级副职' }),
+    );
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details.problems).toEqual([{ field: 'levelDate', code: 'level_date_before_work_start', value: '2008-06' }]);
+    const created = await staff.post(
+      '/api/v1/personnel/people',
+      person(station, {
+        name: '钱峰',
+        idNumber: id,
+        policeNumber: '012399',
+        officerLevel: '610',
+        levelDate: '2020-12',
+        postLevel: '乡科级副职',
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ levelDate: '2020-12', postLevel: '乡科级副职' });
+    const pid = created.json().id as string;
+    const future = await staff.patch(`/api/v1/personnel/people/${pid}`, { levelDate: '2099-01-01' });
+    expect(future.json().error.details.problems).toEqual([{ field: 'levelDate', code: 'date_in_future', value: '2099-01-01' }]);
+    expect((await staff.patch(`/api/v1/personnel/people/${pid}`, { postLevel: 'x'.repeat(17) })).statusCode).toBe(400);
+    const edited = await staff.patch(`/api/v1/personnel/people/${pid}`, { levelDate: '2021-03-01', postLevel: '乡科级正职' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ levelDate: '2021-03-01', postLevel: '乡科级正职', officerLevel: '610' });
+    // The same grade with a corrected date: its open line starts on the corrected date too.
+    const officerLines = (
+      edited.json().history.levels as { sequence: string; level: string; start_date: string; end_date: string | null }[]
+    )
+      .filter((l) => l.sequence === 'officer')
+      .map((l) => [l.level, l.start_date, l.end_date]);
+    expect(officerLines).toEqual([['610', '2021-03-01', null]]);
+  });
 });

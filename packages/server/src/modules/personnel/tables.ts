@@ -1,6 +1,9 @@
+import type { Generated } from 'kysely';
+import type { HoursSource } from '@zhenggong/core';
 /** Table types of the personnel module (队伍信息); see migration 20261129T010000-personnel. */
 export type PersonKind = 'officer' | 'auxiliary';
-export type PersonStatus = 'serving' | 'seconded' | 'transferred_out' | 'retired' | 'resigned' | 'dismissed' | 'deceased' | 'died_on_duty';
+export type PersonStatus =
+  'serving' | 'seconded' | 'transferred_out' | 'retired' | 'resigned' | 'dismissed' | 'deceased' | 'died_on_duty' | 'contract_ended';
 
 export interface PersonTable {
   id: string;
@@ -14,6 +17,8 @@ export interface PersonTable {
   id_number_enc: string;
   id_number_bidx: string;
   id_number_masked: string;
+  /** The 15-digit first-generation number as written, encrypted, when id_number_enc was upgraded from it. */
+  id_number_original_enc: string | null;
   sex: '1' | '2';
   birth_date: string;
   ethnicity: string | null;
@@ -35,6 +40,10 @@ export interface PersonTable {
   rank: string | null;
   rank_date: string | null;
   officer_level: string | null;
+  /** 职级任职时间 (YYYY-MM or YYYY-MM-DD). */
+  level_date: string | null;
+  /** 职务层次 (post level). */
+  post_level: string | null;
   tech_level: string | null;
   aux_category: string | null;
   contract_end: string | null;
@@ -114,11 +123,23 @@ export interface PersonDisciplineTable extends HistoryBase {
   end_date: string | null;
 }
 
+/** Annual appraisal (年度考核): one row per person and year; grade is a code of the appraisal grades. */
+export interface PersonAppraisalTable extends HistoryBase {
+  year: number;
+  grade: string;
+  source: string;
+  note: string | null;
+}
+
+/** The 学时 ledger (学时台账): one dated line per credit, one decimal, from any source. */
 export interface PersonTrainingTable extends HistoryBase {
   date: string;
   course: string;
   hours: number;
   organizer: string | null;
+  source: Generated<HoursSource>;
+  /** The row that wrote the line (class enrollment, study record), so undoing it removes the line. */
+  ref_id: string | null;
 }
 
 export interface SavedFilterTable {
@@ -156,6 +177,7 @@ export interface PersonnelTables {
   person_award: PersonAwardTable;
   person_discipline: PersonDisciplineTable;
   person_training: PersonTrainingTable;
+  person_appraisal: PersonAppraisalTable;
   saved_filter: SavedFilterTable;
   correction_request: CorrectionRequestTable;
 }

@@ -47,6 +47,8 @@ export function toApplicationFacts(
   body: ApplicationBody,
   requirements: PostRequirements,
   locale: Locale,
+  /** The announcement's registration deadline: age counts on it unless the post names its own date. */
+  applyUntil: string,
 ): ApplicationFacts {
   const parsed = parseIdNumber(body.idNumber, ctx.clock.now());
   if (!parsed.ok) throw new AppError('RECRUIT_ID_INVALID', { problem: parsed.problem });
@@ -63,7 +65,8 @@ export function toApplicationFacts(
       householdRegion: body.householdRegion,
     },
     requirements,
-    today(ctx),
+    // One reference date for the whole window, so eligibility never changes while it is open.
+    applyUntil,
   );
   if (problems.length > 0) {
     const reasons = problems.map((p) => describeRequirementProblem(p, locale));

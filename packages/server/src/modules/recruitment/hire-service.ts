@@ -3,7 +3,7 @@ import { assertOrgInScope, type ResolvedScope } from '../../platform/access/data
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { createPersonRecord } from '../personnel/people.ts';
+import { createPersonRecord, today } from '../personnel/people.ts';
 import { findAnnouncementInScope } from './announcement-service.ts';
 import { event } from './portal/portal-applications.ts';
 import { findApplicationInScope, viewApplication } from './review-service.ts';
@@ -102,6 +102,14 @@ export async function hire(ctx: AppContext, scope: ResolvedScope, actor: AuditAc
   await ctx.db.transaction().execute(async (trx) => {
     const app = await findApplicationInScope(trx, scope, id);
     if (app.status !== 'publicized') throw new AppError('RECRUIT_STATUS_CONFLICT', { status: app.status });
+    // 公示: nobody is hired while the publicity list is still up (objections may still come in).
+    const ann = await trx
+      .selectFrom('recruit_announcement')
+      .select('publicity_until')
+      .where('id', '=', app.announcement_id)
+      .executeTakeFirstOrThrow();
+    if (!ann.publicity_until || ann.publicity_until >= today(ctx))
+      throw new AppError('RECRUIT_PUBLICITY_RUNNING', { until: ann.publicity_until ?? '—' });
     const org = await trx.selectFrom('org').select(['id', 'status']).where('id', '=', body.orgId).executeTakeFirst();
     if (!org) throw new AppError('ORG_NOT_FOUND');
     if (org.status === 'closed') throw new AppError('ORG_CLOSED');
@@ -112,8 +120,8 @@ export async function hire(ctx: AppContext, scope: ResolvedScope, actor: AuditAc
       phone: ctx.fieldCrypto.decrypt(app.phone_enc),
       education: app.education,
       politicalStatus: app.political_status,
-      policeStartDate: body.startDate,
-      workStartDate: body.startDate,
+      // An auxiliary officer is not sworn police: no 入警时间. 参加工作时间 keeps earlier employment.
+      ...(body.workStartDate ? { workStartDate: body.workStartDate } : {}),
       orgId: body.orgId,
       post: app.post_name,
       status: 'serving',

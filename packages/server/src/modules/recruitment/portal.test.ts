@@ -182,16 +182,26 @@ describe.each(dialects)('recruitment portal on %s', (dialect) => {
       expect(zh.statusCode).toBe(400);
       expect(zh.json().error.code).toBe('RECRUIT_REQUIREMENT_NOT_MET');
       expect(zh.json().error.details.reasons).toEqual([
-        '年龄不符：截至 2026-06-01 您 46 周岁，岗位要求不超过 35 周岁',
+        '年龄不符：截至 2026-06-30 您 46 周岁，岗位要求不超过 35 周岁',
         '学历不符：岗位要求普通高级中学教育及以上学历',
       ]);
+      // Age counts on the registration deadline (2026-06-30), not on the day of applying: 35 today,
+      // 36 by the deadline, so refused on every day of the window alike.
+      const turning = await alice.post(
+        '/api/v1/portal/applications',
+        form(postId, { idNumber: makeIdNumber('330102', '1990-06-15', 12) }),
+        {
+          'idempotency-key': 'key-turning-01',
+        },
+      );
+      expect(turning.json().error.details.reasons).toEqual(['年龄不符：截至 2026-06-30 您 36 周岁，岗位要求不超过 35 周岁']);
       const en = await alice.request({
         method: 'POST',
         url: '/api/v1/portal/applications',
         payload: old,
         headers: { 'idempotency-key': 'key-old-00002', 'accept-language': 'en-US' },
       });
-      expect(en.json().error.details.reasons[0]).toBe('Age: on 2026-06-01 you are 46; the post allows at most 35');
+      expect(en.json().error.details.reasons[0]).toBe('Age: on 2026-06-30 you are 46; the post allows at most 35');
       expect(await t.ctx.db.selectFrom('recruit_application').select('id').execute()).toHaveLength(0);
     });
 

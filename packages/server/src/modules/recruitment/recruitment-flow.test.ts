@@ -345,14 +345,20 @@ describe.each(dialects)('recruitment staff side on %s', (dialect) => {
     const early = await staff.post(`/api/v1/recruitment/applications/${apps[0]}/hire`, { orgId: unit, startDate: '2026-08-01' });
     expect(early.json().error.code).toBe('RECRUIT_STATUS_CONFLICT');
     const pub = await staff.post(`/api/v1/recruitment/announcements/${announcementId}/publicity`, {
-      from: '2026-07-20',
-      until: '2026-07-27',
+      from: '2026-05-27',
+      until: '2026-06-02',
     });
     expect(pub.json()).toEqual({ publicized: 2 });
+    // Today (2026-06-01) the list is still up: no hire until the day after it ends.
+    const running = await staff.post(`/api/v1/recruitment/applications/${apps[0]}/hire`, { orgId: unit, startDate: '2026-06-01' });
+    expect(running.statusCode).toBe(409);
+    expect(running.json().error).toMatchObject({ code: 'RECRUIT_PUBLICITY_RUNNING', details: { until: '2026-06-02' } });
+    // The notice as actually run (dates corrected by staff): ended on 31 May.
+    await staff.post(`/api/v1/recruitment/announcements/${announcementId}/publicity`, { from: '2026-05-24', until: '2026-05-31' });
     const list = await t.app.inject({ method: 'GET', url: `/api/v1/portal/announcements/${announcementId}/publicity` });
     expect(list.json()).toEqual({
-      from: '2026-07-20',
-      until: '2026-07-27',
+      from: '2026-05-24',
+      until: '2026-05-31',
       entries: expect.arrayContaining([
         { nameMasked: '张*丰', postName: '巡逻辅警', total: 85 },
         { nameMasked: '李*', postName: '巡逻辅警', total: 85 },
@@ -366,6 +372,7 @@ describe.each(dialects)('recruitment staff side on %s', (dialect) => {
       orgId: unit,
       startDate: '2026-06-01',
       contractEnd: '2029-05-31',
+      workStartDate: '2019-07-01',
     });
     expect(hired.statusCode, hired.body).toBe(200);
     const personId = hired.json().personId as string;
@@ -380,6 +387,9 @@ describe.each(dialects)('recruitment staff side on %s', (dialect) => {
       contract_end: '2029-05-31',
       education: '21',
       political_status: '03',
+      // Earlier employment kept; an auxiliary officer gets no 入警时间.
+      work_start_date: '2019-07-01',
+      police_start_date: null,
     });
     const audit = await t.ctx.db
       .selectFrom('audit_log')

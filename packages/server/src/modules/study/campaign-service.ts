@@ -1,4 +1,4 @@
-import { tallyByBranch, type CreateCampaignBody, type PersonSet } from '@zhenggong/core';
+import { roundHours, tallyByBranch, type CreateCampaignBody, type PersonSet } from '@zhenggong/core';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { assertOrgInScope, scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
@@ -87,7 +87,7 @@ async function campaignHours(db: Executor, c: StudyCampaignTable, personIds: rea
       .where('person_id', 'in', chunk)
       .groupBy('person_id')
       .execute();
-    for (const r of rows) hours.set(r.person_id, Number(r.h));
+    for (const r of rows) hours.set(r.person_id, roundHours(Number(r.h)));
   }
   return hours;
 }

@@ -14,6 +14,7 @@ import { linkedPerson } from '../personnel/people.ts';
 import type { IntakePolicy } from '../../platform/files/intake.ts';
 import { receiveFile } from '../../platform/files/upload.ts';
 import type { StudyMaterialTable } from './tables.ts';
+import { creditStudyHours } from './hours-credit.ts';
 
 export const MAX_STUDY_FILE_BYTES = 20 * 1024 * 1024;
 const fileDir = (ctx: AppContext) => path.join(ctx.config.dataDir, 'uploads', 'study');
@@ -250,6 +251,7 @@ export async function acknowledgeMaterial(ctx: AppContext, principal: Principal,
         created_at: now.toISOString(),
       })
       .execute();
+    await creditStudyHours(trx, ctx, { id: recordId, person_id: me.id, date: beijingDate(now), title: m.title, hours: m.hours });
     await appendAudit(trx, ctx.clock, actor, {
       eventType: 'study.material.acknowledge',
       objectType: 'study_material',

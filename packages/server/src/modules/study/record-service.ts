@@ -10,6 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { caseIdsFor, submitCase } from '../../platform/workflow/engine.ts';
 import type { CaseOutcome } from '../../platform/workflow/registry.ts';
 import { linkedPerson, scopedPeople } from '../personnel/people.ts';
+import { creditStudyHours } from './hours-credit.ts';
 import { campaignsOf } from './campaign-service.ts';
 import { myMaterials } from './material-service.ts';
 import type { StudyRecordTable } from './tables.ts';
@@ -117,7 +118,7 @@ export async function applyStudyOutcome(
   outcome: CaseOutcome,
   note: string | null,
 ): Promise<void> {
-  const row = await trx.selectFrom('study_record').select(['status']).where('id', '=', id).executeTakeFirst();
+  const row = await trx.selectFrom('study_record').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('STUDY_RECORD_NOT_FOUND');
   if (row.status !== 'pending') throw new AppError('STUDY_RECORD_DECIDED');
   const status = outcome === 'approved' ? 'approved' : 'rejected';
@@ -131,6 +132,8 @@ export async function applyStudyOutcome(
     })
     .where('id', '=', id)
     .execute();
+  // Approved study is credited on the person's 学时 ledger beside training.
+  if (status === 'approved') await creditStudyHours(trx, ctx, row);
   await appendAudit(trx, ctx.clock, actor, {
     eventType: 'study.record.decide',
     objectType: 'study_record',

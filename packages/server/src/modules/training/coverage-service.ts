@@ -92,7 +92,8 @@ export interface CoveragePerson {
 
 /**
  * Computes the live status: everyone of the target group in the caller's scope, what each has
- * done in the period (completed classes dated by the class's end, or training hours dated in the
+ * done in the period (completed classes dated by the class's end, or 学时 ledger lines of every
+ * source — training, study, other — dated in the
  * period — the same rows the profile shows), grouped per branch under the requirement's org.
  */
 export async function coverageStatus(ctx: AppContext, scope: ResolvedScope, id: string, q: CoverageQuery) {

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { issueSignInCode } from './sign-in-code-service.ts';
 import { summarizeAttendance, type AttendanceBody, type CompletionBody, type EnrollBody, type SessionBody } from '@zhenggong/core';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
@@ -138,7 +138,7 @@ export async function roster(ctx: AppContext, scope: ResolvedScope, classId: str
     people: people.map((p) => {
       const cells = byPerson.get(p.person_id) ?? new Map<string, { present: boolean; method: string }>();
       const present = new Set([...cells].filter(([, v]) => v.present).map(([k]) => k));
-      const summary = summarizeAttendance(sessions, present, c.threshold, c.planned_hours);
+      const summary = summarizeAttendance(sessions, present, c.threshold);
       return {
         personId: p.person_id,
         name: p.name,
@@ -267,12 +267,10 @@ export async function openSignIn(
   return ctx.db.transaction().execute(async (trx) => {
     await classInScope(trx, scope, classId);
     await sessionOf(trx, classId, sessionId);
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const now = ctx.clock.now();
-    const closesAt = new Date(now.getTime() + minutes * 60_000).toISOString();
+    const { code, opensAt, closesAt } = issueSignInCode(ctx.clock.now(), minutes);
     await trx
       .updateTable('training_session')
-      .set({ code, code_opens_at: now.toISOString(), code_closes_at: closesAt })
+      .set({ code, code_opens_at: opensAt, code_closes_at: closesAt })
       .where('id', '=', sessionId)
       .execute();
     await appendAudit(trx, ctx.clock, actor, {
@@ -309,6 +307,8 @@ export async function confirmCompletion(ctx: AppContext, scope: ResolvedScope, a
         course: c.title,
         hours,
         organizer: org.name,
+        source: 'training',
+        refId: r.id,
       });
       const overridden = below.some((b) => b.person_id === r.person_id);
       await trx

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { linkedPerson, trainingRecordsOf } from '../personnel/people.ts';
 import { writeMark } from './enrollment-service.ts';
 import { today } from '../../platform/clock.ts';
+import { SignInMisses } from './sign-in-code-service.ts';
 
 async function myEnrollment(db: Executor, personId: string, classId: string) {
   const row = await db
@@ -63,7 +64,7 @@ export async function myTraining(ctx: AppContext, principal: Principal) {
     name: me.name,
     classes: classes.map((c) => {
       const mine = sessions.filter((s) => s.class_id === c.id);
-      const summary = summarizeAttendance(mine, present, c.threshold, c.planned_hours);
+      const summary = summarizeAttendance(mine, present, c.threshold);
       return {
         id: c.id,
         title: c.title,
@@ -95,19 +96,14 @@ export async function myTraining(ctx: AppContext, principal: Principal) {
   };
 }
 
-/**
- * Wrong codes per person and class, kept in memory: a six-digit code must not be guessable
- * inside its window. Ten misses lock the person out of that class's self sign-in until restart
- * or until staff mark them present.
- */
-const misses = new Map<string, number>();
-const MAX_MISSES = 10;
+/** Ten wrong codes lock a person out of one class's self sign-in (see sign-in-code-service.ts). */
+const misses = new SignInMisses('training-signin');
 
 export async function signIn(ctx: AppContext, principal: Principal, actor: AuditActor, classId: string, code: string) {
   const me = await linkedPerson(ctx.db, principal);
   await myEnrollment(ctx.db, me.id, classId);
   const key = `${me.id}:${classId}`;
-  if ((misses.get(key) ?? 0) >= MAX_MISSES) throw new AppError('TRAINING_CODE_TOO_MANY_TRIES');
+  if (await misses.blocked(ctx, key)) throw new AppError('TRAINING_CODE_TOO_MANY_TRIES');
   const now = ctx.clock.now().toISOString();
   const session = await ctx.db
     .selectFrom('training_session')
@@ -118,7 +114,7 @@ export async function signIn(ctx: AppContext, principal: Principal, actor: Audit
     .where('code_closes_at', '>', now)
     .executeTakeFirst();
   if (!session) {
-    misses.set(key, (misses.get(key) ?? 0) + 1);
+    await misses.miss(ctx, key);
     throw new AppError('TRAINING_CODE_INVALID');
   }
   await ctx.db.transaction().execute(async (trx) => {

@@ -51,9 +51,9 @@ import {
   withdraw,
 } from './enrollment-service.ts';
 import { evaluate, myTraining, signIn } from './my-training-service.ts';
+import { attachment } from '../../platform/files/attachment.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (ascii: string, utf8: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
 
 /** Routes of training classes (培训班), coverage (培训覆盖) and self-service, mounted at /api/v1/training. */
 export async function trainingRoutes(app: FastifyInstance): Promise<void> {

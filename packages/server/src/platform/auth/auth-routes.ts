@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from './guard.ts';
 
 async function meView(app: FastifyInstance, p: Principal): Promise<Me> {
   const org = await app.ctx.db.selectFrom('org').select('name').where('id', '=', p.orgId).executeTakeFirst();
+  const account = await app.ctx.db.selectFrom('app_user').select('person_id').where('id', '=', p.userId).executeTakeFirst();
   return {
     id: p.userId,
     username: p.username,
@@ -21,6 +22,7 @@ async function meView(app: FastifyInstance, p: Principal): Promise<Me> {
     passwordExpired: p.passwordExpired,
     mfa: p.mfa,
     orgChangePending: p.orgChangePending,
+    hasPerson: (account?.person_id ?? null) !== null,
   };
 }
 

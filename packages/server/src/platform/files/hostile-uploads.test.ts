@@ -140,6 +140,7 @@ describe.each(dialects)('hostile files on every upload and import route (%s)', (
       event: params['/api/v1/competitions'],
       month: params['/api/v1/auxiliary/assessment-months'],
       courseware: params['/api/v1/talent/courseware'],
+      exemplar: params['/api/v1/exemplars/library'],
     });
     const material = await staff.post('/api/v1/study/materials', {
       title: '学习资料',
@@ -170,6 +171,8 @@ describe.each(dialects)('hostile files on every upload and import route (%s)', (
       'session',
       'recruit_portal_session',
       'job_run',
+      // A refused upload still counts against the route's rate limit, as it should.
+      'rate_counter',
       'kysely_migration',
       'kysely_migration_lock',
     ]);
@@ -299,6 +302,12 @@ describe.each(dialects)('hostile files on every upload and import route (%s)', (
       () => post(`/api/v1/talent/courseware/${ids.courseware}/file`),
       ['docxBomb', 'hugePng', 'scriptPng', 'htmlJpg'],
       ['FILE_ARCHIVE_TOO_LARGE', 'FILE_TYPE_REFUSED'],
+    ],
+    [
+      'exemplar photo',
+      () => post(`/api/v1/exemplars/library/${ids.exemplar}/photos`),
+      ['hugePng', 'scriptPng', 'htmlJpg', 'xlsxBomb'],
+      ['FILE_IMAGE_TOO_BIG', 'FILE_CORRUPT', 'FILE_TYPE_REFUSED'],
     ],
   ];
 

@@ -17,7 +17,10 @@ export class AppError extends Error {
  * does not confirm it exists; the audit row still records it as a scope denial.
  */
 export class OutOfScopeError extends AppError {
-  constructor(details?: Record<string, unknown>, code: 'ORG_NOT_FOUND' | 'PERSON_NOT_FOUND' = 'ORG_NOT_FOUND') {
+  constructor(
+    details?: Record<string, unknown>,
+    code: 'ORG_NOT_FOUND' | 'PERSON_NOT_FOUND' | 'AWARD_BATCH_OUT_OF_SCOPE' = 'ORG_NOT_FOUND',
+  ) {
     super(code, details);
     this.name = 'OutOfScopeError';
   }

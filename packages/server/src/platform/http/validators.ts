@@ -14,6 +14,8 @@ function makeAjv(coerce: boolean, shared: Record<string, unknown>): Ajv {
     coerceTypes: coerce ? 'array' : false,
     allErrors: false,
     strict: false,
+    // One-decimal 学时 (multipleOf 0.1): 0.3 / 0.1 is 2.9999999999999996 in floating point.
+    multipleOfPrecision: 9,
   });
   // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
   (formatsPlugin as unknown as { default: (a: Ajv) => void }).default(ajv);

@@ -28,6 +28,8 @@ describe.each(dialects)('job runner on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
+  // Several app nodes share PostgreSQL (ADR 027); on SQLite two instances in one process share the
+  // file and must wait for each other's write lock without stopping the event loop (db/connect.ts).
   it('runs a slot at most once with two app instances on one database', async () => {
     // A second instance: its own connection pool and runner, the same database.
     const connection = connect({ databaseUrl: t.databaseUrl, dataDir: t.dataDir });

@@ -19,7 +19,11 @@ export interface EncryptedTable {
 
 export const encryptedTables: readonly EncryptedTable[] = [
   // personnel: person-rows.ts (ID number, phone), person-self-service.ts (pending corrections)
-  { table: 'person', enc: ['id_number_enc', 'phone_enc'], bidx: [{ column: 'id_number_bidx', kind: 'id_number', from: 'id_number_enc' }] },
+  {
+    table: 'person',
+    enc: ['id_number_enc', 'phone_enc', 'id_number_original_enc'],
+    bidx: [{ column: 'id_number_bidx', kind: 'id_number', from: 'id_number_enc' }],
+  },
   { table: 'correction_request', enc: ['changes'], bidx: [] },
   // recruitment: portal/applicant-auth.ts, application-rows.ts
   { table: 'recruit_applicant', enc: ['phone_enc'], bidx: [{ column: 'phone_bidx', kind: 'recruit_phone', from: 'phone_enc' }] },
@@ -32,6 +36,20 @@ export const encryptedTables: readonly EncryptedTable[] = [
   { table: 'app_user', enc: ['totp_secret'], bidx: [] },
   // jobs: import-reports.ts (error reports quote uploaded cells)
   { table: 'import_report', enc: ['payload'], bidx: [] },
+  // assessment: appeals and talks (谈心谈话)
+  { table: 'asm_appeal', enc: ['reason_enc'], bidx: [] },
+  { table: 'asm_talk', enc: ['topic_enc', 'follow_up_enc', 'agreed_note_enc'], bidx: [] },
+  // cadres: restricted cadre records
+  { table: 'cadre_record', enc: ['detail_enc'], bidx: [] },
+  // awards: discipline facts, appeals and investigations
+  { table: 'discipline_record', enc: ['facts_enc', 'appeal_enc', 'appeal_result_enc'], bidx: [] },
+  { table: 'discipline_investigation', enc: ['note_enc'], bidx: [] },
+  // welfare: care, health, psychological and wearable data
+  { table: 'care_record', enc: ['detail_enc'], bidx: [] },
+  { table: 'health_checkup', enc: ['items_enc'], bidx: [] },
+  { table: 'psych_case', enc: ['summary_enc', 'outcome_enc'], bidx: [] },
+  { table: 'psych_entry', enc: ['note_enc'], bidx: [] },
+  { table: 'wearable_reading', enc: ['value_enc'], bidx: [] },
 ];
 
 /**
@@ -39,7 +57,11 @@ export const encryptedTables: readonly EncryptedTable[] = [
  * key: portal SMS verification codes, valid for minutes. The rotation deletes them; an applicant
  * who was mid-login asks for a new code.
  */
-export const ephemeral = [{ table: 'recruit_verification_code', columns: ['phone_bidx', 'code_hash'] }] as const;
+export const ephemeral = [
+  { table: 'recruit_verification_code', columns: ['phone_bidx', 'code_hash'] },
+  // Public exemplar voting's phone codes, valid for minutes like the portal's.
+  { table: 'exemplar_voter_code', columns: ['phone_bidx', 'code_hash'] },
+] as const;
 
 /** Columns that look like secrets by name but are not field-crypto output. */
 export const notFieldCrypto: Readonly<Record<string, readonly string[]>> = {
@@ -54,4 +76,6 @@ export const notFieldCrypto: Readonly<Record<string, readonly string[]>> = {
   recruit_captcha: ['answer_hash'],
   // Unkeyed SHA-256 of a random 40-bit recovery code (ADR 018).
   mfa_recovery_code: ['code_hash'],
+  // Unkeyed SHA-256 of a random wristband device token (welfare/wearable-service.ts).
+  wearable_device: ['token_hash'],
 };

@@ -34,7 +34,7 @@ export interface OfficerQuery {
 export function useOfficers(q: OfficerQuery) {
   return useQuery({
     queryKey: ['auxiliary', 'officers', q],
-    queryFn: ({ signal }) => api.get<Paged<OfficerListItem>>(`${BASE}/officers`, { ...q }, signal),
+    queryFn: ({ signal }) => api.get<Paged<OfficerListItem> & { reminderDays: number }>(`${BASE}/officers`, { ...q }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -109,7 +109,7 @@ export const useCreateContract = () =>
     return api.post<{ id: string }>(`${BASE}/officers/${personId}/contracts`, body);
   });
 export const useRenewContract = () =>
-  useAuxMutation((a: { contractId: string; startDate?: string; endDate?: string; kind?: ContractKind }) => {
+  useAuxMutation((a: { contractId: string; startDate?: string; endDate?: string; kind?: ContractKind; workerChoseFixedTerm?: boolean }) => {
     const { contractId, ...body } = a;
     return api.post<{ id: string }>(`${BASE}/contracts/${contractId}/renew`, body);
   });

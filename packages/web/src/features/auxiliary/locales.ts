@@ -18,6 +18,7 @@ export const auxiliaryZhCN = {
     payGrade: '薪级',
     gross: '月应发（估）',
     net: '税前实发（估）',
+    noPayGrade: '未定级',
     personStatus: {
       serving: '在职',
       seconded: '借调',
@@ -27,6 +28,7 @@ export const auxiliaryZhCN = {
       retired: '退休',
       deceased: '死亡',
       died_on_duty: '牺牲',
+      contract_ended: '合同期满',
     },
   },
   detail: {
@@ -82,6 +84,12 @@ export const auxiliaryZhCN = {
   },
   reminders: {
     title: '合同到期提醒（{{days}} 天内）',
+    recordOnly: '仅档案到期日',
+    openEndedRight: '应签无固定期限',
+    openEndedHint:
+      '该辅警已连续订立两次固定期限合同或连续工作满十年，依《劳动合同法》第十四条续订时应订立无固定期限劳动合同，除非本人提出订立固定期限合同。',
+    workerChose: '本人提出订立固定期限合同（已留存书面意见）',
+    workerChoseRequired: '请确认本人提出订立固定期限合同，或改为无固定期限合同',
     daysLeft: '剩余天数',
     overdue: '已过期 {{days}} 天',
     left: '{{days}} 天',
@@ -194,6 +202,7 @@ export const auxiliaryEnUS: LocaleShape<typeof auxiliaryZhCN> = {
     payGrade: 'Pay grade',
     gross: 'Monthly gross (est.)',
     net: 'Net before tax (est.)',
+    noPayGrade: 'No pay grade',
     personStatus: {
       serving: 'Serving',
       seconded: 'Seconded',
@@ -203,6 +212,7 @@ export const auxiliaryEnUS: LocaleShape<typeof auxiliaryZhCN> = {
       retired: 'Retired',
       deceased: 'Deceased',
       died_on_duty: 'Died on duty',
+      contract_ended: 'Contract ended',
     },
   },
   detail: {
@@ -258,6 +268,12 @@ export const auxiliaryEnUS: LocaleShape<typeof auxiliaryZhCN> = {
   },
   reminders: {
     title: 'Contracts ending within {{days}} days',
+    recordOnly: 'End date on record only',
+    openEndedRight: 'Open-ended due',
+    openEndedHint:
+      'Two consecutive fixed terms or ten years of service: under Labour Contract Law Art. 14 the renewal must be open-ended unless the officer asks for a fixed term.',
+    workerChose: 'The officer asked for a fixed term (written request kept)',
+    workerChoseRequired: 'Confirm that the officer asked for a fixed term, or choose open-ended',
     daysLeft: 'Days left',
     overdue: 'Overdue by {{days}} days',
     left: '{{days}} days',

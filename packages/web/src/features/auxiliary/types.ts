@@ -14,8 +14,11 @@ export interface OfficerListItem {
   contractEnd: string | null;
   contractKind: ContractKind | null;
   payGrade: string | null;
-  grossFen: number;
-  netBeforeTaxFen: number;
+  /** Null without a pay grade on record (未定级). */
+  grossFen: number | null;
+  netBeforeTaxFen: number | null;
+  /** Ends within the reminder window in force, exactly as 到期提醒 lists it. */
+  contractDue: boolean;
 }
 
 export interface PayEstimate {
@@ -80,15 +83,18 @@ export interface OfficerDetail {
 }
 
 export interface Reminder {
-  contractId: string;
+  /** Null when only the person's record carries the end date (imported, no contract entered yet). */
+  contractId: string | null;
   personId: string;
   name: string;
   orgName: string;
-  kind: ContractKind;
-  startDate: string;
+  kind: ContractKind | null;
+  startDate: string | null;
   endDate: string;
-  sequence: number;
+  sequence: number | null;
   daysLeft: number;
+  /** 劳动合同法 第十四条: renewing must offer an open-ended contract. */
+  openEndedRight: boolean;
 }
 
 export interface GradeTable {

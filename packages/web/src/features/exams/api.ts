@@ -12,6 +12,7 @@ import type {
   ExamSummary,
   GradingItem,
   ItemAnalysisRow,
+  TestSummary,
   ItemResponse,
   MyExam,
   MyResult,
@@ -94,7 +95,8 @@ export function useExamStats(id: string, enabled: boolean) {
 export function useItemAnalysis(id: string, enabled: boolean) {
   return useQuery({
     queryKey: examKeys.items(id),
-    queryFn: ({ signal }) => api.get<{ items: ItemAnalysisRow[] }>(`${examPath(id)}/item-analysis`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<{ summary: TestSummary; items: ItemAnalysisRow[] }>(`${examPath(id)}/item-analysis`, undefined, signal),
     enabled,
   });
 }

@@ -142,9 +142,13 @@ export interface ItemAnalysisRow {
   answered: number;
   difficulty: number | null;
   discrimination: number | null;
+  /** Item–rest correlation (Moodle's discrimination index). */
+  pointBiserial: number | null;
   options: { key: string; text: string; correct: boolean; count: number }[];
   flags: ItemFlag[];
 }
+
+export type { TestSummary } from '@zhenggong/core';
 
 export interface GradingItem {
   answerId: string;

@@ -39,6 +39,9 @@ export interface ImportResult {
   problemCount: number;
   /** The first 200; the report has them all. */
   problems: ImportProblemView[];
+  /** Notes on rows imported all the same (a 15-digit ID upgraded, a rank outside its grade's band). */
+  noteCount: number;
+  notes: ImportProblemView[];
 }
 
 export const downloadTemplate = () => downloadFile(`${BASE}/template`, {}, 'personnel-import-template.xlsx');

@@ -6,7 +6,7 @@ import { personnelZhCN } from './locales';
 import type { PersonInput, PersonKind, PersonProblem, PersonProfile, PersonUpdate } from './types';
 
 /** Date inputs of the person form (DatePicker values); everything else is text or a code. */
-export const DATE_FIELDS = ['partyJoinDate', 'workStartDate', 'policeStartDate', 'rankDate', 'contractEnd'] as const;
+export const DATE_FIELDS = ['partyJoinDate', 'workStartDate', 'policeStartDate', 'rankDate', 'levelDate', 'contractEnd'] as const;
 type DateField = (typeof DATE_FIELDS)[number];
 
 /** Text and code fields an edit may change (kind and ID number never change). */
@@ -23,6 +23,7 @@ const EDITABLE_TEXT = [
   'post',
   'rank',
   'officerLevel',
+  'postLevel',
   'techLevel',
   'auxCategory',
   'status',

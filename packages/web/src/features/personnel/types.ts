@@ -1,7 +1,10 @@
 /** Shapes of /api/v1/personnel (core `schemas/person.ts`, server `person-presenter.ts`). */
-export const PERSON_KINDS = ['officer', 'auxiliary'] as const;
-export type PersonKind = (typeof PERSON_KINDS)[number];
+import type { PersonKind, PersonListItem, PersonStatus } from '@zhenggong/core';
 
+export type { PersonKind, PersonListItem, PersonStatus } from '@zhenggong/core';
+
+// Values stay here (the web takes only types from core); `satisfies` keeps them in step with core's.
+export const PERSON_KINDS = ['officer', 'auxiliary'] as const satisfies readonly PersonKind[];
 export const PERSON_STATUSES = [
   'serving',
   'seconded',
@@ -11,30 +14,8 @@ export const PERSON_STATUSES = [
   'dismissed',
   'deceased',
   'died_on_duty',
-] as const;
-export type PersonStatus = (typeof PERSON_STATUSES)[number];
-
-/** List row: ID number and phone arrive masked only. Code-table fields are codes. */
-export interface PersonListItem {
-  id: string;
-  kind: PersonKind;
-  name: string;
-  sex: string;
-  birthDate: string;
-  age: number;
-  idNumberMasked: string;
-  phoneMasked: string | null;
-  policeNumber: string | null;
-  orgId: string;
-  orgName: string;
-  post: string | null;
-  rank: string | null;
-  officerLevel: string | null;
-  education: string | null;
-  politicalStatus: string | null;
-  policeStartDate: string | null;
-  status: PersonStatus;
-}
+  'contract_ended',
+] as const satisfies readonly PersonStatus[];
 
 /** History rows come back with the column names of the tables (snake_case), oldest first. */
 export interface OrgHistoryRow {
@@ -130,6 +111,8 @@ export interface PersonHistory {
   awards: AwardRow[];
   discipline: DisciplineRow[];
   training: TrainingRow[];
+  /** 年度考核结果 by year (written when assessment grades are confirmed). */
+  appraisals: { id: string; year: number; grade: string; source: string }[];
 }
 
 export interface PersonProfile extends PersonListItem {
@@ -143,6 +126,10 @@ export interface PersonProfile extends PersonListItem {
   degree: string | null;
   workStartDate: string | null;
   rankDate: string | null;
+  /** 职级任职时间: since when the current grade is held (YYYY-MM or YYYY-MM-DD). */
+  levelDate: string | null;
+  /** 职务层次 (e.g. 乡科级副职), printed on the 任免审批表. */
+  postLevel: string | null;
   techLevel: string | null;
   auxCategory: string | null;
   contractEnd: string | null;
@@ -156,6 +143,8 @@ export interface PersonProfile extends PersonListItem {
 export interface PersonSensitive {
   idNumber: string;
   phone: string | null;
+  /** The 15-digit first-generation number the 18-digit one was upgraded from. */
+  idNumberOriginal?: string;
 }
 
 /** Filters of GET /people (core `PersonSearchQuery` without paging). */
@@ -212,6 +201,8 @@ export interface PersonInput {
   rank?: string;
   rankDate?: string;
   officerLevel?: string;
+  levelDate?: string;
+  postLevel?: string;
   techLevel?: string;
   auxCategory?: string;
   contractEnd?: string;

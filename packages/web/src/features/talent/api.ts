@@ -228,12 +228,3 @@ export function useUploadCourseware() {
     return (await res.json()) as CoursewareDetail;
   });
 }
-
-export interface PersonOption {
-  id: string;
-  name: string;
-  policeNumber: string | null;
-  orgName: string;
-}
-export const searchPeople = (keyword: string) =>
-  api.get<Paged<PersonOption>>('/api/v1/personnel/people', { keyword, pageSize: 20, status: 'serving' }).then((p) => p.items);

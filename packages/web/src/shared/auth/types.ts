@@ -28,6 +28,8 @@ export interface Me {
   mfa: 'done' | 'verify' | 'enrol';
   /** Roles suspended until the security administrator confirms an org change (ADR 004). */
   orgChangePending: boolean;
+  /** Linked to a person record: the pages about "me" work only then. */
+  hasPerson: boolean;
 }
 
 /** Body of POST /auth/login and GET /auth/me. */

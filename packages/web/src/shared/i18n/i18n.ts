@@ -36,6 +36,10 @@ export function initI18n(translations: Record<Language, Resource[string][string]
     // Permission codes such as `user:read` are keys (`perm.user:read`), so ':' must not split namespaces.
     nsSeparator: false,
     interpolation: { escapeValue: false }, // React escapes already
+    // A key without a text (even one shown through a defaultValue) is named in the console, where
+    // the e2e crawl of every page looks for it.
+    saveMissing: true,
+    missingKeyHandler: (_lngs, _ns, key) => console.warn(`[i18n] missing: ${key}`),
     initAsync: false,
     showSupportNotice: false,
   });

@@ -34,6 +34,11 @@ describe.each(dialects)('demo force on %s', (dialect) => {
       (p) => careerWarnings({ kind: 'officer', rank: p.rank ?? undefined, officerLevel: p.officer_level ?? undefined }, today).length > 0,
     );
     expect(flagged.map((p) => [p.rank, p.officer_level])).toEqual([]);
+    // A pyramid, not a column of 一级警督: most officers at 警员/警司, few at the top of either ladder.
+    const share = (test: (p: (typeof officers)[number]) => boolean) => officers.filter(test).length / officers.length;
+    expect(share((p) => Number(p.rank) <= 5)).toBeGreaterThan(0.5);
+    expect(share((p) => p.rank === '08')).toBeLessThan(0.15);
+    expect(share((p) => Number(p.officer_level) <= 606)).toBeLessThan(0.12);
     const n = async (table: 'person_rank_history' | 'person_family' | 'person_resume') =>
       Number(
         (

@@ -44,8 +44,18 @@ const postsByLevel: Readonly<Record<string, readonly string[]>> = {
 const schools = ['浙江警察学院', '中国人民公安大学', '中国刑事警察学院', '浙江大学', '浙江工业大学', '杭州师范大学', '浙江工商大学'];
 const majors = ['侦查学', '治安学', '法学', '计算机科学与技术', '行政管理', '交通管理工程', '汉语言文学'];
 
+/**
+ * Above 一级警司 and 四级警长 promotion is by selection within quotas, not by years alone, so a
+ * real force is a pyramid: each officer draws one number, and reaches a selective step only when
+ * it falls under that step's share. One draw for both ladders keeps rank and grade in step (the
+ * same pairs as the years table, inside rank.bands).
+ */
+const rankShare: Readonly<Record<string, number>> = { '06': 0.55, '07': 0.35, '08': 0.15 };
+const levelShare: Readonly<Record<string, number>> = { '608': 0.6, '607': 0.35, '606': 0.15, '605': 0.05 };
+
 const atYears = (date: string, years: number): string => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
-const stepFor = (steps: readonly (readonly [number, string])[], years: number) => steps.filter(([y]) => y <= years);
+const stepFor = (steps: readonly (readonly [number, string])[], years: number, share: Readonly<Record<string, number>>, draw: number) =>
+  steps.filter(([y, code]) => y <= years && draw < (share[code] ?? 1));
 
 interface DemoOptions {
   readonly people: number;
@@ -88,8 +98,9 @@ export async function seedDemoPeople(ctx: AppContext, options: DemoOptions): Pro
       const startYear = Math.min(Number(birth.slice(0, 4)) + (officer ? rnd.int(21, 24) : rnd.int(19, 26)), Number(today.slice(0, 4)) - 1);
       const start = `${startYear}-07-01`;
       const years = yearsBetween(start, today);
-      const ranks = officer ? stepFor(rankSteps, years) : [];
-      const levels = officer ? stepFor(levelSteps, years) : [];
+      const draw = rnd.next();
+      const ranks = officer ? stepFor(rankSteps, years, rankShare, draw) : [];
+      const levels = officer ? stepFor(levelSteps, years, levelShare, draw) : [];
       const level = levels[levels.length - 1]?.[1];
       const name =
         rnd.weighted(surnames) +

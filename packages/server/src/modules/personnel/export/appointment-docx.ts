@@ -172,6 +172,12 @@ function pageOne(f: AppointmentForm, photo?: FormPhoto): Table {
       cell(f.partTime.school, { span: 2, align: 'left' }),
     ]),
     row(567, [cell('现 任 职 务', { span: 3 }), cell(f.currentPost, { span: 5, align: 'left' })]),
+    row(567, [
+      cell('现 任 职 级', { span: 3 }),
+      cell(f.grade, { span: 2, align: 'left' }),
+      cell('职务层次'),
+      cell(f.postLevel, { span: 2 }),
+    ]),
     row(567, [cell('拟 任 职 务', { span: 3 }), cell(f.proposedPost, { span: 5, align: 'left' })]),
     row(567, [cell('拟 免 职 务', { span: 3 }), cell(f.proposedRemoval, { span: 5, align: 'left' })]),
     row(6800, [vLabel('简历', 1), resume]),

@@ -52,6 +52,9 @@ export interface AppointmentForm {
   readonly fullTime: EducationLine;
   readonly partTime: EducationLine;
   readonly currentPost: string;
+  /** 现职级 with its 职级任职时间, and 职务层次 (post level). */
+  readonly grade: string;
+  readonly postLevel: string;
   readonly proposedPost: string;
   readonly proposedRemoval: string;
   readonly resume: readonly ResumeEntry[];
@@ -107,6 +110,16 @@ function rewardsOf(h: History): string[] {
   return lines.map((l) => `${yearMonth(l.date)}  ${l.text}`);
 }
 
+/** 年度考核结果 of the last three years on record, oldest first: "2023年度称职；2024年度优秀；2025年度优秀". */
+export function assessmentOf(h: Pick<History, 'appraisals'>): string {
+  return [...h.appraisals]
+    .sort((a, b) => b.year - a.year)
+    .slice(0, 3)
+    .reverse()
+    .map((a) => `${a.year}年度${a.grade}`)
+    .join('；');
+}
+
 export function buildAppointmentForm(
   row: PersonTable,
   h: History,
@@ -134,12 +147,15 @@ export function buildAppointmentForm(
       (row.education ? { education: educationWord(row.education), degree: row.degree ?? '', school: '' } : EMPTY_EDUCATION),
     partTime: educationLine(h.education, false) ?? EMPTY_EDUCATION,
     currentPost: `${orgPath.join('')}${row.post ?? ''}`,
+    grade: row.officer_level
+      ? `${dictName('police_officer_level', row.officer_level)}${row.level_date ? `（${yearMonth(row.level_date)}任）` : ''}`
+      : '',
+    postLevel: row.post_level ?? '',
     proposedPost: extras.proposedPost ?? '',
     proposedRemoval: extras.proposedRemoval ?? '',
     resume: resumeOf(h),
     rewards: rewardsOf(h),
-    // No annual-assessment records exist yet in this system.
-    assessment: '',
+    assessment: assessmentOf(h),
     reason: extras.reason ?? '',
     family: h.family.map((f) => ({
       relation: f.relation,

@@ -29,6 +29,7 @@ export const statusNames: Record<PersonStatus, string> = {
   dismissed: '辞退',
   deceased: '死亡',
   died_on_duty: '因公牺牲',
+  contract_ended: '合同期满',
 };
 
 const text = (s: string | null): string | null => (s === null || s === '' ? null : s);
@@ -70,6 +71,8 @@ export const exportColumns: readonly ExportColumn[] = [
   col('rank', '警衔', 12, (v) => text(dictName('police_rank', v.row.rank))),
   col('rankDate', '授衔时间', 12, (v) => v.row.rank_date),
   col('officerLevel', '警员职级', 14, (v) => text(dictName('police_officer_level', v.row.officer_level))),
+  col('levelDate', '职级任职时间', 13, (v) => v.row.level_date),
+  col('postLevel', '职务层次', 12, (v) => v.row.post_level),
   col('techLevel', '警务技术职级', 16, (v) => text(dictName('police_tech_level', v.row.tech_level))),
   col('auxCategory', '辅警类别', 12, (v) => v.row.aux_category),
   col('workStartDate', '参加工作时间', 13, (v) => v.row.work_start_date),

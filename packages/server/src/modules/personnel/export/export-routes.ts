@@ -13,11 +13,11 @@ import { planListExport, writeListXlsx, XLSX_MIME } from './list-export.ts';
 import { LRMX_MIME, readLrmx } from './lrmx.ts';
 import { PRINT_CSP } from './print-html.ts';
 import { watermarkOf } from './watermark.ts';
+import { attachment } from '../../../platform/files/attachment.ts';
 
 const LRMX_MAX_BYTES = 4 * 1024 * 1024;
 
 /** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name browsers show. */
-const attachment = (ascii: string, utf8: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
 const stampOf = (iso: string) => iso.replace(/[-:]/g, '').replace(/\..*$/, '');
 
 /**

@@ -67,7 +67,8 @@ export function appointmentFormLrmx(ctx: AppContext, req: DocumentRequest): Prom
   return audited(ctx, req, 'appointment-form.lrmx', async (p) => {
     const reveal = req.principal.permissions.has('personnel:reveal') && (await orgInScope(ctx.db, await req.revealScope(), p.row.org_id));
     const idNumber = reveal ? ctx.fieldCrypto.decrypt(p.row.id_number_enc) : p.row.id_number_masked;
-    return { body: toLrmx(p.form, idNumber, req.mark), revealed: reveal ? ['idNumber'] : [] };
+    const photo = p.row.photo ? await readPhoto(ctx, req.scope, req.personId) : undefined;
+    return { body: toLrmx(p.form, idNumber, req.mark, photo?.body), revealed: reveal ? ['idNumber'] : [] };
   });
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { makeIdNumber } from '@zhenggong/core';
+import { pngOf } from '../../../platform/files/hostile-files.ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeOrg, makeRole, makeUser } from '../../../test-support/factories.ts';
 import { createTestApp, dialects, login, type Client, type TestApp } from '../../../test-support/test-app.ts';
@@ -293,6 +294,19 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
       version: '3.2.1.16',
       hasPhoto: false,
     });
+    // With a photo on record, <ZhaoPian> carries the stored image, base64.
+    const png = pngOf(300, 400);
+    const put = await hr.request({
+      method: 'PUT',
+      url: `${P}/people/${zhang}/photo`,
+      payload: png,
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(put.statusCode, put.body).toBe(204);
+    const withPhoto = await hr.get(`${P}/people/${zhang}/appointment-form.lrmx`);
+    expect(withPhoto.body).toContain(`<ZhaoPian>${png.toString('base64')}</ZhaoPian>`);
+    // Back to no photo: the no-disk-write test below spies on every file open.
+    await t.ctx.db.updateTable('person').set({ photo: null }).where('id', '=', zhang).execute();
     expect(p.resume).toEqual([
       { start: '2003-09', end: '2007-07', text: '中国人民公安大学侦查学专业学生' },
       { start: '2007-07', end: '2015-03', text: '示例市公安局上城分局清波派出所民警' },

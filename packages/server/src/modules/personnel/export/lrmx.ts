@@ -62,8 +62,11 @@ const VERSION = '3.2.1.16';
 
 type Field = Exclude<(typeof LRMX_ELEMENTS)[number], typeof FAMILY>;
 
-/** The .lrmx of a form; `idNumber` is whatever the caller may see (full only with personnel:reveal). */
-export function toLrmx(f: AppointmentForm, idNumber: string, mark: Watermark): string {
+/**
+ * The .lrmx of a form; `idNumber` is whatever the caller may see (full only with personnel:reveal);
+ * `photo` is the stored 照片 (JPEG or PNG bytes), written base64 into <ZhaoPian>.
+ */
+export function toLrmx(f: AppointmentForm, idNumber: string, mark: Watermark, photo?: Buffer): string {
   const values: Record<Field, string> = {
     XingMing: f.name,
     XingBie: f.sex,
@@ -96,8 +99,8 @@ export function toLrmx(f: AppointmentForm, idNumber: string, mark: Watermark): s
     TianBiaoShiJian: compactYearMonth(beijingDate(new Date(mark.at))),
     TianBiaoRen: mark.displayName,
     ShenFenZheng: idNumber,
-    // No photo storage yet: an empty element, which the readers above accept.
-    ZhaoPian: '',
+    // Base64 of the image file as stored; empty when the person has no photo (the readers accept both).
+    ZhaoPian: photo ? photo.toString('base64') : '',
     Version: VERSION,
   };
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<!-- ${escapeXml(mark.line).replace(/-{2,}/g, '-')} -->`, `<${ROOT}>`];

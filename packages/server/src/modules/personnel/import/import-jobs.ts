@@ -1,7 +1,7 @@
 import type { MappedColumn } from '@zhenggong/core/personnel/roster-columns';
 import type { AppContext } from '../../../platform/context.ts';
 import { findImportReport, saveImportReport } from '../../../platform/jobs/import-reports.ts';
-import type { ImportProblem } from './roster-validator.ts';
+import type { ImportNote, ImportProblem } from './roster-validator.ts';
 
 /**
  * Finished imports, kept so their error report can be downloaded — in the database through the
@@ -24,6 +24,9 @@ export interface ImportJob {
   readonly problemCount: number;
   /** Sorted by row and column; at most MAX_KEPT_PROBLEMS (problemCount says how many there were). */
   readonly problems: readonly ImportProblem[];
+  /** Notes on rows imported all the same, by row; at most MAX_KEPT_PROBLEMS (noteCount says how many). Absent in reports kept before notes existed. */
+  readonly noteCount?: number;
+  readonly notes?: readonly ImportNote[];
   readonly finishedAt: number;
 }
 

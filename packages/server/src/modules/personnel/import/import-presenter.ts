@@ -1,9 +1,9 @@
 import { formatMessage, platformErrors, type Locale } from '@zhenggong/core';
 import type { ImportErrorLine, ImportProblemView, ImportResultLine } from '@zhenggong/core/personnel/roster-import-api';
-import { rosterProblemMessage } from '@zhenggong/core/personnel/roster-problems';
+import { rosterNoteMessage, rosterProblemMessage } from '@zhenggong/core/personnel/roster-problems';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { ImportJob } from './import-jobs.ts';
-import type { ImportProblem } from './roster-validator.ts';
+import type { ImportNote, ImportProblem } from './roster-validator.ts';
 
 export const RESULT_PROBLEM_LIMIT = 200;
 
@@ -15,6 +15,19 @@ export function problemMessage(p: ImportProblem, locale: Locale): string {
   if (p.code === 'sex_mismatch') params.expected = sexName(p.params?.expected, locale);
   return rosterProblemMessage(p.code, locale, params);
 }
+
+export const noteMessage = (n: ImportNote, locale: Locale): string =>
+  rosterNoteMessage(n.code, locale, { header: n.header, value: n.value, ...n.params });
+
+export const presentNote = (n: ImportNote, locale: Locale): ImportProblemView => ({
+  row: n.row,
+  column: n.column,
+  header: n.header,
+  field: n.field,
+  code: n.code,
+  value: n.value,
+  message: noteMessage(n, locale),
+});
 
 export const presentProblem = (p: ImportProblem, locale: Locale): ImportProblemView => ({
   row: p.row,
@@ -41,6 +54,8 @@ export function presentJob(job: ImportJob, locale: Locale): ImportResultLine {
     ignoredColumns: job.ignoredColumns.map((c) => ({ ...c })),
     problemCount: job.problemCount,
     problems: job.problems.slice(0, RESULT_PROBLEM_LIMIT).map((p) => presentProblem(p, locale)),
+    noteCount: job.noteCount ?? 0,
+    notes: (job.notes ?? []).slice(0, RESULT_PROBLEM_LIMIT).map((n) => presentNote(n, locale)),
   };
 }
 

@@ -10,7 +10,7 @@ import type { PersonTable } from '../tables.ts';
 import { MAX_KEPT_PROBLEMS, rememberJob, type ImportJob } from './import-jobs.ts';
 import { insertPeople } from './import-queries.ts';
 import { createSpool, readSpool } from './row-spool.ts';
-import { databaseDuplicates, validateRoster, type ImportProblem, type ValidationTotals } from './roster-validator.ts';
+import { databaseDuplicates, validateRoster, type ImportNote, type ImportProblem, type ValidationTotals } from './roster-validator.ts';
 import { openSheet, type SheetLimits } from '../../../platform/files/xlsx-reader.ts';
 
 /** Upload and parsing bounds (SECURITY.md finding 6): file size, entries, inflated bytes, rows. */
@@ -91,6 +91,8 @@ export async function runImport(
   const totals = freshTotals();
   const kept: ImportProblem[] = [];
   let problemCount = 0;
+  const keptNotes: ImportNote[] = [];
+  let noteCount = 0;
   const share = req.dryRun ? 100 : 60;
   const progress = throttle(onProgress);
   // A dry run never stores its rows, so it skips encrypting them; blind indexes stay real, they find duplicates.
@@ -103,6 +105,8 @@ export async function runImport(
       for await (const batch of validateRoster(checkCtx, ctx.db, scope, sheet, totals, { defaultKind: req.defaultKind })) {
         problemCount += batch.problems.length;
         for (const p of batch.problems) if (kept.length < MAX_KEPT_PROBLEMS) kept.push(p);
+        noteCount += batch.notes.length;
+        for (const n of batch.notes) if (keptNotes.length < MAX_KEPT_PROBLEMS) keptNotes.push(n);
         // Once a row has failed nothing will be inserted, so the spool is not worth writing.
         if (problemCount === 0) await spool?.add(batch.rows);
         progress({
@@ -131,7 +135,9 @@ export async function runImport(
         columns: totals.mapping?.columns ?? [],
         ignoredColumns: totals.mapping?.ignored ?? [],
         problemCount: count,
-        problems: [...problems].sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column)),
+        problems: [...problems].sort(byCell),
+        noteCount,
+        notes: [...keptNotes].sort(byCell),
         finishedAt: Date.now(),
       };
       await rememberJob(ctx, job);
@@ -212,6 +218,10 @@ export async function runImport(
     }
   }
 }
+
+/** Sheet order: by row, then by column letter (A … Z, AA …). */
+const byCell = (a: { row: number; column: string }, b: { row: number; column: string }): number =>
+  a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column);
 
 /** At most one progress report per 200 ms, except the ones that must be seen (phase changes). */
 function throttle(report: (p: ImportProgress) => void): (p: ImportProgress, force?: boolean) => void {

@@ -7,7 +7,7 @@ import type { Executor } from '../../../db/database.ts';
 import type { ResolvedScope } from '../../../platform/access/data-scope.ts';
 import type { ImportJob } from './import-jobs.ts';
 import { allOrgs, orgIdsInScope } from './import-queries.ts';
-import { problemMessage } from './import-presenter.ts';
+import { noteMessage, problemMessage } from './import-presenter.ts';
 
 // Moved to the platform; re-exported for the personnel routes that import them from here.
 export { attachment, XLSX_MIME } from '../../../platform/files/attachment.ts';
@@ -118,6 +118,17 @@ export async function writeReportXlsx(out: Writable, job: ImportJob, locale: Loc
     ws.addRow([p.row, p.column, p.header, p.value, problemMessage(p, locale), p.code]).commit();
   }
   ws.commit();
+  const notes = job.notes ?? [];
+  if (notes.length > 0) {
+    const ns = wb.addWorksheet(zh ? '导入备注' : 'Notes', { views: [{ state: 'frozen', ySplit: 1 }] });
+    ns.columns = (zh ? ['行号', '列', '列名', '单元格内容', '备注', '备注代码'] : ['Row', 'Column', 'Header', 'Value', 'Note', 'Code']).map(
+      (header, i) => ({ header, width: [8, 8, 14, 24, 60, 26][i] }),
+    );
+    ns.getRow(1).font = bold;
+    ns.getRow(1).commit();
+    for (const n of notes) ns.addRow([n.row, n.column, n.header, n.value, noteMessage(n, locale), n.code]).commit();
+    ns.commit();
+  }
   const about = wb.addWorksheet(zh ? '说明' : 'About');
   about.columns = [{ width: 18 }, { width: 60 }];
   const lines: [string, string | number][] = zh

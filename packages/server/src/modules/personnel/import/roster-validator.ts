@@ -1,4 +1,4 @@
-import { parseIdNumber } from '@zhenggong/core';
+import { normalize, parseIdNumber } from '@zhenggong/core';
 import { cellText, skippableRow } from '@zhenggong/core/personnel/roster-cells';
 import {
   HEADER_SEARCH_ROWS,
@@ -8,7 +8,8 @@ import {
   type MappedColumn,
   type RosterField,
 } from '@zhenggong/core/personnel/roster-columns';
-import type { RosterProblemCode } from '@zhenggong/core/personnel/roster-problems';
+import type { RosterNoteCode, RosterProblemCode } from '@zhenggong/core/personnel/roster-problems';
+import { rankBandsOn } from '@zhenggong/core/personnel/rank-bands';
 import { readRosterRow } from '@zhenggong/core/personnel/roster-row';
 import type { Executor } from '../../../db/database.ts';
 import type { ResolvedScope } from '../../../platform/access/data-scope.ts';
@@ -33,11 +34,18 @@ export interface ImportProblem {
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
+/** A note on a row imported all the same (a 15-digit ID upgraded, a 警衔 outside its 职级's band), located like a problem. */
+export interface ImportNote extends Omit<ImportProblem, 'code'> {
+  readonly code: RosterNoteCode;
+}
+
 export interface ValidatedBatch {
   /** Rows without any problem so far, ready to insert, with their sheet rows. */
   readonly rows: SpooledRow[];
   /** Problems found in this batch (a repeated ID also flags its earlier row here). */
   readonly problems: ImportProblem[];
+  /** Notes on rows of this batch, which do not stop their import. */
+  readonly notes: ImportNote[];
   /** Data rows read so far. */
   readonly processedRows: number;
 }
@@ -78,6 +86,7 @@ export async function* validateRoster(
   let dataColumns: number[] = [];
   let pending: { row: number; person?: PersonTable; bidx?: string; policeNumber?: string; ok: boolean }[] = [];
   let problems: ImportProblem[] = [];
+  let notes: ImportNote[] = [];
 
   const locate = (
     row: number,
@@ -118,9 +127,10 @@ export async function* validateRoster(
     problems.push(...taken);
     const rows: SpooledRow[] = [];
     for (const p of pending) if (p.ok && p.person && !totals.problemRows.has(p.row)) rows.push({ row: p.row, person: p.person });
-    const batch = { rows, problems, processedRows: totals.totalRows };
+    const batch = { rows, problems, notes, processedRows: totals.totalRows };
     pending = [];
     problems = [];
+    notes = [];
     return batch;
   }
 
@@ -157,6 +167,21 @@ export async function* validateRoster(
       }
     }
     problems.push(...found);
+    if (result.ok) {
+      const note = (field: RosterField, code: RosterNoteCode, value: string, params: Record<string, string | number>) =>
+        notes.push(problemAt(columnOf, r.number, field, code, value, params));
+      if (result.idNumberOriginal && id?.ok) note('idNumber', 'id_upgraded', result.idNumberOriginal, { upgraded: id.info.value });
+      const level = result.row.officer_level;
+      const band = level ? rankBandsOn(rowOptions.today)?.bands[level] : undefined;
+      if (level && band && result.warnings.some((w) => w.code === 'rank_outside_band')) {
+        const rankName = (code: string) => normalize('police_rank', code)?.name ?? code;
+        note('rank', 'rank_outside_band', draft.person.rank ?? '', {
+          level: normalize('police_officer_level', level)?.name ?? level,
+          low: rankName(band[0]),
+          high: rankName(band[1]),
+        });
+      }
+    }
     const bidx = id?.ok ? ctx.fieldCrypto.blindIndex('id_number', id.info.value) : undefined;
     const pn = draft.person.policeNumber && !found.some((p) => p.field === 'policeNumber') ? draft.person.policeNumber : undefined;
     let ok = found.length === 0 && result.ok;
@@ -194,14 +219,14 @@ export async function* validateRoster(
   if (pending.length > 0 || problems.length > 0) yield await flush();
 }
 
-export function problemAt(
+export function problemAt<C extends RosterProblemCode | RosterNoteCode = RosterProblemCode>(
   columnOf: ReadonlyMap<RosterField, MappedColumn>,
   row: number,
   field: RosterField,
-  code: RosterProblemCode,
+  code: C,
   value: string,
   params?: Record<string, string | number>,
-): ImportProblem {
+): Omit<ImportProblem, 'code'> & { readonly code: C } {
   const col = columnOf.get(field);
   const header = col?.header ?? rosterColumnOf.get(field)?.headers[0] ?? field;
   return { row, column: col?.letter ?? '', header, field, code, value, ...(params ? { params } : {}) };

@@ -66,7 +66,7 @@ export async function submitApplication(
 ): Promise<SubmitResult> {
   const post = await openPost(ctx.db, body.postId);
   assertOpen(ctx, post);
-  const facts = toApplicationFacts(ctx, body, JSON.parse(post.requirements) as PostRequirements, locale);
+  const facts = toApplicationFacts(ctx, body, JSON.parse(post.requirements) as PostRequirements, locale, post.apply_until);
   const now = ctx.clock.now().toISOString();
   const row: RecruitApplicationTable = {
     id: newId(),
@@ -226,7 +226,7 @@ export async function updateOwnApplication(ctx: AppContext, applicantId: string,
     const merged: ApplicationBody = { ...factsToBody(ctx, row), ...patch };
     const post = await openPost(trx, merged.postId);
     if (post.announcement_id !== row.announcement_id) throw new AppError('RECRUIT_POST_NOT_FOUND');
-    const facts = toApplicationFacts(ctx, merged, JSON.parse(post.requirements) as PostRequirements, locale);
+    const facts = toApplicationFacts(ctx, merged, JSON.parse(post.requirements) as PostRequirements, locale, post.apply_until);
     try {
       // Guarded by what was read: a review committed in between turns this edit into a conflict.
       const done = await trx
@@ -256,7 +256,7 @@ export async function resubmitOwnApplication(ctx: AppContext, applicantId: strin
     if (row.status !== 'rejected') throw new AppError('RECRUIT_STATUS_CONFLICT', { status: row.status });
     assertOpen(ctx, row);
     const post = await openPost(trx, row.post_id);
-    toApplicationFacts(ctx, factsToBody(ctx, row), JSON.parse(post.requirements) as PostRequirements, locale);
+    toApplicationFacts(ctx, factsToBody(ctx, row), JSON.parse(post.requirements) as PostRequirements, locale, post.apply_until);
     const now = ctx.clock.now().toISOString();
     const done = await trx
       .updateTable('recruit_application')

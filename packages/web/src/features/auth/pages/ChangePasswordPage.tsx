@@ -1,8 +1,9 @@
 import { Alert, App, Button, Flex, Form, Input } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Navigate, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../../shared/auth/useAuth';
-import { needsPasswordChange } from '../../../shared/auth/types';
+import { needsPasswordChange, pendingStep } from '../../../shared/auth/types';
 import { useChangePasswordMutation, usePasswordPolicy } from '../api';
 import { AuthCard } from '../components/AuthCard';
 import { PasswordErrorAlert } from '../components/PasswordErrorAlert';
@@ -28,6 +29,7 @@ export function ChangePasswordPage() {
   const mutation = useChangePasswordMutation();
   const [form] = Form.useForm<ChangePasswordValues>();
   const forced = me ? needsPasswordChange(me) : false;
+  const [changed, setChanged] = useState(false);
 
   const onFinish = ({ oldPassword, newPassword }: ChangePasswordValues) => {
     mutation.mutate(
@@ -37,7 +39,8 @@ export function ChangePasswordPage() {
           message.success(t('auth.password.success'));
           const fresh = await refresh();
           // If the server ended the session on password change, the guard shows the login page instead.
-          navigate(fresh ? '/' : '/login', { replace: true });
+          if (!fresh) navigate('/login', { replace: true });
+          else setChanged(true);
         },
       },
     );
@@ -47,6 +50,10 @@ export function ChangePasswordPage() {
     await logout();
     navigate('/login', { replace: true });
   };
+
+  // Leave once the session state without the pending change has rendered: navigating straight
+  // after refresh() would meet the route guard still holding the old one, which sends us back here.
+  if (changed && me && !forced) return <Navigate to={pendingStep(me) ?? '/'} replace />;
 
   return (
     <AuthCard heading={t('auth.password.title')} width={480}>

@@ -34,12 +34,16 @@ export function SecondFactorPage() {
     if (enrolling && enrolmentNotStarted) startEnrolment();
   }, [enrolling, enrolmentNotStarted, startEnrolment]);
 
+  const [proceeding, setProceeding] = useState(false);
   const proceed = async () => {
     const fresh = await refresh();
-    navigate(fresh ? (pendingStep(fresh) ?? '/') : '/login', { replace: true });
+    if (!fresh) navigate('/login', { replace: true });
+    else setProceeding(true);
   };
 
-  if (me && me.mfa === 'done' && recoveryCodes === null) return <Navigate to={pendingStep(me) ?? '/'} replace />;
+  // Leave once the verified session has rendered: navigating straight after refresh() would meet
+  // the route guard still holding the old state, which sends us back here.
+  if (me && me.mfa === 'done' && (recoveryCodes === null || proceeding)) return <Navigate to={pendingStep(me) ?? '/'} replace />;
 
   const onFinish = ({ code }: CodeValues) => {
     const trimmed = code.trim();

@@ -1,5 +1,4 @@
 import { Button, Flex, Input, Select, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgTreeSelect } from '../../../shared/components/OrgTreeSelect';
@@ -17,7 +16,6 @@ export function OfficersPage() {
   const [open, setOpen] = useState<string | null>(null);
   const officers = useOfficers(query);
   const today = beijingToday();
-  const soon = dayjs(today).add(60, 'day').format('YYYY-MM-DD');
 
   return (
     <Flex vertical gap={12}>
@@ -51,6 +49,7 @@ export function OfficersPage() {
         size="small"
         loading={officers.isFetching}
         dataSource={officers.data?.items}
+        scroll={{ x: 'max-content' }}
         onRow={(row) => ({ onClick: () => setOpen(row.id), style: { cursor: 'pointer' } })}
         pagination={{
           current: query.page,
@@ -69,21 +68,39 @@ export function OfficersPage() {
               </Button>
             ),
           },
-          { title: t('auxiliary.officers.org'), dataIndex: 'orgName' },
-          { title: t('auxiliary.officers.idNumber'), dataIndex: 'idNumberMasked' },
-          { title: t('auxiliary.officers.category'), dataIndex: 'auxCategory' },
+          // A phone keeps name, contract, pay grade and status; the rest is one tap away in the drawer.
+          { title: t('auxiliary.officers.org'), dataIndex: 'orgName', responsive: ['md'] },
+          { title: t('auxiliary.officers.idNumber'), dataIndex: 'idNumberMasked', responsive: ['lg'] },
+          { title: t('auxiliary.officers.category'), dataIndex: 'auxCategory', responsive: ['md'] },
           {
             title: t('auxiliary.officers.contractEnd'),
             dataIndex: 'contractEnd',
             render: (end: string | null, row) => {
               if (row.contractKind === 'open_ended') return <Tag color="blue">{t('auxiliary.officers.openEnded')}</Tag>;
               if (!end) return <Tag>{t('auxiliary.officers.noContract')}</Tag>;
-              return <Tag color={end < today ? 'red' : end <= soon ? 'orange' : 'default'}>{end}</Tag>;
+              // The server decides "due" with the reminder window in force, so this tag and 到期提醒 agree.
+              return <Tag color={end < today ? 'red' : row.contractDue ? 'orange' : 'default'}>{end}</Tag>;
             },
           },
-          { title: t('auxiliary.officers.payGrade'), dataIndex: 'payGrade' },
-          { title: t('auxiliary.officers.gross'), dataIndex: 'grossFen', align: 'right', render: (v: number) => yuan(v) },
-          { title: t('auxiliary.officers.net'), dataIndex: 'netBeforeTaxFen', align: 'right', render: (v: number) => yuan(v) },
+          {
+            title: t('auxiliary.officers.payGrade'),
+            dataIndex: 'payGrade',
+            render: (g: string | null) => g ?? <Tag>{t('auxiliary.officers.noPayGrade')}</Tag>,
+          },
+          {
+            title: t('auxiliary.officers.gross'),
+            dataIndex: 'grossFen',
+            align: 'right',
+            responsive: ['md'],
+            render: (v: number | null) => yuan(v),
+          },
+          {
+            title: t('auxiliary.officers.net'),
+            dataIndex: 'netBeforeTaxFen',
+            align: 'right',
+            responsive: ['md'],
+            render: (v: number | null) => yuan(v),
+          },
           {
             title: t('auxiliary.officers.status'),
             dataIndex: 'status',

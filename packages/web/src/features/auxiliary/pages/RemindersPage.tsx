@@ -32,7 +32,7 @@ export function RemindersPage() {
       {reminders.isError && <QueryErrorAlert error={reminders.error} onRetry={() => void reminders.refetch()} />}
       <Table<Reminder>
         data-testid="aux-reminders"
-        rowKey="contractId"
+        rowKey="personId"
         size="small"
         loading={reminders.isFetching}
         dataSource={reminders.data?.items}
@@ -49,7 +49,16 @@ export function RemindersPage() {
             ),
           },
           { title: t('auxiliary.officers.org'), dataIndex: 'orgName' },
-          { title: t('auxiliary.detail.kind'), dataIndex: 'kind', render: (k: Reminder['kind']) => t(`auxiliary.detail.kinds.${k}`) },
+          {
+            title: t('auxiliary.detail.kind'),
+            dataIndex: 'kind',
+            render: (k: Reminder['kind'], r) => (
+              <Space size={4} wrap>
+                {k ? t(`auxiliary.detail.kinds.${k}`) : <Tag>{t('auxiliary.reminders.recordOnly')}</Tag>}
+                {r.openEndedRight && <Tag color="purple">{t('auxiliary.reminders.openEndedRight')}</Tag>}
+              </Space>
+            ),
+          },
           { title: t('auxiliary.detail.start'), dataIndex: 'startDate' },
           { title: t('auxiliary.detail.end'), dataIndex: 'endDate' },
           {
@@ -59,13 +68,13 @@ export function RemindersPage() {
               d < 0 ? (
                 <Tag color="red">{t('auxiliary.reminders.overdue', { days: -d })}</Tag>
               ) : (
-                <Tag color={d <= 30 ? 'orange' : 'gold'}>{t('auxiliary.reminders.left', { days: d })}</Tag>
+                <Tag color="orange">{t('auxiliary.reminders.left', { days: d })}</Tag>
               ),
           },
           {
             title: t('common.actions'),
             render: (_: unknown, r) =>
-              canWrite ? (
+              canWrite && r.contractId ? (
                 <Button size="small" type="primary" ghost onClick={() => setRenewing(r)}>
                   {t('auxiliary.detail.renew')}
                 </Button>
@@ -90,7 +99,13 @@ export function RemindersPage() {
         ]}
       />
       {renewing && (
-        <RenewModal contractId={renewing.contractId} name={renewing.name} kind={renewing.kind} onClose={() => setRenewing(null)} />
+        <RenewModal
+          contractId={renewing.contractId ?? ''}
+          name={renewing.name}
+          kind={renewing.openEndedRight ? 'open_ended' : (renewing.kind ?? 'fixed')}
+          openEndedRight={renewing.openEndedRight}
+          onClose={() => setRenewing(null)}
+        />
       )}
       {open && <OfficerDrawer id={open} onClose={() => setOpen(null)} />}
     </Flex>

@@ -1,5 +1,5 @@
 import { CheckCircleFilled } from '@ant-design/icons';
-import { Alert, Flex, Switch, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Descriptions, Flex, Switch, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
@@ -21,6 +21,7 @@ export function ItemAnalysisTab({ examId }: { examId: string }) {
   const { t } = useTranslation();
   const analysis = useItemAnalysis(examId, true);
   const [flaggedOnly, setFlaggedOnly] = useState(false);
+  const summary = analysis.data?.summary;
   const rows = useMemo(() => (analysis.data?.items ?? []).map((item, index) => ({ ...item, index: index + 1 })), [analysis.data]);
   const flagged = rows.filter((r) => r.flags.length > 0).length;
   const shown = flaggedOnly ? rows.filter((r) => r.flags.length > 0) : rows;
@@ -62,6 +63,18 @@ export function ItemAnalysisTab({ examId }: { examId: string }) {
       ),
     },
     {
+      key: 'pointBiserial',
+      title: t('exams.items.pointBiserial'),
+      width: 110,
+      align: 'right',
+      sorter: (a, b) => (a.pointBiserial ?? -2) - (b.pointBiserial ?? -2),
+      render: (_, r) => (
+        <Typography.Text type={r.pointBiserial !== null && r.pointBiserial < 0 ? 'danger' : undefined}>
+          {twoDecimals(r.pointBiserial)}
+        </Typography.Text>
+      ),
+    },
+    {
       key: 'options',
       title: t('exams.items.options'),
       width: 220,
@@ -96,6 +109,29 @@ export function ItemAnalysisTab({ examId }: { examId: string }) {
 
   return (
     <Flex vertical gap={12} data-testid="item-analysis">
+      {summary && (
+        <>
+          {summary.smallSample && (
+            <Alert type="warning" showIcon message={t('exams.items.smallSample', { count: summary.attempts })} data-testid="small-sample" />
+          )}
+          <Descriptions
+            size="small"
+            bordered
+            column={{ xs: 1, sm: 2, md: 3 }}
+            title={t('exams.items.summaryTitle')}
+            data-testid="test-summary"
+          >
+            <Descriptions.Item label={t('exams.items.attempts')}>{summary.attempts}</Descriptions.Item>
+            <Descriptions.Item label={t('exams.items.mean')}>{twoDecimals(summary.mean)}</Descriptions.Item>
+            <Descriptions.Item label={t('exams.items.sd')}>{twoDecimals(summary.sd)}</Descriptions.Item>
+            <Descriptions.Item label={summary.reliabilityKind === 'kr20' ? 'KR-20' : t('exams.items.alpha')}>
+              {twoDecimals(summary.reliability)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('exams.items.sem')}>{twoDecimals(summary.sem)}</Descriptions.Item>
+            <Descriptions.Item label={t('exams.items.commonItems')}>{summary.commonItems}</Descriptions.Item>
+          </Descriptions>
+        </>
+      )}
       <Flex gap={12} align="center" wrap>
         {flagged > 0 && <Alert type="warning" showIcon message={t('exams.items.flaggedCount', { count: flagged })} style={{ flex: 1 }} />}
         <label>

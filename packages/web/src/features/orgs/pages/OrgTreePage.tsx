@@ -53,8 +53,9 @@ export function OrgTreePage() {
 
   return (
     <>
-      <Row gutter={[16, 16]} wrap={false}>
-        <Col flex="1 1 auto" style={{ minWidth: 0 }}>
+      {/* On a phone the detail card comes below the tree instead of covering it. */}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={{ flex: '1 1 0' }} style={{ minWidth: 0 }}>
           <OrgTreePanel
             orgs={tree.data}
             loading={tree.isPending}
@@ -66,7 +67,7 @@ export function OrgTreePage() {
             onSelect={setSelectedId}
           />
         </Col>
-        <Col flex="0 0 420px">
+        <Col xs={24} lg={{ flex: '0 0 420px' }}>
           <OrgDetailCard org={selected} parent={parent} onAction={onAction} />
         </Col>
       </Row>

@@ -59,6 +59,7 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
           ))}
         </Flex>
       )}
+      <ImportNotes result={result} />
       {!ok && (
         <Card
           size="small"
@@ -99,5 +100,45 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
         </Card>
       )}
     </Flex>
+  );
+}
+
+/** Rows imported all the same, with what changed on the way in or deserves a second look. */
+export function ImportNotes({ result }: { result: ImportResult }) {
+  const { t } = useTranslation();
+  if (result.noteCount === 0) return null;
+  return (
+    <Card size="small" title={t('personnel.import.notesTitle', { count: result.noteCount })}>
+      <div data-testid="import-notes">
+        <Table<ImportProblemView>
+          rowKey={(note) => `${note.row}-${note.column}-${note.code}`}
+          size="small"
+          dataSource={result.notes}
+          pagination={{ pageSize: 10, showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }}
+          columns={[
+            { title: t('personnel.import.columns.row'), dataIndex: 'row', width: 72 },
+            {
+              title: t('personnel.import.columns.column'),
+              key: 'column',
+              width: 180,
+              render: (_value: unknown, note) => `${note.column ? `${note.column} ` : ''}${note.header}`,
+            },
+            { title: t('personnel.import.columns.value'), dataIndex: 'value', width: 200, ellipsis: true },
+            {
+              title: t('personnel.import.columns.note'),
+              key: 'message',
+              render: (_value: unknown, note) => (
+                <>
+                  <Tag color={note.code === 'rank_outside_band' ? 'warning' : 'blue'}>
+                    {t(`personnel.import.noteKinds.${note.code === 'rank_outside_band' ? 'warning' : 'note'}`)}
+                  </Tag>
+                  {note.message}
+                </>
+              ),
+            },
+          ]}
+        />
+      </div>
+    </Card>
   );
 }

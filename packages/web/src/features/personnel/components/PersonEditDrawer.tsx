@@ -26,6 +26,8 @@ const FIELD_NAMES = new Set<PersonFormField>([
   'rank',
   'rankDate',
   'officerLevel',
+  'levelDate',
+  'postLevel',
   'techLevel',
   'auxCategory',
   'contractEnd',

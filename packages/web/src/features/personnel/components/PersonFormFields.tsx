@@ -10,6 +10,10 @@ import { PERSON_KINDS, PERSON_STATUSES } from '../types';
 
 const PHONE_PATTERN = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 const DEGREES = ['学士', '硕士', '博士', '双学士'];
+/** 公务员法 Art. 18 领导职务层次, the ones a city bureau's people hold; other wording is accepted. */
+const POST_LEVELS = ['厅局级正职', '厅局级副职', '县处级正职', '县处级副职', '乡科级正职', '乡科级副职'];
+/** Same month compares equal: either date may be month-precision on the server. */
+const beforeMonth = (a: dayjs.Dayjs, b: dayjs.Dayjs) => a.isBefore(b, 'month');
 const SEX_DICT: readonly PersonDictCode[] = ['sex'];
 
 interface PersonFormFieldsProps {
@@ -199,6 +203,38 @@ export function PersonFormFields({ mode, phoneMasked }: PersonFormFieldsProps) {
           {pair(
             codeSelect('officerLevel', t('personnel.fields.officerLevel'), dicts.officerLevel),
             codeSelect('techLevel', t('personnel.fields.techLevel'), dicts.techLevel),
+          )}
+          {pair(
+            <Form.Item
+              label={t('personnel.fields.levelDate')}
+              name="levelDate"
+              dependencies={['workStartDate']}
+              extra={t('personnel.form.levelDateHelp')}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_rule, value: dayjs.Dayjs | null | undefined) => {
+                    const work = getFieldValue('workStartDate') as dayjs.Dayjs | null | undefined;
+                    if (value && value.isAfter(dayjs(), 'day')) return Promise.reject(new Error(t('personnel.problems.date_in_future')));
+                    if (value && work && beforeMonth(value, work))
+                      return Promise.reject(new Error(t('personnel.problems.level_date_before_work_start')));
+                    return Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <DatePicker style={{ width: '100%' }} disabledDate={futureDisabled} />
+            </Form.Item>,
+            <Form.Item
+              label={t('personnel.fields.postLevel')}
+              name="postLevel"
+              extra={t('personnel.form.postLevelHelp')}
+              rules={[
+                { max: 16, message: t('personnel.problems.post_level_length') },
+                { whitespace: true, message: t('personnel.problems.invalid') },
+              ]}
+            >
+              <AutoComplete allowClear maxLength={16} options={POST_LEVELS.map((value) => ({ value }))} />
+            </Form.Item>,
           )}
         </>
       )}

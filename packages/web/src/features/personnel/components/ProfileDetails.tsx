@@ -35,7 +35,20 @@ export function ProfileDetails({ person, label, sensitive }: ProfileDetailsProps
     { key: 'ethnicity', label: t('personnel.fields.ethnicity'), children: or(label('ethnicity', person.ethnicity)) },
     { key: 'nativePlace', label: t('personnel.fields.nativePlace'), children: or(label('admin_division', person.nativePlace)) },
     { key: 'birthplace', label: t('personnel.fields.birthplace'), children: or(label('admin_division', person.birthplace)) },
-    { key: 'idNumber', label: t('personnel.fields.idNumber'), children: secret(sensitive?.idNumber ?? person.idNumberMasked) },
+    {
+      key: 'idNumber',
+      label: t('personnel.fields.idNumber'),
+      children: (
+        <>
+          {secret(sensitive?.idNumber ?? person.idNumberMasked)}
+          {sensitive?.idNumberOriginal ? (
+            <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+              {t('personnel.profile.idUpgradedFrom', { original: sensitive.idNumberOriginal })}
+            </Typography.Text>
+          ) : null}
+        </>
+      ),
+    },
     { key: 'phone', label: t('personnel.fields.phone'), children: secret(sensitive ? sensitive.phone : person.phoneMasked) },
     {
       key: 'politicalStatus',
@@ -59,6 +72,8 @@ export function ProfileDetails({ person, label, sensitive }: ProfileDetailsProps
             label: t('personnel.fields.officerLevel'),
             children: or(label('police_officer_level', person.officerLevel)),
           },
+          { key: 'levelDate', label: t('personnel.fields.levelDate'), children: or(person.levelDate) },
+          { key: 'postLevel', label: t('personnel.fields.postLevel'), children: or(person.postLevel) },
           { key: 'techLevel', label: t('personnel.fields.techLevel'), children: or(label('police_tech_level', person.techLevel)) },
         ]
       : [

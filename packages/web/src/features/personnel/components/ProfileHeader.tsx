@@ -8,10 +8,12 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Card, Flex, Popconfirm, Space, Tag, Typography, Upload } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../../shared/auth/usePermission';
 import type { DictLabel } from '../../../shared/dicts/dict-api';
 import type { PersonProfile } from '../types';
+import { RankBandWarning } from './RankBandWarning';
 import { STATUS_COLORS } from './usePersonColumns';
 
 interface ProfileHeaderProps {
@@ -82,11 +84,19 @@ export function ProfileHeader({
             {person.post ? ` · ${person.post}` : ''}
           </Typography.Text>
           <Flex gap={16} wrap="wrap">
-            {[
-              [t('personnel.fields.rank'), label('police_rank', person.rank) || empty],
-              [t('personnel.fields.officerLevel'), level || empty],
-              [t('personnel.fields.policeNumber'), person.policeNumber ?? empty],
-            ].map(([name, value]) => (
+            {(
+              [
+                [
+                  t('personnel.fields.rank'),
+                  <>
+                    {label('police_rank', person.rank) || empty}
+                    <RankBandWarning person={person} label={label} />
+                  </>,
+                ],
+                [t('personnel.fields.officerLevel'), level || empty],
+                [t('personnel.fields.policeNumber'), person.policeNumber ?? empty],
+              ] as [string, ReactNode][]
+            ).map(([name, value]) => (
               <span key={name} style={{ whiteSpace: 'nowrap' }}>
                 <Typography.Text type="secondary">
                   {name}

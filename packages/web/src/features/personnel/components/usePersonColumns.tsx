@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { DictLabel } from '../../../shared/dicts/dict-api';
 import type { PersonListItem, PersonStatus } from '../types';
+import { RankBandWarning } from './RankBandWarning';
 
 export const STATUS_COLORS: Record<PersonStatus, string> = {
   serving: 'green',
@@ -13,6 +14,7 @@ export const STATUS_COLORS: Record<PersonStatus, string> = {
   dismissed: 'red',
   deceased: 'default',
   died_on_duty: 'volcano',
+  contract_ended: 'default',
 };
 
 function sortOrderOf(sort: string | undefined, field: string): 'ascend' | 'descend' | null {
@@ -51,9 +53,14 @@ export function usePersonColumns(sort: string | undefined, label: DictLabel): Ta
       title: t('personnel.fields.rank'),
       dataIndex: 'rank',
       key: 'rank',
-      width: 100,
+      width: 130,
       ...sortable('rank'),
-      render: (value: string | null) => label('police_rank', value) || empty,
+      render: (value: string | null, person) => (
+        <>
+          {label('police_rank', value) || empty}
+          <RankBandWarning person={person} label={label} compact />
+        </>
+      ),
     },
     {
       title: t('personnel.fields.officerLevel'),

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useErrorText } from '../../../shared/hooks/useErrorMessage';
 import { personnelKeys } from '../api';
-import { ImportResultPanel } from '../components/ImportResultPanel';
+import { ImportNotes, ImportResultPanel } from '../components/ImportResultPanel';
 import { downloadTemplate, runImport, type ImportProgress, type ImportResult } from '../import-api';
 import { PERSON_KINDS, type PersonKind } from '../types';
 
@@ -89,6 +89,7 @@ export function PersonImportPage() {
             </Button>,
           ]}
         />
+        <ImportNotes result={result} />
       </Card>
     );
   }

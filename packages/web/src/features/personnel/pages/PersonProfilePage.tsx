@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Col, Flex, Result, Row, Skeleton } from 'antd';
+import { Button, Card, Col, Flex, Result, Row, Skeleton, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
@@ -86,6 +86,15 @@ export function PersonProfilePage() {
             <ProfileDetails person={profile} label={label} sensitive={reveal.data ?? null} />
             <RecordTabs personId={profile.id} history={profile.history} />
             <ResultsCard personId={profile.id} />
+            {profile.history.appraisals.length > 0 && (
+              <Card size="small" title={t('personnel.profile.appraisals')} data-testid="profile-appraisals">
+                {profile.history.appraisals.map((a) => (
+                  <Tag key={a.year} color={a.grade === '优秀' ? 'gold' : undefined}>
+                    {a.year}年度 {a.grade}
+                  </Tag>
+                ))}
+              </Card>
+            )}
           </Flex>
         </Col>
         <Col xs={24} xl={8}>

@@ -2,17 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { EDUCATION_OPTIONS, POLITICAL_OPTIONS, codeLabel } from '../codes';
 import { divisionLabel, useDivisionTree } from '../division-tree';
 import type { PostRequirements } from '../types';
-import { beijingToday } from '../../../shared/utils/beijing-today';
 
 /** The post's requirements in plain sentences, one per line. */
-export function RequirementList({ requirements: r }: { requirements: PostRequirements }) {
+export function RequirementList({ requirements: r, applyUntil }: { requirements: PostRequirements; applyUntil: string }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en-US';
   const divisions = useDivisionTree();
   const lines: string[] = [];
-  // With no fixed reference date the server counts age on the day of application (Beijing time),
-  // so the sentence names today rather than leaving the date blank.
-  const date = r.ageReferenceDate ?? beijingToday();
+  // With no fixed reference date the server counts age on the registration deadline, so
+  // eligibility is the same on every day of the window.
+  const date = r.ageReferenceDate ?? applyUntil;
   if (r.ageMin != null && r.ageMax != null) lines.push(t('portal.announcement.age', { min: r.ageMin, max: r.ageMax, date }));
   else if (r.ageMin != null) lines.push(t('portal.announcement.ageMin', { min: r.ageMin, date }));
   else if (r.ageMax != null) lines.push(t('portal.announcement.ageMax', { max: r.ageMax, date }));

@@ -72,7 +72,7 @@ export function PortalAnnouncementPage() {
             <Descriptions.Item label={t('portal.announcement.code')}>{post.code}</Descriptions.Item>
           </Descriptions>
           <Typography.Text strong>{t('portal.announcement.requirements')}</Typography.Text>
-          <RequirementList requirements={post.requirements} />
+          <RequirementList requirements={post.requirements} applyUntil={a.applyUntil} />
           {window === 'open' && !existing ? (
             <Link
               to={

@@ -14,7 +14,6 @@ import { randomKey } from '../format';
 import { ageOn, parseIdNumber } from '../../../shared/utils/id-number';
 import type { ApplicationDetail, ApplicationInput, Post } from '../types';
 import { PHONE_PATTERN } from '../validation';
-import { beijingToday } from '../../../shared/utils/beijing-today';
 
 type FormValues = Omit<ApplicationInput, 'postId'>;
 
@@ -41,10 +40,27 @@ function ApplyLoader() {
   const wantedPost = id ? existing.data?.postId : postId;
   const post = announcement.data.posts.find((p) => p.id === wantedPost);
   if (!post) return <Alert type="warning" showIcon message={t('portal.apply.postMissing')} />;
-  return <ApplyForm post={post} announcementId={announcement.data.id} existing={id ? existing.data : undefined} />;
+  return (
+    <ApplyForm
+      post={post}
+      announcementId={announcement.data.id}
+      applyUntil={announcement.data.applyUntil}
+      existing={id ? existing.data : undefined}
+    />
+  );
 }
 
-function ApplyForm({ post, announcementId, existing }: { post: Post; announcementId: string; existing?: ApplicationDetail }) {
+function ApplyForm({
+  post,
+  announcementId,
+  applyUntil,
+  existing,
+}: {
+  post: Post;
+  announcementId: string;
+  applyUntil: string;
+  existing?: ApplicationDetail;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -57,7 +73,7 @@ function ApplyForm({ post, announcementId, existing }: { post: Post; announcemen
   const mutation = existing ? update : create;
   const idNumber = Form.useWatch('idNumber', form) ?? '';
 
-  const reference = post.requirements.ageReferenceDate ?? beijingToday();
+  const reference = post.requirements.ageReferenceDate ?? applyUntil;
   const derived = useMemo(() => {
     const parsed = parseIdNumber(idNumber);
     if (!parsed.ok) return null;

@@ -16,7 +16,7 @@ import {
   type Courseware,
   type CoursewareStatus,
 } from '../api';
-import { PersonSelect } from './PersonSelect';
+import { PersonSelect } from '../../../shared/components/PersonSelect';
 
 const statusColor = { draft: 'default', submitted: 'processing', approved: 'success', rejected: 'error' } as const;
 

@@ -16,7 +16,7 @@ import {
   type InstructorGrade,
   type InstructorStatus,
 } from '../api';
-import { PersonSelect } from './PersonSelect';
+import { PersonSelect } from '../../../shared/components/PersonSelect';
 
 const GRADES: InstructorGrade[] = ['senior', 'intermediate', 'junior'];
 const STATUSES: InstructorStatus[] = ['active', 'expired', 'suspended', 'dismissed'];

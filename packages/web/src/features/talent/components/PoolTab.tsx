@@ -19,7 +19,7 @@ import {
   type Suggestion,
   type TalentGrade,
 } from '../api';
-import { PersonSelect } from './PersonSelect';
+import { PersonSelect } from '../../../shared/components/PersonSelect';
 
 const GRADES: TalentGrade[] = ['expert', 'backbone', 'reserve'];
 const gradeColor = { expert: 'gold', backbone: 'blue', reserve: 'default' } as const;

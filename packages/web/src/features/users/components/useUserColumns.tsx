@@ -1,4 +1,4 @@
-import { Button, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Button, Grid, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../../shared/auth/useAuth';
 import { usePermission } from '../../../shared/auth/usePermission';
@@ -24,6 +24,7 @@ export function useUserColumns(sort: string | undefined, onAction: (action: User
   const canAssign = usePermission('user:assign-role');
   const canUnlock = usePermission('user:unlock');
   const myId = useAuth().me?.id;
+  const wide = Grid.useBreakpoint().md ?? true;
 
   return [
     {
@@ -102,7 +103,8 @@ export function useUserColumns(sort: string | undefined, onAction: (action: User
     {
       title: t('common.actions'),
       key: 'actions',
-      fixed: 'right',
+      // Pinned on a wide screen; on a phone a pinned 280 px column would cover the names.
+      fixed: wide ? 'right' : undefined,
       width: 280,
       render: (_value: unknown, user) => (
         <Space size={0} wrap>

@@ -1,6 +1,7 @@
 import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Space, Table, type TableProps } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { usePermission } from '../../../shared/auth/usePermission';
@@ -40,7 +41,12 @@ export function UsersPage() {
   const { modal, message } = App.useApp();
   const showError = useErrorMessage();
   const canWrite = usePermission('user:write');
-  const [filter, setFilter] = useState<UserFilter>(INITIAL_FILTER);
+  // The home desk opens this page with ?status=disabled; the filter starts from it.
+  const [searchParams] = useSearchParams();
+  const [filter, setFilter] = useState<UserFilter>(() => {
+    const status = searchParams.get('status');
+    return status === 'active' || status === 'disabled' ? { ...INITIAL_FILTER, status } : INITIAL_FILTER;
+  });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [sort, setSort] = useState<string | undefined>();
@@ -109,7 +115,7 @@ export function UsersPage() {
     >
       <Flex vertical gap={16}>
         <UserFilters
-          initial={INITIAL_FILTER}
+          initial={filter}
           onSearch={(next) => {
             setFilter(next);
             setPage(1);

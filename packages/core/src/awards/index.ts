@@ -1,0 +1,6 @@
+export * from './errors.ts';
+export * from './permissions.ts';
+export * from './rules.ts';
+export * from './guards.ts';
+export * from './schemas.ts';
+export * from './responses.ts';

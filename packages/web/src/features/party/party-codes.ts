@@ -1,0 +1,5 @@
+import type { MeetingKind, PartyStage } from '@zhenggong/core';
+
+/** Code lists the pages iterate over (the web imports only types from core). */
+export const partyStages = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const satisfies readonly PartyStage[];
+export const meetingKinds = ['committee', 'general', 'group', 'lecture', 'theme_day'] as const satisfies readonly MeetingKind[];
