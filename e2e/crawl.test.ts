@@ -134,8 +134,8 @@ const slug = (route: string) => route.replace(/^\//, '').replace(/[^\w-]+/g, '-'
 /**
  * A crawl of the demo bureau (`--demo`) in Chromium: every kind of user visits every entry of
  * their menu at 1366×768 and at 390×844. A page fails on any API answer of 4xx/5xx, any console
- * or script error, any i18n key without a text (the app names them in the console), and any
- * width beyond the viewport;
+ * or script error, any error alert shown, any i18n key without a text (the app names them in the
+ * console), and any width beyond the viewport;
  * for political staff and officers, a table left empty fails too on every page the demo fills.
  * Every page is photographed for a person to look at.
  */
@@ -178,6 +178,8 @@ describe('crawl of every page of the demo bureau in headless Chromium', () => {
         const seen = watcher.take();
         const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
         if (width.scroll > width.view + 1) seen.push(`page ${width.scroll} px wide in a ${width.view} px viewport`);
+        for (const alert of await page.locator('.ant-alert-error:visible').allInnerTexts())
+          seen.push(`error shown: ${alert.replace(/\s+/g, ' ')}`);
         if (listsFilled && !notYetFilled.includes(route)) {
           const empty = await page.locator('.ant-table-placeholder .ant-empty:visible').count();
           if (empty > 0) seen.push(`${empty} empty table(s)`);

@@ -2,6 +2,7 @@ import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useStats } from '../../features/stats/api';
 import { StatsChart } from '../../features/stats/components/StatsChart';
+import { shortUnitNames } from '../../shared/utils/unit-names';
 
 /** 各单位人数 for the caller's scope; a bar opens the statistics of that unit. */
 export function UnitStrengthCard() {
@@ -9,6 +10,7 @@ export function UnitStrengthCard() {
   const navigate = useNavigate();
   const stats = useStats({});
   if (!stats.data || stats.data.byUnit.length === 0) return null;
+  const names = shortUnitNames(stats.data.byUnit.map((unit) => unit.orgName));
   return (
     <StatsChart
       title={t('home.unitStrength')}
@@ -16,7 +18,7 @@ export function UnitStrengthCard() {
       type="bar"
       height={260}
       testId="home-unit-strength"
-      data={stats.data.byUnit.map((unit) => ({ key: unit.orgId, name: unit.orgName, value: unit.count }))}
+      data={stats.data.byUnit.map((unit, i) => ({ key: unit.orgId, name: names[i] ?? unit.orgName, value: unit.count }))}
       onSelect={(datum) => datum.key && navigate(`/stats?orgId=${encodeURIComponent(datum.key)}`)}
     />
   );

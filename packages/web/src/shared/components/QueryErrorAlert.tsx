@@ -7,10 +7,11 @@ interface QueryErrorAlertProps {
   onRetry?: () => void;
 }
 
-/** Inline error for a failed query, with the server's localised message and a retry button. */
+/** Inline error for a failed query, with the server's localised message and a retry button; nothing while there is none. */
 export function QueryErrorAlert({ error, onRetry }: QueryErrorAlertProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  if (!error) return null;
   return (
     <Alert
       type="error"

@@ -10,7 +10,8 @@ import { StatsChart, type ChartDatum } from '../components/StatsChart';
 import { StatsToolbar } from '../components/StatsToolbar';
 import { useDictNames, type StatsDict } from '../dict-names';
 import { statsZhCN } from '../locales';
-import { orgPath, shortUnitNames } from '../org-path';
+import { shortUnitNames } from '../../../shared/utils/unit-names';
+import { orgPath } from '../org-path';
 import { personnelLink, personnelListLink, type Breakdown } from '../stats-links';
 
 function queryOf(params: URLSearchParams): StatsQuery {

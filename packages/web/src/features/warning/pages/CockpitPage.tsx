@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../shared/components/EChart';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
+import { shortUnitNames } from '../../../shared/utils/unit-names';
 import { useCockpit, useDrill, type DrillQuery } from '../api';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -96,7 +97,7 @@ export function CockpitPage() {
                       tooltip: { trigger: 'axis' },
                       legend: {},
                       grid: { left: 90, right: 16, bottom: 24, top: 32 },
-                      yAxis: { type: 'category', data: units.map((u) => u.orgName) },
+                      yAxis: { type: 'category', data: shortUnitNames(units.map((u) => u.orgName)) },
                       xAxis: { type: 'value' },
                       series: [
                         { name: t('warning.cockpit.officers'), type: 'bar', stack: 's', data: units.map((u) => u.officers) },
