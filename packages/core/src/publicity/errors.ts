@@ -13,6 +13,7 @@ export const publicityErrors = {
   PUB_OUTPUT_DECIDED: { status: 409, 'zh-CN': '该稿件已审核', 'en-US': 'This output was already verified or rejected' },
   PUB_SELF_VERIFY: { status: 403, 'zh-CN': '不能审核本人报送的稿件', 'en-US': 'You cannot verify your own output' },
   PUB_PUBLISHED_FUTURE: { status: 400, 'zh-CN': '刊发日期不能晚于今天', 'en-US': 'The publication date cannot be in the future' },
+  PUB_RULE_INVALID: { status: 400, 'zh-CN': '宣传规则数据不合法', 'en-US': 'The publicity rule data is invalid' },
   PUB_RULE_SCOPE: { status: 403, 'zh-CN': '修改规则数据需要全市范围的权限', 'en-US': 'Changing rule data needs city-wide scope' },
   PUB_ACCOUNT_NOT_FOUND: { status: 404, 'zh-CN': '政务新媒体账号不存在', 'en-US': 'Official account not found' },
   PUB_INCIDENT_NOT_FOUND: { status: 404, 'zh-CN': '事件不存在', 'en-US': 'Incident not found' },

@@ -2,29 +2,18 @@ import { auxRuleSchemas, pickRule, type AuxRuleSet, type AuxRuleValues, type Aux
 import { Value } from '@sinclair/typebox/value';
 import type { Executor } from '../../db/database.ts';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
-import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
+import type { AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { newId } from '../../platform/ids.ts';
+import {
+  addRuleVersion as addPlatformRuleVersion,
+  insertRuleVersion,
+  storedRuleVersions,
+  type NewRuleVersion,
+} from '../../platform/rules/dated-rules.ts';
 
 export async function ruleVersions<S extends AuxRuleSet>(db: Executor, ruleSet: S): Promise<AuxRuleVersion<S>[]> {
-  const rows = await db
-    .selectFrom('aux_rule')
-    .selectAll()
-    .where('rule_set', '=', ruleSet)
-    .orderBy('effective_from', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    ruleSet,
-    jurisdiction: r.jurisdiction,
-    effectiveFrom: r.effective_from,
-    value: JSON.parse(r.value) as AuxRuleValues[S],
-    evidence: r.evidence,
-    source: r.source,
-    note: r.note,
-  }));
+  return (await storedRuleVersions<AuxRuleValues[S]>(db, 'aux_rule', ruleSet)).map((v) => ({ ...v, ruleSet }));
 }
 
 /** The version of a rule set in force on `date` for this instance's city. */
@@ -61,14 +50,7 @@ export function checkRuleValue<S extends AuxRuleSet>(ruleSet: S, value: AuxRuleV
   }
 }
 
-export interface NewRuleVersion<S extends AuxRuleSet> {
-  effectiveFrom: string;
-  jurisdiction?: string | undefined;
-  value: AuxRuleValues[S];
-  evidence?: 'V' | 'S' | 'U' | undefined;
-  source?: string | null | undefined;
-  note?: string | null | undefined;
-}
+export type NewAuxRuleVersion<S extends AuxRuleSet> = NewRuleVersion<AuxRuleValues[S]>;
 
 /**
  * Rule data applies to the whole city, so only a caller whose scope for the permission is the
@@ -78,32 +60,16 @@ export function assertCityWide(scope: ResolvedScope): void {
   if (!scope.all) throw new AppError('AUX_RULE_SCOPE');
 }
 
-export async function insertRuleVersion<S extends AuxRuleSet>(
+/** Inserts a checked version inside the caller's transaction (the monthly adjustment adds one with its audit). */
+export async function insertAuxRuleVersion<S extends AuxRuleSet>(
   trx: Executor,
   ctx: AppContext,
   actor: AuditActor,
   ruleSet: S,
-  body: NewRuleVersion<S>,
+  body: NewAuxRuleVersion<S>,
 ): Promise<string> {
   checkRuleValue(ruleSet, body.value);
-  const id = newId();
-  await trx
-    .insertInto('aux_rule')
-    .values({
-      id,
-      rule_set: ruleSet,
-      jurisdiction: body.jurisdiction ?? ctx.config.cityCode,
-      effective_from: body.effectiveFrom,
-      value: JSON.stringify(body.value),
-      evidence: body.evidence ?? 'U',
-      source: body.source ?? null,
-      note: body.note ?? null,
-      created_by: actor.userId,
-      city_code: ctx.config.cityCode,
-      created_at: ctx.clock.now().toISOString(),
-    })
-    .execute();
-  return id;
+  return insertRuleVersion(trx, ctx, actor, 'aux_rule', ruleSet, body);
 }
 
 export async function addRuleVersion<S extends AuxRuleSet>(
@@ -111,18 +77,13 @@ export async function addRuleVersion<S extends AuxRuleSet>(
   scope: ResolvedScope,
   actor: AuditActor,
   ruleSet: S,
-  body: NewRuleVersion<S>,
+  body: NewAuxRuleVersion<S>,
 ) {
   assertCityWide(scope);
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const newIdValue = await insertRuleVersion(trx, ctx, actor, ruleSet, body);
-    await appendAudit(trx, ctx.clock, actor, {
-      eventType: 'auxiliary.rule.create',
-      objectType: 'aux_rule',
-      objectId: newIdValue,
-      detail: { ruleSet, effectiveFrom: body.effectiveFrom, value: body.value },
-    });
-    return newIdValue;
+  checkRuleValue(ruleSet, body.value);
+  const id = await addPlatformRuleVersion(ctx, actor, 'aux_rule', ruleSet, body, {
+    eventType: 'auxiliary.rule.create',
+    detail: { ruleSet, effectiveFrom: body.effectiveFrom, value: body.value },
   });
   const versions = await ruleVersions(ctx.db, ruleSet);
   // The version was inserted and committed just above, so the list holds it.

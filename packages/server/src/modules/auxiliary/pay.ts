@@ -7,7 +7,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { peopleInSet, type PersonBrief } from '../personnel/people.ts';
 import { findServingOfficer, payStates } from './aux-officers.ts';
-import { assertCityWide, insertRuleVersion, ruleInForce } from './aux-rules.ts';
+import { assertCityWide, insertAuxRuleVersion, ruleInForce } from './aux-rules.ts';
 
 /** Latest pay-grade start per person: a new row must start after it (history is appended, never rewritten). */
 async function latestStarts(db: Executor, personIds: readonly string[]): Promise<Map<string, string>> {
@@ -181,7 +181,7 @@ export async function applyAdjustment(ctx: AppContext, scope: ResolvedScope, act
       throw new AppError('AUX_PREVIEW_STALE', { expected: expectedAfterTotalFen, actual: preview.totals.afterFen });
     const id = newId();
     if (body.change.kind === 'scale') {
-      await insertRuleVersion(trx, ctx, actor, 'payScale', {
+      await insertAuxRuleVersion(trx, ctx, actor, 'payScale', {
         effectiveFrom: body.effectiveDate,
         value: body.change.scale,
         note: body.note ?? null,

@@ -9,30 +9,14 @@ import {
 import { Value } from '@sinclair/typebox/value';
 import type { Executor } from '../../db/database.ts';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
-import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
+import type { AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { newId } from '../../platform/ids.ts';
+import { addRuleVersion, storedRuleVersions } from '../../platform/rules/dated-rules.ts';
 
 /** Versions of an award rule set, newest first. */
 export async function awardRuleVersions<S extends AwardRuleSet>(db: Executor, ruleSet: S): Promise<AwardRuleVersion<S>[]> {
-  const rows = await db
-    .selectFrom('award_rule')
-    .selectAll()
-    .where('rule_set', '=', ruleSet)
-    .orderBy('effective_from', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    ruleSet,
-    jurisdiction: r.jurisdiction,
-    effectiveFrom: r.effective_from,
-    value: JSON.parse(r.value) as AwardRuleValues[S],
-    evidence: r.evidence,
-    source: r.source,
-    note: r.note,
-  }));
+  return (await storedRuleVersions<AwardRuleValues[S]>(db, 'award_rule', ruleSet)).map((v) => ({ ...v, ruleSet }));
 }
 
 /** The version of a set in force on `date` for this instance's city (a built-in default when none was added). */
@@ -67,30 +51,9 @@ export async function addAwardRuleVersion(
     const first = [...Value.Errors(schema, body.value)][0];
     throw new AppError('AWARD_RULE_INVALID', { reason: first ? `${first.path || '/'} ${first.message}` : 'schema' });
   }
-  const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('award_rule')
-      .values({
-        id,
-        rule_set: ruleSet,
-        jurisdiction: body.jurisdiction ?? ctx.config.cityCode,
-        effective_from: body.effectiveFrom,
-        value: JSON.stringify(body.value),
-        evidence: body.evidence ?? 'U',
-        source: body.source ?? null,
-        note: body.note ?? null,
-        created_by: actor.userId,
-        city_code: ctx.config.cityCode,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
-    await appendAudit(trx, ctx.clock, actor, {
-      eventType: 'awards.rule.create',
-      objectType: 'award_rule',
-      objectId: id,
-      detail: { ruleSet, effectiveFrom: body.effectiveFrom, jurisdiction: body.jurisdiction ?? ctx.config.cityCode },
-    });
+  await addRuleVersion(ctx, actor, 'award_rule', ruleSet, body, {
+    eventType: 'awards.rule.create',
+    detail: { ruleSet, effectiveFrom: body.effectiveFrom, jurisdiction: body.jurisdiction ?? ctx.config.cityCode },
   });
   return listAwardRule(ctx, ruleSet, body.effectiveFrom);
 }

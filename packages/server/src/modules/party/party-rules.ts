@@ -9,31 +9,15 @@ import {
 import { Value } from '@sinclair/typebox/value';
 import type { Executor } from '../../db/database.ts';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
-import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
+import type { AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { newId } from '../../platform/ids.ts';
+import { addRuleVersion, storedRuleVersions, type NewRuleVersion } from '../../platform/rules/dated-rules.ts';
 
 type Version<S extends PartyRuleSet> = RuleVersion<PartyRuleValues[S]>;
 
-async function versionsOf<S extends PartyRuleSet>(db: Executor, set: S): Promise<Version<S>[]> {
-  const rows = await db
-    .selectFrom('party_rule')
-    .selectAll()
-    .where('rule_set', '=', set)
-    .orderBy('effective_from', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    jurisdiction: r.jurisdiction,
-    effectiveFrom: r.effective_from,
-    value: JSON.parse(r.value) as PartyRuleValues[S],
-    evidence: r.evidence,
-    source: r.source,
-    note: r.note,
-  }));
-}
+const versionsOf = <S extends PartyRuleSet>(db: Executor, set: S): Promise<Version<S>[]> =>
+  storedRuleVersions<PartyRuleValues[S]>(db, 'party_rule', set);
 
 /** The version of a party rule set in force on `date` for this instance's city (the built-in default, evidence S, otherwise). */
 export async function partyRuleOn<S extends PartyRuleSet>(ctx: AppContext, db: Executor, set: S, date: string): Promise<Version<S>> {
@@ -45,14 +29,7 @@ export async function listPartyRule<S extends PartyRuleSet>(ctx: AppContext, set
   return { set, inForce: pickVersion(versions, date, ctx.config.cityCode, defaultPartyRules[set], 'S'), versions };
 }
 
-export interface NewPartyRule {
-  effectiveFrom: string;
-  jurisdiction?: string | undefined;
-  value: unknown;
-  evidence?: 'V' | 'S' | 'U' | undefined;
-  source?: string | null | undefined;
-  note?: string | null | undefined;
-}
+export type NewPartyRule = NewRuleVersion<unknown>;
 
 /** Rule data applies to the whole city: only a caller with city-wide scope adds a version. */
 export async function addPartyRule<S extends PartyRuleSet>(
@@ -77,30 +54,9 @@ export async function addPartyRule<S extends PartyRuleSet>(
     const v = body.value as PartyRuleValues['meetings'];
     if (new Set(v.kinds.map((k) => k.kind)).size !== v.kinds.length) throw new AppError('PARTY_RULE_INVALID', { reason: 'duplicate_kind' });
   }
-  const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('party_rule')
-      .values({
-        id,
-        rule_set: set,
-        jurisdiction: body.jurisdiction ?? ctx.config.cityCode,
-        effective_from: body.effectiveFrom,
-        value: JSON.stringify(body.value),
-        evidence: body.evidence ?? 'U',
-        source: body.source ?? null,
-        note: body.note ?? null,
-        created_by: actor.userId,
-        city_code: ctx.config.cityCode,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
-    await appendAudit(trx, ctx.clock, actor, {
-      eventType: 'party.rule.create',
-      objectType: 'party_rule',
-      objectId: id,
-      detail: { set, effectiveFrom: body.effectiveFrom },
-    });
+  await addRuleVersion(ctx, actor, 'party_rule', set, body, {
+    eventType: 'party.rule.create',
+    detail: { set, effectiveFrom: body.effectiveFrom },
   });
   return listPartyRule(ctx, set, body.effectiveFrom);
 }

@@ -2,10 +2,10 @@ import { defaultScoring, defaultSync, pickVersion, ScoringValue, SyncValue, type
 import { Value } from '@sinclair/typebox/value';
 import type { Executor } from '../../db/database.ts';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
-import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
+import type { AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { newId } from '../../platform/ids.ts';
+import { addRuleVersion, storedRuleVersions } from '../../platform/rules/dated-rules.ts';
 
 interface Values {
   scoring: ScoringValue;
@@ -18,24 +18,8 @@ const defaults: { [S in Set]: { value: Values[S]; evidence: 'S' | 'U' } } = {
 };
 const schemas = { scoring: ScoringValue, sync: SyncValue };
 
-async function versionsOf<S extends Set>(db: Executor, set: S): Promise<RuleVersion<Values[S]>[]> {
-  const rows = await db
-    .selectFrom('publicity_rule')
-    .selectAll()
-    .where('rule_set', '=', set)
-    .orderBy('effective_from', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    jurisdiction: r.jurisdiction,
-    effectiveFrom: r.effective_from,
-    value: JSON.parse(r.value) as Values[S],
-    evidence: r.evidence,
-    source: r.source,
-    note: r.note,
-  }));
-}
+const versionsOf = <S extends Set>(db: Executor, set: S): Promise<RuleVersion<Values[S]>[]> =>
+  storedRuleVersions<Values[S]>(db, 'publicity_rule', set);
 
 /** The scoring or release-timing rule in force on `date` for this city (an editable default otherwise). */
 export async function publicityRuleOn<S extends Set>(ctx: AppContext, db: Executor, set: S, date: string): Promise<RuleVersion<Values[S]>> {
@@ -62,31 +46,10 @@ export async function addPublicityRule<S extends Set>(
   },
 ) {
   if (!scope.all) throw new AppError('PUB_RULE_SCOPE');
-  if (!Value.Check(schemas[set], body.value)) throw new AppError('PARTY_RULE_INVALID', { set });
-  const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('publicity_rule')
-      .values({
-        id,
-        rule_set: set,
-        jurisdiction: body.jurisdiction ?? ctx.config.cityCode,
-        effective_from: body.effectiveFrom,
-        value: JSON.stringify(body.value),
-        evidence: body.evidence ?? 'U',
-        source: body.source ?? null,
-        note: body.note ?? null,
-        created_by: actor.userId,
-        city_code: ctx.config.cityCode,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
-    await appendAudit(trx, ctx.clock, actor, {
-      eventType: 'publicity.rule.create',
-      objectType: 'publicity_rule',
-      objectId: id,
-      detail: { set, effectiveFrom: body.effectiveFrom },
-    });
+  if (!Value.Check(schemas[set], body.value)) throw new AppError('PUB_RULE_INVALID', { set });
+  await addRuleVersion(ctx, actor, 'publicity_rule', set, body, {
+    eventType: 'publicity.rule.create',
+    detail: { set, effectiveFrom: body.effectiveFrom },
   });
   return listPublicityRule(ctx, set, body.effectiveFrom);
 }

@@ -2,29 +2,13 @@ import { pickWelfareRule, welfareRuleSchemas, type WelfareRuleSet, type WelfareR
 import { Value } from '@sinclair/typebox/value';
 import type { Executor } from '../../db/database.ts';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
-import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
+import type { AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
-import { newId } from '../../platform/ids.ts';
+import { addRuleVersion, storedRuleVersions, type NewRuleVersion } from '../../platform/rules/dated-rules.ts';
 
 export async function ruleVersions<S extends WelfareRuleSet>(db: Executor, ruleSet: S): Promise<WelfareRuleVersion<S>[]> {
-  const rows = await db
-    .selectFrom('welfare_rule')
-    .selectAll()
-    .where('rule_set', '=', ruleSet)
-    .orderBy('effective_from', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    ruleSet,
-    jurisdiction: r.jurisdiction,
-    effectiveFrom: r.effective_from,
-    value: JSON.parse(r.value) as WelfareRuleValues[S],
-    evidence: r.evidence,
-    source: r.source,
-    note: r.note,
-  }));
+  return (await storedRuleVersions<WelfareRuleValues[S]>(db, 'welfare_rule', ruleSet)).map((v) => ({ ...v, ruleSet }));
 }
 
 /** The value of a rule set in force on `date` for this instance's city (a built-in default when none was added). */
@@ -42,14 +26,7 @@ export async function listWelfareRule<S extends WelfareRuleSet>(ctx: AppContext,
   return { inForce: pickWelfareRule(ruleSet, versions, date, ctx.config.cityCode), versions };
 }
 
-export interface NewWelfareRule<S extends WelfareRuleSet> {
-  effectiveFrom: string;
-  jurisdiction?: string | undefined;
-  value: WelfareRuleValues[S];
-  evidence?: 'V' | 'S' | 'U' | undefined;
-  source?: string | null | undefined;
-  note?: string | null | undefined;
-}
+export type NewWelfareRule<S extends WelfareRuleSet> = NewRuleVersion<WelfareRuleValues[S]>;
 
 /** Rule data applies to the whole city: only a caller whose scope is the whole instance may add a version. */
 export async function addWelfareRule<S extends WelfareRuleSet>(
@@ -65,30 +42,9 @@ export async function addWelfareRule<S extends WelfareRuleSet>(
     const codes = (body.value as WelfareRuleValues['leaveKinds']).kinds.map((k) => k.code);
     if (new Set(codes).size !== codes.length) throw new AppError('WELFARE_RULE_INVALID', { reason: 'duplicate_kind' });
   }
-  const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('welfare_rule')
-      .values({
-        id,
-        rule_set: ruleSet,
-        jurisdiction: body.jurisdiction ?? ctx.config.cityCode,
-        effective_from: body.effectiveFrom,
-        value: JSON.stringify(body.value),
-        evidence: body.evidence ?? 'U',
-        source: body.source ?? null,
-        note: body.note ?? null,
-        created_by: actor.userId,
-        city_code: ctx.config.cityCode,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
-    await appendAudit(trx, ctx.clock, actor, {
-      eventType: 'welfare.rule.create',
-      objectType: 'welfare_rule',
-      objectId: id,
-      detail: { ruleSet, effectiveFrom: body.effectiveFrom },
-    });
+  const id = await addRuleVersion(ctx, actor, 'welfare_rule', ruleSet, body, {
+    eventType: 'welfare.rule.create',
+    detail: { ruleSet, effectiveFrom: body.effectiveFrom },
   });
   return (await ruleVersions(ctx.db, ruleSet)).find((v) => v.id === id)!; // inserted and committed just above
 }
