@@ -128,6 +128,25 @@ describe('auxiliary officers in headless Chromium', () => {
       .catch(() => page.keyboard.press('Escape'));
   });
 
+  it('exports 辅警名单 as filtered on screen (导出 Excel)', async () => {
+    await page.goto(`${server.url}/auxiliary`);
+    const table = page.getByTestId('aux-officers');
+    await table.getByText('李强').waitFor();
+    const search = page.getByPlaceholder('姓名或拼音');
+    await search.fill('王芳');
+    await search.press('Enter');
+    await table.getByText('李强').waitFor({ state: 'detached' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+    expect(download.suggestedFilename()).toBe('辅警名单.xlsx');
+    const file = path.join(dir, 'officers.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const names: unknown[] = [];
+    wb.getWorksheet('辅警名单')!.eachRow((row, n) => n > 1 && names.push(row.getCell(1).value));
+    expect(names).toEqual(['王芳']);
+  });
+
   it('shows contracts ending soon as a to-do, and renews one into a new contract', async () => {
     await page.goto(`${server.url}/auxiliary/reminders`);
     const list = page.getByTestId('aux-reminders');

@@ -29,10 +29,13 @@ export interface BranchEnv {
  *   used for every parameter of every route under it (the longest matching prefix wins), or
  *   'ROUTE#param' for one parameter of one route ('/api/v1/exams/:id/answers/:itemId#itemId').
  * - `bodies`: valid request bodies naming branch-B rows, keyed 'METHOD /api/v1/…route'.
+ * - `queries`: query strings of GET routes naming branch-B rows (their org, their title), keyed
+ *   'GET /api/v1/…route', so a list or its export is asked for exactly what it must not show.
  */
 export interface ModuleFixtures {
   readonly params: Record<string, string>;
   readonly bodies?: Record<string, object>;
+  readonly queries?: Record<string, Record<string, string>>;
 }
 
 export type ModuleFixtureSeeder = (env: BranchEnv) => Promise<ModuleFixtures>;

@@ -52,5 +52,10 @@ export const auxiliaryAuthorizationFixtures: ModuleFixtureSeeder = async ({ ctx,
       [`POST ${P}/pay-adjustments/preview`]: adjustment,
       [`POST ${P}/pay-adjustments`]: { ...adjustment, expectedAfterTotalFen: 0 },
     },
+    // 辅警名单 and its export, asked for branch B's officer by org and name.
+    queries: {
+      [`GET ${P}/officers`]: { orgId: orgB, keyword: '乙辅警', status: 'all' },
+      [`GET ${P}/officers/export.xlsx`]: { orgId: orgB, keyword: '乙辅警', status: 'all' },
+    },
   };
 };

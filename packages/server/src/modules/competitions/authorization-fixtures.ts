@@ -29,5 +29,10 @@ export const competitionAuthorizationFixtures: ModuleFixtureSeeder = async ({ ct
       [`POST ${base}/:id/entries`]: { itemId: item.id, orgId: orgB, personIds: [personB] },
       [`PUT ${base}/:id/scores`]: { scores: [{ entryId: entry.id, score: 99 }] },
     },
+    // The competition list and its export, asked for branch B's event by title.
+    queries: {
+      [`GET ${base}/`]: { q: '乙比武' },
+      [`GET ${base}/export.xlsx`]: { q: '乙比武' },
+    },
   };
 };

@@ -28,6 +28,7 @@ import { attachment, XLSX_MIME } from '../../platform/files/attachment.ts';
 import { importTmpDir, receiveUpload } from '../../platform/files/upload.ts';
 import { personResults } from './competition-results.ts';
 import { addEntry, addItem, createEvent, eventOr404, getEvent, listEvents, removeEntry, removeItem, updateEvent } from './event-service.ts';
+import { exportEvents } from './event-export.ts';
 import { eventRankings, publishEvent } from './ranking-service.ts';
 import { importScores, scoreSheetLimits, writeScoreTemplate } from './score-sheet.ts';
 import { saveScores } from './score-service.ts';
@@ -48,6 +49,18 @@ export async function competitionRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, querystring: EventQuery, response: { 200: ListEventsResponse } },
     config: read,
     handler: async (req) => listEvents(ctx, await scopeOf(req), req.query),
+  });
+  r.get('/export.xlsx', {
+    schema: { tags, querystring: EventQuery, produces: [XLSX_MIME], response: { 200: FileDownload } },
+    config: { ...read, sensitive: true },
+    handler: async (req, reply) => {
+      const file = await exportEvents(ctx, await scopeOf(req), actorOf(req), req.query);
+      return reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment('competitions.xlsx', '比武竞赛.xlsx'))
+        .header('cache-control', 'no-store')
+        .send(file);
+    },
   });
   r.post('/', {
     schema: { tags, body: CreateEventBody, response: { 201: CreateEventResponse } },

@@ -121,5 +121,10 @@ export const examAuthorizationFixtures: ModuleFixtureSeeder = async ({ t, ctx, o
       'POST /api/v1/exams/mine/:examId/events': { type: 'blur' },
       'POST /api/v1/exams/grading/:answerId': { score: 1 },
     },
+    // The exam list and its export, asked for branch B's exam by title.
+    queries: {
+      'GET /api/v1/exams/': { keyword: '乙分局考试' },
+      'GET /api/v1/exams/export.xlsx': { keyword: '乙分局考试' },
+    },
   };
 };

@@ -9,6 +9,7 @@ import {
   ExamineeListQuery,
   ExamListQuery,
   ExamStatsResponse,
+  FileDownload,
   GradeAnswerBody,
   GradeAnswerResponse,
   GradingQueueQuery,
@@ -32,7 +33,9 @@ import {
   UpdateExamBody,
 } from '@zhenggong/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { attachment, XLSX_MIME } from '../../platform/files/attachment.ts';
 import { actorOf, principalOf, scopeOf } from '../../platform/http/request-context.ts';
+import { exportExams } from './exam-export.ts';
 import { cancelExam, createExam, getExam, listExams, makeUpExam, scheduleExam, updateExam } from './exam-service.ts';
 import { personResults, publishResults } from './exam-results-service.ts';
 import { gradeAnswer, gradingQueue } from './grading-service.ts';
@@ -120,6 +123,18 @@ export async function examRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, querystring: ExamListQuery, response: { 200: ListExamsResponse } },
     config: read,
     handler: async (req) => listExams(app.ctx, await scopeOf(req), req.query),
+  });
+  r.get('/export.xlsx', {
+    schema: { tags, querystring: ExamListQuery, produces: [XLSX_MIME], response: { 200: FileDownload } },
+    config: { ...read, sensitive: true },
+    handler: async (req, reply) => {
+      const file = await exportExams(app.ctx, await scopeOf(req), actorOf(req), req.query);
+      return reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment('exams.xlsx', '考试列表.xlsx'))
+        .header('cache-control', 'no-store')
+        .send(file);
+    },
   });
   r.post('/', {
     schema: { tags, body: CreateExamBody, response: { 201: CreateExamResponse } },

@@ -64,5 +64,10 @@ export const talentAuthorizationFixtures: ModuleFixtureSeeder = async ({ ctx, pe
       // The org of the caller's own branch must not matter: orgB is named to show nothing leaks.
       [`POST ${base}/categories/defaults`]: { orgId: orgB },
     },
+    // 教官库 and its export, asked for branch B's instructors by org.
+    queries: {
+      [`GET ${base}/instructors`]: { orgId: orgB },
+      [`GET ${base}/instructors/export.xlsx`]: { orgId: orgB },
+    },
   };
 };

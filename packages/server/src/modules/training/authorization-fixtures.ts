@@ -140,5 +140,10 @@ export const trainingAuthorizationFixtures: ModuleFixtureSeeder = async ({ ctx, 
       [`POST ${base}/my/classes/:id/sign-in`]: { code: '123456' },
       [`POST ${base}/my/classes/:id/evaluation`]: { content: 1, teaching: 1, organisation: 1 },
     },
+    // The class list and its export, asked for branch B's class by title.
+    queries: {
+      [`GET ${base}/classes`]: { keyword: '乙分局轮训班' },
+      [`GET ${base}/classes/export.xlsx`]: { keyword: '乙分局轮训班' },
+    },
   };
 };

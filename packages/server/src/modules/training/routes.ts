@@ -36,6 +36,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { actorOf, principalOf, scopeOf } from '../../platform/http/request-context.ts';
 import { createClass, getClass, listClasses, updateClass } from './class-service.ts';
+import { exportClasses } from './class-export.ts';
 import { coverageXlsx } from './coverage-export.ts';
 import { coverageStatus, createCoverage, listCoverage } from './coverage-service.ts';
 import {
@@ -67,6 +68,18 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, querystring: ClassListQuery, response: { 200: ListClassesResponse } },
     config: read,
     handler: async (req) => listClasses(app.ctx, await scopeOf(req), req.query),
+  });
+  r.get('/classes/export.xlsx', {
+    schema: { tags, querystring: ClassListQuery, produces: [XLSX_MIME], response: { 200: FileDownload } },
+    config: { ...read, sensitive: true },
+    handler: async (req, reply) => {
+      const file = await exportClasses(app.ctx, await scopeOf(req), actorOf(req), req.query);
+      return reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment('training-classes.xlsx', '培训班.xlsx'))
+        .header('cache-control', 'no-store')
+        .send(file);
+    },
   });
   r.post('/classes', {
     schema: { tags, body: CreateClassBody, response: { 201: CreateClassResponse } },

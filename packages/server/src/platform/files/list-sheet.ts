@@ -35,7 +35,8 @@ export async function exportList<T>(ctx: AppContext, actor: AuditActor, spec: Li
   const sheet = workbook.addWorksheet(spec.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
   sheet.getRow(1).font = { bold: true };
-  for (const item of items) sheet.addRow(spec.columns.map((c) => c.value(item) ?? ''));
+  // An absent value is an empty cell, not an empty string, so Excel's blanks filter and COUNTA see it as empty.
+  for (const item of items) sheet.addRow(spec.columns.map((c) => c.value(item) ?? null));
   if (items.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, ctx.clock, actor, {

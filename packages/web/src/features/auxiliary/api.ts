@@ -39,6 +39,10 @@ export function useOfficers(q: OfficerQuery) {
   });
 }
 
+/** 辅警名单 as filtered on screen, as xlsx (the server ignores paging). */
+export const exportOfficers = ({ page: _page, pageSize: _pageSize, ...filter }: OfficerQuery) =>
+  downloadFile(`${BASE}/officers/export.xlsx`, { ...filter }, 'auxiliary-officers.xlsx');
+
 export function useOfficer(id: string | null) {
   return useQuery({
     queryKey: ['auxiliary', 'officer', id],

@@ -81,6 +81,8 @@ export function useEvents(q: { page: number; pageSize: number; q?: string }) {
     placeholderData: keepPreviousData,
   });
 }
+/** 比武竞赛 list as filtered on screen, as xlsx. */
+export const exportEvents = (filter: { q?: string }) => downloadFile(`${BASE}/export.xlsx`, filter, 'competitions.xlsx');
 export const useEvent = (id: string) =>
   useQuery({ queryKey: competitionKeys.detail(id), queryFn: ({ signal }) => api.get<EventDetail>(`${BASE}/${id}`, undefined, signal) });
 export const useRankings = (id: string) =>

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import i18n from 'i18next';
 import { ApiError, NETWORK_ERROR } from '../../shared/api/api-error';
 import { api, buildHeaders, toApiError, type Method } from '../../shared/api/client';
+import { downloadFile } from '../../shared/api/download';
 import type { Paged } from '../../shared/api/types';
 import type {
   Exam,
@@ -49,6 +50,10 @@ export function useExams(query: ExamListQuery) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** 考试管理's list as filtered on screen, as xlsx (the server ignores paging). */
+export const exportExams = ({ page: _page, pageSize: _pageSize, ...filter }: ExamListQuery) =>
+  downloadFile(`${BASE}/export.xlsx`, { ...filter }, 'exams.xlsx');
 
 export function useExam(id: string) {
   return useQuery({ queryKey: examKeys.detail(id), queryFn: ({ signal }) => api.get<Exam>(examPath(id), undefined, signal) });

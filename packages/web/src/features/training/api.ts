@@ -31,6 +31,17 @@ export const useClasses = (q: { page: number; pageSize: number; keyword?: string
     queryKey: keys.classes(q),
     queryFn: ({ signal }) => api.get<{ items: TrainingClass[]; total: number }>(`${BASE}/classes`, q, signal),
   });
+/** 培训班 list as filtered on screen, as xlsx (the server ignores paging). */
+export const exportClasses = ({
+  page: _page,
+  pageSize: _pageSize,
+  ...filter
+}: {
+  page: number;
+  pageSize: number;
+  keyword?: string;
+  kind?: string;
+}) => downloadFile(`${BASE}/classes/export.xlsx`, filter, 'training-classes.xlsx');
 export const useClass = (id: string) =>
   useQuery({ queryKey: keys.detail(id), queryFn: ({ signal }) => api.get<ClassDetail>(`${BASE}/classes/${id}`, undefined, signal) });
 export const useRoster = (id: string) =>

@@ -15,6 +15,7 @@ export const sharedEnUS: LocaleShape<typeof sharedZhCN> = {
     refresh: 'Refresh',
     actions: 'Actions',
     export: 'Export',
+    exportExcel: 'Export to Excel',
     close: 'Close',
     yes: 'Yes',
     no: 'No',

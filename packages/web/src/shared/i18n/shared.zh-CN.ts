@@ -13,6 +13,7 @@ export const sharedZhCN = {
     refresh: '刷新',
     actions: '操作',
     export: '导出',
+    exportExcel: '导出 Excel',
     close: '关闭',
     yes: '是',
     no: '否',

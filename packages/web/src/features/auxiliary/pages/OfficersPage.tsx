@@ -2,8 +2,9 @@ import { Button, Flex, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgTreeSelect } from '../../../shared/components/OrgTreeSelect';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
-import { useOfficers, yuan, type OfficerQuery } from '../api';
+import { exportOfficers, useOfficers, yuan, type OfficerQuery } from '../api';
 import { OfficerDrawer } from '../components/OfficerDrawer';
 import type { OfficerListItem } from '../types';
 import { beijingToday } from '../../../shared/utils/beijing-today';
@@ -41,6 +42,7 @@ export function OfficersPage() {
           onChange={(status) => setQuery({ ...query, status, page: 1 })}
           options={(['serving', 'left', 'all'] as const).map((s) => ({ value: s, label: t(`auxiliary.officers.statuses.${s}`) }))}
         />
+        <ExportButton onExport={() => exportOfficers(query)} />
       </Flex>
       {officers.isError && <QueryErrorAlert error={officers.error} onRetry={() => void officers.refetch()} />}
       <Table<OfficerListItem>

@@ -1,14 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { usePermission } from '../../../shared/auth/usePermission';
 import { OrgTreeSelect } from '../../../shared/components/OrgTreeSelect';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
-import { useCreateEvent, useEvents, type EventSummary, type Level } from '../api';
+import { exportEvents, useCreateEvent, useEvents, type EventSummary, type Level } from '../api';
 
 const LEVELS: Level[] = ['city', 'branch', 'unit', 'province'];
 
@@ -44,21 +45,22 @@ export function CompetitionListPage() {
     <Card
       title={t('competitions.title')}
       extra={
-        <>
+        <Space wrap>
           <Input.Search
             allowClear
-            style={{ width: 220, marginRight: 8 }}
+            style={{ width: 220 }}
             onSearch={(v) => {
               setQ(v);
               setPage((p) => ({ ...p, page: 1 }));
             }}
           />
+          <ExportButton onExport={() => exportEvents(q ? { q } : {})} />
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
               {t('competitions.create')}
             </Button>
           )}
-        </>
+        </Space>
       }
     >
       {events.isError && <QueryErrorAlert error={events.error} onRetry={() => void events.refetch()} />}

@@ -3,9 +3,10 @@ import { Button, Card, Flex, Input, Select, Space, Table, Tag, Typography, type 
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { formatDateTime } from '../../../shared/utils/format';
-import { useExams } from '../api';
+import { exportExams, useExams } from '../api';
 import { ExamFormDrawer } from '../components/ExamFormDrawer';
 import { displayStatus, STATUS_COLORS } from '../exam-format';
 import { EXAM_KINDS, EXAM_STATUSES, type ExamKind, type ExamListQuery, type ExamStatus, type ExamSummary } from '../types';
@@ -145,6 +146,7 @@ export function ExamListPage() {
             style={{ width: 140 }}
             aria-label={t('exams.proctor.status')}
           />
+          <ExportButton onExport={() => exportExams(query)} />
         </Flex>
         {exams.isError && <QueryErrorAlert error={exams.error} onRetry={() => void exams.refetch()} />}
         <div data-testid="exam-table">

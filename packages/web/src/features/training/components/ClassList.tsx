@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { usePermission } from '../../../shared/auth/usePermission';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
-import { useClasses } from '../api';
+import { exportClasses, useClasses } from '../api';
 import type { TrainingClass } from '@zhenggong/core';
 import { trainingKinds } from '../training-kinds';
 import { ClassCreateDrawer } from './ClassCreateDrawer';
@@ -35,6 +36,7 @@ export function ClassList() {
             options={trainingKinds.map((k) => ({ value: k, label: t(`training.kind.${k}`) }))}
             onChange={(kind?: string) => setQuery({ ...query, page: 1, kind })}
           />
+          <ExportButton onExport={() => exportClasses(query)} />
         </Space>
         {canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
