@@ -3,10 +3,12 @@ import type { Principal } from '../../platform/access/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { approveCase, returnCase } from '../../platform/workflow/actions.ts';
-import { loadCalendar } from '../../platform/workflow/calendar.ts';
-import { caseIdsFor } from '../../platform/workflow/engine.ts';
+import { loadCalendar, seedWorkCalendar } from '../../platform/workflow/calendar.ts';
+import { caseIdsFor, ensureDefinitions } from '../../platform/workflow/engine.ts';
+import { caseKind } from '../../platform/workflow/registry.ts';
 import { today } from '../personnel/people.ts';
 import { grantConsent } from './consent-service.ts';
+import './leave-calendar.ts';
 import { applyLeave, LEAVE_KIND, LEAVE_LEADER_KIND } from './leave-service.ts';
 import { ingestReadings, registerMyDevice } from './wearable-service.ts';
 import { ruleValue } from './welfare-rules.ts';
@@ -78,6 +80,10 @@ export async function seedDemoOfficerWelfare(
   officers: readonly DemoOfficer[],
   approverOf: (officer: DemoOfficer) => DemoApprover | undefined,
 ): Promise<number> {
+  if (officers.length === 0) return 0;
+  // seed-demo runs without the server's start, which stores the leave kinds' first definitions and the official calendar.
+  await ensureDefinitions(ctx, [caseKind(LEAVE_KIND), caseKind(LEAVE_LEADER_KIND)]);
+  await seedWorkCalendar(ctx);
   let applications = 0;
   for (const [n, officer] of officers.entries()) {
     const approver = approverOf(officer);

@@ -2,6 +2,9 @@ import type { Principal } from '../../../platform/access/principal.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { approveCase, rejectCase, returnCase } from '../../../platform/workflow/actions.ts';
+import { ensureDefinitions } from '../../../platform/workflow/engine.ts';
+import { caseKind } from '../../../platform/workflow/registry.ts';
+import { CORRECTION_KIND } from '../correction-workflow.ts';
 import { requestCorrection } from '../person-self-service.ts';
 
 export interface DemoCorrectionOfficer {
@@ -100,6 +103,9 @@ export async function seedDemoCorrections(
   officers: readonly DemoCorrectionOfficer[],
   reviewerOf: (officer: DemoCorrectionOfficer) => DemoReviewer | undefined,
 ): Promise<number> {
+  if (officers.length === 0) return 0;
+  // seed-demo runs without the server's start, which stores each kind's first definition.
+  await ensureDefinitions(ctx, [caseKind(CORRECTION_KIND)]);
   let requests = 0;
   for (const [n, officer] of officers.entries()) {
     const reviewer = reviewerOf(officer);
