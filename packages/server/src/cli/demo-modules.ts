@@ -34,8 +34,15 @@ export async function seedDemoModules(ctx: AppContext): Promise<string[]> {
   const publicity = await seedDemoPublicity(ctx);
   if (publicity.reporters > 0) lines.push(`demo publicity reporters: ${publicity.reporters}, outputs: ${publicity.outputs}`);
   const { seedDemoWelfare } = await import('../modules/welfare/demo-welfare.ts');
-  const welfare = await seedDemoWelfare(ctx);
+  const welfare = await seedDemoWelfare(ctx, branchIds);
   if (welfare.leaves > 0) lines.push(`demo welfare records: ${welfare.leaves} leave applications, ${welfare.alerts} wristband alerts`);
+  // The officers' own requests, decided by their branch's political staff (demo-<branch>) through the workflow.
+  const staffOf = await branchStaff(ctx);
+  const { seedDemoCorrections } = await import('../modules/personnel/demo/demo-corrections.ts');
+  const corrections = await seedDemoCorrections(ctx, officers, staffOf);
+  const { seedDemoOfficerWelfare } = await import('../modules/welfare/demo-welfare-officers.ts');
+  const own = await seedDemoOfficerWelfare(ctx, officers, staffOf);
+  if (corrections + own > 0) lines.push(`demo officers' requests: ${corrections} corrections, ${own} leave applications`);
   const { seedDemoAssessment } = await import('../modules/assessment/demo-assessment.ts');
   const rounds = await seedDemoAssessment(ctx);
   if (rounds > 0) lines.push(`demo assessment: 3 schemes, ${rounds} rounds of 2025`);
@@ -47,4 +54,16 @@ export async function seedDemoModules(ctx: AppContext): Promise<string[]> {
     lines.push(`demo early warning: ${warning.alerts} alerts carried into intervention`);
   }
   return lines.filter((l): l is string => l !== null);
+}
+
+/** The political-staff account of an officer's branch: demo-<branch> for demo-<branch>-mjN. */
+async function branchStaff(ctx: AppContext): Promise<(officer: { username: string }) => { userId: string; username: string } | undefined> {
+  const staff = await ctx.db
+    .selectFrom('app_user')
+    .select(['id', 'username'])
+    .where('username', 'like', 'demo-%')
+    .where('person_id', 'is', null)
+    .execute();
+  const byName = new Map(staff.map((u) => [u.username, { userId: u.id, username: u.username }]));
+  return (officer) => byName.get(officer.username.replace(/-mj\d+$/, ''));
 }

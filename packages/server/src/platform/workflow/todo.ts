@@ -27,18 +27,25 @@ function boxQuery(db: Executor, userId: string, today: string, q: TodoQuery) {
     .innerJoin('wf_definition as d', 'd.id', 'c.definition_id');
   const box = q.box ?? 'pending';
   if (box === 'pending') {
+    // 待办: steps waiting for my decision, and my own requests returned to me for changes
+    // (only I can resubmit or withdraw them).
     base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('wf_task as t')
-          .select('t.id')
-          .whereRef('t.case_id', '=', 'c.id')
-          .whereRef('t.step', '=', 'c.current_step')
-          .where('t.status', '=', 'pending')
-          .where((e) => e.or([e('t.user_id', '=', userId), e('t.user_id', 'in', activeDelegators(db, userId, today))])),
-      ),
+      eb.or([
+        eb.and([
+          eb('c.status', '=', 'in_progress'),
+          eb.exists(
+            eb
+              .selectFrom('wf_task as t')
+              .select('t.id')
+              .whereRef('t.case_id', '=', 'c.id')
+              .whereRef('t.step', '=', 'c.current_step')
+              .where('t.status', '=', 'pending')
+              .where((e) => e.or([e('t.user_id', '=', userId), e('t.user_id', 'in', activeDelegators(db, userId, today))])),
+          ),
+        ]),
+        eb.and([eb('c.status', '=', 'returned'), eb('c.submitted_by', '=', userId)]),
+      ]),
     );
-    base = base.where('c.status', '=', 'in_progress');
   } else if (box === 'done') {
     // 已办: cases I decided on, and my own requests once they are closed (办结).
     base = base.where((eb) =>

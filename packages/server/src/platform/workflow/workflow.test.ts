@@ -262,10 +262,13 @@ describe.each(dialects)('approvals workflow on %s', (dialect) => {
     expect((await detail(officer, caseId)).status).toBe('returned');
     expect((await detail(officer, caseId)).actions).toEqual(expect.arrayContaining(['resubmit', 'withdraw']));
     expect(await pending(branchA)).not.toContain(caseId);
+    // A returned request waits on its submitter: it is in their to-do box until resubmitted.
+    expect(await pending(officer)).toContain(caseId);
     // Only the submitter resubmits.
     expect((await branchA.post(`/api/v1/workflow/cases/${caseId}/resubmit`, {})).json().error.code).toBe('WF_NOT_SUBMITTER');
     expect((await officer.post(`/api/v1/workflow/cases/${caseId}/resubmit`, { comment: '已补充' })).statusCode).toBe(200);
     expect(await pending(branchA)).toContain(caseId);
+    expect(await pending(officer)).not.toContain(caseId);
     expect((await officer.post(`/api/v1/workflow/cases/${caseId}/withdraw`, { comment: '不再申请' })).statusCode).toBe(200);
     expect(await pending(branchA)).not.toContain(caseId);
     expect(decided.get(caseId)).toBe('withdrawn');

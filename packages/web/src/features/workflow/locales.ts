@@ -4,7 +4,7 @@ export const workflowZhCN = {
   title: '待办中心',
   tabs: { pending: '待办', done: '已办', mine: '我发起的' },
   filter: { keyword: '按标题或人员查询', module: '业务' },
-  module: { personnel: '人员信息', study: '学习教育', talent: '人才库', test: '测试' },
+  module: { personnel: '人员信息', welfare: '从优待警', study: '学习教育', talent: '人才库', test: '测试' },
   col: {
     title: '事项',
     subject: '人员',
@@ -72,7 +72,7 @@ export const workflowEnUS: LocaleShape<typeof workflowZhCN> = {
   title: 'To-do centre',
   tabs: { pending: 'To do', done: 'Done', mine: 'Submitted by me' },
   filter: { keyword: 'Search title or person', module: 'Module' },
-  module: { personnel: 'Personnel', study: 'Study', talent: 'Talent', test: 'Test' },
+  module: { personnel: 'Personnel', welfare: 'Welfare', study: 'Study', talent: 'Talent', test: 'Test' },
   col: {
     title: 'Case',
     subject: 'Person',

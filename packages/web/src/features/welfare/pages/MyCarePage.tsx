@@ -83,9 +83,15 @@ export function MyCarePage() {
         dataSource={me.data?.devices ?? []}
         columns={[
           { title: t('welfare.care.serial'), dataIndex: 'serial' },
-          { title: t('welfare.leave.status'), dataIndex: 'status' },
           {
-            title: t('welfare.alerts.raisedAt'),
+            title: t('welfare.leave.status'),
+            dataIndex: 'status',
+            render: (v: string) => (
+              <Tag color={v === 'active' ? 'green' : 'default'}>{t(`welfare.care.deviceStatus.${v as 'active'}`, { defaultValue: v })}</Tag>
+            ),
+          },
+          {
+            title: t('welfare.care.lastReading'),
             dataIndex: 'lastReadingAt',
             render: (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'),
           },

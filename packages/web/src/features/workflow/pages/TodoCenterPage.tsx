@@ -11,7 +11,7 @@ import { CaseStatusTag } from '../components/CaseStatusTag';
 import type { TodoBox, TodoItem } from '@zhenggong/core';
 
 const BOXES: readonly TodoBox[] = ['pending', 'done', 'mine'];
-const MODULES = ['personnel', 'study', 'talent'] as const;
+const MODULES = ['personnel', 'welfare', 'study', 'talent'] as const;
 
 /** 待办 / 已办 / 我发起的 across every module; `?case=<id>` (the notifications' link) opens a case. */
 export function TodoCenterPage() {
