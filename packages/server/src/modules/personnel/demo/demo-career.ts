@@ -2,7 +2,7 @@ import { addMonths, monthIndex, promotionRuleSets, ruleSetOn } from '@zhenggong/
 import type { Random } from './random.ts';
 
 /**
- * One synthetic officer's career, walked month by month through the promotion rules the cadres
+ * One synthetic officer's career, walked step by step through the promotion rules the cadres
  * module computes with (DOMAIN-RULES §2.2, §2.5): first grant by education after the 1-year
  * probation, 职级 every ladder step up to a personal ceiling drawn from a pyramid, 警衔 on time
  * by period within the band of the 职级 held (raised to the band's bottom on a grade promotion,
@@ -51,13 +51,14 @@ const ceilings: readonly (readonly [string, number])[] = [
   ['604', 3],
 ];
 
-const rules = ruleSetOn(promotionRuleSets, '2019-06-01')!;
 const DAY = (date: string) => `${date.slice(0, 8)}01`;
 
-/** Share of officers whose latest due step is held back (a reason is recorded by the career history). */
+/** Share of officers held back on their latest timed 警衔 step (the career history records why). */
 const HOLD_BACK = 0.08;
 
 export function planCareer(rnd: Random, today: string, education: string, female: boolean): CareerPlan {
+  const rules = ruleSetOn(promotionRuleSets, today);
+  if (!rules) throw new Error(`no promotion rule set in force on ${today}`);
   const entry = entryBy[education] ?? entryBy['21']!;
   const thisMonth = monthIndex(today);
   const entryAge = rnd.int(entry.age[0], entry.age[1]);
