@@ -1,12 +1,14 @@
+import { addMonths, monthIndex, promotionRuleSets, ruleSetOn } from '@zhenggong/core';
 import type { AppraisalLine, PastLevelLine } from '../personnel/people.ts';
-import { addPastLevelLines, addAwardLine, addDisciplineLine, levelLinesOf, recordAppraisals } from '../personnel/people.ts';
+import { addPastLevelLines, addAwardLine, addDisciplineLine, levelLinesOf, recordAppraisals, today } from '../personnel/people.ts';
 import type { AppContext } from '../../platform/context.ts';
 
 /**
  * Synthetic career history for demo and benchmark people who have none yet: annual appraisals
  * (mostly 称职, some 优秀, a few 基本称职 or missing), the 2016 警员职务 post held from
  * 2016-12-01 until the 2019 conversion, the former 非领导职务 before it, an occasional merit award
- * and discipline. Deterministic; written through personnel's face in chunks.
+ * and discipline, and the reason an officer's 警衔 promotion is overdue (held back): a 记过 before
+ * the due date, or a 不称职 latest appraisal. Deterministic; written through personnel's face in chunks.
  */
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -32,6 +34,27 @@ const formerFor: Record<string, string> = { '706': '805', '705': '804', '704': '
 export interface DemoCareerPerson {
   readonly id: string;
   readonly police_start_date: string | null;
+  /** Present values, when known: the held-back reasons are derived from them. */
+  readonly rank?: string | null;
+  readonly rank_date?: string | null;
+  readonly officer_level?: string | null;
+  readonly level_date?: string | null;
+}
+
+/**
+ * When this person's timed 警衔 step fell due more than the approval lag ago (the demo force is
+ * promoted on time otherwise), with nothing else that explains it: the due date; else null.
+ * Steps above the band of the grade, and the 警督 step without its training, carry their own reason.
+ */
+function heldBackSince(p: DemoCareerPerson, day: string): string | null {
+  const rules = ruleSetOn(promotionRuleSets, day);
+  if (!rules || !p.rank || !p.rank_date || !p.officer_level || p.rank >= rules.rank.timedTop) return null;
+  const step = rules.rank.periods[p.rank];
+  const band = rules.rank.bands[p.officer_level];
+  if (!step || !band || step.to > band[1]) return null;
+  if (rules.rank.trainingGates.some((g) => g.from === p.rank && g.to === step.to)) return null;
+  const due = addMonths(p.rank_date, step.years * 12);
+  return monthIndex(day) - monthIndex(due) >= 3 ? due : null;
 }
 
 export async function seedCareerHistory(
@@ -41,6 +64,7 @@ export async function seedCareerHistory(
   seed = 14,
 ): Promise<{ appraisals: number; lines: number }> {
   const rnd = lcg(seed);
+  const day = today(ctx);
   const levels = await levelLinesOf(
     ctx.db,
     people.map((p) => p.id),
@@ -92,7 +116,26 @@ export async function seedCareerHistory(
           issuer: '示例市公安局',
         });
       }
-      if (rnd() < 0.005)
+      const held = heldBackSince(p, day);
+      if (held && monthIndex(day) - monthIndex(held) <= 9)
+        await addDisciplineLine(trx, ctx, {
+          personId: p.id,
+          date: addMonths(held, -2),
+          kind: '记过',
+          reason: '执勤中违反工作纪律',
+          endDate: null,
+        });
+      else if (held) {
+        const last = appraisals.find((a) => a.personId === p.id && a.year === thisYear - 1);
+        if (last) last.grade = '不称职';
+        else appraisals.push({ personId: p.id, year: thisYear - 1, grade: '不称职', source: 'clerk', note: null });
+      }
+      // An occasional discipline this year, for those not promoted since (no promotion during it).
+      const since = [p.rank_date, p.level_date]
+        .filter((d): d is string => !!d)
+        .sort()
+        .at(-1);
+      if (!held && rnd() < 0.005 && (!since || since < `${thisYear}-02-10`))
         await addDisciplineLine(trx, ctx, {
           personId: p.id,
           date: `${thisYear}-02-10`,

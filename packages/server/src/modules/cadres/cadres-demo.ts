@@ -14,7 +14,17 @@ export async function seedCadresDemo(ctx: AppContext): Promise<void> {
   if (await ctx.db.selectFrom('cadre_post').select('id').limit(1).executeTakeFirst()) return;
   const officers = await ctx.db
     .selectFrom(allPeople(ctx.db).as('p'))
-    .select(['p.id', 'p.police_start_date', 'p.org_id', 'p.birth_date', 'p.officer_level', 'p.name'])
+    .select([
+      'p.id',
+      'p.police_start_date',
+      'p.org_id',
+      'p.birth_date',
+      'p.officer_level',
+      'p.level_date',
+      'p.rank',
+      'p.rank_date',
+      'p.name',
+    ])
     .where('p.kind', '=', 'officer')
     .orderBy('p.id')
     .execute();

@@ -34,10 +34,11 @@ export interface DueComputation {
 }
 
 /**
- * Everyone in scope whose promotion falls due by the end of `month` (到期提醒): eligible on its
- * first day, due during it, or with the time served but something blocking — each with the
- * reason trace. Grade candidates are then checked against their unit's quota in order of time
- * served: the quota counts the unit's present holders (of the people the caller may see).
+ * Everyone in scope whose promotion falls due by the end of `month` (到期提醒): a rank eligible
+ * on its first day, a grade whose years are met in it, anything due during it, or with the time
+ * served but something blocking — each with the reason trace. Grade candidates are then checked
+ * against their unit's quota in order of time served: the quota counts the unit's present holders
+ * (of the people the caller may see).
  */
 export async function computeDue(ctx: AppContext, scope: ResolvedScope, q: Pick<DueQuery, 'month' | 'track' | 'orgId'>) {
   const asOf = `${q.month}-01`;
@@ -56,8 +57,11 @@ export async function computeDue(ctx: AppContext, scope: ResolvedScope, q: Pick<
       for (const track of tracks) {
         const e = track === 'rank' ? rankEligibility(s, rules, asOf) : gradeEligibility(s, rules, asOf, track);
         const timeMet = e.countedMonths >= e.requiredMonths && e.requiredMonths > 0;
+        // 警衔 is promoted on time (Art. 14): an eligible rank stays due until granted. A 职级 is
+        // selected within quotas and the years give no entitlement (DOMAIN-RULES §2.2): it falls
+        // due in the month its years are met, and after that waits in the pool for a place.
         const include =
-          e.status === 'eligible' ||
+          (e.status === 'eligible' && (track === 'rank' || (e.dueDate !== null && e.dueDate >= asOf))) ||
           (e.status === 'blocked' && (timeMet || (e.dueDate !== null && e.dueDate <= monthEnd))) ||
           (e.status === 'not_yet' && e.dueDate !== null && e.dueDate <= monthEnd);
         if (include) due.push({ person, eligibility: e, quota: null });

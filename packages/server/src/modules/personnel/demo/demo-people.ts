@@ -3,34 +3,13 @@ import type { Trx } from '../../../db/database.ts';
 import { appendAudit, systemActor } from '../../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/ids.ts';
-import { yearsBetween } from '../person-presenter.ts';
 import { toPersonRow } from '../person-rows.ts';
 import type { PersonTable } from '../tables.ts';
 import { femaleChars, maleChars, surnames } from './demo-names.ts';
 import { Random } from './random.ts';
+import { planCareer, type CareerPlan } from './demo-career.ts';
 import { currentYear, today as beijingToday } from '../../../platform/clock.ts';
 
-/** Service years at which the usual next rank (警衔) and grade (职级) are reached; each pair stays inside rank.bands. */
-const rankSteps: readonly (readonly [number, string])[] = [
-  [0, '01'],
-  [1, '02'],
-  [3, '03'],
-  [6, '04'],
-  [9, '05'],
-  [13, '06'],
-  [17, '07'],
-  [21, '08'],
-];
-const levelSteps: readonly (readonly [number, string])[] = [
-  [0, '612'],
-  [3, '611'],
-  [6, '610'],
-  [8, '609'],
-  [12, '608'],
-  [16, '607'],
-  [20, '606'],
-  [25, '605'],
-];
 const postsByLevel: Readonly<Record<string, readonly string[]>> = {
   '612': ['民警'],
   '611': ['民警', '科员'],
@@ -40,22 +19,18 @@ const postsByLevel: Readonly<Record<string, readonly string[]>> = {
   '607': ['所长', '副大队长', '科长'],
   '606': ['大队长', '副主任'],
   '605': ['政治处主任', '副局长'],
+  '604': ['副局长', '政治处主任'],
 };
 const schools = ['浙江警察学院', '中国人民公安大学', '中国刑事警察学院', '浙江大学', '浙江工业大学', '杭州师范大学', '浙江工商大学'];
 const majors = ['侦查学', '治安学', '法学', '计算机科学与技术', '行政管理', '交通管理工程', '汉语言文学'];
 
-/**
- * Above 一级警司 and 四级警长 promotion is by selection within quotas, not by years alone, so a
- * real force is a pyramid: each officer draws one number, and reaches a selective step only when
- * it falls under that step's share. One draw for both ladders keeps rank and grade in step (the
- * same pairs as the years table, inside rank.bands).
- */
-const rankShare: Readonly<Record<string, number>> = { '06': 0.55, '07': 0.35, '08': 0.15 };
-const levelShare: Readonly<Record<string, number>> = { '608': 0.6, '607': 0.35, '606': 0.15, '605': 0.05 };
-
 const atYears = (date: string, years: number): string => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
-const stepFor = (steps: readonly (readonly [number, string])[], years: number, share: Readonly<Record<string, number>>, draw: number) =>
-  steps.filter(([y, code]) => y <= years && draw < (share[code] ?? 1));
+
+/** An auxiliary officer's birth date: 20 to 45 years old. */
+function auxiliaryBirth(rnd: Random, today: string): string {
+  const age = rnd.int(20, 45);
+  return `${Number(today.slice(0, 4)) - age}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
+}
 
 interface DemoOptions {
   readonly people: number;
@@ -84,24 +59,34 @@ export async function seedDemoPeople(ctx: AppContext, options: DemoOptions): Pro
   const existing = await ctx.db.selectFrom('person').select(['police_number']).where('police_number', 'is not', null).execute();
   let policeNumber = 100000 + existing.length;
   const seenIds = new Set<string>();
-  const batch = new Batch(ctx);
+  const batch = new Batch(ctx, today);
   await ctx.db.transaction().execute(async (trx) => {
     for (let i = 0; i < options.people; i++) {
       const officer = rnd.chance(0.7);
       const male = rnd.chance(officer ? 0.82 : 0.65);
-      const age = officer ? rnd.int(23, 59) : rnd.int(20, 45);
-      const birth = `${Number(today.slice(0, 4)) - age}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
+      const education = officer
+        ? rnd.weighted([
+            ['21', 62],
+            ['31', 18],
+            ['14', 12],
+            ['11', 1],
+          ] as const)
+        : rnd.weighted([
+            ['31', 45],
+            ['41', 25],
+            ['61', 25],
+            ['21', 5],
+          ] as const);
+      // Officers: a career walked through the promotion rules; auxiliaries: an age and a start.
+      const career = officer ? planCareer(rnd, today, education, !male) : undefined;
+      const birth = career?.birth ?? auxiliaryBirth(rnd, today);
       let idNumber: string;
       do idNumber = makeIdNumber(rnd.pick(counties), birth, rnd.int(0, 499) * 2 + (male ? 1 : 0));
       while (seenIds.has(idNumber));
       seenIds.add(idNumber);
-      const startYear = Math.min(Number(birth.slice(0, 4)) + (officer ? rnd.int(21, 24) : rnd.int(19, 26)), Number(today.slice(0, 4)) - 1);
-      const start = `${startYear}-07-01`;
-      const years = yearsBetween(start, today);
-      const draw = rnd.next();
-      const ranks = officer ? stepFor(rankSteps, years, rankShare, draw) : [];
-      const levels = officer ? stepFor(levelSteps, years, levelShare, draw) : [];
-      const level = levels[levels.length - 1]?.[1];
+      const start = career?.policeStart ?? `${Math.min(Number(birth.slice(0, 4)) + rnd.int(19, 26), Number(today.slice(0, 4)) - 1)}-07-01`;
+      const rank = career?.ranks.at(-1);
+      const level = career?.levels.at(-1);
       const name =
         rnd.weighted(surnames) +
         rnd.pick(male ? maleChars : femaleChars) +
@@ -122,37 +107,26 @@ export async function seedDemoPeople(ctx: AppContext, options: DemoOptions): Pro
               ['03', 35],
               ['13', 40],
             ] as const),
-        education: officer
-          ? rnd.weighted([
-              ['21', 62],
-              ['31', 18],
-              ['14', 12],
-              ['11', 1],
-            ] as const)
-          : rnd.weighted([
-              ['31', 45],
-              ['41', 25],
-              ['61', 25],
-              ['21', 5],
-            ] as const),
+        education,
         phone: `1${rnd.pick(['3', '5', '7', '8'])}${String(rnd.int(0, 999999999)).padStart(9, '0')}`,
-        workStartDate: start,
+        workStartDate: career?.workStart ?? start,
         ...(officer
           ? {
               policeStartDate: start,
               policeNumber: String(policeNumber++),
-              rank: ranks[ranks.length - 1]?.[1],
-              rankDate: atYears(start, ranks[ranks.length - 1]?.[0] ?? 0),
-              officerLevel: level,
+              rank: rank?.rank,
+              rankDate: rank?.date,
+              officerLevel: level?.level,
+              levelDate: level?.date,
             }
           : { auxCategory: rnd.pick(['勤务辅助', '文职辅助']), contractEnd: `${Number(today.slice(0, 4)) + rnd.int(0, 3)}-12-31` }),
         orgId: rnd.pick(orgIds),
-        post: officer ? rnd.pick(postsByLevel[level ?? '612'] ?? ['民警']) : '辅警',
+        post: officer ? rnd.pick(postsByLevel[level?.level ?? '612'] ?? ['民警']) : '辅警',
         nativePlace: rnd.pick(counties),
       } as CreatePersonBody;
       const result = toPersonRow(ctx, input);
       if (!result.ok) throw new Error(`demo person invalid: ${JSON.stringify(result.problems)}`);
-      batch.person(result.row, start, ranks, levels, rnd);
+      batch.person(result.row, start, career, rnd);
       if (batch.size >= 200) await batch.flush(trx);
     }
     await batch.flush(trx);
@@ -165,19 +139,20 @@ export async function seedDemoPeople(ctx: AppContext, options: DemoOptions): Pro
 class Batch {
   private rows: Record<string, Record<string, unknown>[]> = {};
   size = 0;
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly today: string,
+  ) {}
 
   private add(table: string, row: Record<string, unknown>) {
     (this.rows[table] ??= []).push(row);
   }
 
-  person(
-    row: PersonTable,
-    start: string,
-    ranks: readonly (readonly [number, string])[],
-    levels: readonly (readonly [number, string])[],
-    rnd: Random,
-  ) {
+  person(row: PersonTable, start: string, career: CareerPlan | undefined, rnd: Random) {
+    const ranks = career?.ranks ?? [];
+    const levels = career?.levels ?? [];
+    // In the present unit since a few years after joining, in the present post since the latest grade.
+    const inUnit = atYears(start, Math.min(3, Math.max(0, Number(this.today.slice(0, 4)) - Number(start.slice(0, 4)) - 1)));
     const base = { person_id: row.id, city_code: row.city_code, created_at: row.created_at };
     this.add('person', row as unknown as Record<string, unknown>);
     this.add('person_org_history', {
@@ -185,36 +160,45 @@ class Batch {
       id: newId(),
       org_id: row.org_id,
       post: row.post,
-      start_date: atYears(start, Math.min(3, ranks.length)),
+      start_date: inUnit,
       end_date: null,
     });
     this.add('person_status_history', { ...base, id: newId(), status: 'serving', start_date: start, note: null });
-    ranks.forEach(([y, rank]) =>
-      this.add('person_rank_history', { ...base, id: newId(), rank, start_date: atYears(start, y), note: null }),
-    );
-    levels.forEach(([y, level], i) => {
-      const next = levels[i + 1];
+    for (const r of ranks) this.add('person_rank_history', { ...base, id: newId(), rank: r.rank, start_date: r.date, note: null });
+    levels.forEach((l, i) =>
       this.add('person_level_history', {
         ...base,
         id: newId(),
         sequence: 'officer',
-        level,
-        start_date: atYears(start, y),
-        end_date: next ? atYears(start, next[0]) : null,
+        level: l.level,
+        start_date: l.date,
+        end_date: levels[i + 1]?.date ?? null,
+      }),
+    );
+    for (const t of career?.trainings ?? [])
+      this.add('person_training', {
+        ...base,
+        id: newId(),
+        date: t.date,
+        course: t.course,
+        hours: 120,
+        organizer: '浙江警察学院',
+        source: 'training',
+        ref_id: null,
       });
-    });
     if (row.post)
       this.add('person_post_history', {
         ...base,
         id: newId(),
         post: row.post,
         org_id: row.org_id,
-        start_date: atYears(start, Math.max(0, ranks.length - 2)),
+        start_date: levels.at(-1)?.date ?? start,
         end_date: null,
       });
     const school = rnd.pick(schools);
     const major = rnd.pick(majors);
-    const gradYear = Number(start.slice(0, 4));
+    const workStart = row.work_start_date ?? start;
+    const gradYear = Number(workStart.slice(0, 4));
     this.add('person_education', {
       ...base,
       id: newId(),
@@ -236,9 +220,12 @@ class Batch {
     this.add('person_resume', {
       ...base,
       id: newId(),
-      start_date: start.slice(0, 7),
+      start_date: workStart.slice(0, 7),
       end_date: null,
-      text: row.kind === 'officer' ? `示例市公安局民警（${row.post ?? '民警'}）` : '示例市公安局辅警',
+      // Earlier work (military service, another post) before joining the police, in the same line.
+      text: `${workStart.slice(0, 7) < start.slice(0, 7) ? `${rnd.pick(['中国人民解放军某部服役', '示例县人民政府办公室科员', '武警某部服役'])}；${start.slice(0, 4)}年起` : ''}${
+        row.kind === 'officer' ? `示例市公安局民警（${row.post ?? '民警'}）` : '示例市公安局辅警'
+      }`,
     });
     const age = currentYear(this.ctx.clock) - Number(row.birth_date.slice(0, 4));
     const family: [string, string][] = [
