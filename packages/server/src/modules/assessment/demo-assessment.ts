@@ -30,8 +30,8 @@ const TALKS: readonly [string, string][] = [
 /**
  * The assessment part of the demo (seed-demo): the three default schemes published and, in every
  * branch, last year's annual round of its first police station (every third still being scored,
- * the others fully scored and ready for review) with daily entries, talks and family care
- * contacts of that station's officers. Once: a database with schemes is left alone.
+ * the others fully scored and ready for review, and a round of its auxiliaries) with daily
+ * entries, talks and family care contacts of that station's officers. Once: a database with schemes is left alone.
  */
 export async function seedDemoAssessment(ctx: AppContext): Promise<number> {
   if (await ctx.db.selectFrom('asm_scheme').select('id').executeTakeFirst()) return 0;
@@ -78,7 +78,9 @@ export async function seedDemoAssessment(ctx: AppContext): Promise<number> {
       .orderBy('code')
       .executeTakeFirst();
     if (!station) continue;
-    const people = await allPeople(ctx.db).where('org_id', '=', station.id).where('kind', '=', 'officer').orderBy('id').limit(6).execute();
+    const serving = (kind: 'officer' | 'auxiliary') =>
+      allPeople(ctx.db).where('org_id', '=', station.id).where('kind', '=', kind).where('status', '=', 'serving');
+    const people = await serving('officer').orderBy('id').limit(6).execute();
     if (people.length === 0) continue;
     for (const [i, p] of people.entries()) {
       const [kind, reason, score] = ENTRIES[(n + i) % ENTRIES.length]!;
@@ -136,6 +138,17 @@ export async function seedDemoAssessment(ctx: AppContext): Promise<number> {
         ],
       });
     rounds += 1;
+    // The station's auxiliaries in their own scheme, opened and not yet scored.
+    if (await serving('auxiliary').executeTakeFirst()) {
+      await openRound(ctx, ALL, systemActor, {
+        schemeId: ids[1]!,
+        orgId: station.id,
+        period,
+        startDate: `${period}-01-01`,
+        endDate: `${period}-12-31`,
+      });
+      rounds += 1;
+    }
   }
   return rounds;
 }

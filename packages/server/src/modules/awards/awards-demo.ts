@@ -39,7 +39,7 @@ export async function seedAwardsDemo(ctx: AppContext): Promise<{ awards: number 
   if (!root) return { awards: 0 };
   const branches = await ctx.db
     .selectFrom('org')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'short_name'])
     .where('parent_id', '=', root.id)
     .where('type', '=', 'branch')
     .orderBy('code')
@@ -147,7 +147,9 @@ export async function seedAwardsDemo(ctx: AppContext): Promise<{ awards: number 
       const d3 = addDays(on, -300);
       const d5 = addDays(on, -400 - i * 6);
       await award(branch.id, [a], '三等功', '记个人三等功', deed(0), 'decided', city(d1, 20 + i * 3), d1);
-      await award(branch.id, [b], '嘉奖', '嘉奖', deed(1), 'decided', city(d2, 21 + i * 3), d2);
+      // An auxiliary's 嘉奖 is the branch's to decide, on its own document.
+      const own = { no: `示${(branch.short_name ?? branch.name).slice(0, 1)}公政〔${d2.slice(0, 4)}〕${8 + i}号`, issuer: branch.name };
+      await award(branch.id, [b], '嘉奖', '嘉奖', deed(1), 'decided', b.kind === 'auxiliary' ? own : city(d2, 21 + i * 3), d2);
       await award(branch.id, [c], '三等功', '记个人三等功', deed(2), 'approved', null, addDays(on, -35 - i));
       await award(branch.id, [d], '嘉奖', '嘉奖', deed(3), 'rejected', null, addDays(on, -60 - i * 2));
       await award(branch.id, rest.slice(0, 4), '嘉奖', '春节安保嘉奖', `${d3.slice(0, 4)}年春节安保`, 'decided', city(d3, 3), d3);
