@@ -47,11 +47,20 @@ export async function seedDemoModules(ctx: AppContext): Promise<string[]> {
   const rounds = await seedDemoAssessment(ctx);
   if (rounds > 0) lines.push(`demo assessment: 3 schemes, ${rounds} rounds of 2025`);
   // Early warning reads what the modules above recorded; a branch's political staff handle its alerts.
-  const handler = await ctx.db.selectFrom('app_user').select('id').where('username_norm', '=', 'demo-shangcheng').executeTakeFirst();
-  if (handler && officers.length > 0) {
+  const staff = await ctx.db
+    .selectFrom('app_user as u')
+    .innerJoin('org as d', 'd.id', 'u.org_id')
+    .select(['u.id as userId', 'u.username', 'd.parent_id as branchId'])
+    .where('u.username', 'like', 'demo-%')
+    .where('u.person_id', 'is', null)
+    .where('d.parent_id', 'in', branchIds)
+    .$narrowType<{ branchId: string }>()
+    .orderBy('u.created_at')
+    .execute();
+  if (staff.length > 0 && officers.length > 0) {
     const { seedWarningDemo } = await import('../modules/warning/demo-warning.ts');
-    const warning = await seedWarningDemo(ctx, handler.id);
-    lines.push(`demo early warning: ${warning.alerts} alerts carried into intervention`);
+    const warning = await seedWarningDemo(ctx, staff);
+    lines.push(`demo early warning: ${warning.alerts} alerts carried into intervention, ${warning.reports} quarterly reports`);
   }
   return lines.filter((l): l is string => l !== null);
 }

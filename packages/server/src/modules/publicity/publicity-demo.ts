@@ -10,10 +10,23 @@ import { addReporter, createAccount } from './team-service.ts';
 
 const everywhere: ResolvedScope = { all: true };
 
+/** What the branches' reporters wrote about (after the branch's short name). */
+const TOPICS = [
+  '：反诈宣传进社区 守护群众“钱袋子”',
+  '举办警营开放日 百名师生走进派出所',
+  '深夜巡逻 守护城市安宁',
+  '民警跳江勇救落水群众',
+  '“枫桥式”派出所调解邻里纠纷',
+  '护航开学季 护学岗准时上岗',
+  '破获系列盗窃电瓶车案 追回赃车二十余辆',
+  '交警冒雨疏导交通保畅通',
+];
+
 /**
- * Publicity in the demo bureau, once (nothing when any reporter exists): two reporters per branch
- * for the first branches, outputs this month and last in every state, official accounts for all
- * branches but the last (so the registry shows the gap), and one incident released in step.
+ * Publicity in the demo bureau, once (nothing when any reporter exists): two reporters in every
+ * branch, outputs of the last weeks in every state (each branch with some waiting for
+ * verification, the list's default filter), official accounts for all branches but the last (so
+ * the registry shows the gap), and one incident released in step.
  */
 export async function seedDemoPublicity(ctx: AppContext): Promise<{ reporters: number; outputs: number }> {
   if (await ctx.db.selectFrom('publicity_reporter').select('id').limit(1).executeTakeFirst()) return { reporters: 0, outputs: 0 };
@@ -22,7 +35,7 @@ export async function seedDemoPublicity(ctx: AppContext): Promise<{ reporters: n
   if (!root) return { reporters: 0, outputs: 0 };
   const branches = await ctx.db
     .selectFrom('org')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'short_name'])
     .where('parent_id', '=', root.id)
     .where('is_unit', '=', 1)
     .orderBy('code')
@@ -35,7 +48,8 @@ export async function seedDemoPublicity(ctx: AppContext): Promise<{ reporters: n
     ['photo', 'municipal', '市日报'],
     ['video', 'central', '人民公安报'],
   ];
-  for (const [i, b] of branches.slice(0, 4).entries()) {
+  for (const [i, b] of branches.entries()) {
+    const short = b.short_name ?? b.name;
     const people = await ctx.db
       .selectFrom(allPeople(ctx.db).as('p'))
       .innerJoin('org_closure as c', 'c.descendant_id', 'p.org_id')
@@ -46,6 +60,8 @@ export async function seedDemoPublicity(ctx: AppContext): Promise<{ reporters: n
       .orderBy('p.name_pinyin')
       .limit(2)
       .execute();
+    // Six outputs a branch or so: two waiting for verification (the default filter), one rejected, the rest verified.
+    let m = 0;
     for (const [j, p] of people.entries()) {
       await addReporter(ctx, everywhere, systemActor, {
         personId: p.id,
@@ -54,26 +70,27 @@ export async function seedDemoPublicity(ctx: AppContext): Promise<{ reporters: n
       });
       reporters += 1;
       for (const [k, [kind, level, outlet]] of plan.entries()) {
-        if ((i + j + k) % 3 === 2) continue;
+        if ((i + j + k) % 4 === 3) continue;
         const out = await submitOutput(ctx, everywhere, systemActor, {
           personId: p.id,
           kind,
           level,
           outlet,
-          title: `${b.name}${['护航平安建设', '警营开放日', '反诈宣传进社区', '夜巡守护'][k]}`,
-          publishedOn: addDays(on, -3 - k * 9 - i),
+          title: `${short}${TOPICS[(i * 2 + j * 3 + k) % TOPICS.length]}`,
+          publishedOn: addDays(on, -2 - k * 9 - j * 4 - (i % 5)),
           lead: k === 0 && j === 0,
         });
         outputs += 1;
-        if (k === 3 && j === 1) await rejectOutput(ctx, everywhere, systemActor, null, out.id, '未提供刊发截图');
-        else if ((i + k) % 4 !== 1) await verifyOutput(ctx, everywhere, systemActor, null, out.id, {});
+        if (m === 4) await rejectOutput(ctx, everywhere, systemActor, null, out.id, '未提供刊发截图');
+        else if (m !== 0 && m !== 3) await verifyOutput(ctx, everywhere, systemActor, null, out.id, {});
+        m += 1;
       }
     }
     if (i < branches.length - 1) {
       await createAccount(ctx, everywhere, systemActor, {
         orgId: b.id,
         platform: 'wechat_official',
-        name: `平安${b.name.replace(/分局$/, '')}`,
+        name: `平安${short.replace(/分局$/, '')}`,
         verified: true,
         operatorPersonId: people[0]?.id ?? null,
         reviewerPersonId: people[1]?.id ?? null,

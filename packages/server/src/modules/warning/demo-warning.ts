@@ -1,21 +1,27 @@
 import { addMonthEnds, monthEndOfIndex, ewMonthIndex } from '@zhenggong/core';
 import type { AppContext } from '../../platform/context.ts';
+import type { Actor } from '../../platform/workflow/engine.ts';
 import { today } from '../personnel/people.ts';
 import { actOnAlert } from './alert-service.ts';
 import { recordFacts, type RecordedFact } from './fact-intake.ts';
 import { runMonth } from './monthly-run.ts';
 import { population } from './population.ts';
+import { createReport, currentQuarter, updateReport } from './report-service.ts';
 
 /**
  * The demo's early-warning part, once: twelve months of recorded facts (overtime, leave, exam
  * scores, sparse complaints) for the demo force, with a few people under strain, then the
- * monthly job for the last three month ends, and some alerts carried into the intervention
- * steps by the first demo political cadre. A database with a run already is left alone.
+ * monthly job for the last three month ends. Each branch's political staff (`staff`) carry some
+ * of the branch's alerts into the intervention steps, write up last quarter's team-condition
+ * report and draft this quarter's. A database with a run already is left alone.
  */
-export async function seedWarningDemo(ctx: AppContext, handlerUserId: string | null): Promise<{ alerts: number }> {
-  if (await ctx.db.selectFrom('ew_run').select('id').limit(1).executeTakeFirst()) return { alerts: 0 };
+export async function seedWarningDemo(
+  ctx: AppContext,
+  staff: readonly { branchId: string; userId: string; username: string }[],
+): Promise<{ alerts: number; reports: number }> {
+  if (await ctx.db.selectFrom('ew_run').select('id').limit(1).executeTakeFirst()) return { alerts: 0, reports: 0 };
   const members = await population(ctx.db);
-  if (members.length === 0) return { alerts: 0 };
+  if (members.length === 0) return { alerts: 0, reports: 0 };
   let seed = 20261207;
   const rnd = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -56,9 +62,51 @@ export async function seedWarningDemo(ctx: AppContext, handlerUserId: string | n
   }
   await ctx.db.transaction().execute((trx) => recordFacts(trx, ctx, facts));
   for (const n of [2, 1, 0]) await runMonth(ctx, addMonthEnds(lastEnd, -n));
-  if (!handlerUserId) return { alerts: 0 };
-  const actor = { userId: handlerUserId, username: 'demo', role: 'demo', ip: null, requestId: null };
-  const open = await ctx.db.selectFrom('ew_alert').select('id').where('status', '=', 'new').orderBy('id').limit(6).execute();
+  let alerts = 0;
+  let reports = 0;
+  const current = currentQuarter(ctx);
+  const [year, q] = [Number(current.slice(0, 4)), Number(current.slice(5))];
+  const previous = q === 1 ? `${year - 1}Q4` : `${year}Q${q - 1}`;
+  for (const [n, { branchId, userId, username }] of staff.entries()) {
+    const actor: Actor = { userId, username, role: 'demo', ip: null, requestId: null };
+    alerts += await handleSome(ctx, actor, branchId, n);
+    // Last quarter's report written up; this quarter's drafted from the data, text still to add.
+    const last = await createReport(ctx, { all: true }, actor, { orgId: branchId, quarter: previous });
+    await updateReport(ctx, { all: true }, actor, last.id, { ...last.sections, ...WRITTEN[n % WRITTEN.length]! });
+    await createReport(ctx, { all: true }, actor, { orgId: branchId, quarter: current });
+    reports += 2;
+  }
+  return { alerts, reports };
+}
+
+/** What a branch wrote in last quarter's report: the problems seen and the measures taken. */
+const WRITTEN: readonly { problems: string; measures: string }[] = [
+  {
+    problems: '个别派出所连续加班时长偏高，少数民警年休假未落实；一线民警心理压力有所上升。',
+    measures: '推行弹性轮休，落实年休假计划；组织心理健康讲座两场，教导员逐一谈心谈话。',
+  },
+  {
+    problems: '新入警民警执法经验不足，执法记录仪使用不规范情况仍有发生。',
+    measures: '开展执法规范化专项培训，落实老带新结对帮带，每月通报执法记录仪使用情况。',
+  },
+  {
+    problems: '个别民警家庭困难较多，工作情绪受到影响；辅警队伍流动性偏大。',
+    measures: '走访困难民警家庭并落实帮扶；完善辅警激励措施，开展辅警业务技能比武。',
+  },
+];
+
+/** A few of the branch's new alerts carried into the intervention steps by its political staff. */
+async function handleSome(ctx: AppContext, actor: Actor, branchId: string, n: number): Promise<number> {
+  const open = await ctx.db
+    .selectFrom('ew_alert as a')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .innerJoin('org_closure as c', 'c.descendant_id', 'p.org_id')
+    .select('a.id')
+    .where('c.ancestor_id', '=', branchId)
+    .where('a.status', '=', 'new')
+    .orderBy('a.id')
+    .limit(3)
+    .execute();
   const day = today(ctx);
   const steps = [
     ['assign'],
@@ -67,7 +115,7 @@ export async function seedWarningDemo(ctx: AppContext, handlerUserId: string | n
     ['assign', 'consult', 'measure', 'follow_up'],
   ] as const;
   for (const [i, a] of open.entries()) {
-    for (const step of steps[i % steps.length] ?? []) {
+    for (const step of steps[(i + n) % steps.length] ?? []) {
       const body =
         step === 'assign'
           ? { action: step, note: null }
@@ -82,5 +130,5 @@ export async function seedWarningDemo(ctx: AppContext, handlerUserId: string | n
       await actOnAlert(ctx, { all: true }, actor, a.id, body);
     }
   }
-  return { alerts: open.length };
+  return open.length;
 }

@@ -53,7 +53,7 @@ export function ReportsPage() {
             {t('warning.reports.draft')}
           </Button>
         </Space>
-        <QueryErrorAlert error={reports.error} />
+        {reports.error ? <QueryErrorAlert error={reports.error} /> : null}
         <Table<ReportView>
           rowKey="id"
           size="middle"
