@@ -9,7 +9,14 @@ import { DEMO_ROOT_CODE } from './demo-orgs.ts';
 export async function seedDemoModules(ctx: AppContext): Promise<string[]> {
   const root = await ctx.db.selectFrom('org').select('id').where('code', '=', DEMO_ROOT_CODE).executeTakeFirst();
   if (!root) return [];
-  const branches = await ctx.db.selectFrom('org').select('id').where('parent_id', '=', root.id).where('type', '=', 'branch').execute();
+  const branches = await ctx.db
+    .selectFrom('org')
+    .select(['id', 'name', 'short_name as shortName'])
+    .where('parent_id', '=', root.id)
+    .where('type', '=', 'branch')
+    .orderBy('sort_order')
+    .execute();
+  const demoBranches = branches.map((b) => ({ id: b.id, shortName: b.shortName ?? b.name }));
   const officers = await ctx.db
     .selectFrom('app_user')
     .select(['id as userId', 'username', 'display_name as displayName', 'org_id as orgId'])
@@ -20,10 +27,19 @@ export async function seedDemoModules(ctx: AppContext): Promise<string[]> {
   const lines: (string | null)[] = [];
   const { seedExamsDemo } = await import('../modules/exams/demo.ts');
   const { seedSampleQuestionBank } = await import('../modules/question-bank/sample-bank.ts');
-  const branchIds = branches.map((b) => b.id);
-  const papers = () => seedSampleQuestionBank(ctx, root.id, '法律知识题库（示例）');
-  if (officers.length > 0) lines.push(await seedExamsDemo(ctx, root.id, branchIds, officers, papers));
+  const { seedBranchPapers } = await import('../modules/question-bank/demo-papers.ts');
+  // The city's bank, shared read-only with every branch, which composes its own papers from it.
+  let bank: Promise<{ bankId: string; questionIds: string[] }> | undefined;
+  const papers = async (branch: { id: string; shortName: string }) =>
+    seedBranchPapers(ctx, await (bank ??= seedSampleQuestionBank(ctx, root.id, '法律知识题库（示例）')), branch);
+  if (officers.length > 0) lines.push(await seedExamsDemo(ctx, demoBranches, officers, papers));
 
+  const { seedTrainingDemo } = await import('../modules/training/demo-training.ts');
+  const classes = await seedTrainingDemo(ctx, demoBranches);
+  if (classes > 0) lines.push(`demo training: ${classes} classes with attendance and completions`);
+  const { seedStudyDemo } = await import('../modules/study/demo-study.ts');
+  const study = await seedStudyDemo(ctx, demoBranches, officers);
+  if (study.campaigns > 0) lines.push(`demo study: ${study.campaigns} campaigns, ${study.records} declared records`);
   const { seedAwardsDemo } = await import('../modules/awards/awards-demo.ts');
   const awards = await seedAwardsDemo(ctx);
   if (awards.awards > 0) lines.push(`demo awards: ${awards.awards} awards with discipline records and an exemplar campaign`);
