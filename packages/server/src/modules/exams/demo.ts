@@ -2,6 +2,7 @@ import type { Principal } from '../../platform/access/principal.ts';
 import { systemActor, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { publishResults } from './exam-results-service.ts';
 import { createExam, scheduleExam } from './exam-service.ts';
 import { saveAnswer, startExam, submitExam } from './session-service.ts';
 
@@ -40,7 +41,8 @@ const actorOf = (u: DemoExaminee): AuditActor => ({ userId: u.userId, username: 
 /**
  * The demo's exams (made on first run only). Exams are scoped by their owner org, so each branch
  * organises its own, on its own papers: every branch has next quarter's exam in draft; a branch
- * with officer accounts also has last month's exam taken by them (answers of varying quality,
+ * with officer accounts also has an objective test two months ago with its results published,
+ * last month's exam taken by them (answers of varying quality,
  * short answers left for grading; the last examinee missed it, so the statistics show a gap) and
  * an open exam they can take now. Returns a line for the console, or null when already there.
  */
@@ -48,7 +50,7 @@ export async function seedExamsDemo(
   ctx: AppContext,
   branches: readonly DemoExamBranch[],
   examinees: readonly DemoExaminee[],
-  papers: (branch: DemoExamBranch) => Promise<{ fixedPaperId: string; rulePaperId: string }>,
+  papers: (branch: DemoExamBranch) => Promise<{ fixedPaperId: string; rulePaperId: string; objectivePaperId: string }>,
 ) {
   if (await ctx.db.selectFrom('exam').select('id').where('title', 'like', `%${PAST_SUFFIX}`).executeTakeFirst()) return null;
   const now = ctx.clock.now().getTime();
@@ -61,7 +63,7 @@ export async function seedExamsDemo(
   let past = 0;
   let taken = 0;
   for (const branch of branches) {
-    const { fixedPaperId, rulePaperId } = await papers(branch);
+    const { fixedPaperId, rulePaperId, objectivePaperId } = await papers(branch);
     const targets = { orgIds: [branch.id] };
     await createExam(ctx, everywhere, systemActor, {
       title: `${branch.shortName}${quarter}执法资格考试`,
@@ -76,6 +78,26 @@ export async function seedExamsDemo(
     });
     const own = examinees.filter((e) => homes.get(e.userId) === branch.id);
     if (own.length === 0) continue; // nobody here could sit an exam: no account is linked to a person
+    // Two months ago: objective questions, marked on submission, results published.
+    const earlier = new Date(now - 50 * DAY);
+    const older = { ...ctx, clock: fixedAt(new Date(earlier.getTime() - DAY)) };
+    const first = await createExam(older, everywhere, systemActor, {
+      title: `${branch.shortName}${earlier.getUTCFullYear()}年${earlier.getUTCMonth() + 1}月执法基础知识测试`,
+      kind: 'spot_check',
+      paperId: objectivePaperId,
+      orgId: branch.id,
+      startsAt: earlier.toISOString(),
+      endsAt: new Date(earlier.getTime() + 2 * 3_600_000).toISOString(),
+      durationMinutes: 45,
+      passScore: 60,
+      targets,
+    });
+    await scheduleExam(older, everywhere, systemActor, first.id);
+    for (const examinee of own) {
+      const i = examinees.indexOf(examinee);
+      await sitPastExam(ctx, first.id, examinee, i, new Date(earlier.getTime() + (20 + i) * 60_000));
+    }
+    await publishResults({ ...ctx, clock: fixedAt(new Date(earlier.getTime() + 2 * DAY)) }, everywhere, systemActor, first.id);
     const exam = await createExam(before, everywhere, systemActor, {
       title: `${branch.shortName}${month}${PAST_SUFFIX}`,
       kind: 'monthly_practice',
@@ -108,7 +130,7 @@ export async function seedExamsDemo(
     });
     await scheduleExam(ctx, everywhere, systemActor, open.id);
   }
-  return `demo exams: papers in ${branches.length} branches, ${past} past exams taken by ${taken} officers, ${past} open exams`;
+  return `demo exams: papers in ${branches.length} branches, ${past} published tests, ${past} past exams taken by ${taken} officers, ${past} open exams`;
 }
 
 /** The branch each examinee's unit lies in. */

@@ -14,14 +14,14 @@ export interface DemoBranch {
 /**
  * A branch's own papers (试卷), composed from the city bank: papers are scoped by their owner
  * org, so a branch sees only the papers it made, while the city bank it draws from is shared
- * read-only. A fixed paper, a rule paper and a retired one (shown under "all"). The bank's
+ * read-only. A fixed paper, an objective one, a rule paper and a retired one (shown under "all"). The bank's
  * questions come in `sampleQuestions` order: 6 single, 4 multiple, 4 true/false, 3 blanks, 2 short.
  */
 export async function seedBranchPapers(
   ctx: AppContext,
   bank: { bankId: string; questionIds: readonly string[] },
   branch: DemoBranch,
-): Promise<{ fixedPaperId: string; rulePaperId: string }> {
+): Promise<{ fixedPaperId: string; rulePaperId: string; objectivePaperId: string }> {
   const scope = { all: true } as const;
   const year = ctx.clock.now().getUTCFullYear();
   const common = { shuffleQuestions: true, shuffleOptions: true, partialCredit: 0.5, timeMinutes: 60, passScore: 60 };
@@ -46,6 +46,14 @@ export async function seedBranchPapers(
     ],
     ...common,
   });
+  // Objective questions only (single, multiple, true/false): marked on submission, no grading.
+  const objective = await createPaper(ctx, scope, systemActor, {
+    title: `${branch.shortName}执法基础知识测试（客观题）`,
+    kind: 'fixed',
+    orgId: branch.id,
+    items: bank.questionIds.slice(0, 14).map((questionId, i) => ({ questionId, score: i < 6 ? 5 : i < 10 ? 10 : 7.5 })),
+    ...common,
+  });
   const old = await createPaper(ctx, scope, systemActor, {
     title: `${branch.shortName}${year - 1}年新警入职法律基础测试`,
     kind: 'fixed',
@@ -55,5 +63,5 @@ export async function seedBranchPapers(
     shuffleOptions: false,
   });
   await setPaperRetired(ctx, scope, systemActor, old.id, true);
-  return { fixedPaperId: fixed.id, rulePaperId: rule.id };
+  return { fixedPaperId: fixed.id, rulePaperId: rule.id, objectivePaperId: objective.id };
 }
