@@ -3,12 +3,23 @@ import { ReadonlyList } from '../schemas/common.ts';
 import { TrainingKind } from './training-schemas.ts';
 
 /** Response schemas of the training routes (classes, coverage, self-service); types are Static<> of them. */
+/** A stored target (NormalizedPersonSet): the five older fields always, the other rules when given. */
 export const NormalizedTargetSchema = Type.Object({
   orgIds: ReadonlyList(Type.String()),
   ranks: ReadonlyList(Type.String()),
   levels: ReadonlyList(Type.String()),
   posts: ReadonlyList(Type.String()),
   personIds: ReadonlyList(Type.String()),
+  includeSubUnits: Type.Optional(Type.Literal(false)),
+  kinds: Type.Optional(ReadonlyList(Type.String())),
+  statuses: Type.Optional(ReadonlyList(Type.String())),
+  grades: Type.Optional(ReadonlyList(Type.String())),
+  ageMin: Type.Optional(Type.Integer()),
+  ageMax: Type.Optional(Type.Integer()),
+  serviceYearsMin: Type.Optional(Type.Integer()),
+  serviceYearsMax: Type.Optional(Type.Integer()),
+  asOf: Type.Optional(Type.String()),
+  excludePersonIds: Type.Optional(ReadonlyList(Type.String())),
 });
 export type NormalizedTarget = Static<typeof NormalizedTargetSchema>;
 

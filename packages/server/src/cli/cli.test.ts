@@ -162,11 +162,28 @@ describe.each(dialects)('cli commands on %s', (dialect) => {
       expect(person).toEqual({ org_id: u.org_id, kind: 'officer' });
     }
     expect([...res.stdout.matchAll(/^ {2}(demo-\S+-mj\d)\t(\S+)$/gm)]).toHaveLength(6);
-    // The modules' parts: last month's exam taken by five of the six, an open one for all.
+    // The modules' parts: each of the three branches with officer accounts drafts next quarter's
+    // exam and holds a test two months ago with results published, last month's exam, taken by
+    // five of the six officers, and an open one.
     expect(res.stdout).toContain('demo exams:');
-    const exams = await db.db.selectFrom('exam').select(['id', 'title', 'status']).orderBy('starts_at').execute();
-    expect(exams.map((e) => e.status)).toEqual(['scheduled', 'scheduled']);
-    const taken = await db.db.selectFrom('exam_session').select('status').where('exam_id', '=', exams[0]!.id).execute();
+    const exams = await db.db.selectFrom('exam').select(['id', 'title', 'status', 'results_published_at']).orderBy('starts_at').execute();
+    expect(exams.filter((e) => e.status === 'draft')).toHaveLength(3);
+    const scheduled = exams.filter((e) => e.status === 'scheduled');
+    expect(scheduled).toHaveLength(9);
+    const published = scheduled.slice(0, 3);
+    expect(published.every((e) => e.results_published_at !== null)).toBe(true);
+    const marked = await db.db
+      .selectFrom('exam_session')
+      .select('status')
+      .where(
+        'exam_id',
+        'in',
+        published.map((e) => e.id),
+      )
+      .execute();
+    expect(marked.map((s) => s.status)).toEqual(Array(6).fill('graded'));
+    const past = scheduled.slice(3, 6).map((e) => e.id);
+    const taken = await db.db.selectFrom('exam_session').select('status').where('exam_id', 'in', past).execute();
     expect(taken).toHaveLength(5);
     expect(taken.every((s) => s.status === 'submitted' || s.status === 'graded')).toBe(true);
     const again = await cli('seed-demo', '--people', '400', '--with-users');

@@ -9,7 +9,15 @@ import { DEMO_ROOT_CODE } from './demo-orgs.ts';
 export async function seedDemoModules(ctx: AppContext): Promise<string[]> {
   const root = await ctx.db.selectFrom('org').select('id').where('code', '=', DEMO_ROOT_CODE).executeTakeFirst();
   if (!root) return [];
-  const branches = await ctx.db.selectFrom('org').select('id').where('parent_id', '=', root.id).where('type', '=', 'branch').execute();
+  const branches = await ctx.db
+    .selectFrom('org')
+    .select(['id', 'name', 'short_name as shortName'])
+    .where('parent_id', '=', root.id)
+    .where('type', '=', 'branch')
+    .orderBy('sort_order')
+    .execute();
+  const branchIds = branches.map((b) => b.id);
+  const demoBranches = branches.map((b) => ({ id: b.id, shortName: b.shortName ?? b.name }));
   const officers = await ctx.db
     .selectFrom('app_user')
     .select(['id as userId', 'username', 'display_name as displayName', 'org_id as orgId'])
@@ -17,13 +25,39 @@ export async function seedDemoModules(ctx: AppContext): Promise<string[]> {
     .where('person_id', 'is not', null)
     .orderBy('username')
     .execute();
+  // The learning modules fill the branches whose officers have accounts: every branch would cost seconds of start-up.
+  const staffed = await ctx.db
+    .selectFrom('org_closure')
+    .select('ancestor_id')
+    .where('ancestor_id', 'in', [...demoBranches.map((b) => b.id), ''])
+    .where('descendant_id', 'in', [...officers.map((o) => o.orgId), ''])
+    .execute();
+  const showcase = demoBranches.filter((b) => staffed.some((s) => s.ancestor_id === b.id));
   const lines: (string | null)[] = [];
   const { seedExamsDemo } = await import('../modules/exams/demo.ts');
   const { seedSampleQuestionBank } = await import('../modules/question-bank/sample-bank.ts');
-  const branchIds = branches.map((b) => b.id);
-  const papers = () => seedSampleQuestionBank(ctx, root.id, '法律知识题库（示例）');
-  if (officers.length > 0) lines.push(await seedExamsDemo(ctx, root.id, branchIds, officers, papers));
+  const { seedBranchPapers } = await import('../modules/question-bank/demo-papers.ts');
+  // The city's bank, shared read-only with every branch, which composes its own papers from it.
+  let bank: Promise<{ bankId: string; questionIds: string[] }> | undefined;
+  const papers = async (branch: { id: string; shortName: string }) =>
+    seedBranchPapers(ctx, await (bank ??= seedSampleQuestionBank(ctx, root.id, '法律知识题库（示例）')), branch);
+  if (officers.length > 0) lines.push(await seedExamsDemo(ctx, showcase, officers, papers));
 
+  const { seedTrainingDemo } = await import('../modules/training/demo-training.ts');
+  const classes = await seedTrainingDemo(ctx, showcase);
+  if (classes > 0) lines.push(`demo training: ${classes} classes with attendance and completions`);
+  const { seedStudyDemo } = await import('../modules/study/demo-study.ts');
+  const study = await seedStudyDemo(ctx, showcase, officers);
+  if (study.campaigns > 0) lines.push(`demo study: ${study.campaigns} campaigns, ${study.records} declared records`);
+  const { seedTalentDemo } = await import('../modules/talent/demo-talent.ts');
+  const instructors = await seedTalentDemo(ctx, showcase);
+  if (instructors > 0) lines.push(`demo talent: ${instructors} instructors with lectures and reviews`);
+  const { seedCompetitionsDemo } = await import('../modules/competitions/demo-competitions.ts');
+  const events = await seedCompetitionsDemo(ctx, showcase);
+  if (events > 0) lines.push(`demo competitions: ${events} events, half of them scored and published`);
+  const { seedRecruitmentDemo } = await import('../modules/recruitment/demo-recruitment.ts');
+  const applicants = await seedRecruitmentDemo(ctx, showcase);
+  if (applicants > 0) lines.push(`demo recruitment: 2 rounds per branch, ${applicants} applicants`);
   const { seedAwardsDemo } = await import('../modules/awards/awards-demo.ts');
   const awards = await seedAwardsDemo(ctx);
   if (awards.awards > 0) lines.push(`demo awards: ${awards.awards} awards with discipline records and an exemplar campaign`);

@@ -301,4 +301,14 @@ describe.each(dialects)('training classes and coverage on %s', (dialect) => {
     expect(s.people.map((p) => p.name).sort()).toEqual(['赵所长', '钱所长'].sort());
     expect(s.branches.map((b) => [b.branchName, b.covered, b.total])).toEqual([['湖滨派出所', 1, 2]]);
   });
+
+  it('lists and shows a class whose target uses the newer person-set rules', async () => {
+    const target = { orgIds: [east], kinds: ['officer'], ageMax: 45, includeSubUnits: false };
+    const id = await newClass('2026年民警专项培训班', 'specialty', '2026-08-03', '2026-08-04', target);
+    const shown = (await staff.get(`/api/v1/training/classes/${id}`)).json<{ target: object }>().target;
+    expect(shown).toMatchObject(target);
+    const list = await staff.get('/api/v1/training/classes?keyword=民警专项');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json<{ items: { target: object }[] }>().items[0]?.target).toMatchObject(target);
+  });
 });
