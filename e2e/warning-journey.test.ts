@@ -149,6 +149,8 @@ describe('early warning journey in headless Chromium', () => {
     const row = handler.locator('.ant-table-row', { hasText: '近12个月被投诉次数为 4 次，达到预警线 3 次' });
     await row.getByText('陈小明').waitFor();
     await row.getByText('待分派').waitFor();
+    // A page whose queries succeeded shows no error box.
+    expect(await handler.getByText('加载失败').count()).toBe(0);
     await snap(handler, 'warning-1-alert-list');
 
     await row.click();
@@ -184,7 +186,7 @@ describe('early warning journey in headless Chromium', () => {
     await form.getByLabel('情况记录').fill('教导员谈心谈话一次，安排轮休 3 天');
     await form.getByTestId('action-submit').click();
     await status('措施落实中');
-    await drawer.getByText(/落实措施 · 上城分局政治处：教导员谈心谈话一次/).waitFor();
+    await drawer.getByText(/落实措施（谈心谈话，2026-05-07） · 上城分局政治处：教导员谈心谈话一次/).waitFor();
     await snap(handler, 'warning-4-talk-recorded');
 
     // A month later the 30-day follow-up; the session has long timed out, so the handler signs in again.
@@ -225,6 +227,8 @@ describe('early warning journey in headless Chromium', () => {
     const history = await drawer.locator('.ant-timeline').innerText();
     const steps = ['生成预警', '接收分派', '召开研判会', '落实措施', '跟踪回访', '提请结案', '结案'];
     expect(steps.map((s) => history.indexOf(s)).every((at, i, all) => at >= 0 && (i === 0 || at > (all[i - 1] ?? 0)))).toBe(true);
+    expect(history).toContain('跟踪回访（30 天回访，2026-06-08）');
+    await drawer.locator('.ant-timeline-item').last().scrollIntoViewIfNeeded();
     await snap(handler, 'warning-7-closed');
   });
 
@@ -252,6 +256,7 @@ describe('early warning journey in headless Chromium', () => {
     await phone.getByText('申诉已提交，将由未经办预警的政工干部审核').waitFor();
     const mine = phone.getByTestId('my-appeal');
     await mine.getByText('审核中').waitFor();
+    await mine.getByText('投诉登记 2026-02-10').waitFor();
     await mine.getByText('该投诉经所里核实为误解，已向投诉人说明').waitFor();
     await snap(phone, 'warning-10-appeal-filed-phone');
     await context.close();
