@@ -47,8 +47,9 @@ describe('early warning journey in headless Chromium', () => {
       .first()
       .waitFor();
   };
-  /** A laptop window of its own (1366 × 768), so each sign-in has its own cookies. */
-  const desktop = async () => (await newContext(browser, { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })).newPage();
+  /** A laptop window of its own (1366 × 768) in Beijing time, so each sign-in has its own cookies. */
+  const desktop = async () =>
+    (await newContext(browser, { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
   /** The open antd Select dropdown's option with this title. */
   const choose = async (page: Page, select: Locator, title: string) => {
     await select.click();
@@ -186,7 +187,7 @@ describe('early warning journey in headless Chromium', () => {
     await form.getByLabel('情况记录').fill('教导员谈心谈话一次，安排轮休 3 天');
     await form.getByTestId('action-submit').click();
     await status('措施落实中');
-    await drawer.getByText(/落实措施（谈心谈话，2026-05-07） · 上城分局政治处：教导员谈心谈话一次/).waitFor();
+    await drawer.getByText(/09:00 落实措施（谈心谈话，2026-05-07） · 上城分局政治处：教导员谈心谈话一次/).waitFor();
     await snap(handler, 'warning-4-talk-recorded');
 
     // A month later the 30-day follow-up; the session has long timed out, so the handler signs in again.
@@ -233,7 +234,13 @@ describe('early warning journey in headless Chromium', () => {
   });
 
   it('the officer reads the verified prompt and their indicators on a phone, and appeals a complaint record', async () => {
-    const context = await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const context = await newContext(browser, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const phone = await context.newPage();
     await signIn(phone, 'chenxm');
     await phone.goto(`${server.url}/my-condition`);
