@@ -294,5 +294,10 @@ describe('early warning journey in headless Chromium', () => {
     expect(third).toContain('清波派出所');
     expect(third).not.toContain('米市巷派出所');
     await snap(leader, 'warning-12-cockpit-drill');
+
+    // The auxiliaries' figure of the same unit opens its own list (none here).
+    await drill.locator('.ant-drawer-close').click();
+    await unit.locator('td').nth(2).click();
+    await leader.locator('.ant-drawer-content', { hasText: '上城分局 · 辅警' }).locator('.ant-empty').waitFor();
   });
 });

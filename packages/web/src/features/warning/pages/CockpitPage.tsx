@@ -88,9 +88,11 @@ export function CockpitPage() {
                   <EChart
                     testId="unit-chart"
                     style={{ height: 300 }}
-                    onItemClick={(i) => {
+                    onItemClick={(i, series) => {
+                      // The bar of each series opens its own list; open alerts are listed on the alerts page.
                       const u = units[i];
-                      if (u) open(u.orgId, u.orgName, 'officers', t('warning.cockpit.officers'));
+                      const figure = (['officers', 'auxiliaries'] as const)[series];
+                      if (u && figure) open(u.orgId, u.orgName, figure, t(`warning.cockpit.${figure}`));
                     }}
                     option={{
                       tooltip: { trigger: 'axis' },
@@ -130,7 +132,16 @@ export function CockpitPage() {
                         ),
                       },
                       { title: t('warning.cockpit.officers'), dataIndex: 'officers' },
-                      { title: t('warning.cockpit.auxiliaries'), dataIndex: 'auxiliaries' },
+                      {
+                        title: t('warning.cockpit.auxiliaries'),
+                        dataIndex: 'auxiliaries',
+                        onCell: (u) => ({
+                          onClick: (e) => {
+                            e.stopPropagation();
+                            open(u.orgId, u.orgName, 'auxiliaries', t('warning.cockpit.auxiliaries'));
+                          },
+                        }),
+                      },
                       { title: t('warning.cockpit.openAlerts'), dataIndex: 'openAlerts' },
                     ]}
                   />
