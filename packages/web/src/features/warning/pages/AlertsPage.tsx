@@ -97,7 +97,7 @@ export function AlertsPage() {
       <Table<Item>
         rowKey="id"
         size="middle"
-        scroll={{ x: 900 }}
+        scroll={{ x: 1000 }}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={{
@@ -121,7 +121,7 @@ export function AlertsPage() {
             width: 80,
             render: (v: string) => <Tag color={levelColor[v]}>{tk(`warning.levels.${v}`)}</Tag>,
           },
-          { title: t('warning.alerts.sentence'), dataIndex: 'sentence' },
+          { title: t('warning.alerts.sentence'), dataIndex: 'sentence', width: 360 },
           {
             title: t('warning.alerts.status'),
             dataIndex: 'status',

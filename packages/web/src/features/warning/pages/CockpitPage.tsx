@@ -97,7 +97,7 @@ export function CockpitPage() {
                     option={{
                       tooltip: { trigger: 'axis' },
                       legend: {},
-                      grid: { left: 90, right: 16, bottom: 24, top: 32 },
+                      grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
                       yAxis: { type: 'category', data: units.map((u) => u.orgName) },
                       xAxis: { type: 'value' },
                       series: [
