@@ -1,4 +1,4 @@
-import { ageBand } from '@zhenggong/core';
+import { ageBand, normalize } from '@zhenggong/core';
 import type { Executor } from '../../db/database.ts';
 import { allPeople, ON_FORCE_STATUSES } from '../personnel/people.ts';
 
@@ -9,6 +9,7 @@ export interface Member {
   readonly kind: string;
   readonly orgId: string;
   readonly orgName: string;
+  /** The unit type's name (派出所), not its code: peer keys and the disparity report print it. */
   readonly unitType: string;
   readonly post: string;
   readonly sex: string;
@@ -41,7 +42,7 @@ export async function population(db: Executor): Promise<Member[]> {
     kind: r.kind,
     orgId: r.org_id,
     orgName: r.org_name,
-    unitType: r.org_type,
+    unitType: normalize('org_type', r.org_type)?.name ?? r.org_type,
     post: r.post ?? '未填岗位',
     sex: r.sex,
     birthDate: r.birth_date,

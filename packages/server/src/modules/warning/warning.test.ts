@@ -95,6 +95,8 @@ describe.each(dialects)('early warning through HTTP on %s', (dialect) => {
     const alert = list.items.find((a: { policyCode: string }) => a.policyCode === 'ABS_COMPLAINT');
     expect(alert.sentence).toContain('近12个月被投诉次数为 4 次');
     expect(alert.sentence).toContain('预警线 3 次');
+    // The peer group is named in words a political instructor reads aloud, not by the unit type's code.
+    expect(alert.sentence).toContain('与同类人员（民警·派出所·社区民警，26 人');
     alertId = alert.id;
   });
 

@@ -53,6 +53,7 @@ export const warningZhCN = {
     submit: '提交',
     required: '请填写',
     caseSent: '已提交结案审核，待审批人在待办中心审批',
+    followUpDay: '{{n}} 天回访',
   },
   self: {
     title: '我的质态指标',
@@ -61,6 +62,8 @@ export const warningZhCN = {
     missing: '无数据（不计入）',
     peers: '高于 {{pct}}% 的同类人员（{{n}} 人）',
     noPeers: '不与同类人员比较',
+    yes: '是',
+    no: '否',
     sources: '依据',
     appeal: '申诉',
     appealTitle: '对该记录提出异议',
@@ -168,6 +171,7 @@ export const warningEnUS: LocaleShape<typeof warningZhCN> = {
     submit: 'Submit',
     required: 'Required',
     caseSent: 'Closure sent for approval in the to-do centre',
+    followUpDay: 'day-{{n}} follow-up',
   },
   self: {
     title: 'My indicators',
@@ -176,6 +180,8 @@ export const warningEnUS: LocaleShape<typeof warningZhCN> = {
     missing: 'No data (not counted)',
     peers: 'Above {{pct}}% of peers ({{n}} people)',
     noPeers: 'Not compared with peers',
+    yes: 'Yes',
+    no: 'No',
     sources: 'Sources',
     appeal: 'Appeal',
     appealTitle: 'Contest this record',

@@ -3,8 +3,8 @@ import { useEffect, useRef, type CSSProperties } from 'react';
 
 interface EChartProps {
   option: echarts.EChartsCoreOption;
-  /** Index of the clicked data item (bar or slice). */
-  onItemClick?: (dataIndex: number) => void;
+  /** Index of the clicked data item (bar or slice), and of its series (which stack of a bar). */
+  onItemClick?: (dataIndex: number, seriesIndex: number) => void;
   style?: CSSProperties;
   testId?: string;
 }
@@ -30,7 +30,7 @@ export function EChart({ option, onItemClick, style, testId }: EChartProps) {
     const instance = echarts.init(node, undefined, { renderer: 'canvas' });
     chart.current = instance;
     instance.on('click', (params) => {
-      if (typeof params.dataIndex === 'number') click.current?.(params.dataIndex);
+      if (typeof params.dataIndex === 'number') click.current?.(params.dataIndex, params.seriesIndex ?? 0);
     });
     // Follows the card's width (sider collapse, window resize) without a window listener per chart.
     const observer = new ResizeObserver(() => instance.resize());

@@ -7,11 +7,14 @@ interface QueryErrorAlertProps {
   onRetry?: () => void;
 }
 
-/** Inline error for a failed query, with the server's localised message and a retry button; nothing while there is none. */
+/**
+ * Inline error for a failed query, with the server's localised message and a retry button.
+ * Nothing while there is no error, so a page may place it unconditionally above its content.
+ */
 export function QueryErrorAlert({ error, onRetry }: QueryErrorAlertProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  if (!error) return null;
+  if (error === null || error === undefined) return null;
   return (
     <Alert
       type="error"

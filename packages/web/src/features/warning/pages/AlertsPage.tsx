@@ -7,6 +7,7 @@ import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { usePermission } from '../../../shared/auth/usePermission';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { downloadCsv } from '../../../shared/utils/csv';
+import { formatDateTime } from '../../../shared/utils/format';
 import { useAlert, useAlertAction, useAlerts, type AlertAction } from '../api';
 
 type Item = AlertListResponse['items'][number];
@@ -14,6 +15,26 @@ const levelColor: Record<string, string> = { attention: 'gold', warning: 'orange
 const MEASURES = ['谈心谈话', '心理疏导', '安排休假', '调整勤务', '培训辅导', '家访慰问', '转介医疗', '其他'];
 const OUTCOMES = ['改善', '无变化', '升级处置', '调离'];
 const REASONS = ['数据错误', '情况已知', '合理原因', '其他'];
+
+/** What a step recorded besides its note (the talk's type and date, who sat in the consultation …), as one parenthesis. */
+function stepDetail(data: string | null, t: (key: string, options?: Record<string, unknown>) => string): string {
+  let d: Record<string, unknown>;
+  try {
+    d = data ? (JSON.parse(data) as Record<string, unknown>) : {};
+  } catch {
+    return '';
+  }
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  const parts = [
+    text(d.type),
+    typeof d.day === 'number' ? t('warning.alerts.followUpDay', { n: d.day }) : null,
+    text(d.date),
+    text(d.attendees) ? `${t('warning.alerts.attendees')}：${String(d.attendees)}` : null,
+    text(d.outcome),
+    text(d.reason),
+  ].filter((p): p is string => p !== null);
+  return parts.length ? `（${parts.join('，')}）` : '';
+}
 
 /** 队伍质态预警: the list with filters and paging, and a drawer that carries the intervention step by step. */
 export function AlertsPage() {
@@ -76,7 +97,7 @@ export function AlertsPage() {
       <Table<Item>
         rowKey="id"
         size="middle"
-        scroll={{ x: 900 }}
+        scroll={{ x: 1000 }}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={{
@@ -100,7 +121,7 @@ export function AlertsPage() {
             width: 80,
             render: (v: string) => <Tag color={levelColor[v]}>{tk(`warning.levels.${v}`)}</Tag>,
           },
-          { title: t('warning.alerts.sentence'), dataIndex: 'sentence' },
+          { title: t('warning.alerts.sentence'), dataIndex: 'sentence', width: 360 },
           {
             title: t('warning.alerts.status'),
             dataIndex: 'status',
@@ -202,7 +223,9 @@ function AlertDrawer({ id, onClose }: { id: string | null; onClose: () => void }
           <Typography.Text type="secondary">{a.disclaimer}</Typography.Text>
           <Typography.Title level={5}>{t('warning.alerts.history')}</Typography.Title>
           <Timeline
-            items={a.events.map((e) => ({ children: `${e.at.slice(0, 10)} ${e.action} · ${e.actorName}${e.note ? `：${e.note}` : ''}` }))}
+            items={a.events.map((e) => ({
+              children: `${formatDateTime(e.at).slice(0, 16)} ${e.action}${stepDetail(e.data, tk)} · ${e.actorName}${e.note ? `：${e.note}` : ''}`,
+            }))}
           />
           {canHandle ? (
             <Space wrap>

@@ -89,14 +89,16 @@ export function CockpitPage() {
                   <EChart
                     testId="unit-chart"
                     style={{ height: 300 }}
-                    onItemClick={(i) => {
+                    onItemClick={(i, series) => {
+                      // The bar of each series opens its own list; open alerts are listed on the alerts page.
                       const u = units[i];
-                      if (u) open(u.orgId, u.orgName, 'officers', t('warning.cockpit.officers'));
+                      const figure = (['officers', 'auxiliaries'] as const)[series];
+                      if (u && figure) open(u.orgId, u.orgName, figure, t(`warning.cockpit.${figure}`));
                     }}
                     option={{
                       tooltip: { trigger: 'axis' },
                       legend: {},
-                      grid: { left: 90, right: 16, bottom: 24, top: 32 },
+                      grid: { left: 8, right: 16, bottom: 8, top: 32, containLabel: true },
                       yAxis: { type: 'category', data: shortUnitNames(units.map((u) => u.orgName)) },
                       xAxis: { type: 'value' },
                       series: [
@@ -131,7 +133,16 @@ export function CockpitPage() {
                         ),
                       },
                       { title: t('warning.cockpit.officers'), dataIndex: 'officers' },
-                      { title: t('warning.cockpit.auxiliaries'), dataIndex: 'auxiliaries' },
+                      {
+                        title: t('warning.cockpit.auxiliaries'),
+                        dataIndex: 'auxiliaries',
+                        onCell: (u) => ({
+                          onClick: (e) => {
+                            e.stopPropagation();
+                            open(u.orgId, u.orgName, 'auxiliaries', t('warning.cockpit.auxiliaries'));
+                          },
+                        }),
+                      },
                       { title: t('warning.cockpit.openAlerts'), dataIndex: 'openAlerts' },
                     ]}
                   />

@@ -17,6 +17,8 @@ export function SelfViewPage() {
   const [target, setTarget] = useState<{ ref: string; label: string } | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
   const v = view.data;
+  // An appeal names the record it is about, in the words the indicators' sources use.
+  const sourceLabel = new Map(v?.indicators.flatMap((i) => i.sources.map((s) => [s.ref, s.label] as const)) ?? []);
   const send = async () => {
     if (!target) return;
     const { reason } = await form.validateFields();
@@ -60,7 +62,15 @@ export function SelfViewPage() {
                 {i.missing ? (
                   <Typography.Text type="secondary">{t('warning.self.missing')}</Typography.Text>
                 ) : (
-                  <Typography.Text>{`${i.value ?? ''} ${i.unit === '比例' ? '' : i.unit}`}</Typography.Text>
+                  <Typography.Text>
+                    {i.unit === '是/否'
+                      ? i.value
+                        ? t('warning.self.yes')
+                        : t('warning.self.no')
+                      : i.unit === '比例'
+                        ? `${Math.round((i.value ?? 0) * 100)}%`
+                        : `${i.value ?? ''} ${i.unit}`}
+                  </Typography.Text>
                 )}
                 {i.percentile !== null && i.peerN !== null ? (
                   <>
@@ -95,6 +105,7 @@ export function SelfViewPage() {
                   <Tag color={a.status === 'upheld' ? 'green' : a.status === 'open' ? 'blue' : 'default'}>
                     {tk(`warning.self.appealStatus.${a.status}`)}
                   </Tag>
+                  {sourceLabel.has(a.factRef) ? <Typography.Text strong>{sourceLabel.get(a.factRef)}</Typography.Text> : null}
                   <Typography.Text>{a.reason}</Typography.Text>
                   {a.answer ? <Typography.Text type="secondary">{a.answer}</Typography.Text> : null}
                 </Space>
