@@ -165,22 +165,22 @@ describe('menu and audit log in headless Chromium', () => {
     // The parent crumb leads back to the page; a tab returns to where that page was left.
     await page.locator('.page-breadcrumb').getByRole('link', { name: '试卷管理' }).click();
     await page.waitForURL('**/question-bank/papers');
-    expect(await crumbTexts()).toEqual(['首页', '教育训练', '试卷管理']);
+    await expect.poll(crumbTexts).toEqual(['首页', '教育训练', '试卷管理']);
     await tabs.filter({ hasText: '培训班' }).click();
     await page.waitForURL('**/training');
-    expect(await page.title()).toBe('培训班 - 智慧政工');
+    await expect.poll(() => page.title()).toBe('培训班 - 智慧政工');
 
     // Closing the current tab hands over to its right-hand neighbour; the tabs outlive a reload.
     await tabs.filter({ hasText: '培训班' }).locator('.ant-tabs-tab-remove').click();
     await page.waitForURL('**/question-bank/papers');
-    expect(await tabTexts()).toEqual(['首页', '试卷管理']);
+    await expect.poll(tabTexts).toEqual(['首页', '试卷管理']);
     await page.reload();
     await page.locator('.page-breadcrumb', { hasText: '试卷管理' }).waitFor();
     expect(await tabTexts()).toEqual(['首页', '试卷管理']);
 
     await page.goto(`${server.url}/no-such-page`);
     await page.getByText('返回首页').waitFor();
-    expect(await page.title()).toBe('页面不存在 - 智慧政工');
+    await expect.poll(() => page.title()).toBe('页面不存在 - 智慧政工');
     expect(await crumbs.count()).toBe(0);
 
     // A phone keeps the menu drawer only: no tab strip, and the breadcrumb just for the way back.
