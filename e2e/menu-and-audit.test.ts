@@ -137,4 +137,61 @@ describe('menu and audit log in headless Chromium', () => {
     await page.getByText('返回首页').waitFor();
     await snap(page, 'impression-404-phone');
   });
+
+  it('a sub-route shows its breadcrumb under the menu highlight, opened pages become tabs, the window title names the page', async () => {
+    page = await (await newContext(browser, { viewport: DESKTOP, locale: 'zh-CN' })).newPage();
+    const login = new LoginPage(page, server.url);
+    await login.open();
+    await login.login('jyk', PASSWORD);
+    await page.getByTestId('current-user').waitFor();
+    const crumbs = page.locator('.page-breadcrumb li:not(.ant-breadcrumb-separator)');
+    const crumbTexts = async () => (await crumbs.allInnerTexts()).map((s) => s.trim());
+    const tabs = page.locator('.page-tabs .ant-tabs-tab');
+    const tabTexts = async () => (await tabs.allInnerTexts()).map((s) => s.trim());
+
+    await navigateInApp(page, '/training');
+    await page.locator('.ant-card-head-title', { hasText: '培训班' }).first().waitFor();
+    await navigateInApp(page, '/question-bank/papers/new');
+    await page.locator('.page-breadcrumb', { hasText: '新建试卷' }).waitFor();
+    expect(await crumbTexts()).toEqual(['首页', '教育训练', '试卷管理', '新建试卷']);
+    expect(await selectedLabels(page)).toEqual(['试卷管理']);
+    expect(await page.title()).toBe('试卷管理 - 智慧政工');
+    expect(await tabTexts()).toEqual(['首页', '培训班', '试卷管理']);
+    expect(await tabs.filter({ hasText: '试卷管理' }).getAttribute('class')).toContain('ant-tabs-tab-active');
+    // 首页 is pinned: it has no close button.
+    expect(await tabs.first().locator('.ant-tabs-tab-remove').count()).toBe(0);
+    await snap(page, 'navigation-breadcrumb-tabs-desktop');
+
+    // The parent crumb leads back to the page; a tab returns to where that page was left.
+    await page.locator('.page-breadcrumb').getByRole('link', { name: '试卷管理' }).click();
+    await page.waitForURL('**/question-bank/papers');
+    await expect.poll(crumbTexts).toEqual(['首页', '教育训练', '试卷管理']);
+    await tabs.filter({ hasText: '培训班' }).click();
+    await page.waitForURL('**/training');
+    await expect.poll(() => page.title()).toBe('培训班 - 智慧政工');
+
+    // Closing the current tab hands over to its right-hand neighbour; the tabs outlive a reload.
+    await tabs.filter({ hasText: '培训班' }).locator('.ant-tabs-tab-remove').click();
+    await page.waitForURL('**/question-bank/papers');
+    await expect.poll(tabTexts).toEqual(['首页', '试卷管理']);
+    await page.reload();
+    await page.locator('.page-breadcrumb', { hasText: '试卷管理' }).waitFor();
+    expect(await tabTexts()).toEqual(['首页', '试卷管理']);
+
+    await page.goto(`${server.url}/no-such-page`);
+    await page.getByText('返回首页').waitFor();
+    await expect.poll(() => page.title()).toBe('页面不存在 - 智慧政工');
+    expect(await crumbs.count()).toBe(0);
+
+    // A phone keeps the menu drawer only: no tab strip, and the breadcrumb just for the way back.
+    await page.setViewportSize(PHONE);
+    await page.goto(`${server.url}/question-bank/papers/new`);
+    await page.locator('.page-breadcrumb', { hasText: '新建试卷' }).waitFor();
+    expect(await crumbTexts()).toEqual(['试卷管理', '新建试卷']);
+    expect(await page.locator('.page-tabs').count()).toBe(0);
+    await snap(page, 'navigation-breadcrumb-phone');
+    await page.goto(`${server.url}/training`);
+    await page.locator('.ant-card-head-title', { hasText: '培训班' }).first().waitFor();
+    expect(await page.locator('.page-breadcrumb').count()).toBe(0);
+  });
 });

@@ -30,7 +30,8 @@ export class TalentPages {
 
   async openCompetition(id: string, tab: 'items' | 'entries' | 'scores' | 'rankings'): Promise<void> {
     await this.page.goto(`${this.baseUrl}/competitions/${id}?tab=${tab}`);
-    await this.page.locator('.ant-tabs-tabpane-active').waitFor();
+    // Scoped to the page: the shell's strip of open pages is a tab list too.
+    await this.page.locator('.ant-layout-content .ant-tabs-tabpane-active').waitFor();
   }
 
   scoreInput(person: string) {

@@ -1,12 +1,16 @@
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Flex, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { NotificationBell } from '../features/workflow/components/NotificationBell';
 import { LanguageSwitch } from '../shared/components/LanguageSwitch';
 import { useAuth } from '../shared/auth/useAuth';
-import { NAV_GROUPS, navItemOf, navItemsFor } from './nav-items';
+import { NAV_GROUPS, navItemsFor } from './nav-items';
+import { PageBreadcrumb } from './PageBreadcrumb';
+import { usePageLabels } from './page-labels';
+import { PageTabs } from './PageTabs';
+import { pageTrail } from './page-trail';
 
 /** Sider width chosen so the menu plus a 1366×768 screen still leaves ~1150px for tables. */
 const SIDER_WIDTH = 200;
@@ -36,7 +40,8 @@ export function MainLayout() {
     const split = flat.findIndex((x) => x.key === '/orgs');
     return split < 0 ? [...flat, ...groups] : [...flat.slice(0, split), ...groups, ...flat.slice(split)];
   }, [me, t]);
-  const selectedItem = navItemOf(location.pathname);
+  const trail = pageTrail(location.pathname);
+  const selectedItem = trail?.item;
   const selectedGroup = selectedItem?.group ? `group:${selectedItem.group}` : null;
   // Open sub-menus are the user's choice, but the one holding the current page is opened whenever
   // the page changes (a link from 首页 or a detail page), so its highlight is always in sight.
@@ -46,6 +51,19 @@ export function MainLayout() {
     setOpenedFor(location.pathname);
     if (selectedGroup && !openKeys.includes(selectedGroup)) setOpenKeys([...openKeys, selectedGroup]);
   }
+
+  // The window title names the page (its menu entry), so browser tabs and history read as pages.
+  const { entryLabel } = usePageLabels();
+  const windowTitle = `${selectedItem ? entryLabel(selectedItem) : t('errors.notFoundTitle')} - ${t('layout.appName')}`;
+  useEffect(() => {
+    document.title = windowTitle;
+  }, [windowTitle]);
+  useEffect(() => {
+    const appName = t('layout.appName');
+    return () => {
+      document.title = appName;
+    };
+  }, [t]);
 
   const onLogout = async () => {
     await logout();
@@ -127,7 +145,10 @@ export function MainLayout() {
             </Button>
           </Space>
         </Layout.Header>
+        {/* A phone has the menu drawer for switching pages: no tab strip to crowd it. */}
+        {!narrow && <PageTabs trail={trail} />}
         <Layout.Content style={{ margin: narrow ? 8 : 16, minWidth: 0 }}>
+          <PageBreadcrumb trail={trail} narrow={narrow} />
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -192,7 +192,7 @@ export function navItemsFor(me: { permissions: readonly string[]; hasPerson: boo
 
 /**
  * The menu entry a path belongs to: the longest entry path that is the path or a prefix of it
- * (/personnel/import → 批量导入, /personnel/<id> → 人员信息); 首页 only for '/' itself, so an
+ * (/personnel/import → 批量导入人员, /personnel/<id> → 人员信息); 首页 only for '/' itself, so an
  * unknown path (the 404 page) highlights nothing.
  */
 export function navItemOf(pathname: string): NavItem | undefined {

@@ -135,7 +135,7 @@ export const awardsZhCN = {
 };
 
 export const awardsEnUS: LocaleShape<typeof awardsZhCN> = {
-  title: 'Awards',
+  title: 'Awards and discipline',
   tabs: {
     list: 'Award cases',
     nominate: 'Nominate',

@@ -15,7 +15,7 @@ export const warningZhCN = {
     open: '全部在办',
   },
   alerts: {
-    title: '队伍质态预警',
+    title: '质态预警',
     person: '人员',
     org: '单位',
     rule: '规则',
@@ -99,7 +99,7 @@ export const warningZhCN = {
     rank: '警衔',
   },
   reports: {
-    title: '季度队伍质态报告',
+    title: '季度质态报告',
     quarter: '季度',
     org: '分局',
     status: '状态',
@@ -133,7 +133,7 @@ export const warningEnUS: LocaleShape<typeof warningZhCN> = {
     open: 'All open',
   },
   alerts: {
-    title: 'Team-condition warnings',
+    title: 'Condition warnings',
     person: 'Person',
     org: 'Unit',
     rule: 'Rule',
@@ -217,7 +217,7 @@ export const warningEnUS: LocaleShape<typeof warningZhCN> = {
     rank: 'Rank',
   },
   reports: {
-    title: 'Quarterly team-condition reports',
+    title: 'Quarterly condition reports',
     quarter: 'Quarter',
     org: 'Branch',
     status: 'Status',

@@ -24,6 +24,9 @@ export function MyCarePage() {
   const fail = (e: Error) => message.error(e.message);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('welfare.care.myTitle')}
+      </Typography.Title>
       <Card
         title={t('welfare.care.consentTitle')}
         extra={
