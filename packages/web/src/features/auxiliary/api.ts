@@ -1,21 +1,30 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildHeaders, toApiError } from '../../shared/api/client';
 import { downloadFile } from '../../shared/api/download';
-import type { Paged } from '../../shared/api/types';
+import type {
+  ApplyAdjustmentResponse,
+  CreateContractBody,
+  CreateContractResponse,
+  ExitBody,
+  GradeEntriesBody,
+  OpenMonthBody,
+  PayAdjustmentBody,
+  RenewContractBody,
+  SetPayGradeBody,
+  UniformBody,
+} from '@zhenggong/core';
 import type {
   AdjustmentRequest,
   AdjustmentPreview,
   Adjustment,
-  AssessmentGrade,
-  ContractKind,
-  ExitKind,
   MonthGrid,
   MonthSummary,
   OfficerDetail,
-  OfficerListItem,
-  Reminder,
+  OfficerList,
+  Reminders,
   RuleValues,
   RuleVersion,
+  UniformDue,
 } from './types';
 
 const BASE = '/api/v1/auxiliary';
@@ -34,7 +43,7 @@ export interface OfficerQuery {
 export function useOfficers(q: OfficerQuery) {
   return useQuery({
     queryKey: ['auxiliary', 'officers', q],
-    queryFn: ({ signal }) => api.get<Paged<OfficerListItem> & { reminderDays: number }>(`${BASE}/officers`, { ...q }, signal),
+    queryFn: ({ signal }) => api.get<OfficerList>(`${BASE}/officers`, { ...q }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -54,19 +63,14 @@ export function useOfficer(id: string | null) {
 export function useReminders(days?: number) {
   return useQuery({
     queryKey: ['auxiliary', 'reminders', days],
-    queryFn: ({ signal }) => api.get<{ days: number; today: string; items: Reminder[] }>(`${BASE}/contracts/reminders`, { days }, signal),
+    queryFn: ({ signal }) => api.get<Reminders>(`${BASE}/contracts/reminders`, { days }, signal),
   });
 }
 
 export function useUniformsDue() {
   return useQuery({
     queryKey: ['auxiliary', 'uniforms-due'],
-    queryFn: ({ signal }) =>
-      api.get<{ id: string; personId: string; name: string; orgName: string; item: string; size: string | null; nextDueDate: string }[]>(
-        `${BASE}/uniforms/due`,
-        undefined,
-        signal,
-      ),
+    queryFn: ({ signal }) => api.get<UniformDue[]>(`${BASE}/uniforms/due`, undefined, signal),
   });
 }
 
@@ -108,53 +112,47 @@ function useAuxMutation<A, R>(fn: (args: A) => Promise<R>) {
 }
 
 export const useCreateContract = () =>
-  useAuxMutation((a: { personId: string; kind: ContractKind; startDate: string; endDate?: string | null }) => {
+  useAuxMutation((a: CreateContractBody & { personId: string }) => {
     const { personId, ...body } = a;
-    return api.post<{ id: string }>(`${BASE}/officers/${personId}/contracts`, body);
+    return api.post<CreateContractResponse>(`${BASE}/officers/${personId}/contracts`, body);
   });
 export const useRenewContract = () =>
-  useAuxMutation((a: { contractId: string; startDate?: string; endDate?: string; kind?: ContractKind; workerChoseFixedTerm?: boolean }) => {
+  useAuxMutation((a: RenewContractBody & { contractId: string }) => {
     const { contractId, ...body } = a;
     return api.post<{ id: string }>(`${BASE}/contracts/${contractId}/renew`, body);
   });
 export const useAddUniform = () =>
-  useAuxMutation(
-    (a: { personId: string; item: string; size?: string; quantity: number; issueDate: string; nextDueDate?: string | null }) => {
-      const { personId, ...body } = a;
-      return api.post<{ id: string }>(`${BASE}/officers/${personId}/uniforms`, body);
-    },
-  );
+  useAuxMutation((a: UniformBody & { personId: string }) => {
+    const { personId, ...body } = a;
+    return api.post<{ id: string }>(`${BASE}/officers/${personId}/uniforms`, body);
+  });
 export const useExit = () =>
-  useAuxMutation((a: { personId: string; kind: ExitKind; exitDate: string; reason: string }) => {
+  useAuxMutation((a: ExitBody & { personId: string }) => {
     const { personId, ...body } = a;
     return api.post<{ id: string }>(`${BASE}/officers/${personId}/exit`, body);
   });
 export const useSetPayGrade = () =>
-  useAuxMutation((a: { personId: string; grade: string; startDate: string; personalAdjustFen?: number }) => {
+  useAuxMutation((a: SetPayGradeBody & { personId: string }) => {
     const { personId, ...body } = a;
     return api.post(`${BASE}/officers/${personId}/pay-grades`, body);
   });
 export const useAddRuleVersion = <K extends keyof RuleValues>(path: K) =>
   useAuxMutation((a: { effectiveFrom: string; value: RuleValues[K] }) => api.post(`${BASE}/rules/${path}`, a));
-export const useOpenMonth = () =>
-  useAuxMutation((a: { orgId: string; month: string; fundFen: number }) => api.post<{ id: string }>(`${BASE}/assessment-months`, a));
+export const useOpenMonth = () => useAuxMutation((a: OpenMonthBody) => api.post<{ id: string }>(`${BASE}/assessment-months`, a));
 export const useSetFund = () =>
   useAuxMutation((a: { id: string; fundFen: number }) =>
     api.put<MonthGrid>(`${BASE}/assessment-months/${a.id}/fund`, { fundFen: a.fundFen }),
   );
 export const useSaveEntries = () =>
-  useAuxMutation(
-    (a: { id: string; entries: { personId: string; grade: AssessmentGrade | null; score: number | null; note?: string | null }[] }) =>
-      api.put<MonthGrid>(`${BASE}/assessment-months/${a.id}/entries`, { entries: a.entries }),
+  useAuxMutation((a: GradeEntriesBody & { id: string }) =>
+    api.put<MonthGrid>(`${BASE}/assessment-months/${a.id}/entries`, { entries: a.entries }),
   );
 export const useConfirmMonth = () => useAuxMutation((id: string) => api.post<MonthGrid>(`${BASE}/assessment-months/${id}/confirm`));
 export const downloadPayoutSheet = (id: string, month: string) =>
   downloadFile(`${BASE}/assessment-months/${id}/payout-sheet.xlsx`, {}, `payout-${month}.xlsx`);
 export const previewAdjustment = (req: AdjustmentRequest) => api.post<AdjustmentPreview>(`${BASE}/pay-adjustments/preview`, req);
 export const useApplyAdjustment = () =>
-  useAuxMutation((req: AdjustmentRequest & { expectedAfterTotalFen: number }) =>
-    api.post<{ id: string; people: number }>(`${BASE}/pay-adjustments`, req),
-  );
+  useAuxMutation((req: PayAdjustmentBody) => api.post<ApplyAdjustmentResponse>(`${BASE}/pay-adjustments`, req));
 
 /** Money is integer fen (分) on the wire; people read yuan with two decimals. */
 export const yuan = (fen: number | null | undefined): string => (fen === null || fen === undefined ? '' : (fen / 100).toFixed(2));

@@ -1,198 +1,71 @@
-/** Shapes of the /api/v1/auxiliary answers (docs/api-auxiliary.md). */
-export type AssessmentGrade = 'excellent' | 'qualified' | 'basic' | 'unqualified';
-export type ContractKind = 'fixed' | 'open_ended' | 'task';
-export type ExitKind = 'resignation' | 'dismissal' | 'contract_end';
+import type {
+  AssessmentGrade as CoreAssessmentGrade,
+  ContractRemindersResponse,
+  CreateContractBody,
+  ExitKind as CoreExitKind,
+  GetMonthResponse,
+  GetOfficerResponse,
+  GradeTableValue,
+  ListAdjustmentsResponse,
+  ListMonthsResponse,
+  ListOfficersResponse,
+  ListRuleResponse,
+  PayAdjustmentPreviewBody,
+  PayScaleValue,
+  PreviewAdjustmentResponse,
+  SettingsValue,
+  SocialInsuranceValue,
+  UniformsDueResponse,
+} from '@zhenggong/core';
 
-export interface OfficerListItem {
-  id: string;
-  name: string;
-  orgId: string;
-  orgName: string;
-  status: string;
-  idNumberMasked: string;
-  auxCategory: string | null;
-  contractEnd: string | null;
-  contractKind: ContractKind | null;
-  payGrade: string | null;
-  /** Null without a pay grade on record (未定级). */
-  grossFen: number | null;
-  netBeforeTaxFen: number | null;
-  /** Ends within the reminder window in force, exactly as 到期提醒 lists it. */
-  contractDue: boolean;
-}
+/**
+ * Shapes of the /api/v1/auxiliary answers (docs/api-auxiliary.md): aliases of core's schema
+ * types (erased at build), plus the URL-keyed rule map the web keeps itself.
+ */
+export type AssessmentGrade = CoreAssessmentGrade;
+export type ContractKind = CreateContractBody['kind'];
+export type ExitKind = CoreExitKind;
 
-export interface PayEstimate {
-  month: string;
-  grade: string | null;
-  basePayFen: number;
-  allowancesFen: number;
-  personalAdjustFen: number;
-  grossFen: number;
-  assessmentFen: number;
-  insuranceBaseFen: number;
-  personalInsuranceFen: number;
-  employerInsuranceFen: number;
-  netBeforeTaxFen: number;
-  employerCostFen: number;
-}
+export type OfficerList = ListOfficersResponse;
+export type OfficerListItem = ListOfficersResponse['items'][number];
 
-export interface Contract {
-  id: string;
-  kind: ContractKind;
-  startDate: string;
-  endDate: string | null;
-  sequence: number;
-  status: 'active' | 'renewed' | 'ended';
-  endedDate: string | null;
-  endReason: string | null;
-}
+export type OfficerDetail = GetOfficerResponse;
+export type Contract = GetOfficerResponse['contracts'][number];
+export type PayEstimate = GetOfficerResponse['payEstimate'];
 
-export interface OfficerDetail {
-  id: string;
-  name: string;
-  orgName: string;
-  status: string;
-  statusDate: string | null;
-  idNumberMasked: string;
-  birthDate: string;
-  auxCategory: string | null;
-  post: string | null;
-  contractEnd: string | null;
-  contracts: Contract[];
-  payGrades: { id: string; grade: string; personalAdjustFen: number; startDate: string; endDate: string | null; note: string | null }[];
-  uniforms: {
-    id: string;
-    item: string;
-    size: string | null;
-    quantity: number;
-    issueDate: string;
-    nextDueDate: string | null;
-    note: string | null;
-  }[];
-  exits: { id: string; kind: ExitKind; exitDate: string; reason: string }[];
-  assessments: {
-    monthId: string;
-    month: string;
-    orgName: string;
-    status: string;
-    grade: AssessmentGrade | null;
-    score: number | null;
-    amountFen: number | null;
-  }[];
-  payEstimate: PayEstimate;
-}
+export type Reminders = ContractRemindersResponse;
+export type Reminder = ContractRemindersResponse['items'][number];
 
-export interface Reminder {
-  /** Null when only the person's record carries the end date (imported, no contract entered yet). */
-  contractId: string | null;
-  personId: string;
-  name: string;
-  orgName: string;
-  kind: ContractKind | null;
-  startDate: string | null;
-  endDate: string;
-  sequence: number | null;
-  daysLeft: number;
-  /** 劳动合同法 第十四条: renewing must offer an open-ended contract. */
-  openEndedRight: boolean;
-}
+export type UniformDue = UniformsDueResponse[number];
 
-export interface GradeTable {
-  grades: { code: AssessmentGrade; label: string; minScore: number; amountFen: number }[];
-}
-export interface PayScale {
-  grades: { code: string; basePayFen: number; allowances: { name: string; amountFen: number }[] }[];
-}
-export interface SocialInsurance {
-  baseMinFen: number;
-  baseMaxFen: number;
-  items: { name: string; employerRate: number; personalRate: number }[];
-}
-export interface Settings {
-  contractReminderDays: number;
-  firstContractYears: number;
-  renewalYears: number;
-}
+export type GradeTable = GradeTableValue;
+export type PayScale = PayScaleValue;
+export type SocialInsurance = SocialInsuranceValue;
+export type Settings = SettingsValue;
+/** Rule tables by their URL segment under /rules. */
 export interface RuleValues {
   'grade-table': GradeTable;
   'pay-scale': PayScale;
   'social-insurance': SocialInsurance;
   settings: Settings;
 }
-export interface RuleVersion<V> {
-  id: string | null;
-  jurisdiction: string;
-  effectiveFrom: string;
-  value: V;
-  evidence: 'V' | 'S' | 'U';
-  note: string | null;
-}
+/** One dated version of a rule table, its value narrowed to the table asked for. */
+export type RuleVersion<V> = Omit<ListRuleResponse['inForce'], 'value'> & { value: V };
 
-export interface MonthSummary {
-  id: string;
-  orgId: string;
-  orgName: string;
-  month: string;
-  fundFen: number;
-  status: 'draft' | 'confirmed';
-}
+export type MonthSummary = ListMonthsResponse[number];
+export type MonthGrid = GetMonthResponse;
+export type GridRow = GetMonthResponse['rows'][number];
 
-export interface GridRow {
-  personId: string;
-  name: string;
-  idNumberMasked: string;
-  orgName: string;
-  payGrade: string | null;
-  grade: AssessmentGrade | null;
-  gradeEntered: boolean;
-  score: number | null;
-  amountFen: number | null;
-  note: string | null;
-}
+export type AdjustmentRequest = PayAdjustmentPreviewBody;
+export type PayChange = AdjustmentRequest['change'];
+export type AdjustmentPreview = PreviewAdjustmentResponse;
+export type Adjustment = ListAdjustmentsResponse[number];
 
-export interface MonthGrid {
-  id: string;
-  orgId: string;
-  orgName: string;
-  month: string;
-  status: 'draft' | 'confirmed';
-  fundFen: number;
-  confirmedByName: string | null;
-  confirmedAt: string | null;
-  gradeTable: { versionId: string | null; effectiveFrom: string; value: GradeTable };
-  rows: GridRow[];
-  missing: number;
-  fund: { drawnFen: number; deductedFen: number; netFen: number; fundFen: number; remainingFen: number; overFen: number; fits: boolean };
-}
-
-export type PayChange = { kind: 'percent'; percent: number } | { kind: 'grade'; grade: string } | { kind: 'scale'; scale: PayScale };
-export interface AdjustmentRequest {
-  effectiveDate: string;
-  filter: { orgId?: string; grades?: string[] };
-  change: PayChange;
-}
-export interface AdjustmentPreview {
-  effectiveDate: string;
-  rows: {
-    personId: string;
-    name: string;
-    orgName: string;
-    gradeBefore: string | null;
-    gradeAfter: string | null;
-    grossBeforeFen: number;
-    grossAfterFen: number;
-    employerCostBeforeFen: number;
-    employerCostAfterFen: number;
-  }[];
-  totals: { people: number; beforeFen: number; afterFen: number; employerCostBeforeFen: number; employerCostAfterFen: number };
-}
-export interface Adjustment {
-  id: string;
-  kind: PayChange['kind'];
-  effectiveDate: string;
-  people: number;
-  beforeFen: number;
-  afterFen: number;
-  createdByName: string | null;
-  createdAt: string;
-}
+/**
+ * The server sends contract and exit kinds as plain strings (imported records may carry others);
+ * these narrow them for the labelled lists, with null for a kind the web has no label for.
+ */
+export const CONTRACT_KINDS = ['fixed', 'open_ended', 'task'] as const satisfies readonly ContractKind[];
+export const EXIT_KINDS = ['resignation', 'dismissal', 'contract_end'] as const satisfies readonly ExitKind[];
+export const asContractKind = (kind: string | null): ContractKind | null => CONTRACT_KINDS.find((k) => k === kind) ?? null;
+export const asExitKind = (kind: string | null): ExitKind | null => EXIT_KINDS.find((k) => k === kind) ?? null;

@@ -4,6 +4,7 @@ import { ApiError, NETWORK_ERROR } from '../../shared/api/api-error';
 import { api, buildHeaders, toApiError, type Method } from '../../shared/api/client';
 import { downloadFile } from '../../shared/api/download';
 import type { Paged } from '../../shared/api/types';
+import type { GradeAnswerResponse, ItemAnalysisResponse, MakeUpBody, MyExamsResponse } from '@zhenggong/core';
 import type {
   Exam,
   ExamineeRow,
@@ -12,10 +13,7 @@ import type {
   ExamStats,
   ExamSummary,
   GradingItem,
-  ItemAnalysisRow,
-  TestSummary,
   ItemResponse,
-  MyExam,
   MyResult,
   PaperOption,
   SessionStatus,
@@ -69,8 +67,7 @@ export const useUpdateExam = (id: string) => useExamMutation((input: Partial<Exa
 export const useScheduleExam = () => useExamMutation((id: string) => api.post<Exam>(`${examPath(id)}/schedule`));
 export const useCancelExam = () => useExamMutation((id: string) => api.post<Exam>(`${examPath(id)}/cancel`));
 export const usePublishResults = () => useExamMutation((id: string) => api.post<Exam>(`${examPath(id)}/publish-results`));
-export const useMakeUp = (id: string) =>
-  useExamMutation((input: { startsAt: string; endsAt: string; title?: string }) => api.post<Exam>(`${examPath(id)}/make-up`, input));
+export const useMakeUp = (id: string) => useExamMutation((input: MakeUpBody) => api.post<Exam>(`${examPath(id)}/make-up`, input));
 
 export interface ExamineeQuery {
   status?: SessionStatus;
@@ -100,8 +97,7 @@ export function useExamStats(id: string, enabled: boolean) {
 export function useItemAnalysis(id: string, enabled: boolean) {
   return useQuery({
     queryKey: examKeys.items(id),
-    queryFn: ({ signal }) =>
-      api.get<{ summary: TestSummary; items: ItemAnalysisRow[] }>(`${examPath(id)}/item-analysis`, undefined, signal),
+    queryFn: ({ signal }) => api.get<ItemAnalysisResponse>(`${examPath(id)}/item-analysis`, undefined, signal),
     enabled,
   });
 }
@@ -153,13 +149,16 @@ export function useGradingQueue(examId: string | undefined) {
 
 export const useGrade = () =>
   useExamMutation((input: { answerId: string; score: number; comment?: string }) =>
-    api.post<unknown>(`${BASE}/grading/${encodeURIComponent(input.answerId)}`, { score: input.score, comment: input.comment || undefined }),
+    api.post<GradeAnswerResponse>(`${BASE}/grading/${encodeURIComponent(input.answerId)}`, {
+      score: input.score,
+      comment: input.comment || undefined,
+    }),
   );
 
 // ——— examinee ———
 
 export function useMyExams() {
-  return useQuery({ queryKey: examKeys.mine, queryFn: ({ signal }) => api.get<{ items: MyExam[] }>(`${BASE}/mine`, undefined, signal) });
+  return useQuery({ queryKey: examKeys.mine, queryFn: ({ signal }) => api.get<MyExamsResponse>(`${BASE}/mine`, undefined, signal) });
 }
 
 export function useMyResult(examId: string, enabled: boolean) {

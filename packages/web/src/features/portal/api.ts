@@ -4,11 +4,11 @@ import { ApiError, NETWORK_ERROR, isApiError } from '../../shared/api/api-error'
 import { toApiError } from '../../shared/api/client';
 import { filenameFromDisposition, saveBlob } from '../../shared/api/download';
 import { photoMime } from './photo-check';
+import type { ApplicantOfResponse, IssueCaptchaResponse } from '@zhenggong/core';
 import type {
   Announcement,
   AnnouncementSummary,
   ApplicationDetail,
-  ApplicationFile,
   ApplicationInput,
   FileCategory,
   MyApplication,
@@ -91,10 +91,7 @@ export function usePortalMe() {
   });
 }
 
-export interface Captcha {
-  captchaId: string;
-  svg: string;
-}
+export type Captcha = IssueCaptchaResponse;
 
 export const fetchCaptcha = () => json<Captcha>('GET', '/captcha');
 
@@ -214,7 +211,7 @@ export function useUpdateApplication(id: string) {
 
 export function useResubmit(id: string) {
   const invalidate = useInvalidateApplications();
-  return useMutation({ mutationFn: () => json<unknown>('POST', `/applications/${enc(id)}/resubmit`, {}), onSuccess: invalidate });
+  return useMutation({ mutationFn: () => json<ApplicationDetail>('POST', `/applications/${enc(id)}/resubmit`, {}), onSuccess: invalidate });
 }
 
 export function useUploadPhoto(id: string) {
@@ -240,7 +237,7 @@ export function useUploadFile(id: string) {
       form.append('category', category);
       form.append('file', file, file.name);
       const response = await send('POST', `/applications/${enc(id)}/files`, { body: form });
-      return (await response.json()) as ApplicationFile;
+      return (await response.json()) as ApplicantOfResponse;
     },
     onSuccess: invalidate,
   });

@@ -11,7 +11,7 @@ export interface StepState {
 }
 
 /** Where an application stands on the road, from its status, its files and whether scores are out. */
-export function stepOfApplication(app: { status: ApplicationStatus; fileCount: number; hasScores: boolean }): StepState {
+export function stepOfApplication(app: { status: ApplicationStatus | null; fileCount: number; hasScores: boolean }): StepState {
   switch (app.status) {
     case 'submitted':
       return { current: app.fileCount === 0 ? 'upload' : 'review', status: 'process' };
@@ -26,5 +26,7 @@ export function stepOfApplication(app: { status: ApplicationStatus; fileCount: n
       return { current: 'publicity', status: 'process' };
     case 'hired':
       return { current: 'publicity', status: 'finish' };
+    case null:
+      return { current: 'review', status: 'process' };
   }
 }

@@ -1,133 +1,59 @@
-/** Shapes of the public portal API (docs/api-recruitment.md, `/api/v1/portal`). */
-export type ApplicationStatus = 'submitted' | 'approved' | 'rejected' | 'shortlisted' | 'publicized' | 'hired' | 'withdrawn';
+import type {
+  ApplicantView,
+  ApplicantViewResponse,
+  ApplicationBody,
+  ApplicationStatus as CoreApplicationStatus,
+  FileCategory as CoreFileCategory,
+  GetPublishedResponse,
+  ListOwnApplicationsResponse,
+  ListPublishedResponse,
+  OwnScoresResponse,
+  PublicityListResponse,
+  SubmitApplicationResponse,
+} from '@zhenggong/core';
 
-export interface Applicant {
-  id: string;
-  phoneMasked: string;
-}
+/**
+ * Shapes of the public portal API (docs/api-recruitment.md, `/api/v1/portal`): aliases of core's
+ * schema types, erased at build.
+ */
+export type ApplicationStatus = CoreApplicationStatus;
+const APPLICATION_STATUSES = [
+  'submitted',
+  'approved',
+  'rejected',
+  'shortlisted',
+  'publicized',
+  'hired',
+  'withdrawn',
+] as const satisfies readonly ApplicationStatus[];
+/** The server sends the status as a plain string; null for one the portal has no label for. */
+export const asApplicationStatus = (status: string): ApplicationStatus | null => APPLICATION_STATUSES.find((s) => s === status) ?? null;
 
-export interface PortalSession {
-  applicant: Applicant;
-  csrf: string;
-}
+export type Applicant = ApplicantView;
 
-export interface AnnouncementSummary {
-  id: string;
-  title: string;
-  publishedAt: string | null;
-  applyFrom: string;
-  applyUntil: string;
-  postCount: number;
-  summary?: string | null;
-}
+/** `/me` answers without a CSRF token when the session predates it; register and login always carry one. */
+export type PortalSession = ApplicantViewResponse;
 
-export interface PostRequirements {
-  ageMin?: number | null;
-  ageMax?: number | null;
-  ageReferenceDate?: string | null;
-  sex?: '1' | '2' | null;
-  educationMin?: string | null;
-  politicalStatus?: string[] | null;
-  householdRegions?: string[] | null;
-  other?: string | null;
-}
+export type AnnouncementSummary = ListPublishedResponse[number];
 
-export interface Post {
-  id: string;
-  code: string;
-  name: string;
-  orgName: string;
-  headcount: number;
-  requirements: PostRequirements;
-}
+export type Announcement = GetPublishedResponse;
+export type Post = Announcement['posts'][number];
+export type PostRequirements = Post['requirements'];
 
-export interface Announcement extends AnnouncementSummary {
-  body?: string | null;
-  examAt?: string | null;
-  examPlace?: string | null;
-  posts: Post[];
-}
+export type MyApplication = ListOwnApplicationsResponse[number];
 
-export interface MyApplication {
-  id: string;
-  announcementId: string;
-  announcementTitle: string;
-  postId: string;
-  postName: string;
-  status: ApplicationStatus;
-  rejectReason: string | null;
-  submittedAt: string | null;
-  reviewedAt: string | null;
-  updatedAt: string;
-  ticketNumber?: string | null;
-}
+export type FileCategory = CoreFileCategory;
+const FILE_CATEGORIES = ['id_card', 'diploma', 'household', 'other'] as const satisfies readonly FileCategory[];
+export const asFileCategory = (category: string): FileCategory | null => FILE_CATEGORIES.find((c) => c === category) ?? null;
 
-export type FileCategory = 'id_card' | 'diploma' | 'household' | 'other';
+export type ApplicationFile = SubmitApplicationResponse['files'][number];
 
-export interface ApplicationFile {
-  id: string;
-  category: FileCategory;
-  name: string;
-  size: number;
-  type?: string;
-  uploadedAt?: string;
-}
+export type ApplicationInput = ApplicationBody;
 
-export interface ApplicationInput {
-  postId: string;
-  name: string;
-  idNumber: string;
-  phone: string;
-  education: string;
-  politicalStatus: string;
-  householdRegion: string;
-  address?: string;
-  school?: string;
-  major?: string;
-  resume?: string;
-}
+/** The applicant's own application: always the revealed view (full ID number and phone), never the masked one staff get. */
+export type ApplicationDetail = Extract<SubmitApplicationResponse, { idNumber: string }>;
 
-export interface ApplicationDetail extends MyApplication {
-  name: string;
-  idNumber: string;
-  idNumberMasked?: string;
-  phone: string;
-  sex?: '1' | '2';
-  birthDate?: string;
-  age?: number;
-  education: string;
-  politicalStatus: string;
-  householdRegion: string;
-  address?: string | null;
-  school?: string | null;
-  major?: string | null;
-  resume?: string | null;
-  hasPhoto?: boolean;
-  ticketNumber?: string | null;
-  applyUntil?: string;
-  files: ApplicationFile[];
-}
+export type ScoreResult = OwnScoresResponse;
 
-export interface ScoreResult {
-  written?: number | null;
-  interview?: number | null;
-  physical?: number | null;
-  background?: number | null;
-  /** As a pass/fail gate (合格/不合格): passed or not; null when weighted instead, or not scored yet. */
-  physicalGate?: boolean | null;
-  backgroundGate?: boolean | null;
-  total?: number | null;
-  rank?: number | null;
-}
-
-export interface PublicityRow {
-  nameMasked: string;
-  postName: string;
-  total: number | null;
-}
-
-export interface Publicity {
-  from: string;
-  until: string;
-  entries: PublicityRow[];
-}
+export type Publicity = PublicityListResponse;
+export type PublicityRow = PublicityListResponse['entries'][number];

@@ -3,13 +3,21 @@ import i18n from 'i18next';
 import { ApiError, NETWORK_ERROR } from '../../shared/api/api-error';
 import { api, buildHeaders, toApiError } from '../../shared/api/client';
 import { downloadFile } from '../../shared/api/download';
-import type { Paged } from '../../shared/api/types';
+import type {
+  HireBody,
+  ListApplicationsResponse,
+  HireResponse,
+  ImportScoresResponse,
+  IssueTicketsResponse,
+  OpenPublicityResponse,
+  ShortlistResponse,
+  UpdateAnnouncementBody,
+} from '@zhenggong/core';
 import type {
   Announcement,
   AnnouncementInput,
   AnnouncementRow,
   ApplicationDetail,
-  ApplicationRow,
   ApplicationStatus,
   PostCount,
   PostInput,
@@ -75,7 +83,7 @@ export function useCreateAnnouncement() {
 export function useUpdateAnnouncement(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: Partial<Omit<AnnouncementInput, 'orgId'>>) => api.patch<Announcement>(`${BASE}/announcements/${enc(id)}`, input),
+    mutationFn: (input: UpdateAnnouncementBody) => api.patch<Announcement>(`${BASE}/announcements/${enc(id)}`, input),
     onSuccess: invalidate,
   });
 }
@@ -111,7 +119,7 @@ export function useCounts(id: string) {
 export function useApplications(query: ApplicationQuery) {
   return useQuery({
     queryKey: recruitmentKeys.applications(query),
-    queryFn: ({ signal }) => api.get<Paged<ApplicationRow>>(`${BASE}/applications`, { ...query }, signal),
+    queryFn: ({ signal }) => api.get<ListApplicationsResponse>(`${BASE}/applications`, { ...query }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -138,7 +146,10 @@ export function useReview(id: string) {
 
 export function useIssueTickets(id: string) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: () => api.post<{ issued: number }>(`${BASE}/announcements/${enc(id)}/tickets`), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: () => api.post<IssueTicketsResponse>(`${BASE}/announcements/${enc(id)}/tickets`),
+    onSuccess: invalidate,
+  });
 }
 
 export function useSaveWeights(id: string) {
@@ -166,7 +177,7 @@ export const downloadScoreTemplate = (id: string) =>
   downloadFile(`${BASE}/announcements/${enc(id)}/scores/template`, {}, 'scores-template.xlsx');
 
 /** Multipart upload of the score sheet; a dry run checks only, a commit stores all or nothing. */
-export async function importScores(id: string, file: File, dryRun: boolean): Promise<{ imported: number; dryRun: boolean }> {
+export async function importScores(id: string, file: File, dryRun: boolean): Promise<ImportScoresResponse> {
   const form = new FormData();
   form.append('file', file, file.name);
   let response: Response;
@@ -181,7 +192,7 @@ export async function importScores(id: string, file: File, dryRun: boolean): Pro
     throw new ApiError(0, NETWORK_ERROR, i18n.t('errors.network'));
   }
   if (!response.ok) throw await toApiError(response);
-  return (await response.json()) as { imported: number; dryRun: boolean };
+  return (await response.json()) as ImportScoresResponse;
 }
 
 export function useRanking(id: string) {
@@ -194,8 +205,7 @@ export function useRanking(id: string) {
 export function useShortlist(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (applicationIds: string[]) =>
-      api.post<{ shortlisted: number }>(`${BASE}/announcements/${enc(id)}/shortlist`, { applicationIds }),
+    mutationFn: (applicationIds: string[]) => api.post<ShortlistResponse>(`${BASE}/announcements/${enc(id)}/shortlist`, { applicationIds }),
     onSuccess: invalidate,
   });
 }
@@ -204,7 +214,7 @@ export function usePublicity(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (period: { from: string; until: string }) =>
-      api.post<{ publicized: number }>(`${BASE}/announcements/${enc(id)}/publicity`, period),
+      api.post<OpenPublicityResponse>(`${BASE}/announcements/${enc(id)}/publicity`, period),
     onSuccess: invalidate,
   });
 }
@@ -212,8 +222,8 @@ export function usePublicity(id: string) {
 export function useHire() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ applicationId, ...body }: { applicationId: string; orgId: string; startDate: string; contractEnd?: string }) =>
-      api.post<{ personId: string }>(`${BASE}/applications/${enc(applicationId)}/hire`, body),
+    mutationFn: ({ applicationId, ...body }: HireBody & { applicationId: string }) =>
+      api.post<HireResponse>(`${BASE}/applications/${enc(applicationId)}/hire`, body),
     onSuccess: invalidate,
   });
 }

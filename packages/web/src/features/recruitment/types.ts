@@ -1,6 +1,27 @@
-/** Shapes of the staff recruitment API (docs/api-recruitment.md, `/api/v1/recruitment`). */
-export type ApplicationStatus = 'submitted' | 'approved' | 'rejected' | 'shortlisted' | 'publicized' | 'hired' | 'withdrawn';
-export const APPLICATION_STATUSES: ApplicationStatus[] = [
+import type {
+  ApplicationStatus as CoreApplicationStatus,
+  CountsByPostResponse,
+  CreateAnnouncementBody,
+  CreateAnnouncementResponse,
+  CreatePostBody,
+  CreatePostResponse,
+  FileCategory,
+  FileView,
+  ListAnnouncementsResponse,
+  ListApplicationsResponse,
+  PostRequirements,
+  RankingResponse,
+  RecruitScoresBody,
+  ViewApplicationResponse,
+  WeightsBody,
+} from '@zhenggong/core';
+
+/**
+ * Shapes of the staff recruitment API (docs/api-recruitment.md, `/api/v1/recruitment`): aliases
+ * of core's schema types (erased at build), plus the import report the web keeps itself.
+ */
+export type ApplicationStatus = CoreApplicationStatus;
+export const APPLICATION_STATUSES = [
   'submitted',
   'approved',
   'rejected',
@@ -8,177 +29,39 @@ export const APPLICATION_STATUSES: ApplicationStatus[] = [
   'publicized',
   'hired',
   'withdrawn',
-];
+] as const satisfies readonly ApplicationStatus[];
 
-export interface Requirements {
-  ageMin?: number | null;
-  ageMax?: number | null;
-  ageReferenceDate?: string | null;
-  sex?: '1' | '2' | null;
-  educationMin?: string | null;
-  politicalStatus?: string[] | null;
-  householdRegions?: string[] | null;
-  other?: string | null;
-}
+export type Requirements = PostRequirements;
 
-export interface AnnouncementRow {
-  id: string;
-  title: string;
-  orgId: string;
-  orgName: string;
-  status: 'draft' | 'published';
-  applyFrom: string;
-  applyUntil: string;
-  publishedAt: string | null;
-  postCount: number;
-  applied: number;
-}
+export type AnnouncementRow = ListAnnouncementsResponse[number];
 
-export interface Post {
-  id: string;
-  code: string;
-  name: string;
-  orgId: string;
-  orgName?: string;
-  headcount: number;
-  requirements: Requirements;
-}
+/** The server stores a post's requirements as validated on write (PostRequirements) and sends them back as is. */
+export type Post = Omit<CreatePostResponse, 'requirements'> & { requirements: Requirements };
 
-export interface Weights {
-  written: number;
-  interview: number;
-  physical: number;
-  background: number;
-  physicalGate: boolean;
-  backgroundGate: boolean;
-}
+export type Weights = WeightsBody;
 
-export interface Announcement extends AnnouncementRow {
-  body: string;
-  summary?: string | null;
-  examAt?: string | null;
-  examPlace?: string | null;
-  posts: Post[];
-  weights?: Weights | null;
-  scoresPublishedAt?: string | null;
-  publicity?: { from: string; until: string } | null;
-}
+export type Announcement = Omit<CreateAnnouncementResponse, 'posts'> & { posts: Post[] };
 
-export interface AnnouncementInput {
-  title: string;
-  orgId: string;
-  body: string;
-  applyFrom: string;
-  applyUntil: string;
-  examAt?: string;
-  examPlace?: string;
-  summary?: string;
-}
+export type AnnouncementInput = CreateAnnouncementBody;
 
-export interface PostInput {
-  code: string;
-  name: string;
-  orgId: string;
-  headcount: number;
-  requirements: Requirements;
-}
+export type PostInput = CreatePostBody;
 
-export interface PostCount {
-  postId: string;
-  postName: string;
-  headcount: number;
-  applied: number;
-  approved: number;
-  rejected: number;
-  ratio: number;
-}
+export type PostCount = CountsByPostResponse[number];
 
-export interface ApplicationRow {
-  id: string;
-  announcementId: string;
-  postId: string;
-  postName: string;
-  name: string;
-  idNumberMasked: string;
-  phoneMasked: string;
-  sex: '1' | '2' | null;
-  age: number | null;
-  education: string;
-  status: ApplicationStatus;
-  submittedAt: string | null;
-  reviewedAt: string | null;
-  rejectReason: string | null;
-  ticketNumber: string | null;
-}
+export type ApplicationRow = ListApplicationsResponse['items'][number];
 
-export interface ApplicationFile {
-  id: string;
-  category: 'id_card' | 'diploma' | 'household' | 'other';
-  name: string;
-  size: number;
-  type?: string;
-  uploadedAt?: string;
-}
+export type ApplicationFile = FileView;
 
-export interface ApplicationEvent {
-  at: string;
-  kind: string;
-  actor?: string | null;
-  detail?: { reason?: string } & Record<string, unknown>;
-}
+export type ApplicationDetail = ViewApplicationResponse;
+export type ApplicationEvent = ApplicationDetail['events'][number];
 
-export interface Scores {
-  written?: number | null;
-  interview?: number | null;
-  physical?: number | null;
-  background?: number | null;
-  total?: number | null;
-}
+export type Scores = RecruitScoresBody;
 
-export interface ApplicationDetail extends ApplicationRow {
-  announcementTitle?: string;
-  birthDate?: string | null;
-  politicalStatus: string;
-  householdRegion: string;
-  address?: string | null;
-  school?: string | null;
-  major?: string | null;
-  resume?: string | null;
-  hasPhoto?: boolean;
-  personId?: string | null;
-  files: ApplicationFile[];
-  scores?: Scores | null;
-  events?: ApplicationEvent[];
-}
+export type RankingAnswer = RankingResponse;
+export type RankingGroup = RankingResponse['posts'][number];
+export type RankEntry = RankingGroup['entries'][number];
 
-export interface RankEntry {
-  rank: number | null;
-  applicationId: string;
-  name: string;
-  ticketNumber: string | null;
-  written: number | null;
-  interview: number | null;
-  physical: number | null;
-  background: number | null;
-  total: number | null;
-  eligible: boolean;
-  status: ApplicationStatus;
-}
-
-export interface RankingGroup {
-  postId: string;
-  postName: string;
-  headcount: number;
-  entries: RankEntry[];
-}
-
-export interface RankingAnswer {
-  weights: Weights;
-  /** Score at or above which a pass/fail item passes. */
-  gatePass: number;
-  posts: RankingGroup[];
-}
-
+/** One refused cell of a score import (the error's details). */
 export interface ScoreProblem {
   row: number;
   column: string;
@@ -186,3 +69,13 @@ export interface ScoreProblem {
   value?: string;
   message?: string;
 }
+
+/**
+ * Status, file category and event detail arrive untyped (plain strings, unknown JSON); these
+ * narrow them for labels, with null (or undefined) for anything the web has no label for.
+ */
+export const asApplicationStatus = (status: string): ApplicationStatus | null => APPLICATION_STATUSES.find((s) => s === status) ?? null;
+export const FILE_CATEGORIES = ['id_card', 'diploma', 'household', 'other'] as const satisfies readonly FileCategory[];
+export const asFileCategory = (category: string): FileCategory | null => FILE_CATEGORIES.find((c) => c === category) ?? null;
+export const eventReason = (detail: unknown): string | undefined =>
+  typeof detail === 'object' && detail !== null && 'reason' in detail && typeof detail.reason === 'string' ? detail.reason : undefined;

@@ -21,7 +21,7 @@ import { usePermission } from '../../../shared/auth/usePermission';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { toFen, useAddUniform, useCreateContract, useOfficer, useRule, useSetPayGrade, yuan } from '../api';
-import type { AssessmentGrade, Contract, ContractKind, OfficerDetail } from '../types';
+import { asContractKind, asExitKind, type AssessmentGrade, type Contract, type ContractKind, type OfficerDetail } from '../types';
 import { ExitModal } from './ExitModal';
 import { RenewModal } from './RenewModal';
 import { beijingTodayDayjs } from '../../../shared/utils/beijing-today';
@@ -30,6 +30,10 @@ const date = (d: Dayjs | undefined | null) => (d ? d.format('YYYY-MM-DD') : unde
 
 function ContractsTab({ officer }: { officer: OfficerDetail }) {
   const { t } = useTranslation();
+  const kindLabel = (k: string) => {
+    const kind = asContractKind(k);
+    return kind ? t(`auxiliary.detail.kinds.${kind}`) : k;
+  };
   const canWrite = usePermission('auxiliary:write');
   const [form] = Form.useForm<{ kind: ContractKind; startDate: Dayjs; endDate?: Dayjs }>();
   const create = useCreateContract();
@@ -46,7 +50,7 @@ function ContractsTab({ officer }: { officer: OfficerDetail }) {
         dataSource={officer.contracts}
         columns={[
           { title: '#', dataIndex: 'sequence', width: 50 },
-          { title: t('auxiliary.detail.kind'), dataIndex: 'kind', render: (k: ContractKind) => t(`auxiliary.detail.kinds.${k}`) },
+          { title: t('auxiliary.detail.kind'), dataIndex: 'kind', render: (k: string) => kindLabel(k) },
           { title: t('auxiliary.detail.start'), dataIndex: 'startDate' },
           { title: t('auxiliary.detail.end'), dataIndex: 'endDate', render: (e: string | null) => e ?? t('auxiliary.officers.openEnded') },
           {
@@ -98,7 +102,14 @@ function ContractsTab({ officer }: { officer: OfficerDetail }) {
           </Button>
         </Form>
       )}
-      {renewing && <RenewModal contractId={renewing.id} name={officer.name} kind={renewing.kind} onClose={() => setRenewing(null)} />}
+      {renewing && (
+        <RenewModal
+          contractId={renewing.id}
+          name={officer.name}
+          kind={asContractKind(renewing.kind) ?? 'fixed'}
+          onClose={() => setRenewing(null)}
+        />
+      )}
     </Flex>
   );
 }
@@ -249,6 +260,10 @@ function UniformsTab({ officer }: { officer: OfficerDetail }) {
 /** One auxiliary officer: contracts, pay, uniforms and assessments, with the exit dialog. */
 export function OfficerDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const exitLabel = (k: string) => {
+    const kind = asExitKind(k);
+    return kind ? t(`auxiliary.exit.kinds.${kind}`) : k;
+  };
   const officer = useOfficer(id);
   const canWrite = usePermission('auxiliary:write');
   const [exiting, setExiting] = useState(false);
@@ -283,7 +298,7 @@ export function OfficerDrawer({ id, onClose }: { id: string; onClose: () => void
             {o.exits[0] && (
               <Descriptions.Item
                 label={t('auxiliary.exit.reason')}
-              >{`${t(`auxiliary.exit.kinds.${o.exits[0].kind}`)}：${o.exits[0].reason}`}</Descriptions.Item>
+              >{`${exitLabel(o.exits[0].kind)}：${o.exits[0].reason}`}</Descriptions.Item>
             )}
           </Descriptions>
           <Tabs

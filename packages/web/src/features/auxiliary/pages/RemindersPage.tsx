@@ -6,11 +6,15 @@ import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useReminders, useUniformsDue } from '../api';
 import { OfficerDrawer } from '../components/OfficerDrawer';
 import { RenewModal } from '../components/RenewModal';
-import type { Reminder } from '../types';
+import { asContractKind, type Reminder } from '../types';
 
 /** The to-do list (待办) of contracts ending soon, and uniform issues falling due. */
 export function RemindersPage() {
   const { t } = useTranslation();
+  const kindLabel = (k: string) => {
+    const kind = asContractKind(k);
+    return kind ? t(`auxiliary.detail.kinds.${kind}`) : k;
+  };
   const [days, setDays] = useState<number | undefined>(undefined);
   const reminders = useReminders(days);
   const uniforms = useUniformsDue();
@@ -54,7 +58,7 @@ export function RemindersPage() {
             dataIndex: 'kind',
             render: (k: Reminder['kind'], r) => (
               <Space size={4} wrap>
-                {k ? t(`auxiliary.detail.kinds.${k}`) : <Tag>{t('auxiliary.reminders.recordOnly')}</Tag>}
+                {k ? kindLabel(k) : <Tag>{t('auxiliary.reminders.recordOnly')}</Tag>}
                 {r.openEndedRight && <Tag color="purple">{t('auxiliary.reminders.openEndedRight')}</Tag>}
               </Space>
             ),
@@ -102,7 +106,7 @@ export function RemindersPage() {
         <RenewModal
           contractId={renewing.contractId ?? ''}
           name={renewing.name}
-          kind={renewing.openEndedRight ? 'open_ended' : (renewing.kind ?? 'fixed')}
+          kind={renewing.openEndedRight ? 'open_ended' : (asContractKind(renewing.kind) ?? 'fixed')}
           openEndedRight={renewing.openEndedRight}
           onClose={() => setRenewing(null)}
         />

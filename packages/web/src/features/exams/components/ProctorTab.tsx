@@ -6,7 +6,7 @@ import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { formatDateTime } from '../../../shared/utils/format';
 import { useExaminees, type ExamineeQuery } from '../api';
 import { score, SESSION_COLORS } from '../exam-format';
-import { SESSION_STATUSES, type ExamineeRow, type SessionStatus } from '../types';
+import { asSessionStatus, SESSION_STATUSES, type ExamineeRow, type SessionStatus } from '../types';
 
 const REFRESH_SECONDS = 15;
 
@@ -23,7 +23,10 @@ export function ProctorTab({ examId, live }: { examId: string; live: boolean }) 
       key: 'status',
       title: t('exams.proctor.status'),
       width: 90,
-      render: (_, r) => <Tag color={SESSION_COLORS[r.status]}>{t(`exams.session.${r.status}`)}</Tag>,
+      render: (_, r) => {
+        const status = asSessionStatus(r.status);
+        return status ? <Tag color={SESSION_COLORS[status]}>{t(`exams.session.${status}`)}</Tag> : <Tag>{r.status}</Tag>;
+      },
     },
     {
       key: 'progress',

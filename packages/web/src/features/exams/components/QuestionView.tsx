@@ -73,7 +73,7 @@ export function QuestionView({ item, total, response, onChange }: QuestionViewPr
 
       {item.type === 'multiple' && (
         <Checkbox.Group
-          value={chosen}
+          value={[...chosen]}
           // Kept in the paper's option order, whatever order they were ticked in.
           onChange={(values) => onChange({ choice: item.options.map((o) => o.key).filter((k) => values.includes(k)) }, CHOICE_DELAY)}
           style={{ width: '100%' }}

@@ -5,7 +5,7 @@ import { useErrorMessage, useErrorText } from '../../../shared/hooks/useErrorMes
 import { downloadOwnFile, useDeleteFile, useUploadFile } from '../api';
 import { formatSize } from '../format';
 import { checkDocument } from '../photo-check';
-import type { ApplicationFile, FileCategory } from '../types';
+import { asFileCategory, type ApplicationFile, type FileCategory } from '../types';
 
 const CATEGORIES: FileCategory[] = ['id_card', 'diploma', 'household', 'other'];
 
@@ -19,6 +19,10 @@ export function DocumentUploads({
   editable: boolean;
 }) {
   const { t } = useTranslation();
+  const categoryLabel = (category: string) => {
+    const known = asFileCategory(category);
+    return known ? t(`portal.application.category.${known}`) : category;
+  };
   const errorText = useErrorText();
   const showError = useErrorMessage();
   const upload = useUploadFile(applicationId);
@@ -77,7 +81,7 @@ export function DocumentUploads({
                   {file.name}
                 </Button>
               }
-              description={`${t(`portal.application.category.${file.category}`)} · ${formatSize(file.size)}`}
+              description={`${categoryLabel(file.category)} · ${formatSize(file.size)}`}
             />
           </List.Item>
         )}

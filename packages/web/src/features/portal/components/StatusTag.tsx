@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationStatus } from '../types';
+import { asApplicationStatus, type ApplicationStatus } from '../types';
 
 const COLORS: Record<ApplicationStatus, string> = {
   submitted: 'processing',
@@ -12,11 +12,13 @@ const COLORS: Record<ApplicationStatus, string> = {
   withdrawn: 'default',
 };
 
-export function StatusTag({ status }: { status: ApplicationStatus }) {
+/** A status the portal does not know shows as sent. */
+export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
+  const known = asApplicationStatus(status);
   return (
-    <Tag color={COLORS[status]} data-testid="application-status">
-      {t(`portal.status.${status}`)}
+    <Tag color={known ? COLORS[known] : undefined} data-testid="application-status">
+      {known ? t(`portal.status.${known}`) : status}
     </Tag>
   );
 }

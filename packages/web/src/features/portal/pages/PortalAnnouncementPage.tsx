@@ -5,9 +5,14 @@ import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useAnnouncement, useMyApplications, usePortalMe } from '../api';
 import { RequirementList } from '../components/RequirementList';
 import { applyWindow, showDate, showTime } from '../format';
+import { asApplicationStatus } from '../types';
 
 export function PortalAnnouncementPage() {
   const { t } = useTranslation();
+  const statusLabel = (status: string) => {
+    const known = asApplicationStatus(status);
+    return known ? t(`portal.status.${known}`) : status;
+  };
   const { id = '' } = useParams();
   const announcement = useAnnouncement(id);
   const me = usePortalMe();
@@ -48,7 +53,7 @@ export function PortalAnnouncementPage() {
           showIcon
           style={{ marginBottom: 12 }}
           message={t('portal.announcement.applied')}
-          description={`${existing.postName} · ${t(`portal.status.${existing.status}`)}`}
+          description={`${existing.postName} · ${statusLabel(existing.status)}`}
           action={
             <Link to={`/portal/applications/${existing.id}`}>
               <Button size="small">{t('portal.mine.detail')}</Button>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
-import { downloadTicket, useMyApplication, useResubmit, useScores } from '../api';
+import { downloadTicket, useAnnouncement, useMyApplication, useResubmit, useScores } from '../api';
 import { EDUCATION_OPTIONS, POLITICAL_OPTIONS, codeLabel } from '../codes';
 import { DivisionName } from '../components/DivisionCascader';
 import { DocumentUploads } from '../components/DocumentUploads';
@@ -14,7 +14,7 @@ import { ApplicantSteps } from '../components/ApplicantSteps';
 import { StatusTag } from '../components/StatusTag';
 import { stepOfApplication } from '../applicant-step';
 import { showDate, showTime } from '../format';
-import type { ApplicationDetail, ScoreResult } from '../types';
+import { asApplicationStatus, type ApplicationDetail, type ScoreResult } from '../types';
 
 export function PortalApplicationPage() {
   return (
@@ -34,6 +34,8 @@ function ApplicationView() {
   const { id = '' } = useParams();
   const query = useMyApplication(id);
   const resubmit = useResubmit(id);
+  // The application carries no deadline; the re-apply hint takes it from the announcement.
+  const announcement = useAnnouncement(query.data?.announcementId);
   const [downloading, setDownloading] = useState(false);
 
   if (query.isPending) return <Skeleton active />;
@@ -72,7 +74,7 @@ function ApplicationView() {
               showIcon
               data-testid="reject-reason"
               message={`${t('portal.application.reason')}：${app.rejectReason ?? ''}`}
-              description={t('portal.application.rejectedHint', { until: showDate(app.applyUntil) || '—' })}
+              description={t('portal.application.rejectedHint', { until: showDate(announcement.data?.applyUntil) || '—' })}
             />
           ) : app.status === 'submitted' ? (
             <Alert type="info" showIcon message={t('portal.application.submittedHint')} />
@@ -113,8 +115,10 @@ function ApplicationView() {
       <Card size="small" title={t('portal.application.info')}>
         <Descriptions size="small" column={1} data-testid="application-info">
           <Descriptions.Item label={t('portal.apply.name')}>{app.name}</Descriptions.Item>
-          <Descriptions.Item label={t('portal.apply.idNumber')}>{app.idNumberMasked ?? app.idNumber}</Descriptions.Item>
-          {app.sex ? <Descriptions.Item label={t('portal.apply.sex')}>{t(`portal.sex.${app.sex}`)}</Descriptions.Item> : null}
+          <Descriptions.Item label={t('portal.apply.idNumber')}>{app.idNumberMasked}</Descriptions.Item>
+          {app.sex === '1' || app.sex === '2' ? (
+            <Descriptions.Item label={t('portal.apply.sex')}>{t(`portal.sex.${app.sex}`)}</Descriptions.Item>
+          ) : null}
           {app.birthDate ? <Descriptions.Item label={t('portal.apply.birthDate')}>{app.birthDate}</Descriptions.Item> : null}
           <Descriptions.Item label={t('portal.apply.phone')}>{app.phone}</Descriptions.Item>
           <Descriptions.Item label={t('portal.apply.education')}>{codeLabel(EDUCATION_OPTIONS, app.education, english)}</Descriptions.Item>
@@ -202,5 +206,5 @@ function ScoresCard({ id }: { id: string }) {
 function ApplicationSteps({ app, approved }: { app: ApplicationDetail; approved: boolean }) {
   const scores = useScores(app.id, approved);
   const hasScores = scores.data?.total != null || scores.data?.written != null;
-  return <ApplicantSteps {...stepOfApplication({ status: app.status, fileCount: app.files.length, hasScores })} />;
+  return <ApplicantSteps {...stepOfApplication({ status: asApplicationStatus(app.status), fileCount: app.files.length, hasScores })} />;
 }

@@ -99,7 +99,7 @@ export function AnnouncementFormModal({
           rules={[{ required: true }]}
           extra={t('recruitment.announcement.orgHint')}
         >
-          {announcement ? <Input disabled value={announcement.orgName} /> : <OrgTreeSelect />}
+          {announcement ? <Input disabled value={announcement.orgName ?? ''} /> : <OrgTreeSelect />}
         </Form.Item>
         <Form.Item name="period" label={t('recruitment.announcement.period')} rules={[{ required: true }]}>
           <DatePicker.RangePicker style={{ width: '100%' }} />

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationStatus } from '../types';
+import { asApplicationStatus, type ApplicationStatus } from '../types';
 
 const COLORS: Record<ApplicationStatus, string> = {
   submitted: 'processing',
@@ -12,7 +12,9 @@ const COLORS: Record<ApplicationStatus, string> = {
   withdrawn: 'default',
 };
 
-export function StatusTag({ status }: { status: ApplicationStatus }) {
+/** The server sends the status as a plain string; one the web does not know shows as is. */
+export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
-  return <Tag color={COLORS[status]}>{t(`recruitment.status.${status}`)}</Tag>;
+  const known = asApplicationStatus(status);
+  return known ? <Tag color={COLORS[known]}>{t(`recruitment.status.${known}`)}</Tag> : <Tag>{status}</Tag>;
 }

@@ -25,6 +25,7 @@ import { useDictLabel, type PersonDictCode } from '../../../shared/dicts/dict-ap
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { downloadApplicationFile, recruitmentPath, useApplication, useReview } from '../api';
 import { StatusTag } from '../components/StatusTag';
+import { asFileCategory, eventReason } from '../types';
 
 const DICTS: readonly PersonDictCode[] = ['education', 'political_status'];
 const EVENTS = [
@@ -47,6 +48,10 @@ const isKnownEvent = (kind: string): kind is (typeof EVENTS)[number] => EVENTS.s
 /** One application for 资格审核: photo, files, facts; approve, or reject with a reason the applicant sees. */
 export function ApplicationReviewPage() {
   const { t } = useTranslation();
+  const fileCategoryLabel = (category: string) => {
+    const known = asFileCategory(category);
+    return known ? t(`recruitment.fileCategory.${known}`) : category;
+  };
   const { message } = App.useApp();
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -136,10 +141,13 @@ export function ApplicationReviewPage() {
               <Descriptions.Item label={t('recruitment.review.name')}>{app.name}</Descriptions.Item>
               <Descriptions.Item label={t('recruitment.review.idNumber')}>{app.idNumberMasked}</Descriptions.Item>
               <Descriptions.Item label={t('recruitment.review.sexAge')}>
-                {app.sex ? t(`recruitment.sex.${app.sex}`) : ''} {app.age != null ? t('recruitment.review.years', { age: app.age }) : ''}
+                {app.sex === '1' || app.sex === '2' ? t(`recruitment.sex.${app.sex}`) : ''}{' '}
+                {app.age != null ? t('recruitment.review.years', { age: app.age }) : ''}
               </Descriptions.Item>
               <Descriptions.Item label={t('recruitment.review.birthDate')}>{app.birthDate ?? ''}</Descriptions.Item>
-              <Descriptions.Item label={t('recruitment.review.phone')}>{app.phoneMasked}</Descriptions.Item>
+              <Descriptions.Item label={t('recruitment.review.phone')}>
+                {'phoneMasked' in app ? app.phoneMasked : app.phone}
+              </Descriptions.Item>
               <Descriptions.Item label={t('recruitment.review.education')}>{label('education', app.education)}</Descriptions.Item>
               <Descriptions.Item label={t('recruitment.review.political')}>
                 {label('political_status', app.politicalStatus)}
@@ -175,7 +183,7 @@ export function ApplicationReviewPage() {
                     >
                       {file.name}
                     </Button>
-                    <Typography.Text type="secondary">{t(`recruitment.fileCategory.${file.category}`)}</Typography.Text>
+                    <Typography.Text type="secondary">{fileCategoryLabel(file.category)}</Typography.Text>
                   </List.Item>
                 )}
               />
@@ -191,7 +199,7 @@ export function ApplicationReviewPage() {
                     <span>
                       {new Date(e.at).toLocaleString()} · {isKnownEvent(e.kind) ? t(`recruitment.event.${e.kind}`) : e.kind}
                       {e.actor ? ` · ${e.actor === 'applicant' ? t('recruitment.event.byApplicant') : e.actor}` : ''}
-                      {e.detail?.reason ? `：${e.detail.reason}` : ''}
+                      {eventReason(e.detail) ? `：${eventReason(e.detail)}` : ''}
                     </span>
                   ),
                 }))}
