@@ -68,8 +68,6 @@ export type ItemFlag = 'too_easy' | 'too_hard' | 'low_discrimination' | 'negativ
 
 export type ItemAnalysisRow = ItemAnalysisResponse['items'][number];
 
-export type { TestSummary } from '@zhenggong/core';
-
 export type GradingItem = GradingQueueResponse['items'][number];
 
 export type MyExam = MyExamsResponse['items'][number];
