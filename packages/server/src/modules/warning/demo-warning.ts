@@ -1,7 +1,7 @@
 import { addMonthEnds, monthEndOfIndex, ewMonthIndex } from '@zhenggong/core';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/workflow/engine.ts';
-import { today } from '../personnel/people.ts';
+import { personBriefs, today } from '../personnel/people.ts';
 import { actOnAlert } from './alert-service.ts';
 import { recordFacts, type RecordedFact } from './fact-intake.ts';
 import { runMonth } from './monthly-run.ts';
@@ -97,16 +97,18 @@ const WRITTEN: readonly { problems: string; measures: string }[] = [
 
 /** A few of the branch's new alerts carried into the intervention steps by its political staff. */
 async function handleSome(ctx: AppContext, actor: Actor, branchId: string, n: number): Promise<number> {
-  const open = await ctx.db
-    .selectFrom('ew_alert as a')
-    .innerJoin('person as p', 'p.id', 'a.person_id')
-    .innerJoin('org_closure as c', 'c.descendant_id', 'p.org_id')
-    .select('a.id')
-    .where('c.ancestor_id', '=', branchId)
-    .where('a.status', '=', 'new')
-    .orderBy('a.id')
-    .limit(3)
-    .execute();
+  // Personnel is read through its face: new alerts first, then whose people sit in this branch.
+  const fresh = await ctx.db.selectFrom('ew_alert').select(['id', 'person_id']).where('status', '=', 'new').orderBy('id').execute();
+  const briefs = await personBriefs(
+    ctx.db,
+    fresh.map((a) => a.person_id),
+  );
+  const units = new Set(
+    (await ctx.db.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', branchId).execute()).map(
+      (r) => r.descendant_id,
+    ),
+  );
+  const open = fresh.filter((a) => units.has(briefs.get(a.person_id)?.org_id ?? '')).slice(0, 3);
   const day = today(ctx);
   const steps = [
     ['assign'],
