@@ -1,5 +1,5 @@
-import type { Principal } from '../../platform/access/principal.ts';
-import { systemActor, type AuditActor } from '../../platform/audit/audit-service.ts';
+import { accountPrincipal, type Principal } from '../../platform/access/principal.ts';
+import { accountActor, systemActor } from '../../platform/audit/audit-service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { publishResults } from './exam-results-service.ts';
@@ -24,19 +24,8 @@ export interface DemoExamBranch {
 }
 
 const fixedAt = (at: Date): Clock => ({ now: () => new Date(at) });
-const principalOf = (u: DemoExaminee): Principal => ({
-  ...u,
-  adminKind: null,
-  sessionId: '',
-  csrfToken: '',
-  mustChangePassword: false,
-  passwordExpired: false,
-  mfa: 'done',
-  orgChangePending: false,
-  roles: [],
-  permissions: new Set(['exam:take']),
-});
-const actorOf = (u: DemoExaminee): AuditActor => ({ userId: u.userId, username: u.username, role: null, ip: null, requestId: null });
+const principalOf = (u: DemoExaminee): Principal => accountPrincipal(u, ['exam:take']);
+const actorOf = accountActor;
 
 /**
  * The demo's exams (made on first run only). Exams are scoped by their owner org, so each branch

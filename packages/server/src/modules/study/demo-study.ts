@@ -1,6 +1,6 @@
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
-import type { Principal } from '../../platform/access/principal.ts';
-import { systemActor, type AuditActor } from '../../platform/audit/audit-service.ts';
+import { accountPrincipal, type Principal } from '../../platform/access/principal.ts';
+import { accountActor, systemActor } from '../../platform/audit/audit-service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { approveCase, rejectCase } from '../../platform/workflow/actions.ts';
@@ -69,25 +69,8 @@ const materials: readonly { title: string; url: string; hours: number; minutes: 
 ];
 
 const fixedAt = (at: Date): Clock => ({ now: () => new Date(at) });
-const principalOf = (u: DemoStudyOfficer): Principal => ({
-  ...u,
-  adminKind: null,
-  sessionId: '',
-  csrfToken: '',
-  mustChangePassword: false,
-  passwordExpired: false,
-  mfa: 'done',
-  orgChangePending: false,
-  roles: [],
-  permissions: new Set(['study:self']),
-});
-const actorOf = (userId: string, username: string): AuditActor & { userId: string } => ({
-  userId,
-  username,
-  role: null,
-  ip: null,
-  requestId: null,
-});
+const principalOf = (u: DemoStudyOfficer): Principal => accountPrincipal(u, ['study:self']);
+const actorOf = (userId: string, username: string) => accountActor({ userId, username });
 
 /**
  * 学习教育 of every branch, once (the year's 主题教育 campaign marks it done): two campaigns, study

@@ -1,5 +1,6 @@
 import { isWorkingDay } from '@zhenggong/core';
-import type { Principal } from '../../platform/access/principal.ts';
+import { accountPrincipal, type Principal } from '../../platform/access/principal.ts';
+import { accountActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { approveCase, returnCase } from '../../platform/workflow/actions.ts';
@@ -26,25 +27,8 @@ export interface DemoApprover {
 }
 
 const DAY = 86_400_000;
-const principalOf = (u: DemoOfficer): Principal => ({
-  ...u,
-  adminKind: null,
-  sessionId: '',
-  csrfToken: '',
-  mustChangePassword: false,
-  passwordExpired: false,
-  mfa: 'done',
-  orgChangePending: false,
-  roles: [],
-  permissions: new Set(['personnel:self']),
-});
-const actorOf = (u: { userId: string; username: string }) => ({
-  userId: u.userId,
-  username: u.username,
-  role: null,
-  ip: null,
-  requestId: null,
-});
+const principalOf = (u: DemoOfficer): Principal => accountPrincipal(u, ['personnel:self']);
+const actorOf = accountActor;
 /** The context as of a moment in the past, so an application and its decision carry their own dates. */
 const at = (ctx: AppContext, ms: number): AppContext => ({ ...ctx, clock: { now: () => new Date(ms) } });
 

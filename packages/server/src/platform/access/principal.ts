@@ -27,3 +27,28 @@ export interface Principal {
   readonly roles: readonly PrincipalRole[];
   readonly permissions: ReadonlySet<string>;
 }
+
+/**
+ * An account acting outside a request (the demo seeder acting as an officer): just the given
+ * permissions, no roles, a finished second factor.
+ */
+export function accountPrincipal(
+  account: { userId: string; username: string; displayName: string; orgId: string },
+  permissions: readonly string[],
+): Principal {
+  return {
+    userId: account.userId,
+    username: account.username,
+    displayName: account.displayName,
+    orgId: account.orgId,
+    adminKind: null,
+    sessionId: '',
+    csrfToken: '',
+    mustChangePassword: false,
+    passwordExpired: false,
+    mfa: 'done',
+    orgChangePending: false,
+    roles: [],
+    permissions: new Set(permissions),
+  };
+}

@@ -23,6 +23,15 @@ export interface AuditEvent {
   readonly detail?: Record<string, unknown>;
 }
 
+/** An account acting outside a request, as the audit names it. */
+export const accountActor = (account: { userId: string; username: string }): AuditActor & { userId: string } => ({
+  userId: account.userId,
+  username: account.username,
+  role: null,
+  ip: null,
+  requestId: null,
+});
+
 export const systemActor: AuditActor = { userId: null, username: 'system', role: 'system', ip: null, requestId: null };
 
 /**

@@ -1,4 +1,5 @@
-import type { Principal } from '../../../platform/access/principal.ts';
+import { accountPrincipal, type Principal } from '../../../platform/access/principal.ts';
+import { accountActor } from '../../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { approveCase, rejectCase, returnCase } from '../../../platform/workflow/actions.ts';
@@ -72,25 +73,8 @@ const PLANS: Plan[][] = [
   ],
 ];
 
-const principalOf = (u: DemoCorrectionOfficer): Principal => ({
-  ...u,
-  adminKind: null,
-  sessionId: '',
-  csrfToken: '',
-  mustChangePassword: false,
-  passwordExpired: false,
-  mfa: 'done',
-  orgChangePending: false,
-  roles: [],
-  permissions: new Set(['personnel:self']),
-});
-const actorOf = (u: { userId: string; username: string }) => ({
-  userId: u.userId,
-  username: u.username,
-  role: null,
-  ip: null,
-  requestId: null,
-});
+const principalOf = (u: DemoCorrectionOfficer): Principal => accountPrincipal(u, ['personnel:self']);
+const actorOf = accountActor;
 const at = (ctx: AppContext, ms: number): AppContext => ({ ...ctx, clock: { now: () => new Date(ms) } });
 
 /**
