@@ -55,7 +55,7 @@ describe('menu and audit log in headless Chromium', () => {
     const role = await sec.call<{ id: string }>('POST', '/api/v1/roles', {
       code: 'city_jy',
       name: '市局教育训练',
-      permissions: ['org:read', 'training:read', 'talent:read', 'exam:question'],
+      permissions: ['org:read', 'training:read', 'talent:read', 'exam:question', 'exam:read', 'exam:manage'],
       dataScope: 'all',
       scopeOrgIds: [],
     });
@@ -193,5 +193,29 @@ describe('menu and audit log in headless Chromium', () => {
     await page.goto(`${server.url}/training`);
     await page.locator('.ant-card-head-title', { hasText: '培训班' }).first().waitFor();
     expect(await page.locator('.page-breadcrumb').count()).toBe(0);
+  });
+
+  it('a list keeps the columns and density chosen in its settings (列设置), across a reload', async () => {
+    page = await (await newContext(browser, { viewport: DESKTOP, locale: 'zh-CN' })).newPage();
+    const login = new LoginPage(page, server.url);
+    await login.open();
+    await login.login('jyk', PASSWORD);
+    await page.getByTestId('current-user').waitFor();
+    await page.goto(`${server.url}/exams`);
+    const headers = page.getByTestId('exam-table').locator('thead th');
+    await headers.filter({ hasText: '试卷' }).waitFor();
+
+    await page.getByRole('button', { name: '列设置' }).click();
+    const settings = page.getByTestId('table-settings-exams');
+    await settings.getByRole('checkbox', { name: '试卷' }).uncheck();
+    await settings.getByText('中等').click();
+    await expect.poll(() => headers.filter({ hasText: '试卷' }).count()).toBe(0);
+    await page.getByTestId('exam-table').locator('.ant-table-middle').waitFor();
+    await snap(page, 'table-settings-desktop');
+
+    await page.reload();
+    await headers.filter({ hasText: '考试名称' }).waitFor();
+    expect(await headers.filter({ hasText: '试卷' }).count()).toBe(0);
+    expect(await page.getByTestId('exam-table').locator('.ant-table-middle').count()).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ExportButton } from '../../../shared/components/ExportButton';
+import { useTableSettings } from '../../../shared/components/TableSettings';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { formatDateTime } from '../../../shared/utils/format';
 import { exportExams, useExams } from '../api';
@@ -96,6 +97,7 @@ export function ExamListPage() {
         ),
     },
   ];
+  const table = useTableSettings('exams', columns);
 
   // The server lists newest window first (starts_at descending); there is no other order to choose.
   const onChange: TableProps<ExamSummary>['onChange'] = (pagination) => {
@@ -147,13 +149,14 @@ export function ExamListPage() {
             aria-label={t('exams.proctor.status')}
           />
           <ExportButton onExport={() => exportExams(query)} />
+          {table.button}
         </Flex>
         {exams.isError && <QueryErrorAlert error={exams.error} onRetry={() => void exams.refetch()} />}
         <div data-testid="exam-table">
           <Table<ExamSummary>
             rowKey="id"
-            size="small"
-            columns={columns}
+            size={table.size}
+            columns={table.columns}
             dataSource={exams.data?.items}
             loading={exams.isFetching}
             onChange={onChange}

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { usePermission } from '../../../shared/auth/usePermission';
+import { useTableSettings } from '../../../shared/components/TableSettings';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { usePeople } from '../api';
 import { ExportModal } from '../components/ExportModal';
@@ -37,7 +38,7 @@ export function PersonListPage() {
   const state = useMemo(() => parseListState(new URLSearchParams(search)), [search]);
   const people = usePeople({ ...state.filter, page: state.page, pageSize: state.pageSize, sort: state.sort });
   const label = useDictLabel();
-  const columns = usePersonColumns(state.sort, label);
+  const table = useTableSettings('personnel', usePersonColumns(state.sort, label));
 
   const go = (next: Partial<ListState>) => setSearchParams(toSearchParams({ ...state, ...next }));
   const onSearch = (filter: PersonFilter) => go({ filter, page: 1 });
@@ -70,6 +71,7 @@ export function PersonListPage() {
             </Button>
           )}
           <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void people.refetch()} />
+          {table.button}
         </Space>
       }
       styles={{ body: { paddingBottom: 8 } }}
@@ -80,8 +82,8 @@ export function PersonListPage() {
         <div data-testid="personnel-table">
           <Table<PersonListItem>
             rowKey="id"
-            size="small"
-            columns={columns}
+            size={table.size}
+            columns={table.columns}
             dataSource={people.data?.items}
             loading={people.isFetching}
             onChange={onTableChange}

@@ -3,6 +3,7 @@ import { App, Button, Card, Flex, Space, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { useTableSettings } from '../../../shared/components/TableSettings';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { usePermission } from '../../../shared/auth/usePermission';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
@@ -74,7 +75,7 @@ export function UsersPage() {
         ),
     });
   };
-  const columns = useUserColumns(sort, onAction);
+  const table = useTableSettings('users', useUserColumns(sort, onAction), 'middle');
 
   const onExport = async () => {
     setExporting(true);
@@ -110,6 +111,7 @@ export function UsersPage() {
             {t('users.actions.exportCsv')}
           </Button>
           <Button icon={<ReloadOutlined />} aria-label={t('common.refresh')} onClick={() => void users.refetch()} />
+          {table.button}
         </Space>
       }
     >
@@ -125,8 +127,8 @@ export function UsersPage() {
         <div data-testid="users-table">
           <Table<User>
             rowKey="id"
-            size="middle"
-            columns={columns}
+            size={table.size}
+            columns={table.columns}
             dataSource={users.data?.items}
             loading={users.isFetching}
             onChange={onTableChange}
