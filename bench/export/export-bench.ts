@@ -22,7 +22,7 @@ import { loadConfig } from '@zhenggong/server/config';
 import { connect, type Dialect } from '@zhenggong/server/db/connect';
 import { migrateToLatest } from '@zhenggong/server/db/migrate';
 import { systemActor } from '@zhenggong/server/platform/audit/audit-service';
-import type { Principal } from '@zhenggong/server/platform/access/principal';
+import { accountPrincipal } from '@zhenggong/server/platform/access/principal';
 import { planListExport, writeListXlsx } from '@zhenggong/server/modules/personnel/export/list-export';
 import { watermarkOf } from '@zhenggong/server/modules/personnel/export/watermark';
 import { createBenchDatabase } from '../db.ts';
@@ -50,21 +50,9 @@ class ByteCounter extends Writable {
   }
 }
 
-const exporter: Principal = {
-  userId: 'bench-exporter',
-  username: 'bench-exporter',
-  displayName: '基准测试',
-  orgId: '',
-  adminKind: null,
-  sessionId: '',
-  csrfToken: '',
-  mustChangePassword: false,
-  passwordExpired: false,
-  mfa: 'done',
-  orgChangePending: false,
-  roles: [],
-  permissions: new Set(['personnel:export']),
-};
+const exporter = accountPrincipal({ userId: 'bench-exporter', username: 'bench-exporter', displayName: '基准测试', orgId: '' }, [
+  'personnel:export',
+]);
 
 async function seed(dataDir: string, databaseUrl: string | undefined, dialect: Dialect): Promise<void> {
   const config = loadConfig({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
