@@ -563,12 +563,13 @@ async function main(): Promise<void> {
     );
   if (withReplication) {
     const { runReplicationBench, replicationMarkdown } = await import('./replication/replication-bench.ts');
+    const startMeta = metadata(); // date and load average of the start, not of the end
     const result = await runReplicationBench({ quick: opts.quick });
     const md = replicationMarkdown(result);
     console.log(`\n${md}`);
     fs.mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, opts.quick ? 'replication-quick' : 'replication');
-    fs.writeFileSync(`${file}.json`, `${JSON.stringify({ ...metadata(), ...result }, null, 2)}\n`);
+    fs.writeFileSync(`${file}.json`, `${JSON.stringify({ ...startMeta, ...result }, null, 2)}\n`);
     fs.writeFileSync(`${file}.md`, md);
     log(`wrote ${path.relative(process.cwd(), file)}.json and .md`);
     if (cases.length === 0) return;

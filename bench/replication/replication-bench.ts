@@ -40,6 +40,8 @@ export interface ReplicationBenchResult {
     readonly byCity: Record<string, { p50: number; p99: number; n: number }>;
   };
   readonly loadAverageAtStart: number;
+  /** The 1-minute load average when the steady load ended: the machine is shared, other work runs beside the benchmark. */
+  readonly loadAverageAtEnd: number;
 }
 
 const pct = (sorted: number[], p: number) =>
@@ -251,6 +253,7 @@ export async function runReplicationBench(options: { quick: boolean }): Promise<
     const polling = poller();
     const counts = await Promise.all([writer(cityA, '320100', a, people), writer(cityB, '320200', b, 2_000)]);
     writersDone = true;
+    const loadAverageAtEnd = round(os.loadavg()[0] ?? 0, 2);
     await polling;
     if (committed.size > 0) throw new Error(`${committed.size} committed results never reached the province`);
     const all = lags.map((l) => l.ms).sort((x, y) => x - y);
@@ -270,6 +273,7 @@ export async function runReplicationBench(options: { quick: boolean }): Promise<
       transactions: counts.reduce((s, n) => s + n, 0),
       lagMs: { p50: round(pct(all, 50)), p99: round(pct(all, 99)), max: round(all[all.length - 1] ?? 0), byCity },
       loadAverageAtStart,
+      loadAverageAtEnd,
     };
   } finally {
     for (const o of opened) {
@@ -282,7 +286,7 @@ export async function runReplicationBench(options: { quick: boolean }): Promise<
 
 export function replicationMarkdown(r: ReplicationBenchResult): string {
   return [
-    `### Province–city replication (load average at start ${r.loadAverageAtStart})`,
+    `### Province–city replication (1-minute load average ${r.loadAverageAtStart} at start, ${r.loadAverageAtEnd} at the end of the steady load, on ${os.cpus().length} cores)`,
     '',
     '| measure | value |',
     '|---|---|',
