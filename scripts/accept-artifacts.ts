@@ -7,7 +7,7 @@
  *
  * NAME filters by file name without extension (e.g. `13-profile`, `latest`); without names every
  * file is copied, except the benchmark outputs never meant to be committed (quick smoke runs and
- * one-off variants).
+ * one-off variants: `quick`, `variant`, and any `<name>-quick`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,7 +45,7 @@ function main(): number {
     .map((entry) => entry.name)
     .filter((file) => {
       const base = path.basename(file, path.extname(file));
-      return wanted.size > 0 ? wanted.has(base) : !kind.neverCommitted.includes(base);
+      return wanted.size > 0 ? wanted.has(base) : !kind.neverCommitted.some((n) => base === n || base.endsWith(`-${n}`));
     })
     .sort();
   const missing = [...wanted].filter((name) => !files.some((file) => path.basename(file, path.extname(file)) === name));
