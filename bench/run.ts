@@ -411,7 +411,7 @@ async function runCase(
     const bareBody = await getJson(bare.port, barePath, {});
     if (!isDeepStrictEqual(platformBody, bareBody)) {
       throw new Error(
-        `${benchCase.name}: platform and bare responses differ — update bench/bare.ts to send the SQL the endpoint sends.\nplatform: ${JSON.stringify(platformBody).slice(0, 600)}\nbare:     ${JSON.stringify(bareBody).slice(0, 600)}`,
+        `${benchCase.name}: platform and bare responses differ — update bench/bare.ts to send the SQL the endpoint sends.\nfirst difference: ${firstDifference(platformBody, bareBody)}\nplatform: ${JSON.stringify(platformBody).slice(0, 600)}\nbare:     ${JSON.stringify(bareBody).slice(0, 600)}`,
       );
     }
     benchCase.check(platformBody, fixture);
@@ -625,4 +625,17 @@ try {
   cleanup();
   console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;
+}
+
+/** Where two JSON values first differ, as `path: platform value ≠ bare value`, so a mismatch past the printed prefix shows. */
+function firstDifference(a: unknown, b: unknown, at = '$'): string | undefined {
+  if (isDeepStrictEqual(a, b)) return undefined;
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    for (const key of keys) {
+      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`);
+      if (found) return found;
+    }
+  }
+  return `${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
 }

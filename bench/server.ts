@@ -39,7 +39,11 @@ if (target === 'platform') {
   const { buildApp } = await import('@zhenggong/server/app');
   const { loadConfig } = await import('@zhenggong/server/config');
   const { connect } = await import('@zhenggong/server/db/connect');
-  const config = loadConfig({ ...env, DATA_DIR: dataDir });
+  // No scheduled jobs: on a freshly seeded database every job's current slot is due at the first
+  // tick, so the daily account sweep would disable the fixture's accounts one transaction at a
+  // time (they last logged in in 2024) and the monthly warning run would go through every person,
+  // all during the measured rounds. A live instance does that work at night, once a slot.
+  const config = loadConfig({ ...env, DATA_DIR: dataDir, JOB_TICK_MS: '0' });
   const base = connect({ databaseUrl: config.databaseUrl, dataDir });
   const connection: Connection = env.BENCH_COUNT_QUERIES === '1' ? { ...base, db: base.db.withPlugin(countingPlugin) } : base;
   const logger = env.BENCH_LOG === 'off' ? false : { level: 'info', file: path.join(dataDir, 'platform.log') };

@@ -195,6 +195,9 @@ async function startAll(server: ChildServer, examId: string, list: Examinee[]): 
   const slice = await loadSlice(server, {
     connections: settings.startConnections,
     amount: list.length,
+    // Starting draws and snapshots a paper: on a busy machine a start can wait longer than the
+    // default 30 s for a core, and a start that times out leaves its examinee without a paper.
+    timeoutSec: 120,
     request: {
       method: 'POST',
       setupRequest: (req, context) => {
@@ -218,7 +221,10 @@ async function startAll(server: ChildServer, examId: string, list: Examinee[]): 
     },
   });
   const missing = list.filter((e) => !e.token).length;
-  if (missing > 0) throw new Error(`${missing} examinees could not start`);
+  if (missing > 0)
+    throw new Error(
+      `${missing} examinees could not start (${slice.ok} answered 200 of ${slice.requests}, ${slice.timeouts} timeouts, ${slice.errors} errors)`,
+    );
   return summarise([slice]);
 }
 
