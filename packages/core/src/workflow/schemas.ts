@@ -212,3 +212,30 @@ export const CalendarYear = Type.Object({
 });
 export type CalendarYear = Static<typeof CalendarYear>;
 export const Ok = Type.Object({ ok: Type.Literal(true) });
+
+/** The most cases one batch decides: each is its own transaction, so a batch stays a few seconds' work. */
+export const BATCH_DECISION_MAX = 100;
+/**
+ * One decision for several to-dos (批量审批): approve with an optional comment, or return to the
+ * submitter with a reason. The server decides each case on its own, as if one by one.
+ */
+export const BatchDecisionBody = Strict({
+  caseIds: Type.Array(Id, { minItems: 1, maxItems: BATCH_DECISION_MAX, uniqueItems: true }),
+  action: Type.Union([Type.Literal('approve'), Type.Literal('return')]),
+  /** The comment of an approval; the reason of a return (required there). */
+  comment: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+export type BatchDecisionBody = Static<typeof BatchDecisionBody>;
+export const BatchDecisionOutcome = Type.Object({
+  caseId: Type.String(),
+  outcome: Type.Union([Type.Literal('approved'), Type.Literal('returned'), Type.Literal('refused')]),
+  /** Why a case was refused, localised like any error (the case's title is not repeated: the caller has it). */
+  error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+});
+export type BatchDecisionOutcome = Static<typeof BatchDecisionOutcome>;
+export const BatchDecisionResult = Type.Object({
+  decided: Type.Integer(),
+  refused: Type.Integer(),
+  results: Type.Array(BatchDecisionOutcome),
+});
+export type BatchDecisionResult = Static<typeof BatchDecisionResult>;

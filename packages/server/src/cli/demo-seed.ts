@@ -127,7 +127,27 @@ export async function seedDemoUsers(ctx: AppContext, password: string | undefine
     await retryBusy(() => assignRoles(ctx, everywhere, systemActor, user.id, [roleId]));
     users.push({ username, password: password === undefined ? initial : null, created: true });
   }
+  users.push(await seedCityStaff(ctx, password, roleId));
   return users;
+}
+
+/** The city political department's account (市局政治部): the demo role at the city bureau, so its scope is every branch. */
+export const DEMO_CITY_USER = 'demo-city';
+
+/**
+ * The city's political staff sit at the root: the city review steps (a quarterly report's
+ * acceptance, an award's city review, a promotion's 政治部审批) find their approvers there.
+ */
+async function seedCityStaff(ctx: AppContext, password: string | undefined, roleId: string): Promise<DemoUser> {
+  const username = DEMO_CITY_USER;
+  if (await ctx.db.selectFrom('app_user').select('id').where('username_norm', '=', username).executeTakeFirst())
+    return { username, password: null, created: false };
+  const root = await ctx.db.selectFrom('org').select('id').where('code', '=', DEMO_ROOT_CODE).executeTakeFirstOrThrow();
+  const initial = password ?? oneTimePassword(ctx.config.passwordPolicy, username);
+  const body = { username, displayName: '市局政治部政工干部（示例）', orgId: root.id, password: initial };
+  const user = await retryBusy(() => createUser(ctx, everywhere, systemActor, body));
+  await retryBusy(() => assignRoles(ctx, everywhere, systemActor, user.id, [roleId]));
+  return { username, password: password === undefined ? initial : null, created: true };
 }
 
 /** Branches whose officers get demo accounts of their own (two each, from the branch's stations). */

@@ -1,8 +1,10 @@
 import { addDays, defaultDiscipline, disciplineEndDate } from '@zhenggong/core';
+import { accountPrincipal } from '../../platform/access/principal.ts';
+import { accountActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { addAwardLine, addDisciplineLine, allPeople, today } from '../personnel/people.ts';
-import { deedKeyOf } from './nominations.ts';
+import { deedKeyOf, nominate } from './nominations.ts';
 
 type Person = { id: string; org_id: string; name: string; kind: 'officer' | 'auxiliary' };
 type Status = 'decided' | 'approved' | 'rejected';
@@ -232,4 +234,47 @@ export async function seedAwardsDemo(ctx: AppContext): Promise<{ awards: number 
         .execute();
   });
   return { awards: made };
+}
+
+/**
+ * One nomination through the workflow, for the city's political department to review: a
+ * branch's political staff nominate an officer of theirs for 三等功, which the authority matrix
+ * gives to the city. The first officer no guard refuses is taken.
+ */
+export async function seedAwardAtCityReview(
+  ctx: AppContext,
+  staff: { userId: string; username: string; displayName: string; orgId: string; branchId: string },
+): Promise<boolean> {
+  const candidates = await ctx.db
+    .selectFrom(allPeople(ctx.db).as('p'))
+    .innerJoin('org_closure as c', 'c.descendant_id', 'p.org_id')
+    .select(['p.id'])
+    .where('c.ancestor_id', '=', staff.branchId)
+    .where('p.status', '=', 'serving')
+    .where('p.kind', '=', 'officer')
+    .orderBy('p.id', 'desc')
+    .limit(10)
+    .execute();
+  const on = today(ctx);
+  for (const person of candidates) {
+    try {
+      await nominate(ctx, { all: true }, accountPrincipal(staff, ['awards:nominate']), accountActor(staff), {
+        recipient: 'individual',
+        personIds: [person.id],
+        level: '三等功',
+        title: '记个人三等功',
+        deedTitle: DEEDS[5]!,
+        deedDate: addDays(on, -12),
+        deedSummary: `${DEEDS[5]!}：主办侦查，带队收网（演示数据）。`,
+        leadership: false,
+        fastTrack: false,
+        reviewDemocratic: '经民主评议，同意推荐。',
+        reviewCollective: '经单位集体研究，同意报请市局审批。',
+      });
+      return true;
+    } catch {
+      // A guard refused this officer (a recent award, a discipline record): try the next one.
+    }
+  }
+  return false;
 }

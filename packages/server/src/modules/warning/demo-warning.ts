@@ -1,23 +1,27 @@
 import { addMonthEnds, monthEndOfIndex, ewMonthIndex } from '@zhenggong/core';
 import type { AppContext } from '../../platform/context.ts';
+import { approveCase } from '../../platform/workflow/actions.ts';
 import type { Actor } from '../../platform/workflow/engine.ts';
 import { personBriefs, today } from '../personnel/people.ts';
 import { actOnAlert } from './alert-service.ts';
 import { recordFacts, type RecordedFact } from './fact-intake.ts';
 import { runMonth } from './monthly-run.ts';
 import { population } from './population.ts';
-import { createReport, currentQuarter, updateReport } from './report-service.ts';
+import { createReport, currentQuarter, submitReport, updateReport } from './report-service.ts';
 
 /**
  * The demo's early-warning part, once: twelve months of recorded facts (overtime, leave, exam
  * scores, sparse complaints) for the demo force, with a few people under strain, then the
  * monthly job for the last three month ends. Each branch's political staff (`staff`) carry some
  * of the branch's alerts into the intervention steps, write up last quarter's team-condition
- * report and draft this quarter's. A database with a run already is left alone.
+ * report and draft this quarter's. With the city's political department (`city`), the first
+ * three branches submit last quarter's report and the city accepts the first; the other two
+ * wait for it. A database with a run already is left alone.
  */
 export async function seedWarningDemo(
   ctx: AppContext,
   staff: readonly { branchId: string; userId: string; username: string }[],
+  city?: { userId: string; username: string },
 ): Promise<{ alerts: number; reports: number }> {
   if (await ctx.db.selectFrom('ew_run').select('id').limit(1).executeTakeFirst()) return { alerts: 0, reports: 0 };
   const members = await population(ctx.db);
@@ -73,6 +77,11 @@ export async function seedWarningDemo(
     // Last quarter's report written up; this quarter's drafted from the data, text still to add.
     const last = await createReport(ctx, { all: true }, actor, { orgId: branchId, quarter: previous });
     await updateReport(ctx, { all: true }, actor, last.id, { ...last.sections, ...WRITTEN[n % WRITTEN.length]! });
+    if (city && n < 3) {
+      const submitted = await submitReport(ctx, { all: true }, actor, last.id);
+      if (n === 0 && submitted.caseId)
+        await approveCase(ctx, { ...city, role: 'demo', ip: null, requestId: null }, submitted.caseId, '已阅，措施具体，同意。');
+    }
     await createReport(ctx, { all: true }, actor, { orgId: branchId, quarter: current });
     reports += 2;
   }

@@ -177,3 +177,39 @@ export async function finishNoticeIfDue(trx: Trx, ctx: AppContext, actor: AuditA
   await enterStep(trx, ctx, actor, c, (c.current_step ?? 0) + 1);
   return true;
 }
+
+export interface BatchOutcome {
+  readonly caseId: string;
+  readonly outcome: 'approved' | 'returned' | 'refused';
+  readonly error?: AppError;
+}
+
+/**
+ * One decision over several to-dos (批量审批): each case goes through the same action as alone,
+ * in its own transaction, so a refusal (self-approval, not the caller's turn, already decided,
+ * not visible) leaves the others decided. A batch naming no case the caller can see is refused
+ * whole, like a single case they cannot see.
+ */
+export async function decideBatch(
+  ctx: AppContext,
+  actor: Actor,
+  caseIds: readonly string[],
+  action: 'approve' | 'return',
+  comment: string | undefined,
+): Promise<BatchOutcome[]> {
+  const reason = comment?.trim();
+  if (action === 'return' && !reason) throw new AppError('WF_REASON_REQUIRED');
+  const results: BatchOutcome[] = [];
+  for (const caseId of caseIds) {
+    try {
+      if (action === 'approve') await approveCase(ctx, actor, caseId, reason || undefined);
+      else await returnCase(ctx, actor, caseId, 'submitter', reason as string);
+      results.push({ caseId, outcome: action === 'approve' ? 'approved' : 'returned' });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({ caseId, outcome: 'refused', error });
+    }
+  }
+  if (results.every((r) => r.error?.code === 'WF_CASE_NOT_FOUND')) throw new AppError('WF_CASE_NOT_FOUND');
+  return results;
+}

@@ -81,6 +81,8 @@ export const workflowAuthorizationFixtures: ModuleFixtureSeeder = async ({ ctx, 
       [`POST ${base}/cases/:id/objections/:objectionId/resolve`]: { resolution: MARK, uphold: true },
       [`POST ${base}/delegations`]: { toUserId: userB, startsOn: '2026-01-01', endsOn: '2026-12-31' },
       [`POST ${base}/notifications/read`]: { ids: [notification.id] },
+      // A batch naming only B's case is refused whole (404), and the case stays undecided.
+      [`POST ${base}/cases/batch`]: { caseIds: [caseId], action: 'approve', comment: MARK },
     },
   };
 };

@@ -1,5 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
+  BatchDecisionBody,
+  BatchDecisionResult,
   CalendarBody,
   CalendarYear,
   CaseDetail,
@@ -20,12 +22,16 @@ import {
   TodoPage,
   TodoQuery,
   YearParams,
+  formatMessage,
+  pickLocale,
+  platformErrors,
 } from '@zhenggong/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf, principalOf, scopeOf } from '../http/request-context.ts';
 import {
   approveCase,
   commentCase,
+  decideBatch,
   raiseObjection,
   rejectCase,
   resolveObjection,
@@ -61,6 +67,24 @@ export async function workflowRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get('/cases/:id', { schema: { tags, params: IdParams, response: { 200: CaseDetail } }, config: self }, async (req) =>
     caseDetail(ctx, principalOf(req).userId, req.params.id),
+  );
+  // Several to-dos at once (批量审批), each decided on its own and reported case by case.
+  r.post(
+    '/cases/batch',
+    { schema: { tags, body: BatchDecisionBody, response: { 200: BatchDecisionResult } }, config: self },
+    async (req) => {
+      const results = await decideBatch(ctx, actor(req), req.body.caseIds, req.body.action, req.body.comment);
+      const locale = pickLocale(req.headers['accept-language']);
+      return {
+        decided: results.filter((r) => r.outcome !== 'refused').length,
+        refused: results.filter((r) => r.outcome === 'refused').length,
+        results: results.map(({ caseId, outcome, error }) => ({
+          caseId,
+          outcome,
+          ...(error ? { error: { code: error.code, message: formatMessage(platformErrors[error.code][locale], error.details) } } : {}),
+        })),
+      };
+    },
   );
   r.post('/cases/:id/approve', { schema: { tags, params: IdParams, body: CommentBody, response: ok }, config: self }, async (req) =>
     approveCase(ctx, actor(req), req.params.id, req.body.comment),
