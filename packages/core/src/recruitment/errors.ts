@@ -73,4 +73,30 @@ export const recruitmentErrors = {
     'zh-CN': '所选报名不属于本公告或状态不符',
     'en-US': 'Some selected applications are not in this announcement or not in the right status',
   },
+  RECRUIT_OBJECTION_OPEN: {
+    status: 409,
+    'zh-CN': '公示期内有未处理的异议，异议处理完毕后方可录用',
+    'en-US': 'An objection raised during the publicity is still open; hire after it is resolved',
+  },
+  RECRUIT_MEDICAL_REASON_REQUIRED: {
+    status: 400,
+    'zh-CN': '体检不合格须填写原因',
+    'en-US': 'A failed medical check needs the reason',
+  },
+  RECRUIT_ALREADY_REPLACED: { status: 409, 'zh-CN': '该人员已经递补过', 'en-US': 'This drop-out has already been replaced' },
+  RECRUIT_REPLACEMENT_EXHAUSTED: {
+    status: 409,
+    'zh-CN': '该岗位排名中已没有可递补的人员',
+    'en-US': 'Nobody is left in this post’s ranking to replace the drop-out',
+  },
+  RECRUIT_REPLACEMENT_CLOSED: {
+    status: 409,
+    'zh-CN': '递补截止日期为 {until}，已不能递补',
+    'en-US': 'Replacements closed on {until}',
+  },
+  RECRUIT_NOT_IN_PUBLICITY: {
+    status: 409,
+    'zh-CN': '该人员不在公示期内，不能登记异议',
+    'en-US': 'The applicant is not under publicity; no objection can be recorded',
+  },
 } as const satisfies Record<string, ErrorMessage>;

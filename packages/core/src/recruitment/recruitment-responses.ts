@@ -40,6 +40,7 @@ export const CreateAnnouncementResponse = Type.Object({
   }),
   scoresPublishedAt: Type.Union([Type.Null(), Type.String()]),
   publicity: Type.Union([Type.Null(), Type.Object({ from: Type.String(), until: Type.Union([Type.Null(), Type.String()]) })]),
+  replacementUntil: Type.Union([Type.Null(), Type.String()]),
   createdAt: Type.String(),
   updatedAt: Type.String(),
   posts: Type.Array(
@@ -321,3 +322,42 @@ export const HireResponse = Type.Object({
   personId: Type.String(),
 });
 export type HireResponse = Static<typeof HireResponse>;
+
+const NullableString = Type.Union([Type.Null(), Type.String()]);
+
+/** The stages after the ranking of one application: 体检, drop-out, 递补 and its 公示 with objections. */
+export const ApplicationStagesResponse = Type.Object({
+  status: Type.String(),
+  medical: Type.Union([
+    Type.Null(),
+    Type.Object({ result: Type.String(), date: NullableString, institution: NullableString, note: NullableString }),
+  ]),
+  drop: Type.Union([Type.Null(), Type.Object({ kind: Type.String(), reason: Type.String(), at: Type.String() })]),
+  replaces: Type.Union([Type.Null(), Type.Object({ applicationId: Type.String(), name: Type.String(), reason: Type.String() })]),
+  replacedBy: Type.Union([Type.Null(), Type.Object({ applicationId: Type.String(), name: Type.String() })]),
+  publicity: Type.Union([
+    Type.Null(),
+    Type.Object({
+      caseId: Type.String(),
+      status: Type.String(),
+      noticeEndsOn: NullableString,
+      /** What the caller may do now (the workflow decides: not the one who opened the 公示, the step's permission in scope). */
+      canObject: Type.Boolean(),
+      canResolve: Type.Boolean(),
+      objections: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          text: Type.String(),
+          status: Type.String(),
+          resolution: NullableString,
+          raisedAt: Type.String(),
+          resolvedAt: NullableString,
+        }),
+      ),
+    }),
+  ]),
+});
+export type ApplicationStagesResponse = Static<typeof ApplicationStagesResponse>;
+
+export const ReplacementResponse = Type.Object({ applicationId: Type.String(), name: Type.String(), rank: Type.Union([Type.Null(), Type.Number()]) });
+export type ReplacementResponse = Static<typeof ReplacementResponse>;

@@ -5,7 +5,17 @@ const DateStr = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
-export const applicationStatuses = ['submitted', 'approved', 'rejected', 'shortlisted', 'publicized', 'hired', 'withdrawn'] as const;
+export const applicationStatuses = [
+  'submitted',
+  'approved',
+  'rejected',
+  'shortlisted',
+  'publicized',
+  'hired',
+  'withdrawn',
+  'medical_passed',
+  'dropped',
+] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 export const fileCategories = ['id_card', 'diploma', 'household', 'other'] as const;
 export type FileCategory = (typeof fileCategories)[number];
@@ -58,6 +68,8 @@ export const UpdateAnnouncementBody = Strict({
   applyUntil: Type.Optional(DateStr),
   examAt: AnnouncementFields.examAt,
   examPlace: AnnouncementFields.examPlace,
+  /** Last day a drop-out may be replaced from the ranking (递补); null: no deadline. */
+  replacementUntil: Type.Optional(Nullable(DateStr)),
 });
 export type UpdateAnnouncementBody = Static<typeof UpdateAnnouncementBody>;
 
@@ -146,7 +158,6 @@ export const WeightsBody = Strict({
 export type WeightsBody = Static<typeof WeightsBody>;
 
 export const ShortlistBody = Strict({ applicationIds: Type.Array(Id, { minItems: 1, maxItems: 2000 }) });
-export const PublicityBody = Strict({ from: DateStr, until: DateStr });
 export const HireBody = Strict({
   orgId: Id,
   startDate: DateStr,
@@ -165,3 +176,30 @@ export const ApplicationListQuery = Type.Object({
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
 });
 export type ApplicationListQuery = Static<typeof ApplicationListQuery>;
+
+const Reason = Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' });
+
+export const medicalResults = ['pass', 'fail', 'recheck'] as const;
+export type MedicalResult = (typeof medicalResults)[number];
+/** 体检 result of one shortlisted applicant; 不合格 needs the reason, which the applicant sees. */
+export const MedicalBody = Strict({
+  result: Type.Union(medicalResults.map((r) => Type.Literal(r))),
+  date: DateStr,
+  institution: Text(100),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type MedicalBody = Static<typeof MedicalBody>;
+
+/** Drop-outs staff record themselves; a failed 体检 and an upheld objection drop through their own steps. */
+export const dropKinds = ['withdrew', 'gave_up', 'medical_failed', 'objection_upheld'] as const;
+export type DropKind = (typeof dropKinds)[number];
+export const DropBody = Strict({ kind: Type.Union([Type.Literal('withdrew'), Type.Literal('gave_up')]), reason: Reason });
+export type DropBody = Static<typeof DropBody>;
+export const ReplacementBody = Strict({ reason: Reason });
+export type ReplacementBody = Static<typeof ReplacementBody>;
+
+/** 异议 during the 公示, as staff receive it: who raised it, what it says, when it came in. */
+export const ObjectionBody = Strict({ raisedBy: Text(100), content: Text(2000), receivedOn: DateStr });
+export type ObjectionBody = Static<typeof ObjectionBody>;
+export const ResolveObjectionBody = Strict({ uphold: Type.Boolean(), resolution: Reason });
+export type ResolveObjectionBody = Static<typeof ResolveObjectionBody>;

@@ -112,6 +112,7 @@ export async function getAnnouncement(ctx: AppContext, scope: ResolvedScope, id:
     weights: JSON.parse(a.weights) as Weights,
     scoresPublishedAt: a.scores_published_at,
     publicity: a.publicity_from ? { from: a.publicity_from, until: a.publicity_until } : null,
+    replacementUntil: a.replacement_until,
     createdAt: a.created_at,
     updatedAt: a.updated_at,
     posts: posts.map(presentPost),
@@ -166,6 +167,7 @@ export async function createAnnouncement(ctx: AppContext, scope: ResolvedScope, 
         scores_published_at: null,
         publicity_from: null,
         publicity_until: null,
+        replacement_until: null,
         city_code: ctx.config.cityCode,
         created_at: now,
         updated_at: now,
@@ -199,6 +201,7 @@ export async function updateAnnouncement(
       ...(body.applyUntil !== undefined ? { apply_until: body.applyUntil } : {}),
       ...(body.examAt !== undefined ? { exam_at: body.examAt } : {}),
       ...(body.examPlace !== undefined ? { exam_place: body.examPlace } : {}),
+      ...(body.replacementUntil !== undefined ? { replacement_until: body.replacementUntil } : {}),
     };
     await trx
       .updateTable('recruit_announcement')
@@ -351,7 +354,7 @@ export async function countsByPost(ctx: AppContext, scope: ResolvedScope, announ
     .where('announcement_id', '=', announcementId)
     .groupBy(['post_id', 'status'])
     .execute();
-  const passed = new Set(['approved', 'shortlisted', 'publicized', 'hired']);
+  const passed = new Set(['approved', 'shortlisted', 'medical_passed', 'publicized', 'hired', 'dropped']);
   return posts.map((p) => {
     const mine = groups.filter((g) => g.post_id === p.id);
     const applied = mine.reduce((s, g) => s + Number(g.n), 0);

@@ -148,7 +148,7 @@ export function presentApplication(
     school: row.school,
     major: row.major,
     resume: row.resume,
-    rejectReason: row.reject_reason,
+    rejectReason: row.status === 'dropped' ? row.drop_reason : row.reject_reason,
     submittedAt: row.submitted_at,
     reviewedAt: row.reviewed_at,
     updatedAt: row.updated_at,

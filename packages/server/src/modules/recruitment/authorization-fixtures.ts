@@ -126,6 +126,8 @@ export const recruitmentAuthorizationFixtures: ModuleFixtureSeeder = async ({ ct
       '/api/v1/recruitment/posts': postId,
       '/api/v1/recruitment/applications': applicationId,
       '/api/v1/recruitment/applications/:id/files/:fileId#fileId': fileId,
+      // Any id: the application's scope is checked before the objection is looked up.
+      '/api/v1/recruitment/applications/:id/objections/:objectionId/resolve#objectionId': newId(),
       // Portal routes are public for the staff guard and refuse staff sessions on their own.
       '/api/v1/portal/announcements': announcementId,
       '/api/v1/portal/applications': applicationId,
@@ -146,8 +148,12 @@ export const recruitmentAuthorizationFixtures: ModuleFixtureSeeder = async ({ ct
       'PUT /api/v1/recruitment/announcements/:id/weights': weights,
       'PUT /api/v1/recruitment/applications/:id/scores': { written: 1 },
       'POST /api/v1/recruitment/announcements/:id/shortlist': { applicationIds: [applicationId] },
-      'POST /api/v1/recruitment/announcements/:id/publicity': { from: '2026-06-01', until: '2026-06-07' },
       'POST /api/v1/recruitment/applications/:id/hire': { orgId: orgA1, startDate: '2026-06-01' },
+      'POST /api/v1/recruitment/applications/:id/medical': { result: 'pass', date: '2026-06-01', institution: 'hijacked' },
+      'POST /api/v1/recruitment/applications/:id/drop': { kind: 'gave_up', reason: 'hijacked' },
+      'POST /api/v1/recruitment/applications/:id/replacement': { reason: 'hijacked' },
+      'POST /api/v1/recruitment/applications/:id/objections': { raisedBy: 'hijacked', content: 'hijacked', receivedOn: '2026-06-01' },
+      'POST /api/v1/recruitment/applications/:id/objections/:objectionId/resolve': { uphold: true, resolution: 'hijacked' },
     },
   };
 };

@@ -2,12 +2,17 @@ import crypto from 'node:crypto';
 import { makeIdNumber, maskMobile, noRequirements, type ApplicationBody } from '@zhenggong/core';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
-import { systemActor } from '../../platform/audit/audit-service.ts';
+import { accountActor, systemActor } from '../../platform/audit/audit-service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
+import { seedWorkCalendar } from '../../platform/workflow/calendar.ts';
+import { ensureDefinitions } from '../../platform/workflow/engine.ts';
+import { caseKind } from '../../platform/workflow/registry.ts';
+import { PUBLICITY_KIND } from './publicity-workflow.ts';
 import { createAnnouncement, createPost, publishAnnouncement } from './announcement-service.ts';
 import { openPublicity, shortlist } from './hire-service.ts';
+import { recordMedical, replaceFromRanking } from './stage-service.ts';
 import { phoneIndex } from './portal/applicant-auth.ts';
 import { submitApplication } from './portal/portal-applications.ts';
 import { approveApplication, issueTickets, rejectApplication } from './review-service.ts';
@@ -70,7 +75,7 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /**
  * 辅警招聘 of every branch, once (a database with a demo announcement is left alone): this year's
  * closed round with applicants at every stage — awaiting review, rejected, approved with tickets
- * and scores, shortlisted and on public notice (公示) — and next year's round open for applications
+ * and scores, shortlisted, in 体检, dropped at 体检 and replaced (递补), and on public notice (公示) — and next year's round open for applications
  * with its first applicants. Announcements are scoped by their owner org, so each branch sees its
  * own. Applicants are members of the public: their portal accounts carry a random password
  * nobody knows, and every name and ID number is synthetic.
@@ -83,6 +88,9 @@ export async function seedRecruitmentDemo(ctx: AppContext, branches: readonly De
     .where('parent_id', 'in', branches.map((b) => b.id).concat(['']))
     .orderBy('sort_order')
     .execute();
+  // seed-demo runs without the server's start, which stores workflow definitions and the official calendar.
+  await ensureDefinitions(ctx, [caseKind(PUBLICITY_KIND)]);
+  await seedWorkCalendar(ctx);
   const passwordHash = await hashPassword(crypto.randomBytes(24).toString('base64url'));
   const now = ctx.clock.now().getTime();
   const year = new Date(now).getUTCFullYear();
@@ -159,8 +167,18 @@ export async function seedRecruitmentDemo(ctx: AppContext, branches: readonly De
         background: 90,
       });
     await publishScores(scoredAt, scope, systemActor, past.id);
+    // Staff chose three (the ranking is advice); 体检 passed two, failed one, whose place went by
+    // 递补 to the next in the ranking, now in 体检; the two who passed are on 公示.
     await shortlist(scoredAt, scope, systemActor, past.id, approved.slice(0, 3));
-    await openPublicity(ctx, scope, systemActor, past.id, isoDay(now - 2 * DAY), isoDay(now + 5 * DAY));
+    const checkedAt = { ...ctx, clock: fixedAt(new Date(now - 5 * DAY)) };
+    const hospital = `${branch.shortName.replace(/分局$/, '')}区人民医院体检中心`;
+    const medical = (result: 'pass' | 'fail', note?: string) => ({ result, date: isoDay(now - 6 * DAY), institution: hospital, ...(note ? { note } : {}) });
+    await recordMedical(checkedAt, scope, systemActor, approved[0] as string, medical('pass'));
+    await recordMedical(checkedAt, scope, systemActor, approved[1] as string, medical('fail', '矫正视力未达到《公安机关录用人民警察体检项目和标准》要求'));
+    await recordMedical(checkedAt, scope, systemActor, approved[2] as string, medical('pass'));
+    await replaceFromRanking(checkedAt, scope, systemActor, approved[1] as string, '原入围人员体检不合格，按综合成绩排名依次递补');
+    const clerk = await branchClerk(ctx, branch.id);
+    if (clerk) await openPublicity(ctx, scope, accountActor(clerk), past.id);
 
     // Next year's first round, open now.
     const next = await makeRound(
@@ -187,6 +205,20 @@ export async function seedRecruitmentDemo(ctx: AppContext, branches: readonly De
     }
   }
   return applicants;
+}
+
+/** The branch's political-staff account (demo-<branch>), who opens the 公示 on the workflow. */
+async function branchClerk(ctx: AppContext, branchId: string) {
+  const u = await ctx.db
+    .selectFrom('app_user as u')
+    .innerJoin('org_closure as c', 'c.descendant_id', 'u.org_id')
+    .select(['u.id', 'u.username'])
+    .where('c.ancestor_id', '=', branchId)
+    .where('u.username', 'like', 'demo-%')
+    .where('u.person_id', 'is', null)
+    .orderBy('u.username')
+    .executeTakeFirst();
+  return u ? { userId: u.id, username: u.username } : undefined;
 }
 
 async function makeRound(

@@ -6,9 +6,12 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { createPersonRecord, today } from '../personnel/people.ts';
 import { findAnnouncementInScope } from './announcement-service.ts';
 import { event } from './portal/portal-applications.ts';
+import { caseIdsFor, submitCase } from '../../platform/workflow/engine.ts';
+import { PUBLICITY_KIND } from './publicity-workflow.ts';
 import { findApplicationInScope, viewApplication } from './review-service.ts';
+import { assertPublicityOver, workflowActor } from './stage-service.ts';
 
-/** Shortlist (入围) → publicity (公示) → hire (录用). Each step is a person's decision, audited. */
+/** Shortlist (入围) → 体检 (stage-service) → publicity (公示) → hire (录用). Each step is a person's decision, audited. */
 
 export async function shortlist(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, announcementId: string, ids: string[]) {
   const unique = [...new Set(ids)];
@@ -43,43 +46,49 @@ export async function shortlist(ctx: AppContext, scope: ResolvedScope, actor: Au
   return { shortlisted: unique.length };
 }
 
-export async function openPublicity(
-  ctx: AppContext,
-  scope: ResolvedScope,
-  actor: AuditActor,
-  announcementId: string,
-  from: string,
-  until: string,
-) {
-  if (from > until) throw new AppError('RECRUIT_DATES_INVALID');
+/**
+ * Puts every applicant who passed 体检 and is not yet listed on 公示: one platform workflow
+ * notice case each (working days on the official calendar; ADR 010), so a 递补 listed later runs
+ * its own period. The announcement keeps the first day and the latest last day for the portal.
+ */
+export async function openPublicity(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, announcementId: string) {
+  const wf = workflowActor(actor);
   let publicized = 0;
   await ctx.db.transaction().execute(async (trx) => {
-    await findAnnouncementInScope(trx, scope, announcementId);
+    const ann = await findAnnouncementInScope(trx, scope, announcementId);
     const rows = await trx
       .selectFrom('recruit_application')
-      .select('id')
+      .select(['id', 'name', 'org_id'])
       .where('announcement_id', '=', announcementId)
-      .where('status', '=', 'shortlisted')
+      .where('status', '=', 'medical_passed')
+      .orderBy('id')
       .execute();
     const now = ctx.clock.now().toISOString();
-    if (rows.length > 0) {
+    const from = today(ctx);
+    let until = ann.publicity_until;
+    for (const r of rows) {
+      await trx.updateTable('recruit_application').set({ status: 'publicized', updated_at: now }).where('id', '=', r.id).execute();
+      const caseId = await submitCase(trx, ctx, wf, {
+        kind: PUBLICITY_KIND,
+        refId: r.id,
+        title: `辅警招录公示：${r.name}（${ann.title}）`,
+        subjectPersonId: null,
+        subjectName: r.name,
+        subjectOrgId: r.org_id,
+      });
+      const c = await trx.selectFrom('wf_case').select('notice_ends_on').where('id', '=', caseId).executeTakeFirstOrThrow();
+      if (c.notice_ends_on && (!until || c.notice_ends_on > until)) until = c.notice_ends_on;
       await trx
-        .updateTable('recruit_application')
-        .set({ status: 'publicized', updated_at: now })
-        .where('announcement_id', '=', announcementId)
-        .where('status', '=', 'shortlisted')
+        .insertInto('recruit_application_event')
+        .values(event(ctx, r.id, 'publicity', actor.username ?? 'staff', { from, until: c.notice_ends_on, caseId }))
         .execute();
-      for (const r of rows)
-        await trx
-          .insertInto('recruit_application_event')
-          .values(event(ctx, r.id, 'publicity', actor.username ?? 'staff', { from, until }))
-          .execute();
     }
-    await trx
-      .updateTable('recruit_announcement')
-      .set({ publicity_from: from, publicity_until: until, updated_at: now })
-      .where('id', '=', announcementId)
-      .execute();
+    if (rows.length > 0)
+      await trx
+        .updateTable('recruit_announcement')
+        .set({ publicity_from: ann.publicity_from ?? from, publicity_until: until, updated_at: now })
+        .where('id', '=', announcementId)
+        .execute();
     await appendAudit(trx, ctx.clock, actor, {
       eventType: 'recruit.publicity',
       objectType: 'recruit_announcement',
@@ -102,14 +111,19 @@ export async function hire(ctx: AppContext, scope: ResolvedScope, actor: AuditAc
   await ctx.db.transaction().execute(async (trx) => {
     const app = await findApplicationInScope(trx, scope, id);
     if (app.status !== 'publicized') throw new AppError('RECRUIT_STATUS_CONFLICT', { status: app.status });
-    // 公示: nobody is hired while the publicity list is still up (objections may still come in).
-    const ann = await trx
-      .selectFrom('recruit_announcement')
-      .select('publicity_until')
-      .where('id', '=', app.announcement_id)
-      .executeTakeFirstOrThrow();
-    if (!ann.publicity_until || ann.publicity_until >= today(ctx))
-      throw new AppError('RECRUIT_PUBLICITY_RUNNING', { until: ann.publicity_until ?? '—' });
+    // 公示: nobody is hired while their notice runs or an objection to them is open.
+    const caseId = (await caseIdsFor(trx, PUBLICITY_KIND, [id])).get(id);
+    if (caseId) await assertPublicityOver(trx, ctx, actor, caseId);
+    else {
+      // Listed before 公示 ran on the workflow: the announcement's dates as staff entered them.
+      const ann = await trx
+        .selectFrom('recruit_announcement')
+        .select('publicity_until')
+        .where('id', '=', app.announcement_id)
+        .executeTakeFirstOrThrow();
+      if (!ann.publicity_until || ann.publicity_until >= today(ctx))
+        throw new AppError('RECRUIT_PUBLICITY_RUNNING', { until: ann.publicity_until ?? '—' });
+    }
     const org = await trx.selectFrom('org').select(['id', 'status']).where('id', '=', body.orgId).executeTakeFirst();
     if (!org) throw new AppError('ORG_NOT_FOUND');
     if (org.status === 'closed') throw new AppError('ORG_CLOSED');

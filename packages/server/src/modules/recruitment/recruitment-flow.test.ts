@@ -344,26 +344,35 @@ describe.each(dialects)('recruitment staff side on %s', (dialect) => {
     expect(sl.json()).toEqual({ shortlisted: 2 });
     const early = await staff.post(`/api/v1/recruitment/applications/${apps[0]}/hire`, { orgId: unit, startDate: '2026-08-01' });
     expect(early.json().error.code).toBe('RECRUIT_STATUS_CONFLICT');
-    const pub = await staff.post(`/api/v1/recruitment/announcements/${announcementId}/publicity`, {
-      from: '2026-05-27',
-      until: '2026-06-02',
-    });
+    for (const id of [apps[0], apps[1]]) {
+      const med = await staff.post(`/api/v1/recruitment/applications/${id}/medical`, {
+        result: 'pass',
+        date: '2026-05-29',
+        institution: '上城区人民医院',
+      });
+      expect(med.json(), med.body).toMatchObject({ status: 'medical_passed', medical: { result: 'pass' } });
+    }
+    const pub = await staff.post(`/api/v1/recruitment/announcements/${announcementId}/publicity`);
     expect(pub.json()).toEqual({ publicized: 2 });
-    // Today (2026-06-01) the list is still up: no hire until the day after it ends.
+    // Today (2026-06-01) the list is up for 5 working days: no hire until the day after it ends.
+    const until = (await staff.get(`/api/v1/recruitment/applications/${apps[0]}/stages`)).json().publicity.noticeEndsOn as string;
+    expect(until > '2026-06-05').toBe(true);
     const running = await staff.post(`/api/v1/recruitment/applications/${apps[0]}/hire`, { orgId: unit, startDate: '2026-06-01' });
     expect(running.statusCode).toBe(409);
-    expect(running.json().error).toMatchObject({ code: 'RECRUIT_PUBLICITY_RUNNING', details: { until: '2026-06-02' } });
-    // The notice as actually run (dates corrected by staff): ended on 31 May.
-    await staff.post(`/api/v1/recruitment/announcements/${announcementId}/publicity`, { from: '2026-05-24', until: '2026-05-31' });
+    expect(running.json().error).toMatchObject({ code: 'RECRUIT_PUBLICITY_RUNNING', details: { until } });
     const list = await t.app.inject({ method: 'GET', url: `/api/v1/portal/announcements/${announcementId}/publicity` });
     expect(list.json()).toEqual({
-      from: '2026-05-24',
-      until: '2026-05-31',
+      from: '2026-06-01',
+      until,
       entries: expect.arrayContaining([
         { nameMasked: '张*丰', postName: '巡逻辅警', total: 85 },
         { nameMasked: '李*', postName: '巡逻辅警', total: 85 },
       ]),
     });
+    // The notice has run its course (nobody objected).
+    t.clock.set(new Date(Date.parse(`${until}T02:00:00Z`) + 86_400_000));
+    staff = await login(t.app, 'recruiter', 'Recruit#Pass123');
+    outsider = await login(t.app, 'outsider', 'Recruit#Pass123');
     expect(list.body).not.toContain('张三丰');
 
     const outside = await outsider.post(`/api/v1/recruitment/applications/${apps[0]}/hire`, { orgId: unit, startDate: '2026-08-01' });
@@ -400,8 +409,9 @@ describe.each(dialects)('recruitment staff side on %s', (dialect) => {
     const again = await staff.post(`/api/v1/recruitment/applications/${apps[0]}/hire`, { orgId: unit, startDate: '2026-08-01' });
     expect(again.json().error.code).toBe('RECRUIT_STATUS_CONFLICT');
     expect(await t.ctx.db.selectFrom('person').select('id').where('kind', '=', 'auxiliary').execute()).toHaveLength(1);
-    const status = (await applicants[0]!.get('/api/v1/portal/applications')).json()[0].status;
-    expect(status).toBe('hired');
+    // (The applicant's portal session ended while the clock moved past the notice.)
+    const status = await t.ctx.db.selectFrom('recruit_application').select('status').where('id', '=', apps[0]!).executeTakeFirstOrThrow();
+    expect(status.status).toBe('hired');
   });
 
   it('does not delete a post that has applications', async () => {

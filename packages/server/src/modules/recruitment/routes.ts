@@ -4,6 +4,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
   ApplicationListQuery,
+  ApplicationStagesResponse,
+  DropBody,
+  MedicalBody,
+  ObjectionBody,
+  ObjectionParams,
+  ReplacementBody,
+  ReplacementResponse,
+  ResolveObjectionBody,
   CountsByPostResponse,
   CreateAnnouncementBody,
   CreateAnnouncementResponse,
@@ -19,7 +27,6 @@ import {
   ListApplicationsResponse,
   NoContent,
   OpenPublicityResponse,
-  PublicityBody,
   PublishScoresResponse,
   RankingResponse,
   RecruitScoresBody,
@@ -58,6 +65,14 @@ import {
   viewApplication,
 } from './review-service.ts';
 import { importScores, publishScores, putScores, ranking, scoreImportLimits, scoreTemplate, setWeights } from './score-service.ts';
+import {
+  applicationStages,
+  dropApplication,
+  objectToApplication,
+  recordMedical,
+  replaceFromRanking,
+  resolveApplicationObjection,
+} from './stage-service.ts';
 import { readApplicationFile, readPhotoFile } from './uploads.ts';
 
 const tags = ['recruitment'];
@@ -284,14 +299,61 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/announcements/:id/publicity',
     {
-      schema: { tags, params: IdParams, body: PublicityBody, response: { 200: OpenPublicityResponse } },
-      config: { permission: 'recruitment:hire' },
+      schema: { tags, params: IdParams, response: { 200: OpenPublicityResponse } },
+      config: { permission: 'recruitment:hire', noBody: true },
     },
-    async (req) => openPublicity(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.from, req.body.until),
+    async (req) => openPublicity(ctx, await scopeOf(req), actorOf(req), req.params.id),
   );
   r.post(
     '/applications/:id/hire',
     { schema: { tags, params: IdParams, body: HireBody, response: { 200: HireResponse } }, config: { permission: 'recruitment:hire' } },
     async (req) => hire(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/applications/:id/stages',
+    { schema: { tags, params: IdParams, response: { 200: ApplicationStagesResponse } }, config: { permission: 'recruitment:read' } },
+    async (req) => applicationStages(ctx, await scopeOf(req), actorOf(req), req.params.id),
+  );
+  r.post(
+    '/applications/:id/medical',
+    {
+      schema: { tags, params: IdParams, body: MedicalBody, response: { 200: ApplicationStagesResponse } },
+      config: { permission: 'recruitment:hire' },
+    },
+    async (req) => recordMedical(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/applications/:id/drop',
+    {
+      schema: { tags, params: IdParams, body: DropBody, response: { 200: ApplicationStagesResponse } },
+      config: { permission: 'recruitment:hire' },
+    },
+    async (req) => dropApplication(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/applications/:id/replacement',
+    {
+      schema: { tags, params: IdParams, body: ReplacementBody, response: { 200: ReplacementResponse } },
+      config: { permission: 'recruitment:hire' },
+    },
+    async (req) => replaceFromRanking(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body.reason),
+  );
+  r.post(
+    '/applications/:id/objections',
+    {
+      schema: { tags, params: IdParams, body: ObjectionBody, response: { 200: ApplicationStagesResponse } },
+      config: { permission: 'recruitment:hire' },
+    },
+    async (req) => objectToApplication(ctx, await scopeOf(req), actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/applications/:id/objections/:objectionId/resolve',
+    {
+      schema: { tags, params: ObjectionParams, body: ResolveObjectionBody, response: { 200: ApplicationStagesResponse } },
+      config: { permission: 'recruitment:hire' },
+    },
+    async (req) =>
+      resolveApplicationObjection(ctx, await scopeOf(req), actorOf(req), req.params.id, req.params.objectionId, req.body),
   );
 }

@@ -12,5 +12,8 @@ export const scoresOf = (r: {
   background: r.background === null ? null : Number(r.background),
 });
 
-/** Statuses whose scores count: the staff ranking and an applicant's own rank look at the same applicants. */
-export const SCORED_STATUSES = ['approved', 'shortlisted', 'publicized', 'hired'] as const;
+/**
+ * Statuses whose scores count: the staff ranking and an applicant's own rank look at the same
+ * applicants. A drop-out keeps their place, so replacements (递补) never move anyone's rank.
+ */
+export const SCORED_STATUSES = ['approved', 'shortlisted', 'medical_passed', 'publicized', 'hired', 'dropped'] as const;

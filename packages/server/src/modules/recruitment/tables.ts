@@ -16,6 +16,8 @@ export interface RecruitAnnouncementTable {
   scores_published_at: string | null;
   publicity_from: string | null;
   publicity_until: string | null;
+  /** Last day a drop-out may be replaced from the ranking (递补); null: no deadline. */
+  replacement_until: string | null;
   city_code: string;
   created_at: string;
   updated_at: string;
@@ -105,6 +107,18 @@ export interface RecruitApplicationTable {
   physical: number | null;
   background: number | null;
   person_id: string | null;
+  /** 体检: 'pass' (合格), 'fail' (不合格), 'recheck' (复检); null until recorded. */
+  medical_result: 'pass' | 'fail' | 'recheck' | null;
+  medical_date: string | null;
+  medical_institution: string | null;
+  medical_note: string | null;
+  /** Why a chosen applicant left the road: withdrew, medical_failed, objection_upheld, gave_up. */
+  drop_kind: string | null;
+  drop_reason: string | null;
+  dropped_at: string | null;
+  /** 递补: the dropped application this one replaces, and why. */
+  replaces_id: string | null;
+  replacement_reason: string | null;
   city_code: string;
   created_at: string;
   updated_at: string;

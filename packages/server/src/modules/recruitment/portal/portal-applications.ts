@@ -88,6 +88,15 @@ export async function submitApplication(
     physical: null,
     background: null,
     person_id: null,
+    medical_result: null,
+    medical_date: null,
+    medical_institution: null,
+    medical_note: null,
+    drop_kind: null,
+    drop_reason: null,
+    dropped_at: null,
+    replaces_id: null,
+    replacement_reason: null,
     city_code: ctx.config.cityCode,
     created_at: now,
     updated_at: now,
@@ -191,6 +200,7 @@ export async function listOwnApplications(ctx: AppContext, applicantId: string) 
       'r.reviewed_at',
       'r.updated_at',
       'r.ticket_number',
+      'r.drop_reason',
     ])
     .where('r.applicant_id', '=', applicantId)
     .orderBy('r.submitted_at', 'desc')
@@ -202,7 +212,8 @@ export async function listOwnApplications(ctx: AppContext, applicantId: string) 
     postId: r.post_id,
     postName: r.name,
     status: r.status,
-    rejectReason: r.reject_reason,
+    // A chosen applicant who dropped out (体检 不合格, objection upheld …) sees why, like a rejection.
+    rejectReason: r.status === 'dropped' ? r.drop_reason : r.reject_reason,
     submittedAt: r.submitted_at,
     reviewedAt: r.reviewed_at,
     updatedAt: r.updated_at,
