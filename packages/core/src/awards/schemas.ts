@@ -123,7 +123,7 @@ export const CloseInvestigationBody = Strict({ closedOn: DateStr });
 
 export const DisciplinePersonParams = Strict({ personId: Id });
 
-export const EXEMPLAR_KINDS = ['最美警察', '忠诚卫士', '铁军警队', '十佳辅警', '辅警之星', '其他'] as const;
+export const EXEMPLAR_KINDS = ['最美警察', '忠诚卫士', '铁军警队', '十佳辅警', '辅警之星', '其他', '好党员', '优秀案例'] as const;
 export const CampaignBody = Strict({
   title: Text(200),
   kind: Type.Union(EXEMPLAR_KINDS.map((k) => Type.Literal(k))),

@@ -40,4 +40,13 @@ export const partyErrors = {
   PARTY_RULE_SCOPE: { status: 403, 'zh-CN': '修改规则数据需要全市范围的权限', 'en-US': 'Changing rule data needs city-wide scope' },
   PARTY_RULE_INVALID: { status: 400, 'zh-CN': '规则数据不合法', 'en-US': 'The rule data is invalid' },
   PARTY_SELECTION_NOT_FOUND: { status: 404, 'zh-CN': '评选推荐不存在', 'en-US': 'Nomination not found' },
+  PARTY_CAMPAIGN_NOT_FOUND: { status: 404, 'zh-CN': '评选活动不存在', 'en-US': 'Selection campaign not found' },
+  PARTY_FILES_FULL: { status: 409, 'zh-CN': '附件数量已达上限', 'en-US': 'The meeting has the most attachments allowed' },
+  PARTY_FILE_NOT_FOUND: { status: 404, 'zh-CN': '附件不存在', 'en-US': 'Attachment not found' },
+  PARTY_ACTIVITY_NOT_FOUND: { status: 404, 'zh-CN': '活动记录不存在', 'en-US': 'Activity record not found' },
+  PARTY_ACTIVITY_EMPTY: { status: 400, 'zh-CN': '参加人员为空', 'en-US': 'No participants match' },
+  PARTY_ACTIVITY_DONE: { status: 409, 'zh-CN': '活动已完成，学时已计入', 'en-US': 'The activity is completed and its hours credited' },
+  PARTY_ACTIVITY_DATES: { status: 400, 'zh-CN': '结束日期不能早于开始日期', 'en-US': 'The end date cannot precede the start' },
+  PARTY_ESSAY_CONTEST_NOT_FOUND: { status: 404, 'zh-CN': '征文活动不存在', 'en-US': 'Essay contest not found' },
+  PARTY_ESSAY_NOT_FOUND: { status: 404, 'zh-CN': '征文作品不存在', 'en-US': 'Essay not found' },
 } as const satisfies Record<string, ErrorMessage>;

@@ -7,3 +7,4 @@ export * from './meetings.ts';
 export * from './dues.ts';
 export * from './schemas.ts';
 export * from './responses.ts';
+export * from './activities.ts';

@@ -185,8 +185,18 @@ export const SelectionView = Type.Object({
   personId: Nullable(Str),
   personName: Nullable(Str),
   reason: Str,
-  status: Type.Union([Type.Literal('pending'), Type.Literal('selected'), Type.Literal('not_selected')]),
+  /** The exemplar candidate's state: in review, approved (on the ballot), rejected, or selected (a winner). */
+  status: Type.Union([
+    Type.Literal('pending'),
+    Type.Literal('in_review'),
+    Type.Literal('approved'),
+    Type.Literal('rejected'),
+    Type.Literal('selected'),
+    Type.Literal('not_selected'),
+  ]),
   caseId: Nullable(Str),
+  campaignId: Nullable(Str),
+  campaignTitle: Nullable(Str),
 });
 export type SelectionView = Static<typeof SelectionView>;
 export const SelectionList = Type.Object({ items: Type.Array(SelectionView) });

@@ -124,11 +124,12 @@ export type PartyRuleBody = Static<typeof PartyRuleBody>;
 export const selectionKinds = ['good_member', 'best_case'] as const;
 export const SelectionKind = Type.Union(selectionKinds.map((k) => Type.Literal(k)));
 export const CreateSelectionBody = Strict({
+  /** The exemplar campaign (好党员 or 优秀案例) the nomination goes into. */
+  campaignId: Id,
   partyOrgId: Id,
-  kind: SelectionKind,
   title: Text(200),
-  /** The nominee (好党员); a best-practice case (优秀案例) names none. */
-  personId: Type.Optional(Type.Union([Id, Type.Null()])),
+  /** The nominee (好党员), or the person who led the case (优秀案例): exemplar candidates are people. */
+  personId: Id,
   reason: Text(2000),
 });
 export type CreateSelectionBody = Static<typeof CreateSelectionBody>;

@@ -1,6 +1,23 @@
+import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
+  ActivityDetail,
+  ActivityList,
+  ActivityQuery,
+  CreateActivityBody,
+  CreateEssayContestBody,
+  CreateSelectionCampaignBody,
+  EssayContestDetail,
+  EssayContestList,
+  EssayEntryBody,
+  EssayScoresBody,
+  MeetingFileList,
+  MeetingFileParams,
+  MeetingFileView,
+  NoContent,
+  SelectionCampaignList,
+  SelectionCampaignView,
   AdvanceBody,
   ArrearsList,
   ArrearsQuery,
@@ -61,7 +78,10 @@ import { myDues, myMeetings, signInToMeeting } from './my-party-service.ts';
 import { createPartyOrg, getPartyOrg, listPartyOrgs, updatePartyOrg } from './org-service.ts';
 import { addPartyRule, listPartyRule } from './party-rules.ts';
 import { registerPartyReminders } from './reminders-job.ts';
-import { createSelection, listSelections } from './selection-service.ts';
+import { completeActivity, createActivity, getActivity, listActivities } from './activity-service.ts';
+import { createEssayContest, getEssayContest, listEssayContests, publishEssayContest, scoreEssays, submitEssay } from './essay-service.ts';
+import { addMeetingFile, listMeetingFiles, MAX_MEETING_FILE_BYTES, readMeetingFile, removeMeetingFile } from './meeting-files.ts';
+import { createSelection, createSelectionCampaign, listSelectionCampaigns, listSelections } from './selection-service.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (ascii: string, utf8: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
@@ -69,6 +89,8 @@ const attachment = (ascii: string, utf8: string) => `attachment; filename="${asc
 /** Routes of party building (基层党建), mounted at /api/v1/party. */
 export async function partyRoutes(app: FastifyInstance): Promise<void> {
   registerPartyReminders(app);
+  // Scoped to this plugin: only the minutes attachment upload reads multipart bodies.
+  await app.register(multipart, { limits: { fileSize: MAX_MEETING_FILE_BYTES, files: 1, fields: 0, parts: 1 } });
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['party'];
   const read = { permission: 'party:read' };
@@ -207,18 +229,108 @@ export async function partyRoutes(app: FastifyInstance): Promise<void> {
     handler: async (req) => arrears(ctx(), await scopeOf(req), req.query.month, req.query.partyOrgId),
   });
 
+  r.get('/meetings/:id/files', {
+    schema: { tags, params: IdParams, response: { 200: MeetingFileList } },
+    config: read,
+    handler: async (req) => listMeetingFiles(ctx(), await scopeOf(req), req.params.id),
+  });
+  r.post('/meetings/:id/files', {
+    schema: { tags, params: IdParams, consumes: ['multipart/form-data'], response: { 201: MeetingFileView } },
+    config: write,
+    handler: async (req, reply) =>
+      reply.status(201).send(await addMeetingFile(ctx(), await scopeOf(req), actorOf(req), req.params.id, req)),
+  });
+  r.get('/meetings/:id/files/:fileId', {
+    schema: { tags, params: MeetingFileParams, response: { 200: FileDownload } },
+    config: { ...read, sensitive: true },
+    handler: async (req, reply) => {
+      const file = await readMeetingFile(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.params.fileId);
+      return reply.type(file.type).header('content-disposition', attachment('minutes-attachment', file.name)).send(file.body);
+    },
+  });
+  r.delete('/meetings/:id/files/:fileId', {
+    schema: { tags, params: MeetingFileParams, response: { 204: NoContent } },
+    config: write,
+    handler: async (req, reply) => {
+      await removeMeetingFile(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.params.fileId);
+      return reply.status(204).send();
+    },
+  });
+
+  r.get('/selection-campaigns', {
+    schema: { tags, response: { 200: SelectionCampaignList } },
+    config: read,
+    handler: async (req) => listSelectionCampaigns(ctx(), await scopeOf(req), principalOf(req)),
+  });
+  r.post('/selection-campaigns', {
+    schema: { tags, body: CreateSelectionCampaignBody, response: { 201: SelectionCampaignView } },
+    config: write,
+    handler: async (req, reply) =>
+      reply.status(201).send(await createSelectionCampaign(ctx(), await scopeOf(req), principalOf(req), actorOf(req), req.body)),
+  });
   r.get('/selections', {
     schema: { tags, response: { 200: SelectionList } },
     config: read,
-    handler: async (req) => listSelections(ctx(), await scopeOf(req)),
+    handler: async (req) => listSelections(ctx(), await scopeOf(req), principalOf(req)),
   });
   r.post('/selections', {
     schema: { tags, body: CreateSelectionBody, response: { 201: SelectionView } },
     config: write,
     handler: async (req, reply) =>
-      reply
-        .status(201)
-        .send(await createSelection(ctx(), await scopeOf(req), { ...actorOf(req), userId: principalOf(req).userId }, req.body)),
+      reply.status(201).send(await createSelection(ctx(), await scopeOf(req), principalOf(req), actorOf(req), req.body)),
+  });
+
+  r.get('/activities', {
+    schema: { tags, querystring: ActivityQuery, response: { 200: ActivityList } },
+    config: read,
+    handler: async (req) => listActivities(ctx(), await scopeOf(req), req.query),
+  });
+  r.post('/activities', {
+    schema: { tags, body: CreateActivityBody, response: { 201: ActivityDetail } },
+    config: write,
+    handler: async (req, reply) => reply.status(201).send(await createActivity(ctx(), await scopeOf(req), actorOf(req), req.body)),
+  });
+  r.get('/activities/:id', {
+    schema: { tags, params: IdParams, response: { 200: ActivityDetail } },
+    config: read,
+    handler: async (req) => getActivity(ctx(), await scopeOf(req), req.params.id),
+  });
+  r.post('/activities/:id/complete', {
+    schema: { tags, params: IdParams, response: { 200: ActivityDetail } },
+    config: { ...write, noBody: true },
+    handler: async (req) => completeActivity(ctx(), await scopeOf(req), actorOf(req), req.params.id),
+  });
+
+  r.get('/essay-contests', {
+    schema: { tags, response: { 200: EssayContestList } },
+    config: read,
+    handler: async (req) => listEssayContests(ctx(), await scopeOf(req)),
+  });
+  r.post('/essay-contests', {
+    schema: { tags, body: CreateEssayContestBody, response: { 201: EssayContestDetail } },
+    config: write,
+    handler: async (req, reply) => reply.status(201).send(await createEssayContest(ctx(), await scopeOf(req), actorOf(req), req.body)),
+  });
+  r.get('/essay-contests/:id', {
+    schema: { tags, params: IdParams, response: { 200: EssayContestDetail } },
+    config: read,
+    handler: async (req) => getEssayContest(ctx(), await scopeOf(req), req.params.id),
+  });
+  r.post('/essay-contests/:id/essays', {
+    schema: { tags, params: IdParams, body: EssayEntryBody, response: { 201: EssayContestDetail } },
+    config: write,
+    handler: async (req, reply) =>
+      reply.status(201).send(await submitEssay(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.body)),
+  });
+  r.put('/essay-contests/:id/scores', {
+    schema: { tags, params: IdParams, body: EssayScoresBody, response: { 200: EssayContestDetail } },
+    config: write,
+    handler: async (req) => scoreEssays(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.body),
+  });
+  r.post('/essay-contests/:id/publish', {
+    schema: { tags, params: IdParams, response: { 200: EssayContestDetail } },
+    config: { ...write, noBody: true },
+    handler: async (req) => publishEssayContest(ctx(), await scopeOf(req), actorOf(req), req.params.id),
   });
 
   r.get('/rules/:set', {

@@ -1,43 +1,85 @@
-import type { CreateSelectionBody, SelectionView } from '@zhenggong/core';
-import type { Trx } from '../../db/database.ts';
+import {
+  partySelectionCampaignKinds,
+  type CreateSelectionBody,
+  type CreateSelectionCampaignBody,
+  type SelectionCampaignView,
+  type SelectionView,
+} from '@zhenggong/core';
 import { scopeWhere, type ResolvedScope } from '../../platform/access/data-scope.ts';
+import type { Principal } from '../../platform/access/principal.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
-import { caseIdsFor, submitCase, type Actor } from '../../platform/workflow/engine.ts';
-import { registerCaseKind, type CaseOutcome } from '../../platform/workflow/registry.ts';
-import { assertPeopleInScope, personBriefs } from '../personnel/people.ts';
+import { campaignDetail, createCampaign, listCampaigns, nominateCandidate } from '../awards/exemplar-service.ts';
+import { personBriefs } from '../personnel/people.ts';
 import { partyOrgInScope } from './org-service.ts';
 
-export const PARTY_SELECTION_KIND = 'party.selection';
-
 /**
- * 好党员 and best-practice case (优秀案例) nominations: decided through the platform workflow — the
- * party committee level above reviews, then a public notice (公示) of five working days with
- * objections. A minimal selection until the exemplar machinery (典型选树) takes these campaigns over.
+ * 好党员 and best-practice case (优秀案例) selections run on the exemplar machinery of the awards
+ * module (典型选树), through its public face: a selection campaign is an exemplar campaign of kind
+ * 好党员 or 优秀案例; a branch's nomination is an exemplar candidate (quota per branch, award
+ * guards, review on the workflow, voting, announcement into the exemplar library). The party keeps
+ * only which party organisation nominated whom, so its lists follow the party's data scope.
+ * A case is nominated through the person who led it: exemplar candidates are people.
  */
-registerCaseKind({
-  kind: PARTY_SELECTION_KIND,
-  module: 'party',
-  defaultSteps: [
-    { name: '党委审核', type: 'approval', permission: 'party:write', orgLevel: 'subject_branch', mode: 'any', deadlineWorkingDays: 10 },
-    { name: '公示', type: 'notice', permission: 'party:write', orgLevel: 'subject_branch', mode: 'any', noticeWorkingDays: 5 },
-  ],
-  onDecided: (h) => applySelectionOutcome(h.trx, h.ctx, h.actor, h.caseRow.ref_id, h.outcome),
-});
+type SelectionKindKey = keyof typeof partySelectionCampaignKinds;
+const kindOf = (exemplarKind: string): SelectionKindKey | undefined =>
+  (Object.keys(partySelectionCampaignKinds) as SelectionKindKey[]).find((k) => partySelectionCampaignKinds[k] === exemplarKind);
 
-async function applySelectionOutcome(trx: Trx, ctx: AppContext, actor: AuditActor, id: string, outcome: CaseOutcome) {
-  const status = outcome === 'approved' ? 'selected' : 'not_selected';
-  await trx.updateTable('party_selection').set({ status, updated_at: ctx.clock.now().toISOString() }).where('id', '=', id).execute();
-  await appendAudit(trx, ctx.clock, actor, {
-    eventType: 'party.selection.decide',
-    objectType: 'party_selection',
-    objectId: id,
-    detail: { outcome },
-  });
+export async function listSelectionCampaigns(
+  ctx: AppContext,
+  scope: ResolvedScope,
+  principal: Principal,
+): Promise<{ items: SelectionCampaignView[] }> {
+  const { items } = await listCampaigns(ctx, scope, principal);
+  return {
+    items: items.flatMap((c) => {
+      const kind = kindOf(c.kind);
+      return kind
+        ? [
+            {
+              id: c.id,
+              kind,
+              title: c.title,
+              year: c.year,
+              status: c.status,
+              quotaPerUnit: c.quotaPerUnit,
+              candidates: c.candidates,
+              ballots: c.ballots,
+            },
+          ]
+        : [];
+    }),
+  };
 }
 
-export async function listSelections(ctx: AppContext, scope: ResolvedScope): Promise<{ items: SelectionView[] }> {
+export async function createSelectionCampaign(
+  ctx: AppContext,
+  scope: ResolvedScope,
+  principal: Principal,
+  actor: AuditActor,
+  body: CreateSelectionCampaignBody,
+): Promise<SelectionCampaignView> {
+  const { id } = await createCampaign(
+    ctx,
+    scope,
+    { ...actor, userId: principal.userId },
+    {
+      title: body.title,
+      kind: partySelectionCampaignKinds[body.kind],
+      year: body.year,
+      criteria: body.criteria,
+      quotaPerUnit: body.quotaPerUnit,
+      maxChoices: body.maxChoices,
+      publicVoting: false,
+      orgId: body.orgId,
+    },
+  );
+  return (await listSelectionCampaigns(ctx, scope, principal)).items.find((c) => c.id === id)!;
+}
+
+export async function listSelections(ctx: AppContext, scope: ResolvedScope, principal: Principal): Promise<{ items: SelectionView[] }> {
   const rows = await ctx.db
     .selectFrom('party_selection as s')
     .innerJoin('party_org as g', 'g.id', 's.party_org_id')
@@ -51,30 +93,57 @@ export async function listSelections(ctx: AppContext, scope: ResolvedScope): Pro
     ctx.db,
     rows.map((r) => r.person_id).filter((x): x is string => x !== null),
   );
-  const cases = await caseIdsFor(
-    ctx.db,
-    PARTY_SELECTION_KIND,
-    rows.map((r) => r.id),
-  );
+  // The candidates' states, read through the exemplar face once per campaign.
+  const campaigns = new Map<string, Awaited<ReturnType<typeof campaignDetail>> | null>();
+  for (const id of new Set(rows.map((r) => r.campaign_id).filter((x): x is string => x !== null))) {
+    campaigns.set(id, await campaignDetail(ctx, scope, principal, id).catch(() => null));
+  }
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      partyOrgId: r.party_org_id,
-      partyOrgName: r.party_org_name,
-      kind: r.kind,
-      title: r.title,
-      personId: r.person_id,
-      personName: r.person_id ? (people.get(r.person_id)?.name ?? null) : null,
-      reason: r.reason,
-      status: r.status,
-      caseId: cases.get(r.id) ?? null,
-    })),
+    items: rows.map((r) => {
+      const campaign = r.campaign_id ? campaigns.get(r.campaign_id) : null;
+      const candidate = campaign?.items.find((k) => k.id === r.candidate_id);
+      // Before announcement an unseen candidate is still in review (voters see approved ones only).
+      const status: SelectionView['status'] = !r.campaign_id
+        ? r.status
+        : candidate?.winner
+          ? 'selected'
+          : campaign?.status === 'announced' && candidate
+            ? 'not_selected'
+            : (candidate?.status ?? 'in_review');
+      return {
+        id: r.id,
+        partyOrgId: r.party_org_id,
+        partyOrgName: r.party_org_name,
+        kind: r.kind,
+        title: r.title,
+        personId: r.person_id,
+        personName: r.person_id ? (people.get(r.person_id)?.name ?? null) : null,
+        reason: r.reason,
+        status,
+        caseId: candidate?.caseId ?? null,
+        campaignId: r.campaign_id,
+        campaignTitle: campaign?.title ?? null,
+      };
+    }),
   };
 }
 
-export async function createSelection(ctx: AppContext, scope: ResolvedScope, actor: Actor, body: CreateSelectionBody) {
+/** A branch's nomination: an exemplar candidate (the exemplar machinery checks quota, guards and scope). */
+export async function createSelection(
+  ctx: AppContext,
+  scope: ResolvedScope,
+  principal: Principal,
+  actor: AuditActor,
+  body: CreateSelectionBody,
+): Promise<SelectionView> {
   const g = await partyOrgInScope(ctx.db, scope, body.partyOrgId);
-  const person = body.personId ? (await assertPeopleInScope(ctx.db, scope, [body.personId]))[0]! : null;
+  const campaign = await campaignDetail(ctx, scope, principal, body.campaignId).catch(() => null);
+  const kind = campaign ? kindOf(campaign.kind) : undefined;
+  if (!campaign || !kind) throw new AppError('PARTY_CAMPAIGN_NOT_FOUND');
+  const nominated = await nominateCandidate(ctx, scope, principal, actor, body.campaignId, {
+    personId: body.personId,
+    deeds: `${body.title}\n${body.reason}`,
+  });
   const id = newId();
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
@@ -83,31 +152,25 @@ export async function createSelection(ctx: AppContext, scope: ResolvedScope, act
       .values({
         id,
         party_org_id: g.id,
-        kind: body.kind,
+        kind,
         title: body.title,
-        person_id: person?.id ?? null,
+        person_id: body.personId,
         reason: body.reason,
         status: 'pending',
-        created_by: actor.userId,
+        campaign_id: body.campaignId,
+        candidate_id: nominated.id,
+        created_by: principal.userId,
         city_code: ctx.config.cityCode,
         created_at: now,
         updated_at: now,
       })
       .execute();
-    await submitCase(trx, ctx, actor, {
-      kind: PARTY_SELECTION_KIND,
-      refId: id,
-      title: body.title,
-      subjectPersonId: person?.id ?? null,
-      subjectName: person?.name ?? g.name,
-      subjectOrgId: person?.org_id ?? g.org_id,
-    });
     await appendAudit(trx, ctx.clock, actor, {
       eventType: 'party.selection.create',
       objectType: 'party_selection',
       objectId: id,
-      detail: { kind: body.kind },
+      detail: { kind, campaignId: body.campaignId, candidateId: nominated.id },
     });
   });
-  return (await listSelections(ctx, scope)).items.find((s) => s.id === id)!;
+  return (await listSelections(ctx, scope, principal)).items.find((s) => s.id === id)!;
 }

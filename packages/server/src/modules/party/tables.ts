@@ -106,6 +106,59 @@ export interface PartySelectionTable extends Base {
   status: 'pending' | 'selected' | 'not_selected';
   created_by: string | null;
   updated_at: string;
+  /** The exemplar campaign and candidate the nomination became (migration 20261208T143600). */
+  campaign_id: string | null;
+  candidate_id: string | null;
+}
+
+export interface PartyMeetingFileTable extends Base {
+  meeting_id: string;
+  file_name: string;
+  /** Server-made `<uuid>.<ext>` under DATA_DIR/uploads/party. */
+  stored_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string | null;
+}
+
+export interface PartyActivityTable extends Base {
+  party_org_id: string;
+  kind: 'red_visit' | 'cadre_class';
+  title: string;
+  date: string;
+  end_date: string | null;
+  place: string | null;
+  description: string | null;
+  hours_tenths: number;
+  status: 'planned' | 'completed';
+  created_by: string | null;
+  updated_at: string;
+}
+
+export interface PartyActivityPersonTable extends Base {
+  activity_id: string;
+  person_id: string;
+  /** The 学时 ledger line written on completion, so undoing removes exactly it. */
+  training_id: string | null;
+}
+
+export interface PartyEssayContestTable extends Base {
+  party_org_id: string;
+  /** The competition event that carries entries, scores and published results. */
+  event_id: string;
+  item_id: string;
+  title: string;
+  theme: string;
+  created_by: string | null;
+}
+
+export interface PartyEssayTable extends Base {
+  contest_id: string;
+  /** The competition entry of this essay. */
+  entry_id: string;
+  person_id: string;
+  title: string;
 }
 
 export interface PartyTables {
@@ -117,4 +170,9 @@ export interface PartyTables {
   party_attendance: PartyAttendanceTable;
   party_dues: PartyDuesTable;
   party_selection: PartySelectionTable;
+  party_meeting_file: PartyMeetingFileTable;
+  party_activity: PartyActivityTable;
+  party_activity_person: PartyActivityPersonTable;
+  party_essay_contest: PartyEssayContestTable;
+  party_essay: PartyEssayTable;
 }
