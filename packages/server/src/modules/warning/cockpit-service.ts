@@ -5,6 +5,10 @@ import { assertOrgInScope, scopeWhere, type ResolvedScope } from '../../platform
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { allPeople } from '../personnel/people.ts';
+import { OPEN_STATUSES } from './alert-writer.ts';
+
+/** Open alerts someone has taken up (处置中): every open status but 'new'. */
+const HANDLING_STATUSES = OPEN_STATUSES.filter((s) => s !== 'new');
 
 /** The newest month with a snapshot, or the asked one when it has one. */
 export async function snapshotDate(db: Executor, ctx: AppContext, asOf: string | undefined): Promise<string> {
@@ -46,7 +50,8 @@ export async function cockpit(
   q: { asOf?: string | undefined; orgId?: string | undefined },
 ): Promise<CockpitResponse> {
   const db = ctx.db;
-  const asOf = await snapshotDate(db, ctx, q.asOf);
+  const newest = await snapshotDate(db, ctx, undefined);
+  const asOf = q.asOf && q.asOf !== newest ? await snapshotDate(db, ctx, q.asOf) : newest;
   const org = await cockpitOrg(db, scope, q.orgId, ownOrg);
   const totals = await db
     .selectFrom('ew_cockpit_figure as f')
@@ -66,6 +71,9 @@ export async function cockpit(
     .where('f.figure', 'in', ['strength', 'alerts'])
     .groupBy(['o.id', 'o.name', 'o.sort_order', 'f.figure', 'f.bucket'])
     .execute();
+  // The month-end run opens alerts as 'new', so its snapshot counts none being handled: on the
+  // newest month the figure is the live count; an earlier month keeps what its snapshot recorded.
+  const handling = asOf === newest ? await handlingNow(db, ctx, org.id) : undefined;
   const get = (figure: string, bucket?: string) =>
     totals.filter((t) => t.figure === figure && (bucket === undefined || t.bucket === bucket)).reduce((s, t) => s + Number(t.v), 0);
   const list = (figure: string) =>
@@ -105,8 +113,22 @@ export async function cockpit(
     examAverage: examN ? Math.round((get('exam', 'sum') / examN) * 10) / 10 : null,
     awardsTrend: months.map((m) => ({ month: m, awards: get('awards', m), discipline: get('discipline', m) })),
     alertsByLevel: list('alerts').map((f) => ({ ...f, label: levelZh[f.key] ?? f.key })),
-    interventionsOpen: get('interventions', 'open'),
+    interventionsOpen: handling ?? get('interventions', 'open'),
   };
+}
+
+/** Alerts being handled now about people of an org's subtree: an index range on the alert's status, each joined to its person and the closure. */
+async function handlingNow(db: Executor, ctx: AppContext, orgId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ew_alert as a')
+    .innerJoin(allPeople(db).as('p'), 'p.id', 'a.person_id')
+    .innerJoin('org_closure as c', 'c.descendant_id', 'p.org_id')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('a.status', 'in', HANDLING_STATUSES)
+    .where('a.city_code', '=', ctx.config.cityCode)
+    .where('c.ancestor_id', '=', orgId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The people behind a figure, as of the snapshot's date, inside the caller's scope. */

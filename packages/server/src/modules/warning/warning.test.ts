@@ -121,7 +121,12 @@ describe.each(dialects)('early warning through HTTP on %s', (dialect) => {
       conclusion: '需谈心',
     });
     expect(early.json().error?.code, early.body).toBe('WARN_BAD_TRANSITION');
+    const handling = async () => (await leader.get(`${W}/cockpit`)).json().interventionsOpen;
+    expect(await handling()).toBe(0);
     expect((await leader.post(`${W}/alerts/${alertId}/assign`, {})).json().status).toBe('assigned');
+    // 处置中 is the live state of the alerts, not the month-end snapshot taken before anyone acted.
+    expect(await handling()).toBe(1);
+    expect((await city.get(`${W}/cockpit?orgId=${other}`)).json().interventionsOpen).toBe(0);
     expect(
       (
         await leader.post(`${W}/alerts/${alertId}/consultations`, {
@@ -149,6 +154,7 @@ describe.each(dialects)('early warning through HTTP on %s', (dialect) => {
     expect(ok.statusCode, ok.body).toBe(200);
     const done = (await leader.get(`${W}/alerts/${alertId}`)).json();
     expect(done.status).toBe('closed');
+    expect(await handling()).toBe(0);
     expect(done.events.map((e: { action: string }) => e.action)).toEqual([
       '生成预警',
       '接收分派',
