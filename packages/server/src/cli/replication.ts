@@ -45,7 +45,7 @@ export async function runReplication(args: string[], io: CliIo): Promise<number>
       const status = await replicationStatus(db, ctx.clock.now());
       if (values.json) io.out(JSON.stringify(status, null, 2));
       else {
-        io.out('city    subscription  worker  copying  lag(s)  slot      WAL held  errors  problem');
+        io.out('city    subscription  worker  copying  lag(s)  slot         WAL held  errors  problem');
         for (const s of status) {
           io.out(
             [
@@ -54,7 +54,7 @@ export async function runReplication(args: string[], io: CliIo): Promise<number>
               (s.running ? 'running' : 'stopped').padEnd(6),
               String(s.tablesCopying).padStart(7),
               (s.lagSeconds === null ? '-' : s.lagSeconds.toFixed(1)).padStart(6),
-              (s.slot?.walStatus ?? (s.slot ? 'none' : 'unreachable')).padEnd(8),
+              (s.slot?.walStatus ?? (s.slot ? 'none' : 'unreachable')).padEnd(11),
               (s.slot ? mb(s.slot.heldBytes) : '-').padStart(8),
               String(s.applyErrors + s.syncErrors).padStart(6),
               s.lastError ?? 'ok',

@@ -68,14 +68,28 @@ async function dropSubscription(db: AnyDb, link: CityLink): Promise<{ slotDroppe
   return { slotDropped: await dropCitySlot(link) };
 }
 
-async function dropCitySlot(link: CityLink): Promise<boolean> {
-  const client = new pg.Client({ connectionString: undefined, ...parseConninfo(link.conninfo) });
+/**
+ * Drops the city's slot once no walsender holds it: after ALTER SUBSCRIPTION … DISABLE the city's
+ * walsender ends a moment later, and a slot still active then would survive and make the next
+ * CREATE SUBSCRIPTION fail with "replication slot already exists". True when no slot is left.
+ */
+async function dropCitySlot(link: CityLink, timeoutMs = 30_000): Promise<boolean> {
+  const client = new pg.Client({ ...parseConninfo(link.conninfo), connectionTimeoutMillis: 5000 });
+  const slot = subscriptionName(link.cityCode);
   try {
     await client.connect();
-    await client.query(`select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = $1 and not active`, [
-      subscriptionName(link.cityCode),
-    ]);
-    return true;
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const r = await client.query<{ active: boolean }>('select active from pg_replication_slots where slot_name = $1', [slot]);
+      const row = r.rows[0];
+      if (!row) return true;
+      if (!row.active) {
+        await client.query('select pg_drop_replication_slot($1)', [slot]);
+        return true;
+      }
+      if (Date.now() > until) return false;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   } catch {
     return false;
   } finally {

@@ -381,6 +381,56 @@ describe.skipIf(!enabled)('province–city replication on PostgreSQL logical rep
     await waitForInitialCopy(province.db, B, 60_000);
     expect(await count(province.db, 'person', B)).toBe(before);
   }, 120_000);
+
+  it('a slot lost while the province did not read shows in status, and resync-city copies the city again', async () => {
+    const cb = clusters[1] as PgCluster;
+    const sub = `sub_${B}`;
+    // The province stops reading city B; the city's WAL bound (a tiny one here) is exceeded while it does.
+    await sql.raw(`alter subscription ${sub} disable`).execute(province.db);
+    const city = new pg.Client({ connectionString: cb.url('zhgz') });
+    await city.connect();
+    try {
+      await city.query(`alter system set max_slot_wal_keep_size = '1MB'`);
+      await city.query('select pg_reload_conf()');
+      await until(
+        async () => (await city.query(`select active from pg_replication_slots where slot_name = '${sub}'`)).rows[0]?.active === false,
+        WAIT,
+        'the walsender of the disabled subscription to end',
+      );
+      await insertPeople(cityB.db, B, orgsB.unit, 5);
+      await city.query(`create table wal_filler as select g, repeat('x', 500) as pad from generate_series(1, 100000) g`);
+      await city.query('drop table wal_filler');
+      await city.query('checkpoint');
+      expect((await city.query(`select wal_status from pg_replication_slots where slot_name = '${sub}'`)).rows[0]?.wal_status).toBe('lost');
+      await city.query('alter system reset max_slot_wal_keep_size');
+      await city.query('select pg_reload_conf()');
+    } finally {
+      await city.end();
+    }
+    await sql.raw(`alter subscription ${sub} enable`).execute(province.db);
+    const lost = (await replicationStatus(province.db, new Date())).find((s) => s.cityCode === B);
+    expect(lost?.slot?.walStatus).toBe('lost');
+    expect(lost?.lastError).toContain('slot lost');
+
+    const result = await resyncCity(province.db, B);
+    expect(result.slotDropped).toBe(true);
+    await waitForInitialCopy(province.db, B, 60_000);
+    expect(await count(province.db, 'person', B)).toBe(await count(cityB.db, 'person', B));
+    const healed = (await replicationStatus(province.db, new Date())).find((s) => s.cityCode === B);
+    expect(healed?.slot?.walStatus).toBe('reserved');
+    // Changes stream again after the re-copy.
+    const [id] = await insertPeople(cityB.db, B, orgsB.unit, 1);
+    await until(
+      async () =>
+        (await province.db
+          .selectFrom('person')
+          .select('id')
+          .where('id', '=', id as string)
+          .executeTakeFirst()) !== undefined,
+      WAIT,
+      'a city B row after the re-sync',
+    );
+  }, 120_000);
 });
 
 // Fixtures: rows as the owning modules write them (a platform test may name their tables).
