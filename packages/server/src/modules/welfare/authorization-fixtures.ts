@@ -1,11 +1,14 @@
 import type { ModuleFixtureSeeder } from '../../test-support/authorization-fixtures.ts';
-import { makeOfficer, recordConsent } from './test-support.ts';
+import { insertLeave, makeOfficer, recordConsent } from './test-support.ts';
 import { ingestReadings, registerDeviceFor } from './wearable-service.ts';
 import { systemActor } from '../../platform/audit/audit-service.ts';
 
 const P = '/api/v1/welfare';
 
-/** Rows of branch B for the route-authorization test: a leave, an alert, a psychological case and a care record. */
+/**
+ * Rows of branch B for the route-authorization test: an approved June leave of person B (on the
+ * unit calendar, in the ledger and the lists), a wristband alert, a psychological case and a care record.
+ */
 export const welfareAuthorizationFixtures: ModuleFixtureSeeder = async ({ ctx, branchB, orgB, orgB1, personB, MARK }) => {
   const must = async (res: Promise<{ statusCode: number; body: string }>) => {
     const r = await res;
@@ -20,12 +23,13 @@ export const welfareAuthorizationFixtures: ModuleFixtureSeeder = async ({ ctx, b
     readings: [5, 6, 7, 8, 9].map((m) => ({ kind: 'heart_rate' as const, at: at(m), value: 150 })),
   });
   const alert = await ctx.db.selectFrom('wearable_alert').select('id').where('person_id', '=', wearer).executeTakeFirstOrThrow();
+  const leave = await insertLeave(ctx, personB, { kind: 'annual', start: '2026-06-15', days: 3 });
   const psych = await must(branchB.post(`${P}/psych/cases`, { personId: personB, summary: `乙个案${MARK}`, risk: 'medium' }));
   const care = await must(branchB.post(`${P}/care/records`, { orgId: orgB1, kind: 'visit', date: '2026-05-20', title: `走访${MARK}` }));
   return {
     params: {
       [`${P}/leave/people`]: personB,
-      [`${P}/leave/applications`]: psych.id,
+      [`${P}/leave/applications`]: leave,
       [`${P}/wearables/alerts`]: alert.id,
       [`${P}/psych/cases`]: psych.id,
       [`${P}/care/records`]: care.id,
@@ -40,6 +44,12 @@ export const welfareAuthorizationFixtures: ModuleFixtureSeeder = async ({ ctx, b
       [`POST ${P}/psych/cases/:id/escalate`]: { note: 'x' },
       [`POST ${P}/psych/cases/:id/close`]: { outcome: 'x' },
       [`POST ${P}/care/records`]: { orgId: orgB, kind: 'visit', date: '2026-06-01', title: 'x' },
+    },
+    queries: {
+      [`GET ${P}/leave/calendar`]: { orgId: orgB1, month: '2026-06' },
+      [`GET ${P}/leave/applications`]: { orgId: orgB1, year: '2026' },
+      [`GET ${P}/leave/people/:id/ledger`]: { year: '2026' },
+      [`GET ${P}/care/records`]: { orgId: orgB1 },
     },
   };
 };

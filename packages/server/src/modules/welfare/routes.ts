@@ -151,8 +151,10 @@ export async function welfareRoutes(app: FastifyInstance): Promise<void> {
       },
       config: { permission: rule.permission },
       // The body schema is chosen per rule set above, so its value matches rule.ruleSet.
-      handler: async (req, reply) =>
-        reply.status(201).send(await addWelfareRule(ctx(), await scopeOf(req), actorOf(req), rule.ruleSet, req.body as never)),
+      handler: async (req, reply) => {
+        const version = await addWelfareRule(ctx(), await scopeOf(req), actorOf(req), rule.ruleSet, req.body as never);
+        return reply.status(201).send({ id: version.id });
+      },
     });
   }
 

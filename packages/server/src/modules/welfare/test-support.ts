@@ -39,3 +39,44 @@ export async function recordConsent(ctx: AppContext, personId: string): Promise<
     })
     .execute();
 }
+
+/** A leave row as the workflow would leave it (fixtures: entitlement tables, home-visit cycles, authorization). */
+export async function insertLeave(
+  ctx: AppContext,
+  personId: string,
+  leave: {
+    kind: string;
+    start: string;
+    days: number;
+    status?: 'approved' | 'pending';
+    homeVisit?: { option: string; relation: 'spouse' | 'parents_unmarried' | 'parents_married' };
+  },
+): Promise<string> {
+  const now = ctx.clock.now().toISOString();
+  const id = newId();
+  const end = new Date(Date.parse(`${leave.start}T00:00:00Z`) + Math.max(0, leave.days - 1) * 86_400_000).toISOString().slice(0, 10);
+  await ctx.db
+    .insertInto('leave_application')
+    .values({
+      id,
+      person_id: personId,
+      kind: leave.kind,
+      start_date: leave.start,
+      end_date: end,
+      days: leave.days,
+      counting: 'calendar',
+      year: Number(leave.start.slice(0, 4)),
+      reason: 'fixture',
+      home_visit_option: leave.homeVisit?.option ?? null,
+      home_visit_relation: leave.homeVisit?.relation ?? null,
+      status: leave.status ?? 'approved',
+      decided_at: leave.status === 'pending' ? null : now,
+      cancelled_at: null,
+      created_by: null,
+      city_code: ctx.config.cityCode,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}

@@ -1,8 +1,10 @@
+import { isWorkday } from 'chinese-days';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../platform/ids.ts';
 import { makeOrg, makeRole, makeUser } from '../../test-support/factories.ts';
 import { createTestApp, dialects, login, type Client, type TestApp } from '../../test-support/test-app.ts';
-import { linkAccount, makeOfficer } from './test-support.ts';
+import { insertLeave, linkAccount, makeOfficer } from './test-support.ts';
+import { verifyAuditChain } from '../../platform/audit/audit-service.ts';
 import { purgeReadings } from './wearable-service.ts';
 
 const P = '/api/v1/welfare';
@@ -26,33 +28,9 @@ describe.each(dialects)('welfare (从优待警) on %s', (dialect) => {
     if (personId) await linkAccount(t.ctx, id, personId);
     return login(t.app, name, PASS);
   }
-  /** An approved leave row as the workflow would leave it (fixtures for the entitlement table). */
-  async function approvedLeave(personId: string, kind: string, start: string, days: number) {
-    const now = t.ctx.clock.now().toISOString();
-    await t.ctx.db
-      .insertInto('leave_application')
-      .values({
-        id: newId(),
-        person_id: personId,
-        kind,
-        start_date: start,
-        end_date: start,
-        days,
-        counting: 'calendar',
-        year: Number(start.slice(0, 4)),
-        reason: 'fixture',
-        home_visit_option: null,
-        home_visit_relation: null,
-        status: 'approved',
-        decided_at: now,
-        cancelled_at: null,
-        created_by: null,
-        city_code: t.ctx.config.cityCode,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  }
+  const approvedLeave = async (personId: string, kind: string, start: string, days: number) => {
+    await insertLeave(t.ctx, personId, { kind, start, days });
+  };
   const auditTypes = async () => (await t.ctx.db.selectFrom('audit_log').select('event_type').execute()).map((r) => r.event_type);
 
   beforeAll(async () => {
@@ -90,14 +68,132 @@ describe.each(dialects)('welfare (从优待警) on %s', (dialect) => {
         0,
         'CLAWBACK',
       ],
+      ['twenty years reached 31 May: 15 from June', '2006-05-31', async () => {}, 15, null],
+      ['twenty years reached 1 June: still 10 in June', '2006-06-01', async () => {}, 10, null],
+      ['sick 59 days, under 10 years', '2020-01-01', (id) => approvedLeave(id, 'sick', '2026-01-05', 59), 5, null],
+      ['sick 60 days (2 months), under 10 years', '2020-01-01', (id) => approvedLeave(id, 'sick', '2026-01-05', 60), 0, 'EXCL_SICK'],
+      ['sick 119 days, 20+ years', '2000-01-01', (id) => approvedLeave(id, 'sick', '2026-01-05', 119), 15, null],
+      ['sick 120 days (4 months), 20+ years', '2000-01-01', (id) => approvedLeave(id, 'sick', '2026-01-05', 120), 0, 'EXCL_SICK'],
+      [
+        'sick in two spells adding up to 60 days, under 10 years',
+        '2020-01-01',
+        async (id) => {
+          await approvedLeave(id, 'sick', '2026-01-05', 30);
+          await approvedLeave(id, 'sick', '2026-03-02', 30);
+        },
+        0,
+        'EXCL_SICK',
+      ],
+      [
+        'sick leave approved for after today is not counted yet',
+        '2020-01-01',
+        (id) => approvedLeave(id, 'sick', '2026-07-01', 90),
+        5,
+        null,
+      ],
+      ['personal 19 days', '2020-01-01', (id) => approvedLeave(id, 'personal', '2026-02-02', 19), 5, null],
+      [
+        'claw-back: leave taken last year, then personal 20 days',
+        '2015-01-01',
+        async (id) => {
+          await approvedLeave(id, 'annual', '2025-03-02', 5);
+          await approvedLeave(id, 'personal', '2025-06-02', 20);
+        },
+        0,
+        'CLAWBACK',
+      ],
+      [
+        'no claw-back: sick 90 days last year but no annual leave taken',
+        '2015-01-01',
+        (id) => approvedLeave(id, 'sick', '2025-06-02', 90),
+        10,
+        null,
+      ],
+      [
+        'no claw-back: annual leave taken last year, sick 89 days',
+        '2015-01-01',
+        async (id) => {
+          await approvedLeave(id, 'annual', '2025-03-02', 5);
+          await approvedLeave(id, 'sick', '2025-06-02', 89);
+        },
+        10,
+        null,
+      ],
     ];
     for (const [name, start, seed, days, exclusion] of cases) {
-      const id = await makeOfficer(t.ctx, station, `表${name.slice(0, 4)}`, start);
+      const id = await makeOfficer(t.ctx, station, `表${name.slice(0, 6)}`, start);
       await seed(id);
       const res = await political.get(`${P}/leave/people/${id}/ledger?year=2026`);
       expect(res.statusCode, res.body).toBe(200);
       expect([name, res.json().entitled, res.json().exclusion]).toEqual([name, days, exclusion]);
     }
+  });
+
+  it('keeps each home-visit cycle, read from the database (once a year, every two and every four years)', async () => {
+    type Relation = 'spouse' | 'parents_unmarried' | 'parents_married';
+    type Visit = [option: string, relation: Relation, start: string, status?: 'pending'];
+    // name, option asked about in 2026, earlier visits, allowed, next year it opens
+    const cases: [string, string, Visit[], boolean, number][] = [
+      ['spouse, never visited', 'spouse', [], true, 2026],
+      ['spouse, visited last year', 'spouse', [['spouse', 'spouse', '2025-08-01']], true, 2026],
+      ['spouse, visited this year', 'spouse', [['spouse', 'spouse', '2026-02-01']], false, 2027],
+      ['unmarried, yearly, visited this year', 'parents_yearly', [['parents_yearly', 'parents_unmarried', '2026-02-01']], false, 2027],
+      ['unmarried, yearly, visited last year', 'parents_yearly', [['parents_yearly', 'parents_unmarried', '2025-02-01']], true, 2026],
+      [
+        'unmarried, every two years, visited last year',
+        'parents_biennial',
+        [['parents_yearly', 'parents_unmarried', '2025-02-01']],
+        false,
+        2027,
+      ],
+      [
+        'unmarried, every two years, visited two years ago',
+        'parents_biennial',
+        [['parents_biennial', 'parents_unmarried', '2024-02-01']],
+        true,
+        2026,
+      ],
+      [
+        'married, every four years, visited three years ago',
+        'parents_married',
+        [['parents_married', 'parents_married', '2023-05-01']],
+        false,
+        2027,
+      ],
+      [
+        'married, every four years, visited four years ago',
+        'parents_married',
+        [['parents_married', 'parents_married', '2022-05-01']],
+        true,
+        2026,
+      ],
+      [
+        'married, a visit still pending this year counts',
+        'parents_married',
+        [['parents_married', 'parents_married', '2026-03-01', 'pending']],
+        false,
+        2030,
+      ],
+      ['married, a spouse visit does not count', 'parents_married', [['spouse', 'spouse', '2026-02-01']], true, 2026],
+    ];
+    for (const [name, option, visits, allowed, nextYear] of cases) {
+      const id = await makeOfficer(t.ctx, station, `探${name.slice(0, 6)}`, '2010-01-01');
+      for (const [code, relation, start, status] of visits)
+        await insertLeave(t.ctx, id, {
+          kind: 'home_visit',
+          start,
+          days: 20,
+          homeVisit: { option: code, relation },
+          ...(status ? { status } : {}),
+        });
+      const res = await political.get(`${P}/leave/people/${id}/ledger?year=2026`);
+      expect(res.statusCode, res.body).toBe(200);
+      const got = res.json().homeVisit.find((h: { option: string }) => h.option === option);
+      expect([name, got.allowed, got.nextYear]).toEqual([name, allowed, nextYear]);
+    }
+    const newcomer = await makeOfficer(t.ctx, station, '探新入职', '2025-07-01');
+    const fresh = (await political.get(`${P}/leave/people/${newcomer}/ledger?year=2026`)).json();
+    expect(fresh.homeVisit.every((h: { allowed: boolean }) => !h.allowed)).toBe(true);
   });
 
   let leaveId: string;
@@ -184,6 +280,35 @@ describe.each(dialects)('welfare (从优待警) on %s', (dialect) => {
     expect((await officer.get(`${P}/leave/my?year=2026`)).json()).toMatchObject({ paidOut: 2, remaining: 4 });
   });
 
+  it('property: working-day leave on the platform calendar never counts a holiday or a rest day, and counts make-up working days', async () => {
+    const personId = await makeOfficer(t.ctx, station, '孙属性', '2012-01-01');
+    const prop = await user('sunshuxing', station, ['personnel:self'], 'org_and_below', personId);
+    const day = (n: number) => new Date(Date.UTC(2026, 5, 2) + n * 86_400_000).toISOString().slice(0, 10);
+    // 2 June to 31 December 2026 (the calendar seeded from chinese-days knows 2026; 2027 not yet).
+    const range = fc
+      .tuple(fc.integer({ min: 0, max: 212 }), fc.integer({ min: 0, max: 40 }))
+      .map(([s, len]) => [day(s), day(Math.min(212, s + len))] as const);
+    const national = [day(116), day(131)] as const; // 26 September – 11 October: National Day and its make-up working days
+    await fc.assert(
+      fc.asyncProperty(range, async ([start, end]) => {
+        let expected = 0;
+        for (let d = start; d <= end; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))
+          if (isWorkday(d)) expected += 1;
+        const res = await prop.post(`${P}/leave/applications`, { kind: 'personal', startDate: start, endDate: end, reason: '属性测试' });
+        if (expected === 0) {
+          expect(res.json().error.code, `${start}..${end}`).toBe('LEAVE_NO_DAYS');
+          return;
+        }
+        expect(res.statusCode, `${start}..${end} ${res.body}`).toBe(201);
+        const id = res.json().id as string;
+        const leave = (await prop.get(`${P}/leave/my?year=2026`)).json().leaves.find((l: { id: string }) => l.id === id);
+        expect(leave.days, `${start}..${end}`).toBe(expected);
+        expect((await prop.post(`${P}/leave/applications/${id}/cancel`, { note: null })).statusCode).toBe(200);
+      }),
+      { numRuns: 25, examples: [[national]] },
+    );
+  });
+
   let token: string;
   it('consent: no consent → no device and readings refused, no alert; with consent an alert goes to the care contact only', async () => {
     expect((await officer.post(`${P}/wearables/devices`, { serial: 'HW-0001' })).json().error.code).toBe('WEAR_NO_CONSENT');
@@ -219,7 +344,7 @@ describe.each(dialects)('welfare (从优待警) on %s', (dialect) => {
     expect(ack.json()).toMatchObject({ status: 'acknowledged', acknowledgedByName: 'guanai' });
     expect((await political.get(`${P}/wearables/alerts`)).statusCode).toBe(403);
 
-    const roster = (await care.get(`${P}/wearables/roster`)).json();
+    const roster = (await care.get(`${P}/wearables/roster?pageSize=200`)).json();
     expect(roster.items.find((i: { name: string }) => i.name === '张民警').state).toBe('monitored');
     expect(roster.items.filter((i: { state: string }) => i.state === 'no_data').length).toBeGreaterThan(0);
     expect(await auditTypes()).toEqual(
@@ -285,6 +410,7 @@ describe.each(dialects)('welfare (从优待警) on %s', (dialect) => {
   });
 
   it('withdrawal stops ingestion at once and the raw readings go after the retention period', async () => {
+    const alertsBefore = (await t.ctx.db.selectFrom('wearable_alert').select('id').where('person_id', '=', officerId).execute()).length;
     expect((await officer.post(`${P}/consents/withdraw`, { category: 'wearable' })).statusCode).toBe(200);
     const later = { readings: [{ kind: 'heart_rate', at: t.ctx.clock.now().toISOString(), value: 150 }] };
     const refused = await t.app.inject({
@@ -294,7 +420,6 @@ describe.each(dialects)('welfare (从优待警) on %s', (dialect) => {
       payload: later,
     });
     expect(refused.statusCode).toBe(401);
-    const alertsBefore = (await t.ctx.db.selectFrom('wearable_alert').select('id').where('person_id', '=', officerId).execute()).length;
     const count = async () =>
       (await t.ctx.db.selectFrom('wearable_reading').select('id').where('person_id', '=', officerId).execute()).length;
     expect(await count()).toBe(5);
@@ -306,5 +431,80 @@ describe.each(dialects)('welfare (从优待警) on %s', (dialect) => {
     expect((await t.ctx.db.selectFrom('wearable_alert').select('id').where('person_id', '=', officerId).execute()).length).toBe(
       alertsBefore,
     );
+  });
+
+  it('consent under an older notice counts as none: readings refused, nothing stored, no alert; fresh consent lets them in', async () => {
+    // The clock moved a month on above: sessions of the earlier logins have expired.
+    const [political, care] = [await login(t.app, 'zhengzhi', PASS), await login(t.app, 'guanai', PASS)];
+    const personId = await makeOfficer(t.ctx, station, '周同意', '2012-01-01');
+    const zhou = await user('zhoutongyi', station, ['personnel:self'], 'org_and_below', personId);
+    const notice = (await zhou.get(`${P}/wearables/me`)).json().noticeVersion as string;
+    expect((await zhou.post(`${P}/consents`, { category: 'wearable', noticeVersion: notice })).statusCode).toBe(201);
+    const device = (await zhou.post(`${P}/wearables/devices`, { serial: 'HW-ZHOU' })).json().token as string;
+    const inForce = (await political.get(`${P}/rules/wearable`)).json().inForce.value;
+    const today = t.ctx.clock.now().toISOString().slice(0, 10);
+    const v2 = await political.post(`${P}/rules/wearable`, {
+      effectiveFrom: today,
+      value: { ...inForce, consentNoticeVersion: `${notice}-2` },
+    });
+    expect(v2.statusCode, v2.body).toBe(201);
+
+    const now = t.ctx.clock.now().getTime();
+    const high = {
+      readings: [5, 4, 3, 2, 1].map((m) => ({ kind: 'heart_rate', at: new Date(now - m * 60_000).toISOString(), value: 150 })),
+    };
+    const send = () => t.app.inject({ method: 'POST', url: `${P}/wearables/ingest`, headers: { 'x-device-token': device }, payload: high });
+    const alertsOf = async () =>
+      (await t.ctx.db.selectFrom('wearable_alert').select('id').where('person_id', '=', personId).execute()).length;
+    const readingsOf = async () =>
+      (await t.ctx.db.selectFrom('wearable_reading').select('id').where('person_id', '=', personId).execute()).length;
+    const refused = await send();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('WEAR_NO_CONSENT');
+    expect([await readingsOf(), await alertsOf()]).toEqual([0, 0]);
+    expect(JSON.stringify((await care.get('/api/v1/workflow/notifications')).json())).not.toContain('周同意');
+    const roster = (await care.get(`${P}/wearables/roster?pageSize=200`)).json();
+    expect(roster.items.find((i: { name: string }) => i.name === '周同意').state).toBe('no_data');
+
+    expect((await zhou.post(`${P}/consents`, { category: 'wearable', noticeVersion: notice })).json().error.code).toBe(
+      'WELFARE_RULE_INVALID',
+    );
+    expect((await zhou.post(`${P}/consents`, { category: 'wearable', noticeVersion: `${notice}-2` })).statusCode).toBe(201);
+    expect((await send()).json()).toEqual({ accepted: 5, duplicates: 0, alerts: 1 });
+    expect([await readingsOf(), await alertsOf()]).toEqual([5, 1]);
+  });
+
+  it('every view of health and psychological data is in the audit chain, under the viewer, and the chain verifies', async () => {
+    const idOf = async (username: string) =>
+      (await t.ctx.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+    const [careId, psychId] = [await idOf('guanai'), await idOf('xinli')];
+    const [care, psych] = [await login(t.app, 'guanai', PASS), await login(t.app, 'xinli', PASS)];
+    const alert = (await care.get(`${P}/wearables/alerts`)).json().items.find((a: { status: string }) => a.status !== 'closed');
+    const psychCase = (await psych.get(`${P}/psych/cases`)).json().items[0];
+    const views: [string, string, () => Promise<{ statusCode: number; body: string }>, string, string | null][] = [
+      ['alert list', 'welfare.alert.view', () => care.get(`${P}/wearables/alerts`), careId, null],
+      ['roster', 'welfare.wearable.roster', () => care.get(`${P}/wearables/roster`), careId, null],
+      [
+        'alert closed',
+        'welfare.alert.close',
+        () => care.post(`${P}/wearables/alerts/${alert.id}/close`, { note: '已处理' }),
+        careId,
+        alert.id,
+      ],
+      ['psychological case list', 'welfare.psych.view', () => psych.get(`${P}/psych/cases`), psychId, null],
+      ['psychological case', 'welfare.psych.view', () => psych.get(`${P}/psych/cases/${psychCase.id}`), psychId, psychCase.id],
+    ];
+    for (const [name, eventType, call, actorId, objectId] of views) {
+      const rows = () => {
+        let q = t.ctx.db.selectFrom('audit_log').select('seq').where('event_type', '=', eventType).where('actor_id', '=', actorId);
+        if (objectId) q = q.where('object_id', '=', objectId);
+        return q.execute();
+      };
+      const before = (await rows()).length;
+      const res = await call();
+      expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
+      expect([name, (await rows()).length]).toEqual([name, before + 1]);
+    }
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true });
   });
 });
