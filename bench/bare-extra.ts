@@ -4,6 +4,7 @@ import { registerBareAutosave } from './exams/bare-autosave.ts';
 import { registerBarePortal } from './portal/bare-portal.ts';
 import { registerBareVotes } from './votes/bare-votes.ts';
 import { registerBareIngest } from './wearables/bare-ingest.ts';
+import { registerBareCockpit } from './warning/bare-cockpit.ts';
 
 /** Bare routes of the standalone benchmarks (bench/exams, bench/portal, bench/votes, bench/wearables), by case name. */
 export const extraBareRoutes: Record<string, (app: FastifyInstance, opts: BareOptions) => void> = {
@@ -11,4 +12,5 @@ export const extraBareRoutes: Record<string, (app: FastifyInstance, opts: BareOp
   'portal-burst': registerBarePortal,
   'vote-burst': registerBareVotes,
   'wearable-ingest': registerBareIngest,
+  'warning-cockpit': registerBareCockpit,
 };

@@ -16,7 +16,8 @@ export interface ChildServer {
   /** CPU profile of a measured window only (bench/server.ts writes it to `file`). */
   profileStart(): Promise<void>;
   profileStop(file: string): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops the server; resolves to its peak RSS in MiB over its whole life (undefined when it had stopped already). */
+  stop(): Promise<number | undefined>;
 }
 
 const children = new Set<ChildProcess>();
@@ -53,10 +54,11 @@ export async function startChild(target: 'platform' | 'bare', benchCase: string,
     profileStart: async () => void (await request('profile-start', 'profiling')),
     profileStop: async (file) => void (await request('profile-stop', 'profiled', { file })),
     stop: async () => {
-      if (stopped || child.exitCode !== null) return;
+      if (stopped || child.exitCode !== null) return undefined;
       stopped = true;
-      await request('stop', 'stopped');
+      const { maxRssKb } = await request<{ maxRssKb: number }>('stop', 'stopped');
       await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+      return Math.round(maxRssKb / 1024);
     },
   };
 }

@@ -27,7 +27,7 @@ const resultsDir = benchOutputDir;
 // ---------------------------------------------------------------------------------------------
 // Options
 
-const usage = `usage: npm run bench -- [--quick] [--db sqlite|postgres|all] [--case ${Object.keys(benchCases).join('|')}|search|replication|cadres|assessment[,…]] [--people N[,N…]] [--profile] [--no-log]
+const usage = `usage: npm run bench -- [--quick] [--db sqlite|postgres|all] [--case ${Object.keys(benchCases).join('|')}|search|replication|cadres|assessment|warning[,…]] [--people N[,N…]] [--profile] [--no-log]
   --quick    2 s runs, writes bench/.artifacts/quick.{json,md} (full: 10 s runs, latest.{json,md}; bench:accept copies them to results/)
   --db       default: sqlite, plus postgres when BENCH_DATABASE_URL or TEST_DATABASE_URL is set
   --case     default: scoped-list (quick: scoped-list,search); search = person-search,person-filter
@@ -71,8 +71,8 @@ function fail(message: string): never {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-// The cadres and assessment cases measure computations, not HTTP load: each its own script, in a child process.
-if (opts.caseName === 'cadres' || opts.caseName === 'assessment') {
+// The cadres, assessment and warning cases measure computations (warning also its cockpit under load): each its own script, in a child process.
+if (opts.caseName === 'cadres' || opts.caseName === 'assessment' || opts.caseName === 'warning') {
   execFileSync(
     process.execPath,
     [

@@ -41,7 +41,7 @@ async function cockpitOrg(
 
 /**
  * One read of pre-aggregated figures for an org's subtree and for each of its direct children:
- * the figures were summed per unit by the job, so this is a join on the closure table.
+ * the job summed them over every org's subtree, so both are primary-key reads.
  */
 export async function cockpit(
   ctx: AppContext,
@@ -54,22 +54,18 @@ export async function cockpit(
   const asOf = q.asOf && q.asOf !== newest ? await snapshotDate(db, ctx, q.asOf) : newest;
   const org = await cockpitOrg(db, scope, q.orgId, ownOrg);
   const totals = await db
-    .selectFrom('ew_cockpit_figure as f')
-    .innerJoin('org_closure as c', 'c.descendant_id', 'f.org_id')
-    .select(['f.figure', 'f.bucket', sql<number>`sum(f.value)`.as('v')])
-    .where('c.ancestor_id', '=', org.id)
-    .where('f.as_of', '=', asOf)
-    .groupBy(['f.figure', 'f.bucket'])
+    .selectFrom('ew_cockpit_total')
+    .select(['figure', 'bucket', 'value as v'])
+    .where('as_of', '=', asOf)
+    .where('org_id', '=', org.id)
     .execute();
   const byChild = await db
-    .selectFrom('ew_cockpit_figure as f')
-    .innerJoin('org_closure as c', 'c.descendant_id', 'f.org_id')
-    .innerJoin('org as o', 'o.id', 'c.ancestor_id')
-    .select(['o.id', 'o.name', 'o.sort_order', 'f.figure', 'f.bucket', sql<number>`sum(f.value)`.as('v')])
+    .selectFrom('ew_cockpit_total as t')
+    .innerJoin('org as o', 'o.id', 't.org_id')
+    .select(['o.id', 'o.name', 'o.sort_order', 't.figure', 't.bucket', 't.value as v'])
     .where('o.parent_id', '=', org.id)
-    .where('f.as_of', '=', asOf)
-    .where('f.figure', 'in', ['strength', 'alerts'])
-    .groupBy(['o.id', 'o.name', 'o.sort_order', 'f.figure', 'f.bucket'])
+    .where('t.as_of', '=', asOf)
+    .where('t.figure', 'in', ['strength', 'alerts'])
     .execute();
   // The month-end run opens alerts as 'new', so its snapshot counts none being handled: on the
   // newest month the figure is the live count; an earlier month keeps what its snapshot recorded.

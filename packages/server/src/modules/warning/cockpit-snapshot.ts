@@ -1,4 +1,5 @@
 import { ageBand, ewMonthIndex, monthOfIndex, windowStart } from '@zhenggong/core';
+import { sql } from 'kysely';
 import type { Trx } from '../../db/database.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { recordLinesBetween } from '../personnel/people.ts';
@@ -7,13 +8,14 @@ import type { PersonReadings } from './readings.ts';
 
 /**
  * The cockpit's pre-aggregated snapshot (驾驶舱快照) as of a month end: counts per unit (the
- * person's own org) and figure bucket, summed up the org tree when read, and one member row per
+ * person's own org) and figure bucket, those summed over each org's subtree, and one member row per
  * person so every figure can be opened into the list behind it as of the same date.
  */
 export async function buildCockpitSnapshot(trx: Trx, ctx: AppContext, asOf: string, people: readonly PersonReadings[]): Promise<number> {
   const city = ctx.config.cityCode;
   await trx.deleteFrom('ew_cockpit_figure').where('as_of', '=', asOf).where('city_code', '=', city).execute();
   await trx.deleteFrom('ew_cockpit_member').where('as_of', '=', asOf).where('city_code', '=', city).execute();
+  await trx.deleteFrom('ew_cockpit_total').where('as_of', '=', asOf).where('city_code', '=', city).execute();
   const figures = new Map<string, number>();
   const add = (orgId: string, figure: string, bucket: string, v = 1) => {
     const key = `${orgId}\u0000${figure}\u0000${bucket}`;
@@ -70,6 +72,20 @@ export async function buildCockpitSnapshot(trx: Trx, ctx: AppContext, asOf: stri
       .insertInto('ew_cockpit_figure')
       .values(rows.slice(i, i + 500))
       .execute();
+  // Each org's subtree summed once here, so the cockpit reads its figures by primary key.
+  await trx
+    .insertInto('ew_cockpit_total')
+    .columns(['as_of', 'org_id', 'figure', 'bucket', 'value', 'city_code'])
+    .expression(
+      trx
+        .selectFrom('ew_cockpit_figure as f')
+        .innerJoin('org_closure as c', 'c.descendant_id', 'f.org_id')
+        .select(['f.as_of', 'c.ancestor_id', 'f.figure', 'f.bucket', sql<number>`sum(f.value)`.as('value'), 'f.city_code'])
+        .where('f.as_of', '=', asOf)
+        .where('f.city_code', '=', city)
+        .groupBy(['f.as_of', 'c.ancestor_id', 'f.figure', 'f.bucket', 'f.city_code']),
+    )
+    .execute();
   for (let i = 0; i < members.length; i += 500)
     await trx
       .insertInto('ew_cockpit_member')

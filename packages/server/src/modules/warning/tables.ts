@@ -149,5 +149,7 @@ export interface WarningTables {
   ew_model_score: EwModelScoreTable;
   ew_cockpit_figure: EwCockpitFigureTable;
   ew_cockpit_member: EwCockpitMemberTable;
+  /** ew_cockpit_figure summed over each org's subtree (migration 20261208T151500-cockpit-totals). */
+  ew_cockpit_total: EwCockpitFigureTable;
   ew_report: EwReportTable;
 }
