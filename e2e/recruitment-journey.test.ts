@@ -58,11 +58,14 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
   let hireUnitId = '';
   let branchId = '';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zg-recruit-'));
+  const clockFile = path.join(dir, 'clock-offset-ms');
 
   beforeAll(async () => {
     // The captcha is drawn for people; with the switch off any answer passes, while the SMS code
     // still goes through the console sender and is read from the server's output below.
-    server = await startServer({ PORTAL_CAPTCHA: 'off' });
+    // The 公示 runs working days on the official calendar: time moves through TEST_CLOCK_FILE, not by waiting.
+    fs.writeFileSync(clockFile, '0');
+    server = await startServer({ PORTAL_CAPTCHA: 'off', TEST_CLOCK_FILE: clockFile });
     const sys = new ApiClient(server.url);
     await sys.firstLogin('sysadmin', server.initialPasswords.sysadmin as string, PASSWORD);
     const root = (await sys.call<{ id: string }[]>('GET', '/api/v1/orgs/tree'))[0]!.id;
@@ -246,6 +249,14 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
     await snap(staff, '66-staff-rejected');
 
     const portal = new PortalPage(applicant, server.url);
+    // The phone's portal session ended while the clock moved past the notice: sign in again.
+    await applicant.goto(`${server.url}/portal/login`);
+    const form = applicant.getByTestId('portal-login');
+    await form.getByLabel('手机号码').fill(APPLICANT_PHONE);
+    await form.getByLabel('密码').fill(APPLICANT_PASSWORD);
+    await form.getByLabel('图形验证码').fill('0000');
+    await form.getByRole('button', { name: '登录' }).click();
+    await applicant.waitForURL((url) => !url.pathname.endsWith('/login'));
     await applicant.goto(`${server.url}/portal/applications`);
     await applicant.getByTestId('my-application').getByText(REASON, { exact: false }).waitFor();
     await applicant.getByTestId('my-application').click();
@@ -313,14 +324,34 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
     await snap(staff, '68-staff-scores-imported');
   });
 
-  it('shortlist → publicity → hire creates the officer in the chosen unit', async () => {
+  it('shortlist → 体检 → 公示 → hire creates the officer in the chosen unit', async () => {
     const staffPages = new RecruitmentPage(staff, server.url);
     await staffPages.openAnnouncement(announcementId, 'hiring');
     await staff.getByTestId('ranking-group').getByText('87.9').waitFor();
     await staffPages.shortlist(APPLICANT_NAME);
-    // The list was posted last week and its period has ended: nobody is hired while it is still up
-    // (the refusal is tested in recruitment-flow.test.ts).
-    await staffPages.publicize(day(-8), day(-1));
+    // 体检 (medical check): 合格, with date and institution.
+    await staffPages.recordMedical(APPLICANT_NAME, '上城区人民医院体检中心');
+    await snap(staff, '69-staff-medical-recorded');
+    await staff.keyboard.press('Escape');
+    await staff.getByRole('dialog').waitFor({ state: 'hidden' });
+    await staff.getByTestId('ranking-group').getByText('体检合格').waitFor();
+    await staffPages.publicize();
+    // The list is up for 5 working days: the hire is refused with the date it ends.
+    await staffPages.hire(APPLICANT_NAME, '巡特警大队');
+    await staff.getByRole('dialog').getByRole('button', { name: '确认录用' }).click();
+    await staff.getByText(/公示期满后方可录用/).waitFor();
+    await snap(staff, '69-staff-hire-refused-during-publicity');
+    await staff
+      .getByRole('dialog')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+    // Ten days later the notice has run its course with no objection.
+    fs.writeFileSync(clockFile, String(10 * 86_400_000));
+    const login = new LoginPage(staff, server.url);
+    await login.open();
+    await login.login('recruiter', PASSWORD);
+    await staff.getByTestId('current-user').waitFor();
+    await staffPages.openAnnouncement(announcementId, 'hiring');
     await staffPages.hire(APPLICANT_NAME, '巡特警大队');
     await staff.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await snap(staff, '69-staff-hire-dialog');
@@ -337,6 +368,14 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
 
   it('the applicant sees the hire, the ticket, the scores and the publicity list on the phone', async () => {
     const portal = new PortalPage(applicant, server.url);
+    // The phone's portal session ended while the clock moved past the notice: sign in again.
+    await applicant.goto(`${server.url}/portal/login`);
+    const form = applicant.getByTestId('portal-login');
+    await form.getByLabel('手机号码').fill(APPLICANT_PHONE);
+    await form.getByLabel('密码').fill(APPLICANT_PASSWORD);
+    await form.getByLabel('图形验证码').fill('0000');
+    await form.getByRole('button', { name: '登录' }).click();
+    await applicant.waitForURL((url) => !url.pathname.endsWith('/login'));
     await applicant.goto(`${server.url}/portal/applications`);
     await applicant.getByTestId('my-application').click();
     await applicant.getByTestId('ticket-number').waitFor();

@@ -148,16 +148,24 @@ export class RecruitmentPage {
     await this.page.getByText(/\d+ 人入围/).waitFor();
   }
 
-  async publicize(from: string, until: string): Promise<void> {
-    const picker = this.page.locator('.ant-picker-range').last();
-    await picker.locator('input').first().click();
-    await picker.locator('input').first().fill(from);
-    await picker.locator('input').first().press('Enter');
-    await picker.locator('input').last().fill(until);
-    await picker.locator('input').last().press('Enter');
+  /** 发布公示: everyone who passed 体检; the period is the workflow's, in working days. */
+  async publicize(): Promise<void> {
     await this.page.getByRole('button', { name: '发布公示' }).click();
     await this.confirmPopover();
     await this.page.getByText(/已公示 \d+ 人/).waitFor();
+  }
+
+  /** 办理 → 体检: 合格 (the form's default) with today's date at the given institution. */
+  async recordMedical(name: string, institution: string): Promise<void> {
+    const row = this.page.getByTestId('ranking-group').locator('tr', { hasText: name });
+    await row.getByRole('button', { name: '办理' }).click();
+    const form = this.page.getByTestId('medical-form');
+    await form.getByLabel('体检机构').fill(institution);
+    await form
+      .getByRole('button', { name: '登 记' })
+      .or(form.getByRole('button', { name: '登记' }))
+      .click();
+    await this.page.getByTestId('stage-panel').getByText(institution).waitFor();
   }
 
   /** 录用 with the unit picked in the shared OrgTreeSelect by typing part of its name. */

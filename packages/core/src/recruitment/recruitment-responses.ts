@@ -359,5 +359,9 @@ export const ApplicationStagesResponse = Type.Object({
 });
 export type ApplicationStagesResponse = Static<typeof ApplicationStagesResponse>;
 
-export const ReplacementResponse = Type.Object({ applicationId: Type.String(), name: Type.String(), rank: Type.Union([Type.Null(), Type.Number()]) });
+export const ReplacementResponse = Type.Object({
+  applicationId: Type.String(),
+  name: Type.String(),
+  rank: Type.Union([Type.Null(), Type.Number()]),
+});
 export type ReplacementResponse = Static<typeof ReplacementResponse>;

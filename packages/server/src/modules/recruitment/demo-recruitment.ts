@@ -172,9 +172,20 @@ export async function seedRecruitmentDemo(ctx: AppContext, branches: readonly De
     await shortlist(scoredAt, scope, systemActor, past.id, approved.slice(0, 3));
     const checkedAt = { ...ctx, clock: fixedAt(new Date(now - 5 * DAY)) };
     const hospital = `${branch.shortName.replace(/分局$/, '')}区人民医院体检中心`;
-    const medical = (result: 'pass' | 'fail', note?: string) => ({ result, date: isoDay(now - 6 * DAY), institution: hospital, ...(note ? { note } : {}) });
+    const medical = (result: 'pass' | 'fail', note?: string) => ({
+      result,
+      date: isoDay(now - 6 * DAY),
+      institution: hospital,
+      ...(note ? { note } : {}),
+    });
     await recordMedical(checkedAt, scope, systemActor, approved[0] as string, medical('pass'));
-    await recordMedical(checkedAt, scope, systemActor, approved[1] as string, medical('fail', '矫正视力未达到《公安机关录用人民警察体检项目和标准》要求'));
+    await recordMedical(
+      checkedAt,
+      scope,
+      systemActor,
+      approved[1] as string,
+      medical('fail', '矫正视力未达到《公安机关录用人民警察体检项目和标准》要求'),
+    );
     await recordMedical(checkedAt, scope, systemActor, approved[2] as string, medical('pass'));
     await replaceFromRanking(checkedAt, scope, systemActor, approved[1] as string, '原入围人员体检不合格，按综合成绩排名依次递补');
     const clerk = await branchClerk(ctx, branch.id);

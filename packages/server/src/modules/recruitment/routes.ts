@@ -353,7 +353,6 @@ export async function recruitmentRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, params: ObjectionParams, body: ResolveObjectionBody, response: { 200: ApplicationStagesResponse } },
       config: { permission: 'recruitment:hire' },
     },
-    async (req) =>
-      resolveApplicationObjection(ctx, await scopeOf(req), actorOf(req), req.params.id, req.params.objectionId, req.body),
+    async (req) => resolveApplicationObjection(ctx, await scopeOf(req), actorOf(req), req.params.id, req.params.objectionId, req.body),
   );
 }

@@ -61,7 +61,11 @@ export async function recordMedical(ctx: AppContext, scope: ResolvedScope, actor
       .values(event(ctx, id, 'medical', actor.username ?? 'staff', { result: body.result, date: body.date, institution: body.institution }))
       .execute();
     if (body.result === 'fail') await markDropped(trx, ctx, actor, id, ['shortlisted'], 'medical_failed', note as string);
-    await audit(trx, ctx, actor, 'recruit.application.medical', id, { result: body.result, date: body.date, institution: body.institution });
+    await audit(trx, ctx, actor, 'recruit.application.medical', id, {
+      result: body.result,
+      date: body.date,
+      institution: body.institution,
+    });
   });
   return applicationStages(ctx, scope, actor, id);
 }
@@ -166,7 +170,8 @@ export async function assertPublicityOver(trx: Trx, ctx: AppContext, actor: Audi
     c = (await trx.selectFrom('wf_case').selectAll().where('id', '=', caseId).executeTakeFirst()) ?? c;
   if (c.status === 'approved') return;
   if (c.status !== 'in_progress') throw new AppError('RECRUIT_STATUS_CONFLICT', { status: c.status });
-  if (!c.notice_ends_on || c.notice_ends_on >= today(ctx)) throw new AppError('RECRUIT_PUBLICITY_RUNNING', { until: c.notice_ends_on ?? '—' });
+  if (!c.notice_ends_on || c.notice_ends_on >= today(ctx))
+    throw new AppError('RECRUIT_PUBLICITY_RUNNING', { until: c.notice_ends_on ?? '—' });
   throw new AppError('RECRUIT_OBJECTION_OPEN');
 }
 

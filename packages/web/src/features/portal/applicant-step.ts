@@ -21,7 +21,10 @@ export function stepOfApplication(app: { status: ApplicationStatus | null; fileC
     case 'approved':
       return { current: app.hasScores ? 'scores' : 'ticket', status: 'process' };
     case 'shortlisted':
+    case 'medical_passed':
       return { current: 'scores', status: 'process' };
+    case 'dropped':
+      return { current: 'publicity', status: 'error' };
     case 'publicized':
       return { current: 'publicity', status: 'process' };
     case 'hired':

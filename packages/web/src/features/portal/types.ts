@@ -25,6 +25,8 @@ const APPLICATION_STATUSES = [
   'publicized',
   'hired',
   'withdrawn',
+  'medical_passed',
+  'dropped',
 ] as const satisfies readonly ApplicationStatus[];
 /** The server sends the status as a plain string; null for one the portal has no label for. */
 export const asApplicationStatus = (status: string): ApplicationStatus | null => APPLICATION_STATUSES.find((s) => s === status) ?? null;

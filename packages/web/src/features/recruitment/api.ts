@@ -18,6 +18,7 @@ import type {
   AnnouncementInput,
   AnnouncementRow,
   ApplicationDetail,
+  ApplicationStages,
   ApplicationStatus,
   PostCount,
   PostInput,
@@ -210,11 +211,29 @@ export function useShortlist(id: string) {
   });
 }
 
+/** 公示 of everyone who passed 体检: the period is the workflow's, in working days. */
 export function usePublicity(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (period: { from: string; until: string }) =>
-      api.post<OpenPublicityResponse>(`${BASE}/announcements/${enc(id)}/publicity`, period),
+    mutationFn: () => api.post<OpenPublicityResponse>(`${BASE}/announcements/${enc(id)}/publicity`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useStages(applicationId: string | null) {
+  return useQuery({
+    queryKey: ['recruitment', 'stages', applicationId],
+    enabled: applicationId !== null,
+    queryFn: ({ signal }) => api.get<ApplicationStages>(`${BASE}/applications/${enc(applicationId ?? '')}/stages`, undefined, signal),
+  });
+}
+
+/** One mutation per stage action; each answers with the application's stages and refreshes every view. */
+export function useStageAction() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ applicationId, action, body }: { applicationId: string; action: string; body: unknown }) =>
+      api.post<unknown>(`${BASE}/applications/${enc(applicationId)}/${action}`, body),
     onSuccess: invalidate,
   });
 }

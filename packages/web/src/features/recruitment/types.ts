@@ -13,6 +13,7 @@ import type {
   RankingResponse,
   RecruitScoresBody,
   ViewApplicationResponse,
+  ApplicationStagesResponse,
   WeightsBody,
 } from '@zhenggong/core';
 
@@ -29,6 +30,8 @@ export const APPLICATION_STATUSES = [
   'publicized',
   'hired',
   'withdrawn',
+  'medical_passed',
+  'dropped',
 ] as const satisfies readonly ApplicationStatus[];
 
 export type Requirements = PostRequirements;
@@ -79,3 +82,5 @@ export const FILE_CATEGORIES = ['id_card', 'diploma', 'household', 'other'] as c
 export const asFileCategory = (category: string): FileCategory | null => FILE_CATEGORIES.find((c) => c === category) ?? null;
 export const eventReason = (detail: unknown): string | undefined =>
   typeof detail === 'object' && detail !== null && 'reason' in detail && typeof detail.reason === 'string' ? detail.reason : undefined;
+
+export type ApplicationStages = ApplicationStagesResponse;

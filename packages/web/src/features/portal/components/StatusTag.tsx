@@ -10,6 +10,8 @@ const COLORS: Record<ApplicationStatus, string> = {
   publicized: 'purple',
   hired: 'green',
   withdrawn: 'default',
+  medical_passed: 'geekblue',
+  dropped: 'default',
 };
 
 /** A status the portal does not know shows as sent. */

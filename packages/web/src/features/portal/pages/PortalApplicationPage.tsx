@@ -24,7 +24,7 @@ export function PortalApplicationPage() {
   );
 }
 
-const AFTER_APPROVAL = new Set(['approved', 'shortlisted', 'publicized', 'hired']);
+const AFTER_APPROVAL = new Set(['approved', 'shortlisted', 'medical_passed', 'publicized', 'hired', 'dropped']);
 
 function ApplicationView() {
   const { t, i18n } = useTranslation();
@@ -80,8 +80,15 @@ function ApplicationView() {
             <Alert type="info" showIcon message={t('portal.application.submittedHint')} />
           ) : app.status === 'approved' ? (
             <Alert type="success" showIcon message={t('portal.application.approvedHint')} />
-          ) : app.status === 'shortlisted' || app.status === 'publicized' || app.status === 'hired' ? (
+          ) : app.status === 'shortlisted' || app.status === 'medical_passed' || app.status === 'publicized' || app.status === 'hired' ? (
             <Alert type="success" showIcon message={t(`portal.application.${app.status}Hint`)} />
+          ) : app.status === 'dropped' ? (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="drop-reason"
+              message={`${t('portal.application.droppedReason')}：${app.rejectReason ?? ''}`}
+            />
           ) : null}
           {editable ? (
             <div className="portal-actions">

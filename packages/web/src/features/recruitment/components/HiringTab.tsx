@@ -1,5 +1,4 @@
-import { Alert, App, Button, DatePicker, Empty, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App, Button, Empty, Popconfirm, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,11 +8,12 @@ import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { usePublicity, useRanking, useShortlist } from '../api';
 import type { Announcement, RankEntry, RankingGroup } from '../types';
 import { HireModal, type HireTarget } from './HireModal';
+import { StageModal, type StageTarget } from './StageModal';
 import { StatusTag } from './StatusTag';
 
 /**
- * Ranked list per post (advice only: staff tick the shortlist themselves), then publicity and,
- * person by person, the hire.
+ * Ranked list per post (advice only: staff tick the shortlist themselves), then 体检, publicity
+ * (公示, with objections) and, person by person, the hire; a drop-out is replaced from the ranking (递补).
  */
 export function HiringTab({ announcement }: { announcement: Announcement }) {
   const { t } = useTranslation();
@@ -24,7 +24,7 @@ export function HiringTab({ announcement }: { announcement: Announcement }) {
   const shortlist = useShortlist(announcement.id);
   const publicity = usePublicity(announcement.id);
   const [selected, setSelected] = useState<string[]>([]);
-  const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
+  const [managing, setManaging] = useState<StageTarget | null>(null);
   const [hiring, setHiring] = useState<HireTarget | null>(null);
   const [hired, setHired] = useState<{ personId: string; orgId: string } | null>(null);
 
@@ -33,7 +33,8 @@ export function HiringTab({ announcement }: { announcement: Announcement }) {
   const { posts: groups, weights, gatePass } = ranking.data;
   const gate = (value: number | null, isGate: boolean) =>
     value === null ? '—' : isGate ? (value >= gatePass ? t('recruitment.ranking.pass') : t('recruitment.ranking.fail')) : value;
-  const shortlisted = groups.flatMap((g) => g.entries).filter((e) => e.status === 'shortlisted').length;
+  const passed = groups.flatMap((g) => g.entries).filter((e) => e.status === 'medical_passed').length;
+  const STAGED = new Set(['shortlisted', 'medical_passed', 'publicized', 'dropped']);
   const postOrg = (postId: string) => announcement.posts.find((p) => p.id === postId)?.orgId;
 
   const columns = (group: RankingGroup) => [
@@ -70,16 +71,24 @@ export function HiringTab({ announcement }: { announcement: Announcement }) {
       ? [
           {
             title: t('recruitment.common.actions'),
-            render: (_: unknown, e: RankEntry) =>
-              e.status === 'publicized' ? (
-                <Button
-                  size="small"
-                  type="primary"
-                  onClick={() => setHiring({ applicationId: e.applicationId, name: e.name, orgId: postOrg(group.postId) })}
-                >
-                  {t('recruitment.hire.action')}
-                </Button>
-              ) : null,
+            render: (_: unknown, e: RankEntry) => (
+              <Space size={4}>
+                {STAGED.has(e.status) ? (
+                  <Button size="small" onClick={() => setManaging({ applicationId: e.applicationId, name: e.name })}>
+                    {t('recruitment.stage.manage')}
+                  </Button>
+                ) : null}
+                {e.status === 'publicized' ? (
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() => setHiring({ applicationId: e.applicationId, name: e.name, orgId: postOrg(group.postId) })}
+                  >
+                    {t('recruitment.hire.action')}
+                  </Button>
+                ) : null}
+              </Space>
+            ),
           },
         ]
       : []),
@@ -150,24 +159,17 @@ export function HiringTab({ announcement }: { announcement: Announcement }) {
               {t('recruitment.ranking.shortlist', { count: selected.length })}
             </Button>
           </Popconfirm>
-          <Typography.Text>{t('recruitment.publicity.period')}</Typography.Text>
-          <DatePicker.RangePicker
-            value={period}
-            onChange={(v) => setPeriod(v && v[0] && v[1] ? [v[0], v[1]] : null)}
-            aria-label={t('recruitment.publicity.period')}
-          />
           <Popconfirm
-            title={t('recruitment.publicity.confirm', { count: shortlisted })}
-            disabled={!period || shortlisted === 0}
+            title={t('recruitment.publicity.confirm', { count: passed })}
+            disabled={passed === 0}
             onConfirm={() =>
-              period &&
-              publicity.mutate(
-                { from: period[0].format('YYYY-MM-DD'), until: period[1].format('YYYY-MM-DD') },
-                { onSuccess: (r) => void message.success(t('recruitment.publicity.done', { count: r.publicized })), onError: showError },
-              )
+              publicity.mutate(undefined, {
+                onSuccess: (r) => void message.success(t('recruitment.publicity.done', { count: r.publicized })),
+                onError: showError,
+              })
             }
           >
-            <Button disabled={!period || shortlisted === 0} loading={publicity.isPending}>
+            <Button disabled={passed === 0} loading={publicity.isPending}>
               {t('recruitment.publicity.publish')}
             </Button>
           </Popconfirm>
@@ -178,6 +180,7 @@ export function HiringTab({ announcement }: { announcement: Announcement }) {
           ) : null}
         </Space>
       ) : null}
+      <StageModal target={managing} onClose={() => setManaging(null)} />
       <HireModal target={hiring} onClose={() => setHiring(null)} onHired={(personId, orgId) => setHired({ personId, orgId })} />
     </Space>
   );

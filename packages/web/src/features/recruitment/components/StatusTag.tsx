@@ -10,6 +10,8 @@ const COLORS: Record<ApplicationStatus, string> = {
   publicized: 'purple',
   hired: 'green',
   withdrawn: 'default',
+  medical_passed: 'geekblue',
+  dropped: 'default',
 };
 
 /** The server sends the status as a plain string; one the web does not know shows as is. */
