@@ -31,6 +31,7 @@ import * as closeLeaversMembership from './20261207T081000-close-leavers-members
 import * as auxLabourLaw from './20261207T082000-aux-labour-law.ts';
 import * as competitionUnitCap from './20261207T083000-competition-unit-cap.ts';
 import * as idNumberOriginal from './20261207T090000-id-number-original.ts';
+import * as culture from './20261208T143500-culture.ts';
 
 /** Static list of migrations, in order. Never edit a migration after it has landed. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T082000-aux-labour-law': auxLabourLaw,
   '20261207T083000-competition-unit-cap': competitionUnitCap,
   '20261207T090000-id-number-original': idNumberOriginal,
+  '20261208T143500-culture': culture,
 };
