@@ -35,3 +35,4 @@ export * from './awards/index.ts';
 export * from './workflow/index.ts';
 export * from './assessment/index.ts';
 export * from './personnel/responses.ts';
+export * from './culture/index.ts';

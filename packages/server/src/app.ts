@@ -50,6 +50,7 @@ import { portalRoutes } from './modules/recruitment/portal/portal-routes.ts';
 import { auxiliaryRoutes } from './modules/auxiliary/routes.ts';
 import { partyRoutes } from './modules/party/routes.ts';
 import { publicityRoutes } from './modules/publicity/routes.ts';
+import { cultureRoutes } from './modules/culture/routes.ts';
 import { cadresRoutes } from './modules/cadres/routes.ts';
 import { welfareRoutes } from './modules/welfare/routes.ts';
 import { assessmentRoutes } from './modules/assessment/routes.ts';
@@ -191,6 +192,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(auxiliaryRoutes, { prefix: '/api/v1/auxiliary' });
   await app.register(partyRoutes, { prefix: '/api/v1/party' });
   await app.register(publicityRoutes, { prefix: '/api/v1/publicity' });
+  await app.register(cultureRoutes, { prefix: '/api/v1/culture' });
   await app.register(cadresRoutes, { prefix: '/api/v1/cadres' });
   await app.register(welfareRoutes, { prefix: '/api/v1/welfare' });
   await app.register(assessmentRoutes, { prefix: '/api/v1/assessment' });

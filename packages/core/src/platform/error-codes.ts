@@ -19,6 +19,7 @@ import { jobErrors } from './job-errors.ts';
 import { workflowErrors } from '../workflow/errors.ts';
 import { assessmentErrors } from '../assessment/errors.ts';
 import { awardsErrors } from '../awards/errors.ts';
+import { cultureErrors } from '../culture/errors.ts';
 
 export type { ErrorMessage, Locale } from './error-message.ts';
 import type { ErrorMessage, Locale } from './error-message.ts';
@@ -245,6 +246,7 @@ export const platformErrors = {
   ...jobErrors,
   ...workflowErrors,
   ...assessmentErrors,
+  ...cultureErrors,
 } as const satisfies Record<string, ErrorMessage>;
 
 export type PlatformErrorCode = keyof typeof platformErrors;

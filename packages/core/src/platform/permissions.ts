@@ -18,6 +18,7 @@ import { assessmentPermissions } from '../assessment/permissions.ts';
 import { warningPermissions } from '../warning/permissions.ts';
 import { provincePermissions } from '../province/permissions.ts';
 import { awardsPermissions } from '../awards/permissions.ts';
+import { culturePermissions } from '../culture/permissions.ts';
 
 export { adminKinds, type AdminKind, type PermissionDef } from './permission-def.ts';
 import type { AdminKind, PermissionDef } from './permission-def.ts';
@@ -58,6 +59,7 @@ export const permissionCatalogue: readonly PermissionDef[] = [
   ...assessmentPermissions,
   ...warningPermissions,
   ...provincePermissions,
+  ...culturePermissions,
 ];
 
 const byCode = new Map(permissionCatalogue.map((p) => [p.code, p]));

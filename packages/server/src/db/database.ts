@@ -9,6 +9,7 @@ import type { RecruitmentTables } from '../modules/recruitment/tables.ts';
 import type { AuxiliaryTables } from '../modules/auxiliary/tables.ts';
 import type { PartyTables } from '../modules/party/tables.ts';
 import type { PublicityTables } from '../modules/publicity/tables.ts';
+import type { CultureTables } from '../modules/culture/tables.ts';
 import type { CadresTables } from '../modules/cadres/tables.ts';
 import type { WelfareTables } from '../modules/welfare/tables.ts';
 import type { WarningTables } from '../modules/warning/tables.ts';
@@ -177,7 +178,8 @@ export interface Database
     JobTables,
     AssessmentTables,
     ReplicationTables,
-    WorkflowTables {
+    WorkflowTables,
+    CultureTables {
   org: OrgTable;
   org_closure: OrgClosureTable;
   app_user: UserTable;

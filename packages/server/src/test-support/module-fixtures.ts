@@ -15,6 +15,7 @@ import { provinceAuthorizationFixtures } from '../modules/province/authorization
 import { workflowAuthorizationFixtures } from '../platform/workflow/authorization-fixtures.ts';
 import { welfareAuthorizationFixtures } from '../modules/welfare/authorization-fixtures.ts';
 import { warningAuthorizationFixtures } from '../modules/warning/authorization-fixtures.ts';
+import { cultureAuthorizationFixtures } from '../modules/culture/authorization-fixtures.ts';
 import type { ModuleFixtureSeeder } from './authorization-fixtures.ts';
 
 /** Every business module's branch-B fixtures, seeded in this order. */
@@ -36,4 +37,5 @@ export const moduleFixtureSeeders: readonly ModuleFixtureSeeder[] = [
   awardsAuthorizationFixtures,
   workflowAuthorizationFixtures,
   provinceAuthorizationFixtures,
+  cultureAuthorizationFixtures,
 ];

@@ -19,6 +19,7 @@ import { portalEnUS, portalZhCN } from '../features/portal/locales';
 import { auxiliaryEnUS, auxiliaryZhCN } from '../features/auxiliary/locales';
 import { partyEnUS, partyZhCN } from '../features/party/locales';
 import { publicityEnUS, publicityZhCN } from '../features/publicity/locales';
+import { cultureEnUS, cultureZhCN } from '../features/culture/locales';
 import { cadresEnUS, cadresZhCN } from '../features/cadres/locales';
 import { welfareEnUS, welfareZhCN } from '../features/welfare/locales';
 import { assessmentEnUS, assessmentZhCN } from '../features/assessment/locales';
@@ -59,6 +60,7 @@ export const zhCN = {
   auxiliary: auxiliaryZhCN,
   party: partyZhCN,
   publicity: publicityZhCN,
+  culture: cultureZhCN,
   cadres: cadresZhCN,
   welfare: welfareZhCN,
   assessment: assessmentZhCN,
@@ -92,6 +94,7 @@ export const enUS: LocaleShape<typeof zhCN> = {
   auxiliary: auxiliaryEnUS,
   party: partyEnUS,
   publicity: publicityEnUS,
+  culture: cultureEnUS,
   cadres: cadresEnUS,
   welfare: welfareEnUS,
   assessment: assessmentEnUS,

@@ -67,6 +67,8 @@ export type NavLabelKey =
   | 'myParty'
   | 'publicity'
   | 'myPublicity'
+  | 'culture'
+  | 'myCulture'
   | 'cadres'
   | 'assessment'
   | 'assessmentDaily'
@@ -145,6 +147,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'myPublicity',
     icon: <FileTextOutlined />,
     permission: 'publicity:self',
+    group: 'partyGroup',
+    needsPerson: true,
+  },
+  { path: '/culture', labelKey: 'culture', icon: <ReadOutlined />, permission: 'culture:read', group: 'partyGroup' },
+  {
+    path: '/my-culture',
+    labelKey: 'myCulture',
+    icon: <SmileOutlined />,
+    permission: 'culture:self',
     group: 'partyGroup',
     needsPerson: true,
   },

@@ -17,7 +17,7 @@ export type SubPageKey =
   | 'detail';
 
 /** Menu entries whose page is a card of tabs, each tab its own address (`/awards/stats`). */
-const TABBED_PAGES = ['auxiliary', 'awards', 'cadres', 'party', 'publicity'] as const;
+const TABBED_PAGES = ['auxiliary', 'awards', 'cadres', 'party', 'publicity', 'culture'] as const;
 type TabbedPage = (typeof TABBED_PAGES)[number];
 
 /** What the page below a menu entry is called: a shell label, or the name of its tab in the page. */

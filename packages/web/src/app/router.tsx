@@ -11,6 +11,7 @@ import { portalRoutes } from '../features/portal/routes';
 import { auxiliaryRoutes } from '../features/auxiliary/routes';
 import { partyRoutes } from '../features/party/routes';
 import { publicityRoutes } from '../features/publicity/routes';
+import { cultureRoutes } from '../features/culture/routes';
 import { cadresRoutes } from '../features/cadres/routes';
 import { welfareRoutes } from '../features/welfare/routes';
 import { assessmentRoutes } from '../features/assessment/routes';
@@ -172,6 +173,7 @@ export const router = createBrowserRouter([
               ...auxiliaryRoutes,
               ...partyRoutes,
               ...publicityRoutes,
+              ...cultureRoutes,
               ...cadresRoutes,
               ...welfareRoutes,
               ...assessmentRoutes,
