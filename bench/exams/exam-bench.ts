@@ -342,6 +342,9 @@ async function runOn(dialect: Dialect) {
         loadSlice(target === 'platform' ? platform : bare, {
           connections: settings.connections,
           amount,
+          // As for the starts: on a busy machine an answer can take longer than 30 s; a save that
+          // is never answered still fails the run below.
+          timeoutSec: 120,
           request: autosaveRequest(examId, list, target, sent, counters[target]),
         });
       await run('bare', settings.warmupSaves);
@@ -358,7 +361,13 @@ async function runOn(dialect: Dialect) {
       if (sent.refused > 0) throw new Error(`${sent.refused} autosaves were refused under load`);
       const answered = [...slices.platform, ...slices.bare, ...slices.noop].reduce((n, x) => n + x.ok, 0);
       const asked = settings.rounds * settings.sliceSaves * 3;
-      if (answered !== asked) throw new Error(`${asked - answered} of ${asked} autosaves got no 2xx answer`);
+      if (answered !== asked) {
+        const why = Object.entries(slices).map(
+          ([side, list]) =>
+            `${side} ${list.reduce((n, x) => n + x.ok, 0)} of ${list.reduce((n, x) => n + x.requests, 0)} answered 2xx, ${list.reduce((n, x) => n + x.timeouts, 0)} timeouts, ${list.reduce((n, x) => n + x.errors, 0)} errors`,
+        );
+        throw new Error(`${asked - answered} of ${asked} autosaves got no 2xx answer (${why.join('; ')})`);
+      }
       const p = summarise(slices.platform);
       const b = summarise(slices.bare);
       const noop = summarise(slices.noop);

@@ -189,6 +189,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const dialects: Dialect[] =
     db === 'all' ? ['sqlite', 'postgres'] : db === 'sqlite' || db === 'postgres' ? [db] : pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
   const rowCount = Number(arg('--rows') ?? 100_000);
+  // Taken before the run, which lasts minutes: the load and date at its end are not its start.
+  const loadAverageAtStart = os.loadavg()[0];
+  const date = new Date().toISOString();
   const result = await runImportBench({ rows: rowCount, dialects, pgUrl });
   const git = (a: string[]) => execFileSync('git', a, { encoding: 'utf8' }).trim();
   const out = {
@@ -197,9 +200,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
       memoryBytes: os.totalmem(),
       node: process.version,
       platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-      loadAverageAtStart: os.loadavg()[0],
+      loadAverageAtStart,
     },
-    date: new Date().toISOString(),
+    date,
     commit: git(['rev-parse', 'HEAD']),
     dirty: git(['status', '--porcelain']) !== '',
     ...result,
