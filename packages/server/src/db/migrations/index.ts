@@ -72,6 +72,6 @@ export const migrations: Record<string, Migration> = {
   '20261207T090000-id-number-original': idNumberOriginal,
   '20261208T143000-recruitment-stages': recruitmentStages,
   '20261208T143600-party-activities': partyActivities,
-  '20261208T151500-cockpit-totals': cockpitTotals,
   '20261208T143500-culture': culture,
+  '20261208T151500-cockpit-totals': cockpitTotals,
 };
