@@ -71,7 +71,7 @@ export const migrations: Record<string, Migration> = {
   '20261207T083000-competition-unit-cap': competitionUnitCap,
   '20261207T090000-id-number-original': idNumberOriginal,
   '20261208T143000-recruitment-stages': recruitmentStages,
-  '20261208T143600-party-activities': partyActivities,
   '20261208T143500-culture': culture,
+  '20261208T143600-party-activities': partyActivities,
   '20261208T151500-cockpit-totals': cockpitTotals,
 };
