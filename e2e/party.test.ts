@@ -271,7 +271,11 @@ describe('party building and publicity in headless Chromium', () => {
     expect(await drawer.getByTestId('activity-people').getByText('学时已计入').count()).toBe(2);
     await snap(desk, '98-party-activity-completed');
     await desk.keyboard.press('Escape');
-    await desk.getByTestId('party-activities').getByRole('row', { name: /参观浙江革命烈士纪念馆/ }).getByText('已完成').waitFor();
+    await desk
+      .getByTestId('party-activities')
+      .getByRole('row', { name: /参观浙江革命烈士纪念馆/ })
+      .getByText('已完成')
+      .waitFor();
     await desk.setViewportSize({ width: 390, height: 844 });
     await desk.getByTestId('party-activities').scrollIntoViewIfNeeded();
     await snap(desk, '99-party-activities-phone');
