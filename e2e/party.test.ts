@@ -200,7 +200,20 @@ describe('party building and publicity in headless Chromium', () => {
     await drawer.getByLabel('决议事项').fill('同意按期开展主题党日活动。');
     await drawer.getByRole('button', { name: /保存记录/ }).click();
     await drawer.getByTestId('meeting-status').getByText('已召开').waitFor();
+    // The signed minutes go with the meeting as an attachment, through the server's file intake.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    await drawer
+      .getByTestId('meeting-files')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '支委会会议记录（签字版）.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await drawer.getByTestId('meeting-files').getByText('支委会会议记录（签字版）.pdf').waitFor();
+    await drawer.getByTestId('meeting-files').scrollIntoViewIfNeeded();
     await snap(desk, '92-party-minutes-saved');
+    const [attachment] = await Promise.all([
+      desk.waitForEvent('download'),
+      drawer.getByTestId('meeting-files').getByText('支委会会议记录（签字版）.pdf').click(),
+    ]);
+    expect(attachment.suggestedFilename()).toBe('支委会会议记录（签字版）.pdf');
     const before = expectedRate();
     held.push({ kind: 'committee', heldOn: TODAY });
     const after = expectedRate();
@@ -240,6 +253,33 @@ describe('party building and publicity in headless Chromium', () => {
     ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).join('|')));
     expect(rows.find((r) => r.includes('王芳'))).toMatch(/^\d\|王芳\|正式党员\|4500\|1\|45\|45\|/);
     expect(rows.some((r) => r.includes('李强|预备党员') && r.includes('未缴'))).toBe(true);
+  });
+
+  it("the secretary records the branch's red-education visit and, once done, its hours reach the members' ledgers", async () => {
+    await desk.goto(`${server.url}/party/activities`);
+    await desk.getByTestId('activity-add').click();
+    const dialog = desk.getByRole('dialog');
+    await dialog.getByTestId('activity-title').fill('参观浙江革命烈士纪念馆');
+    await dialog.getByLabel('地点').fill('杭州');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const drawer = desk.getByTestId('activity-drawer');
+    await drawer.getByTestId('activity-status').getByText('计划中').waitFor();
+    // The participants are the branch's probationary and full members: 王芳 and 李强 (赵敏 is an activist).
+    await drawer.getByTestId('activity-people').getByText('参加人数 2').waitFor();
+    await drawer.getByTestId('activity-complete').click();
+    await drawer.getByTestId('activity-status').getByText('已完成').waitFor();
+    expect(await drawer.getByTestId('activity-people').getByText('学时已计入').count()).toBe(2);
+    await snap(desk, '98-party-activity-completed');
+    await desk.keyboard.press('Escape');
+    await desk
+      .getByTestId('party-activities')
+      .getByRole('row', { name: /参观浙江革命烈士纪念馆/ })
+      .getByText('已完成')
+      .waitFor();
+    await desk.setViewportSize({ width: 390, height: 844 });
+    await desk.getByTestId('party-activities').scrollIntoViewIfNeeded();
+    await snap(desk, '99-party-activities-phone');
+    await desk.setViewportSize({ width: 1366, height: 768 });
     await logoutOf(desk);
   });
 

@@ -4,6 +4,7 @@ import { systemActor } from '../../platform/audit/audit-service.ts';
 import { today } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { allPeople } from '../personnel/people.ts';
+import { seedDemoPartyActivities, type DemoPartyBranch } from './activities-demo.ts';
 import { recordPayment } from './dues-service.ts';
 import { createMeeting, saveMinutes } from './meeting-service.ts';
 import { advanceMember, createMember } from './member-service.ts';
@@ -16,7 +17,7 @@ const STATIONS = 4;
  * Party building in the demo bureau, once (nothing when any party organisation exists): a branch
  * (党支部) in each of the first stations with members at every stage — one probation overdue for
  * conversion, one applicant awaiting the talk — this quarter's meetings partly held, one 支委会
- * planned for today, and last month's dues partly paid. Written through the module's services.
+ * planned for today, last month's dues partly paid, and the branches' activities (activities-demo.ts). Written through the module's services.
  */
 export async function seedDemoParty(ctx: AppContext): Promise<{ branches: number; members: number }> {
   if (await ctx.db.selectFrom('party_org').select('id').limit(1).executeTakeFirst()) return { branches: 0, members: 0 };
@@ -37,6 +38,7 @@ export async function seedDemoParty(ctx: AppContext): Promise<{ branches: number
     .execute();
   let branches = 0;
   let members = 0;
+  const made: DemoPartyBranch[] = [];
   for (const [i, station] of stations.entries()) {
     const people = await ctx.db
       .selectFrom(allPeople(ctx.db).as('p'))
@@ -57,6 +59,7 @@ export async function seedDemoParty(ctx: AppContext): Promise<{ branches: number
       termEnd: addMonths(on, 6 - i * 3),
     });
     branches += 1;
+    made.push({ partyOrgId: g.id, stationId: station.id, stationName: station.name, people: people.map((p) => p.id) });
     const add = async (personId: string, stage: 'applicant' | 'activist' | 'probationary' | 'full', since: string) => {
       await createMember(ctx, everywhere, systemActor, { personId, partyOrgId: g.id, stage, since });
       members += 1;
@@ -106,5 +109,6 @@ export async function seedDemoParty(ctx: AppContext): Promise<{ branches: number
       });
     }
   }
+  await seedDemoPartyActivities(ctx, made);
   return { branches, members };
 }

@@ -1,5 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ActivityDetail,
+  ActivityKind,
+  ActivityView,
+  CreateActivityBody,
+  CreateEssayContestBody,
+  CreateSelectionBody,
+  CreateSelectionCampaignBody,
+  EssayContestDetail,
+  EssayContestView,
+  MeetingFileView,
+  SelectionCampaignView,
+  SelectionView,
   AdvanceBody,
   ComplianceView,
   CreateMeetingBody,
@@ -16,7 +28,7 @@ import type {
   PartyOrgView,
   PartyStage,
 } from '@zhenggong/core';
-import { api } from '../../shared/api/client';
+import { api, buildHeaders, toApiError } from '../../shared/api/client';
 import { downloadFile } from '../../shared/api/download';
 import type { Paged } from '../../shared/api/types';
 
@@ -167,3 +179,127 @@ export const useMyDues = () =>
   });
 
 export const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : (fen / 100).toFixed(2));
+
+export const useMeetingFiles = (meetingId: string) =>
+  useQuery({
+    queryKey: ['party', 'meeting-files', meetingId],
+    queryFn: ({ signal }) => api.get<{ items: MeetingFileView[] }>(`${BASE}/meetings/${meetingId}/files`, undefined, signal),
+  });
+/** Sends one attachment as multipart field `file`; the server's intake judges it by content. */
+export function useUploadMeetingFile() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: async ({ meetingId, file }: { meetingId: string; file: File }) => {
+      const form = new FormData();
+      form.append('file', file);
+      // No JSON content type: the browser sets the multipart boundary; the CSRF token comes with the shared headers.
+      const res = await fetch(`${BASE}/meetings/${meetingId}/files`, {
+        method: 'POST',
+        body: form,
+        credentials: 'same-origin',
+        headers: buildHeaders('POST', false),
+      });
+      if (!res.ok) throw await toApiError(res);
+      return (await res.json()) as MeetingFileView;
+    },
+    onSuccess: done,
+  });
+}
+export function useRemoveMeetingFile() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ meetingId, fileId }: { meetingId: string; fileId: string }) =>
+      api.delete(`${BASE}/meetings/${meetingId}/files/${fileId}`),
+    onSuccess: done,
+  });
+}
+export const downloadMeetingFile = (meetingId: string, file: MeetingFileView) =>
+  downloadFile(`${BASE}/meetings/${meetingId}/files/${file.id}`, {}, file.fileName);
+
+export interface ActivityFilter {
+  kind?: ActivityKind;
+  keyword?: string;
+  page: number;
+  pageSize: number;
+}
+export const useActivities = (q: ActivityFilter) =>
+  useQuery({
+    queryKey: ['party', 'activities', q],
+    queryFn: ({ signal }) => api.get<Paged<ActivityView>>(`${BASE}/activities`, { ...q }, signal),
+    placeholderData: keepPreviousData,
+  });
+export const useActivity = (id: string | null) =>
+  useQuery({
+    queryKey: ['party', 'activity', id],
+    queryFn: ({ signal }) => api.get<ActivityDetail>(`${BASE}/activities/${id ?? ''}`, undefined, signal),
+    enabled: id !== null,
+  });
+export function useCreateActivity() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (body: CreateActivityBody) => api.post<ActivityDetail>(`${BASE}/activities`, body), onSuccess: done });
+}
+export function useCompleteActivity() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (id: string) => api.post<ActivityDetail>(`${BASE}/activities/${id}/complete`), onSuccess: done });
+}
+
+export const useEssayContests = () =>
+  useQuery({
+    queryKey: ['party', 'essay-contests'],
+    queryFn: ({ signal }) => api.get<{ items: EssayContestView[] }>(`${BASE}/essay-contests`, undefined, signal),
+  });
+export const useEssayContest = (id: string | null) =>
+  useQuery({
+    queryKey: ['party', 'essay-contest', id],
+    queryFn: ({ signal }) => api.get<EssayContestDetail>(`${BASE}/essay-contests/${id ?? ''}`, undefined, signal),
+    enabled: id !== null,
+  });
+export function useCreateEssayContest() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: (body: CreateEssayContestBody) => api.post<EssayContestDetail>(`${BASE}/essay-contests`, body),
+    onSuccess: done,
+  });
+}
+export function useSubmitEssay() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, personId, title }: { id: string; personId: string; title: string }) =>
+      api.post<EssayContestDetail>(`${BASE}/essay-contests/${id}/essays`, { personId, title }),
+    onSuccess: done,
+  });
+}
+export function useScoreEssays() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, scores }: { id: string; scores: { essayId: string; score: number | null }[] }) =>
+      api.put<EssayContestDetail>(`${BASE}/essay-contests/${id}/scores`, { scores }),
+    onSuccess: done,
+  });
+}
+export function usePublishEssayContest() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (id: string) => api.post<EssayContestDetail>(`${BASE}/essay-contests/${id}/publish`), onSuccess: done });
+}
+
+export const useSelectionCampaigns = () =>
+  useQuery({
+    queryKey: ['party', 'selection-campaigns'],
+    queryFn: ({ signal }) => api.get<{ items: SelectionCampaignView[] }>(`${BASE}/selection-campaigns`, undefined, signal),
+  });
+export const useSelections = () =>
+  useQuery({
+    queryKey: ['party', 'selections'],
+    queryFn: ({ signal }) => api.get<{ items: SelectionView[] }>(`${BASE}/selections`, undefined, signal),
+  });
+export function useCreateSelectionCampaign() {
+  const done = useInvalidate();
+  return useMutation({
+    mutationFn: (body: CreateSelectionCampaignBody) => api.post<SelectionCampaignView>(`${BASE}/selection-campaigns`, body),
+    onSuccess: done,
+  });
+}
+export function useNominate() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (body: CreateSelectionBody) => api.post<SelectionView>(`${BASE}/selections`, body), onSuccess: done });
+}

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useMarkLeave, useMeeting, useOpenSignIn, useSaveMinutes } from '../api';
+import { MeetingFiles } from './MeetingFiles';
 
-/** One meeting: open sign-in (the code is shown in the room), attendance and leave, minutes and resolutions. */
+/** One meeting: open sign-in (the code is shown in the room), attendance and leave, minutes, resolutions and attachments. */
 export function MeetingDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
   const meeting = useMeeting(id);
@@ -123,6 +124,7 @@ export function MeetingDrawer({ id, onClose }: { id: string; onClose: () => void
               {t('party.meetings.saveMinutes')}
             </Button>
           </Form>
+          <MeetingFiles meetingId={id} editable={m.status !== 'cancelled'} />
         </Flex>
       )}
     </Drawer>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { usePipelineDue } from '../api';
 
-const TABS = ['orgs', 'members', 'meetings', 'dues'] as const;
+const TABS = ['orgs', 'members', 'meetings', 'dues', 'activities', 'essays', 'selections'] as const;
 type Tab = (typeof TABS)[number];
 const pathOf = (key: Tab) => (key === 'orgs' ? '/party' : `/party/${key}`);
 
