@@ -71,6 +71,10 @@ export async function seedDemoModules(ctx: AppContext): Promise<string[]> {
   const { seedDemoPublicity } = await import('../modules/publicity/publicity-demo.ts');
   const publicity = await seedDemoPublicity(ctx);
   if (publicity.reporters > 0) lines.push(`demo publicity reporters: ${publicity.reporters}, outputs: ${publicity.outputs}`);
+  const { seedDemoCulture } = await import('../modules/culture/culture-demo.ts');
+  const culture = await seedDemoCulture(ctx, demoBranches);
+  if (culture.programmes > 0)
+    lines.push(`demo police culture: ${culture.programmes} programmes, ${culture.entries} judged entries, ${culture.works} works`);
   const { seedDemoWelfare } = await import('../modules/welfare/demo-welfare.ts');
   const welfare = await seedDemoWelfare(ctx, branchIds);
   if (welfare.leaves > 0) lines.push(`demo welfare records: ${welfare.leaves} leave applications, ${welfare.alerts} wristband alerts`);
