@@ -2,8 +2,12 @@ import { addDays, defaultDiscipline, disciplineEndDate } from '@zhenggong/core';
 import { accountPrincipal } from '../../platform/access/principal.ts';
 import { accountActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
+import { ensureDefinitions } from '../../platform/workflow/engine.ts';
+import { caseKind } from '../../platform/workflow/registry.ts';
 import { addAwardLine, addDisciplineLine, allPeople, today } from '../personnel/people.ts';
+import { awardKindFor } from './award-workflow.ts';
 import { deedKeyOf, nominate } from './nominations.ts';
 
 type Person = { id: string; org_id: string; name: string; kind: 'officer' | 'auxiliary' };
@@ -256,6 +260,7 @@ export async function seedAwardAtCityReview(
     .limit(10)
     .execute();
   const on = today(ctx);
+  await ensureDefinitions(ctx, [caseKind(awardKindFor(false, true))]);
   for (const person of candidates) {
     try {
       await nominate(ctx, { all: true }, accountPrincipal(staff, ['awards:nominate']), accountActor(staff), {
@@ -272,8 +277,9 @@ export async function seedAwardAtCityReview(
         reviewCollective: '经单位集体研究，同意报请市局审批。',
       });
       return true;
-    } catch {
+    } catch (error) {
       // A guard refused this officer (a recent award, a discipline record): try the next one.
+      if (!(error instanceof AppError) || error.code !== 'AWARD_GUARD_REFUSED') throw error;
     }
   }
   return false;

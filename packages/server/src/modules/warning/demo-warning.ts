@@ -1,13 +1,14 @@
 import { addMonthEnds, monthEndOfIndex, ewMonthIndex } from '@zhenggong/core';
 import type { AppContext } from '../../platform/context.ts';
 import { approveCase } from '../../platform/workflow/actions.ts';
-import type { Actor } from '../../platform/workflow/engine.ts';
+import { ensureDefinitions, type Actor } from '../../platform/workflow/engine.ts';
+import { caseKind } from '../../platform/workflow/registry.ts';
 import { personBriefs, today } from '../personnel/people.ts';
 import { actOnAlert } from './alert-service.ts';
 import { recordFacts, type RecordedFact } from './fact-intake.ts';
 import { runMonth } from './monthly-run.ts';
 import { population } from './population.ts';
-import { createReport, currentQuarter, submitReport, updateReport } from './report-service.ts';
+import { REPORT_KIND, createReport, currentQuarter, submitReport, updateReport } from './report-service.ts';
 
 /**
  * The demo's early-warning part, once: twelve months of recorded facts (overtime, leave, exam
@@ -68,6 +69,7 @@ export async function seedWarningDemo(
   for (const n of [2, 1, 0]) await runMonth(ctx, addMonthEnds(lastEnd, -n));
   let alerts = 0;
   let reports = 0;
+  if (city) await ensureDefinitions(ctx, [caseKind(REPORT_KIND)]);
   const current = currentQuarter(ctx);
   const [year, q] = [Number(current.slice(0, 4)), Number(current.slice(5))];
   const previous = q === 1 ? `${year - 1}Q4` : `${year}Q${q - 1}`;

@@ -22,14 +22,16 @@ describe.each(dialects)('batch decisions (批量审批) on %s', (dialect) => {
   const PW = 'Wf#Pass12345';
 
   const submit = (title: string, personId: string, orgId: string, by: string) =>
-    t.ctx.db.transaction().execute((trx) =>
-      submitCase(
-        trx,
-        t.ctx,
-        { userId: by, username: 'x', role: null, ip: null, requestId: null },
-        { kind: 'test.batch', refId: newId(), title, subjectPersonId: personId, subjectName: title, subjectOrgId: orgId },
-      ),
-    );
+    t.ctx.db
+      .transaction()
+      .execute((trx) =>
+        submitCase(
+          trx,
+          t.ctx,
+          { userId: by, username: 'x', role: null, ip: null, requestId: null },
+          { kind: 'test.batch', refId: newId(), title, subjectPersonId: personId, subjectName: title, subjectOrgId: orgId },
+        ),
+      );
   const caseRow = (id: string) => t.ctx.db.selectFrom('wf_case').select(['status']).where('id', '=', id).executeTakeFirstOrThrow();
   const batch = (body: object) => approverA.post('/api/v1/workflow/cases/batch', body);
 

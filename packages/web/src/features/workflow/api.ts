@@ -1,6 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
-import type { CalendarBody, CalendarYear, CaseDetail, NotificationPage, TodoCounts, TodoPage, TodoQuery } from '@zhenggong/core';
+import type {
+  BatchDecisionBody,
+  BatchDecisionResult,
+  CalendarBody,
+  CalendarYear,
+  CaseDetail,
+  NotificationPage,
+  TodoCounts,
+  TodoPage,
+  TodoQuery,
+} from '@zhenggong/core';
 
 const BASE = '/api/v1/workflow';
 const all = ['workflow'] as const;
@@ -42,6 +52,15 @@ export function useCaseAction() {
   return useMutation({
     mutationFn: ({ id, path, body }: { id: string; path: string; body: object }) =>
       api.post<{ ok: true }>(`${BASE}/cases/${encodeURIComponent(id)}/${path}`, body),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+/** Several to-dos decided at once; the server answers case by case. */
+export function useBatchDecision() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BatchDecisionBody) => api.post<BatchDecisionResult>(`${BASE}/cases/batch`, body),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }

@@ -66,6 +66,18 @@ export const workflowZhCN = {
     hint: '按国务院办公厅发布的节假日安排维护；公示期和办理期限按此计算工作日。',
     addDate: '添加日期',
   },
+  batch: {
+    selected: '已选 {{count}} 项',
+    approve: '批量同意',
+    return: '批量退回',
+    approveTitle: '批量同意（{{count}} 项）',
+    returnTitle: '批量退回发起人（{{count}} 项）',
+    hint: '逐项办理：本人提交或与本人有关、不在您待办中或已办结的事项不会被办理，并说明原因。',
+    resultTitle: '批量办理结果',
+    summary: '已办理 {{decided}} 项，未办理 {{refused}} 项',
+    refusedList: '未办理的事项及原因',
+    clear: '取消选择',
+  },
 };
 
 export const workflowEnUS: LocaleShape<typeof workflowZhCN> = {
@@ -139,5 +151,17 @@ export const workflowEnUS: LocaleShape<typeof workflowZhCN> = {
     saved: 'Saved',
     hint: 'Keep it as the State Council publishes it; notice periods and deadlines count working days on it.',
     addDate: 'Add a date',
+  },
+  batch: {
+    selected: '{{count}} selected',
+    approve: 'Approve selected',
+    return: 'Return selected',
+    approveTitle: 'Approve {{count}} cases',
+    returnTitle: 'Return {{count}} cases to their submitters',
+    hint: 'Each case is decided on its own: cases you submitted or that are about you, not waiting for you, or already closed are left as they are, with the reason.',
+    resultTitle: 'Batch result',
+    summary: '{{decided}} decided, {{refused}} not decided',
+    refusedList: 'Not decided, and why',
+    clear: 'Clear selection',
   },
 };

@@ -10,6 +10,7 @@ import { ExportButton } from '../../../shared/components/ExportButton';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { exportEvents, useCreateEvent, useEvents, type EventSummary, type Level } from '../api';
+import { useTableSettings } from '../../../shared/components/TableSettings';
 
 const LEVELS: Level[] = ['city', 'branch', 'unit', 'province'];
 
@@ -41,6 +42,26 @@ export function CompetitionListPage() {
     );
   };
 
+  const table = useTableSettings<EventSummary>(
+    'competitions',
+    [
+      {
+        title: t('competitions.fields.title'),
+        dataIndex: 'title',
+        render: (v: string, r) => <Link to={`/competitions/${r.id}`}>{v}</Link>,
+      },
+      { title: t('competitions.fields.level'), dataIndex: 'level', render: (v: Level) => t(`competitions.level.${v}`) },
+      { title: t('competitions.fields.org'), dataIndex: 'orgName' },
+      { title: t('competitions.fields.dates'), key: 'dates', render: (_: unknown, r) => `${r.startDate} ~ ${r.endDate}` },
+      {
+        title: t('competitions.fields.status'),
+        dataIndex: 'status',
+        render: (v: EventSummary['status']) => <Tag color={v === 'published' ? 'green' : 'blue'}>{t(`competitions.status.${v}`)}</Tag>,
+      },
+    ],
+    'large',
+  );
+
   return (
     <Card
       title={t('competitions.title')}
@@ -55,6 +76,7 @@ export function CompetitionListPage() {
             }}
           />
           <ExportButton onExport={() => exportEvents(q ? { q } : {})} />
+          {table.button}
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
               {t('competitions.create')}
@@ -65,6 +87,7 @@ export function CompetitionListPage() {
     >
       {events.isError && <QueryErrorAlert error={events.error} onRetry={() => void events.refetch()} />}
       <Table<EventSummary>
+        size={table.size}
         rowKey="id"
         loading={events.isPending}
         dataSource={events.data?.items}
@@ -74,21 +97,7 @@ export function CompetitionListPage() {
           total: events.data?.total,
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
-        columns={[
-          {
-            title: t('competitions.fields.title'),
-            dataIndex: 'title',
-            render: (v: string, r) => <Link to={`/competitions/${r.id}`}>{v}</Link>,
-          },
-          { title: t('competitions.fields.level'), dataIndex: 'level', render: (v: Level) => t(`competitions.level.${v}`) },
-          { title: t('competitions.fields.org'), dataIndex: 'orgName' },
-          { title: t('competitions.fields.dates'), key: 'dates', render: (_: unknown, r) => `${r.startDate} ~ ${r.endDate}` },
-          {
-            title: t('competitions.fields.status'),
-            dataIndex: 'status',
-            render: (v: EventSummary['status']) => <Tag color={v === 'published' ? 'green' : 'blue'}>{t(`competitions.status.${v}`)}</Tag>,
-          },
-        ]}
+        columns={table.columns}
       />
       <Modal
         title={t('competitions.create')}

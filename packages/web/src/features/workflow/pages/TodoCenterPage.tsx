@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
 import { beijingToday } from '../../../shared/utils/beijing-today';
 import { useTodo, useTodoCounts } from '../api';
+import { BatchDecision } from '../components/BatchDecision';
 import { CaseDrawer } from '../components/CaseDrawer';
 import { CaseStatusTag } from '../components/CaseStatusTag';
 import type { TodoBox, TodoItem } from '@zhenggong/core';
@@ -33,6 +34,9 @@ export function TodoCenterPage() {
     setParams(next, { replace: true });
   };
   const today = beijingToday();
+  // 批量审批: rows of 待办 may be selected (across pages) and decided together.
+  const [selected, setSelected] = useState<TodoItem[]>([]);
+  const selectable = box === 'pending';
 
   const columns: ColumnsType<TodoItem> = [
     {
@@ -78,6 +82,7 @@ export function TodoCenterPage() {
         activeKey={box}
         onChange={(key) => {
           setPage(1);
+          setSelected([]);
           setParam('box', key);
         }}
         items={BOXES.map((b) => ({
@@ -107,6 +112,9 @@ export function TodoCenterPage() {
           options={MODULES.map((m) => ({ value: m, label: t(`workflow.module.${m}`) }))}
         />
       </Flex>
+      {selectable && selected.length > 0 && (
+        <BatchDecision selected={selected} onDone={() => setSelected([])} onClear={() => setSelected([])} />
+      )}
       {list.error && <QueryErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       <Table<TodoItem>
         data-testid={`todo-${box}`}
@@ -115,7 +123,22 @@ export function TodoCenterPage() {
         loading={list.isLoading}
         columns={columns}
         dataSource={list.data?.items ?? []}
-        onRow={(r) => ({ onClick: () => setParam('case', r.caseId) })}
+        rowSelection={
+          selectable
+            ? {
+                selectedRowKeys: selected.map((r) => r.caseId),
+                preserveSelectedRowKeys: true,
+                onChange: (_keys, rows) => setSelected(rows.filter((r): r is TodoItem => !!r)),
+                columnWidth: narrow ? 32 : 48,
+              }
+            : undefined
+        }
+        onRow={(r) => ({
+          // A tick in the selection column selects the row; anywhere else opens the case.
+          onClick: (e) => {
+            if (!(e.target as HTMLElement).closest('.ant-table-selection-column')) setParam('case', r.caseId);
+          },
+        })}
         pagination={{ current: page, pageSize, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, simple: narrow }}
       />
       <CaseDrawer caseId={openCase} onClose={() => setParam('case', undefined)} />
