@@ -14,6 +14,7 @@ import { buildApp } from '@zhenggong/server/app';
 import { loadConfig } from '@zhenggong/server/config';
 import { connect, type Dialect } from '@zhenggong/server/db/connect';
 import { migrateToLatest } from '@zhenggong/server/db/migrate';
+import { firstDifference } from '@zhenggong/server/platform/http/response-check';
 import { benchCases, type BenchCase } from './bare.ts';
 import { createBenchDatabase, type BenchDatabase } from './db.ts';
 import { BENCH_PASSWORD, BENCH_USERNAME, buildFixture, seedPeople, type Fixture } from './fixture.ts';
@@ -625,17 +626,4 @@ try {
   cleanup();
   console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;
-}
-
-/** Where two JSON values first differ, as `path: platform value ≠ bare value`, so a mismatch past the printed prefix shows. */
-function firstDifference(a: unknown, b: unknown, at = '$'): string | undefined {
-  if (isDeepStrictEqual(a, b)) return undefined;
-  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    for (const key of keys) {
-      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`);
-      if (found) return found;
-    }
-  }
-  return `${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
 }
