@@ -270,7 +270,8 @@ describe('party building and publicity in headless Chromium', () => {
     await drawer.getByTestId('activity-status').getByText('已完成').waitFor();
     expect(await drawer.getByTestId('activity-people').getByText('学时已计入').count()).toBe(2);
     await snap(desk, '98-party-activity-completed');
-    await desk.keyboard.press('Escape');
+    await desk.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
     await desk
       .getByTestId('party-activities')
       .getByRole('row', { name: /参观浙江革命烈士纪念馆/ })
