@@ -20,6 +20,7 @@ const SIZES = [
 const USERS = [
   { username: 'demo-xihu', listsFilled: true },
   { username: 'demo-xihu-mj1', listsFilled: true },
+  { username: 'demo-city', listsFilled: true },
   { username: 'sysadmin', listsFilled: false },
   { username: 'secadmin', listsFilled: false },
   { username: 'auditadmin', listsFilled: false },

@@ -141,6 +141,52 @@ describe('correction approval journey in headless Chromium', () => {
     await officer.getByText('法学学士').first().waitFor();
   });
 
+  it('the approver selects several to-dos and approves them in one action, on a phone and on a laptop', async () => {
+    const me = new ApiClient(server.url);
+    await me.login('wangfang', PASSWORD);
+    const reasons = ['手机号已更换', '学位有误', '学历漏填'];
+    const changes = [{ phone: '13912345678' }, { degree: '法学硕士' }, { education: '本科' }];
+    for (const [i, reason] of reasons.entries()) await me.call('POST', '/api/v1/personnel/me/corrections', { changes: changes[i], reason });
+
+    // On a phone: tick one row; the batch bar appears above the list.
+    const small = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const onPhone = await small.newPage();
+    const login = new LoginPage(onPhone, server.url);
+    await login.open();
+    await login.login('zhengzhichu', PASSWORD);
+    await onPhone.getByTestId('current-user').waitFor();
+    const phoneTodo = new TodoCenterPage(onPhone, server.url);
+    await phoneTodo.open('pending');
+    await phoneTodo.row('信息更正：王芳').first().waitFor();
+    await phoneTodo.row('信息更正：王芳').first().locator('.ant-checkbox-input').check();
+    await onPhone.getByTestId('todo-batch-bar').getByText('已选 1 项').waitFor();
+    await snap(onPhone, 'workflow-8-batch-selection-on-phone');
+    await small.close();
+
+    // On the laptop: select all three, approve them with one comment, read the summary.
+    const todo = new TodoCenterPage(approver, server.url);
+    await todo.open('pending');
+    await expect.poll(() => todo.row('信息更正：王芳').count()).toBe(3);
+    await approver.getByTestId('todo-pending').locator('thead .ant-checkbox-input').check();
+    const bar = approver.getByTestId('todo-batch-bar');
+    await bar.getByText('已选 3 项').waitFor();
+    await bar.getByRole('button', { name: '批量同意' }).click();
+    const modal = approver.locator('.ant-modal-content', { hasText: '批量同意（3 项）' });
+    await modal.locator('textarea').fill('材料齐全，同意');
+    await snap(approver, 'workflow-9-batch-approve-dialog');
+    await modal.getByRole('button', { name: '批量同意' }).click();
+    const result = approver.getByTestId('todo-batch-result');
+    await result.getByText('已办理 3 项，未办理 0 项').waitFor();
+    await snap(approver, 'workflow-10-batch-result');
+    await approver
+      .locator('.ant-modal-content', { hasText: '批量办理结果' })
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await expect.poll(() => todo.row('信息更正：王芳').count()).toBe(0);
+    await todo.open('done');
+    await expect.poll(() => todo.row('信息更正：王芳').count()).toBe(4);
+  });
+
   it('keeps the holiday calendar as staff see it, seeded for the year', async () => {
     await approver.goto(`${server.url}/workflow/calendar`);
     await approver.getByText(/来源：chinese-days 1\.5\.7，第 1 版/).waitFor();

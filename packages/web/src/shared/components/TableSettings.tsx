@@ -1,5 +1,5 @@
 import { SettingOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Divider, Flex, Popover, Segmented, Typography } from 'antd';
+import { Button, Checkbox, ConfigProvider, Divider, Flex, Popover, Segmented, Typography, theme } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,7 @@ function load(table: string, fallback: Density): Saved {
  */
 export function useTableSettings<T>(table: string, columns: TableColumnsType<T>, defaultSize: Density = 'small') {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const [saved, setSaved] = useState<Saved>(() => load(table, defaultSize));
   const save = (next: Saved) => {
     setSaved(next);
@@ -45,16 +46,21 @@ export function useTableSettings<T>(table: string, columns: TableColumnsType<T>,
       content={
         <Flex vertical gap={4} style={{ minWidth: 180 }} data-testid={`table-settings-${table}`}>
           <Typography.Text type="secondary">{t('common.density')}</Typography.Text>
-          <Segmented<Density>
-            size="small"
-            value={saved.size}
-            onChange={(size) => save({ ...saved, size })}
-            options={[
-              { value: 'large', label: t('common.densityLarge') },
-              { value: 'middle', label: t('common.densityMiddle') },
-              { value: 'small', label: t('common.densitySmall') },
-            ]}
-          />
+          {/* antd's white thumb on a light-grey track is barely visible in a white popover: the chosen density is filled in the primary colour. */}
+          <ConfigProvider
+            theme={{ components: { Segmented: { itemSelectedBg: token.colorPrimary, itemSelectedColor: token.colorWhite } } }}
+          >
+            <Segmented<Density>
+              size="small"
+              value={saved.size}
+              onChange={(size) => save({ ...saved, size })}
+              options={[
+                { value: 'large', label: t('common.densityLarge') },
+                { value: 'middle', label: t('common.densityMiddle') },
+                { value: 'small', label: t('common.densitySmall') },
+              ]}
+            />
+          </ConfigProvider>
           <Divider style={{ margin: '8px 0' }} />
           <Typography.Text type="secondary">{t('common.columns')}</Typography.Text>
           {columns.map((column, i) => {

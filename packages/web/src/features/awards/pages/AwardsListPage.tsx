@@ -4,6 +4,7 @@ import type { AwardRow } from '@zhenggong/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../shared/components/QueryErrorAlert';
+import { useTableSettings } from '../../../shared/components/TableSettings';
 import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { downloadRegister, useAwards, type AwardQuery } from '../api';
 import { AwardDrawer } from '../components/AwardDrawer';
@@ -59,6 +60,11 @@ export function AwardsListPage() {
     },
     { title: t('awards.list.decision'), dataIndex: 'decisionNo', width: 170, render: (d: string | null) => d ?? '—' },
   ];
+  const table = useTableSettings<AwardRow>(
+    'awards',
+    columns.filter((c) => !narrow || onPhone.has(String(c.dataIndex))),
+    'middle',
+  );
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -90,11 +96,12 @@ export function AwardsListPage() {
           onChange={(y?: number) => setQ({ ...q, year: y, page: 1 })}
         />
         <Button onClick={() => void downloadRegister(q.year).catch(showError)}>{t('awards.list.export')}</Button>
+        {table.button}
       </Space>
       {list.error ? <QueryErrorAlert error={list.error} /> : null}
       <Table<AwardRow>
         rowKey="id"
-        size="middle"
+        size={table.size}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         scroll={narrow ? undefined : { x: 900 }}
@@ -106,7 +113,7 @@ export function AwardsListPage() {
           showSizeChanger: true,
           onChange: (page, pageSize) => setQ({ ...q, page, pageSize }),
         }}
-        columns={columns.filter((c) => !narrow || onPhone.has(String(c.dataIndex)))}
+        columns={table.columns}
       />
       <AwardDrawer id={open} onClose={() => setOpen(null)} />
     </>

@@ -10,6 +10,7 @@ import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { useAdvance, useCreateMember, useMembers, usePipelineDue, type MemberFilter } from '../api';
 import { PartyOrgSelect } from '../components/PartyOrgSelect';
 import { partyStages } from '../party-codes';
+import { useTableSettings } from '../../../shared/components/TableSettings';
 
 const stageAfter = (s: PartyStage): PartyStage | undefined => partyStages[partyStages.indexOf(s) + 1];
 
@@ -39,6 +40,30 @@ export function MembersPage() {
       </Flex>
     );
   };
+
+  const table = useTableSettings<MemberView>('party-members', [
+    { title: t('party.members.person'), dataIndex: 'name' },
+    { title: t('party.orgs.unit'), dataIndex: 'orgName' },
+    { title: t('party.members.partyOrg'), dataIndex: 'partyOrgName' },
+    {
+      title: t('party.members.stage'),
+      dataIndex: 'stage',
+      render: (s: PartyStage) => (
+        <Tag color={s === 'full' ? 'red' : s === 'probationary' ? 'volcano' : 'blue'}>{t(`party.stage.${s}`)}</Tag>
+      ),
+    },
+    { title: t('party.members.since'), dataIndex: 'since' },
+    { title: t('party.members.next'), key: 'next', render: (_, m) => nextCell(m) },
+    {
+      key: 'act',
+      render: (_, m) =>
+        m.next ? (
+          <Button size="small" onClick={() => setAdvancing(m)}>
+            {t('party.members.advance')}
+          </Button>
+        ) : null,
+    },
+  ]);
 
   return (
     <Flex vertical gap={12}>
@@ -79,6 +104,7 @@ export function MembersPage() {
             placeholder={t('party.members.keyword')}
             onSearch={(keyword) => setQ({ ...q, keyword: keyword || undefined, page: 1 })}
           />
+          {table.button}
         </Flex>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           {t('party.members.add')}
@@ -88,7 +114,7 @@ export function MembersPage() {
       <Table<MemberView>
         data-testid="party-members"
         rowKey="id"
-        size="small"
+        size={table.size}
         scroll={{ x: 760 }}
         loading={members.isFetching}
         dataSource={members.data?.items}
@@ -99,29 +125,7 @@ export function MembersPage() {
           showTotal: (total) => t('common.total', { total }),
           onChange: (page, pageSize) => setQ({ ...q, page, pageSize }),
         }}
-        columns={[
-          { title: t('party.members.person'), dataIndex: 'name' },
-          { title: t('party.orgs.unit'), dataIndex: 'orgName' },
-          { title: t('party.members.partyOrg'), dataIndex: 'partyOrgName' },
-          {
-            title: t('party.members.stage'),
-            dataIndex: 'stage',
-            render: (s: PartyStage) => (
-              <Tag color={s === 'full' ? 'red' : s === 'probationary' ? 'volcano' : 'blue'}>{t(`party.stage.${s}`)}</Tag>
-            ),
-          },
-          { title: t('party.members.since'), dataIndex: 'since' },
-          { title: t('party.members.next'), key: 'next', render: (_, m) => nextCell(m) },
-          {
-            key: 'act',
-            render: (_, m) =>
-              m.next ? (
-                <Button size="small" onClick={() => setAdvancing(m)}>
-                  {t('party.members.advance')}
-                </Button>
-              ) : null,
-          },
-        ]}
+        columns={table.columns}
       />
       {adding && <AddMemberModal onClose={() => setAdding(false)} />}
       {advancing && <AdvanceModal member={advancing} onClose={() => setAdvancing(null)} />}

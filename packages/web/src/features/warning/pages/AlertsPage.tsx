@@ -9,6 +9,7 @@ import { useErrorMessage } from '../../../shared/hooks/useErrorMessage';
 import { downloadCsv } from '../../../shared/utils/csv';
 import { formatDateTime } from '../../../shared/utils/format';
 import { useAlert, useAlertAction, useAlerts, type AlertAction } from '../api';
+import { useTableSettings } from '../../../shared/components/TableSettings';
 
 type Item = AlertListResponse['items'][number];
 const levelColor: Record<string, string> = { attention: 'gold', warning: 'orange', critical: 'red' };
@@ -69,6 +70,39 @@ export function AlertsPage() {
       ]),
     );
   };
+  const table = useTableSettings<Item>(
+    'warning-alerts',
+    [
+      {
+        title: t('warning.alerts.person'),
+        dataIndex: 'personName',
+        width: 100,
+        sorter: (a, b) => a.personName.localeCompare(b.personName, 'zh-CN'),
+      },
+      { title: t('warning.alerts.org'), dataIndex: 'orgName', width: 140 },
+      {
+        title: t('warning.alerts.level'),
+        dataIndex: 'level',
+        width: 80,
+        render: (v: string) => <Tag color={levelColor[v]}>{tk(`warning.levels.${v}`)}</Tag>,
+      },
+      { title: t('warning.alerts.sentence'), dataIndex: 'sentence', width: 360 },
+      {
+        title: t('warning.alerts.status'),
+        dataIndex: 'status',
+        width: 120,
+        render: (v: string, r) => (
+          <Space size={4}>
+            <Tag>{tk(`warning.statuses.${v}`)}</Tag>
+            {r.overdue ? <Tag color="red">{t('warning.alerts.overdue')}</Tag> : null}
+          </Space>
+        ),
+      },
+      { title: t('warning.alerts.asOf'), dataIndex: 'lastAsOf', width: 110, sorter: (a, b) => a.lastAsOf.localeCompare(b.lastAsOf) },
+    ],
+    'middle',
+  );
+
   return (
     <Card title={t('warning.alerts.title')} extra={<Button onClick={exportCsv}>{t('warning.alerts.export')}</Button>}>
       <Typography.Paragraph type="secondary">{t('warning.disclaimer')}</Typography.Paragraph>
@@ -92,11 +126,12 @@ export function AlertsPage() {
           onChange={(v) => setLevel(v)}
           options={['attention', 'warning', 'critical'].map((s) => ({ value: s, label: tk(`warning.levels.${s}`) }))}
         />
+        {table.button}
       </Space>
       <QueryErrorAlert error={list.error} />
       <Table<Item>
         rowKey="id"
-        size="middle"
+        size={table.size}
         scroll={{ x: 1000 }}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
@@ -107,34 +142,7 @@ export function AlertsPage() {
           onChange: (p, s) => setPage({ page: p, pageSize: s }),
         }}
         onRow={(r) => ({ onClick: () => setParams({ id: r.id }), style: { cursor: 'pointer' } })}
-        columns={[
-          {
-            title: t('warning.alerts.person'),
-            dataIndex: 'personName',
-            width: 100,
-            sorter: (a, b) => a.personName.localeCompare(b.personName, 'zh-CN'),
-          },
-          { title: t('warning.alerts.org'), dataIndex: 'orgName', width: 140 },
-          {
-            title: t('warning.alerts.level'),
-            dataIndex: 'level',
-            width: 80,
-            render: (v: string) => <Tag color={levelColor[v]}>{tk(`warning.levels.${v}`)}</Tag>,
-          },
-          { title: t('warning.alerts.sentence'), dataIndex: 'sentence', width: 360 },
-          {
-            title: t('warning.alerts.status'),
-            dataIndex: 'status',
-            width: 120,
-            render: (v: string, r) => (
-              <Space size={4}>
-                <Tag>{tk(`warning.statuses.${v}`)}</Tag>
-                {r.overdue ? <Tag color="red">{t('warning.alerts.overdue')}</Tag> : null}
-              </Space>
-            ),
-          },
-          { title: t('warning.alerts.asOf'), dataIndex: 'lastAsOf', width: 110, sorter: (a, b) => a.lastAsOf.localeCompare(b.lastAsOf) },
-        ]}
+        columns={table.columns}
       />
       <AlertDrawer id={openId} onClose={() => setParams({})} />
     </Card>
