@@ -332,7 +332,7 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
     // 体检 (medical check): 合格, with date and institution.
     await staffPages.recordMedical(APPLICANT_NAME, '上城区人民医院体检中心');
     await snap(staff, '69-staff-medical-recorded');
-    await staff.keyboard.press('Escape');
+    await staff.getByRole('dialog').locator('.ant-modal-close').click();
     await staff.getByRole('dialog').waitFor({ state: 'hidden' });
     await staff.getByTestId('ranking-group').getByText('体检合格').waitFor();
     await staffPages.publicize();
