@@ -28,9 +28,6 @@ describe.each(dialects)('welfare (从优待警) on %s', (dialect) => {
     if (personId) await linkAccount(t.ctx, id, personId);
     return login(t.app, name, PASS);
   }
-  const approvedLeave = async (personId: string, kind: string, start: string, days: number) => {
-    await insertLeave(t.ctx, personId, { kind, start, days });
-  };
   const auditTypes = async () => (await t.ctx.db.selectFrom('audit_log').select('event_type').execute()).map((r) => r.event_type);
 
   beforeAll(async () => {
@@ -49,80 +46,70 @@ describe.each(dialects)('welfare (从优待警) on %s', (dialect) => {
   afterAll(() => t.close());
 
   it('computes annual-leave entitlement at every boundary, read from the database (as of 2026-06-01, organ rule)', async () => {
-    const cases: [string, string, (id: string) => Promise<void>, number, string | null][] = [
-      ['not a year by the end of last month', '2025-06-15', async () => {}, 0, 'NOT_ELIGIBLE'],
-      ['a year by 31 May: from June', '2025-05-31', async () => {}, 5, null],
-      ['ten years reached 31 May', '2016-05-31', async () => {}, 10, null],
-      ['ten years reached 1 June: still 5 in June', '2016-06-01', async () => {}, 5, null],
-      ['twenty years', '2006-05-01', async () => {}, 15, null],
-      ['sick 90 days, 10–20 years', '2010-01-01', (id) => approvedLeave(id, 'sick', '2026-01-05', 90), 0, 'EXCL_SICK'],
-      ['sick 89 days, 10–20 years', '2010-01-01', (id) => approvedLeave(id, 'sick', '2026-01-05', 89), 10, null],
-      ['personal 20 days', '2020-01-01', (id) => approvedLeave(id, 'personal', '2026-02-02', 20), 0, 'EXCL_PERSONAL'],
+    // name, work start, approved leave already on file [kind, start, days], entitled days, exclusion
+    type Leave = [kind: string, start: string, days: number];
+    const cases: [string, string, Leave[], number, string | null][] = [
+      ['not a year by the end of last month', '2025-06-15', [], 0, 'NOT_ELIGIBLE'],
+      ['a year by 31 May: from June', '2025-05-31', [], 5, null],
+      ['ten years reached 31 May', '2016-05-31', [], 10, null],
+      ['ten years reached 1 June: still 5 in June', '2016-06-01', [], 5, null],
+      ['twenty years', '2006-05-01', [], 15, null],
+      ['twenty years reached 31 May: 15 from June', '2006-05-31', [], 15, null],
+      ['twenty years reached 1 June: still 10 in June', '2006-06-01', [], 10, null],
+      ['sick 59 days, under 10 years', '2020-01-01', [['sick', '2026-01-05', 59]], 5, null],
+      ['sick 60 days (2 months), under 10 years', '2020-01-01', [['sick', '2026-01-05', 60]], 0, 'EXCL_SICK'],
       [
-        'claw-back: leave taken last year, then sick 90 days',
-        '2015-01-01',
-        async (id) => {
-          await approvedLeave(id, 'annual', '2025-03-02', 5);
-          await approvedLeave(id, 'sick', '2025-06-02', 90);
-        },
-        0,
-        'CLAWBACK',
-      ],
-      ['twenty years reached 31 May: 15 from June', '2006-05-31', async () => {}, 15, null],
-      ['twenty years reached 1 June: still 10 in June', '2006-06-01', async () => {}, 10, null],
-      ['sick 59 days, under 10 years', '2020-01-01', (id) => approvedLeave(id, 'sick', '2026-01-05', 59), 5, null],
-      ['sick 60 days (2 months), under 10 years', '2020-01-01', (id) => approvedLeave(id, 'sick', '2026-01-05', 60), 0, 'EXCL_SICK'],
-      ['sick 119 days, 20+ years', '2000-01-01', (id) => approvedLeave(id, 'sick', '2026-01-05', 119), 15, null],
-      ['sick 120 days (4 months), 20+ years', '2000-01-01', (id) => approvedLeave(id, 'sick', '2026-01-05', 120), 0, 'EXCL_SICK'],
-      [
-        'sick in two spells adding up to 60 days, under 10 years',
+        'sick in two spells adding up to 60 days',
         '2020-01-01',
-        async (id) => {
-          await approvedLeave(id, 'sick', '2026-01-05', 30);
-          await approvedLeave(id, 'sick', '2026-03-02', 30);
-        },
+        [
+          ['sick', '2026-01-05', 30],
+          ['sick', '2026-03-02', 30],
+        ],
         0,
         'EXCL_SICK',
       ],
+      ['sick leave approved for after today not counted yet', '2020-01-01', [['sick', '2026-07-01', 90]], 5, null],
+      ['sick 89 days, 10–20 years', '2010-01-01', [['sick', '2026-01-05', 89]], 10, null],
+      ['sick 90 days (3 months), 10–20 years', '2010-01-01', [['sick', '2026-01-05', 90]], 0, 'EXCL_SICK'],
+      ['sick 119 days, 20+ years', '2000-01-01', [['sick', '2026-01-05', 119]], 15, null],
+      ['sick 120 days (4 months), 20+ years', '2000-01-01', [['sick', '2026-01-05', 120]], 0, 'EXCL_SICK'],
+      ['personal 19 days', '2020-01-01', [['personal', '2026-02-02', 19]], 5, null],
+      ['personal 20 days', '2020-01-01', [['personal', '2026-02-02', 20]], 0, 'EXCL_PERSONAL'],
       [
-        'sick leave approved for after today is not counted yet',
-        '2020-01-01',
-        (id) => approvedLeave(id, 'sick', '2026-07-01', 90),
-        5,
-        null,
-      ],
-      ['personal 19 days', '2020-01-01', (id) => approvedLeave(id, 'personal', '2026-02-02', 19), 5, null],
-      [
-        'claw-back: leave taken last year, then personal 20 days',
+        'claw-back: annual last year, then sick 90',
         '2015-01-01',
-        async (id) => {
-          await approvedLeave(id, 'annual', '2025-03-02', 5);
-          await approvedLeave(id, 'personal', '2025-06-02', 20);
-        },
+        [
+          ['annual', '2025-03-02', 5],
+          ['sick', '2025-06-02', 90],
+        ],
         0,
         'CLAWBACK',
       ],
       [
-        'no claw-back: sick 90 days last year but no annual leave taken',
+        'claw-back: annual last year, then personal 20',
         '2015-01-01',
-        (id) => approvedLeave(id, 'sick', '2025-06-02', 90),
-        10,
-        null,
+        [
+          ['annual', '2025-03-02', 5],
+          ['personal', '2025-06-02', 20],
+        ],
+        0,
+        'CLAWBACK',
       ],
+      ['no claw-back: sick 90 last year, no annual taken', '2015-01-01', [['sick', '2025-06-02', 90]], 10, null],
       [
-        'no claw-back: annual leave taken last year, sick 89 days',
+        'no claw-back: annual last year, sick 89',
         '2015-01-01',
-        async (id) => {
-          await approvedLeave(id, 'annual', '2025-03-02', 5);
-          await approvedLeave(id, 'sick', '2025-06-02', 89);
-        },
+        [
+          ['annual', '2025-03-02', 5],
+          ['sick', '2025-06-02', 89],
+        ],
         10,
         null,
       ],
     ];
-    for (const [name, start, seed, days, exclusion] of cases) {
+    for (const [name, start, leaves, days, exclusion] of cases) {
       const id = await makeOfficer(t.ctx, station, `表${name.slice(0, 6)}`, start);
-      await seed(id);
+      for (const [kind, from, n] of leaves) await insertLeave(t.ctx, id, { kind, start: from, days: n });
       const res = await political.get(`${P}/leave/people/${id}/ledger?year=2026`);
       expect(res.statusCode, res.body).toBe(200);
       expect([name, res.json().entitled, res.json().exclusion]).toEqual([name, days, exclusion]);
