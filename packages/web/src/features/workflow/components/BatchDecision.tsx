@@ -42,18 +42,20 @@ export function BatchDecision(props: { selected: readonly TodoItem[]; onDone: ()
   const refused = result?.results.filter((r) => r.outcome === 'refused') ?? [];
   return (
     <>
-      <Flex gap={8} wrap="wrap" align="center" style={{ marginBottom: 12 }} data-testid="todo-batch-bar">
-        <Typography.Text>{t('workflow.batch.selected', { count })}</Typography.Text>
-        <Button type="primary" size="small" onClick={() => setAction('approve')}>
-          {t('workflow.batch.approve')}
-        </Button>
-        <Button size="small" onClick={() => setAction('return')}>
-          {t('workflow.batch.return')}
-        </Button>
-        <Button size="small" type="link" onClick={props.onClear}>
-          {t('workflow.batch.clear')}
-        </Button>
-      </Flex>
+      {count > 0 && (
+        <Flex gap={8} wrap="wrap" align="center" style={{ marginBottom: 12 }} data-testid="todo-batch-bar">
+          <Typography.Text>{t('workflow.batch.selected', { count })}</Typography.Text>
+          <Button type="primary" size="small" onClick={() => setAction('approve')}>
+            {t('workflow.batch.approve')}
+          </Button>
+          <Button size="small" onClick={() => setAction('return')}>
+            {t('workflow.batch.return')}
+          </Button>
+          <Button size="small" type="link" onClick={props.onClear}>
+            {t('workflow.batch.clear')}
+          </Button>
+        </Flex>
+      )}
       <Modal
         open={action !== null}
         title={action ? t(`workflow.batch.${action}Title`, { count }) : ''}

@@ -112,9 +112,8 @@ export function TodoCenterPage() {
           options={MODULES.map((m) => ({ value: m, label: t(`workflow.module.${m}`) }))}
         />
       </Flex>
-      {selectable && selected.length > 0 && (
-        <BatchDecision selected={selected} onDone={() => setSelected([])} onClear={() => setSelected([])} />
-      )}
+      {/* Stays mounted after the batch clears the selection: its result summary is shown then. */}
+      {selectable && <BatchDecision selected={selected} onDone={() => setSelected([])} onClear={() => setSelected([])} />}
       {list.error && <QueryErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       <Table<TodoItem>
         data-testid={`todo-${box}`}
