@@ -18,7 +18,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { allPeople } from '../personnel/people.ts';
 import { underOrg } from './contest-service.ts';
-import { fileColumns, presentFile, readCultureFile, storeCultureFile } from './culture-files.ts';
+import { NO_FILE, presentFile, readCultureFile, storeCultureFile } from './culture-files.ts';
 import type { Me } from './programme-service.ts';
 import type { CultureCollectionTable, CultureWorkTable } from './tables.ts';
 
@@ -210,10 +210,7 @@ async function insertWork(ctx: AppContext, actor: AuditActor, collectionId: stri
         person_id: personId,
         title: body.title.trim(),
         body: body.text ?? null,
-        file_name: null,
-        file_type: null,
-        file_size: null,
-        stored_name: null,
+        ...NO_FILE,
         status: 'submitted',
         review_note: null,
         reviewed_by: null,
@@ -245,14 +242,6 @@ export async function saveMyWorkFile(ctx: AppContext, actor: AuditActor, me: Me,
   const w = await ctx.db.selectFrom('culture_work').selectAll().where('id', '=', id).where('person_id', '=', me.id).executeTakeFirst();
   if (!w) throw new AppError('CULTURE_WORK_NOT_FOUND');
   if (w.status !== 'submitted') throw new AppError('CULTURE_WORK_DECIDED');
-  await storeCultureFile(ctx, request, w, async (trx, upload) => {
-    await trx.updateTable('culture_work').set(fileColumns(upload)).where('id', '=', id).execute();
-    await appendAudit(trx, ctx.clock, actor, {
-      eventType: 'culture.work.file',
-      objectType: 'culture_work',
-      objectId: id,
-      detail: { fileName: upload.fileName, bytes: upload.size, type: upload.mime },
-    });
-  });
+  await storeCultureFile(ctx, request, actor, 'culture_work', w);
   return presentWork((await works(ctx.db).where('w.id', '=', id).executeTakeFirst())!);
 }

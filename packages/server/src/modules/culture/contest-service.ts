@@ -19,7 +19,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import { allPeople, assertPeopleInScope } from '../personnel/people.ts';
-import { fileColumns, presentFile, readCultureFile, storeCultureFile } from './culture-files.ts';
+import { NO_FILE, presentFile, readCultureFile, storeCultureFile } from './culture-files.ts';
 import type { Me } from './programme-service.ts';
 import type { CultureContestTable, CultureEntryTable } from './tables.ts';
 
@@ -231,10 +231,7 @@ async function insertEntry(ctx: AppContext, actor: AuditActor, contest: CultureC
         person_id: personId,
         title: body.title.trim(),
         body: body.text ?? null,
-        file_name: null,
-        file_type: null,
-        file_size: null,
-        stored_name: null,
+        ...NO_FILE,
         city_code: ctx.config.cityCode,
         created_at: ctx.clock.now().toISOString(),
       })
@@ -305,15 +302,7 @@ async function myEntry(db: Executor, me: Me, id: string) {
 export async function saveMyEntryFile(ctx: AppContext, actor: AuditActor, me: Me, id: string, request: FastifyRequest) {
   const entry = await myEntry(ctx.db, me, id);
   if (entry.status !== 'open' || today(ctx.clock) > entry.entry_deadline) throw new AppError('CULTURE_CONTEST_CLOSED');
-  await storeCultureFile(ctx, request, entry, async (trx, upload) => {
-    await trx.updateTable('culture_entry').set(fileColumns(upload)).where('id', '=', id).execute();
-    await appendAudit(trx, ctx.clock, actor, {
-      eventType: 'culture.entry.file',
-      objectType: 'culture_entry',
-      objectId: id,
-      detail: { fileName: upload.fileName, bytes: upload.size, type: upload.mime },
-    });
-  });
+  await storeCultureFile(ctx, request, actor, 'culture_entry', entry);
   return (await myContests(ctx, me)).items.flatMap((i) => i.mine).find((e) => e.id === id)!;
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
-import type { Trx } from '../../db/database.ts';
+import { appendAudit, type AuditActor } from '../../platform/audit/audit-service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { IntakePolicy } from '../../platform/files/intake.ts';
@@ -25,25 +25,37 @@ export interface StoredFile {
   readonly stored_name: string | null;
 }
 
+/** The file columns of a row that has no file yet. */
+export const NO_FILE = { file_name: null, file_type: null, file_size: null, stored_name: null } as const;
+
 /**
- * Streams the upload through the intake, then lets `write` store its columns and audit in one
- * transaction; a failed commit removes the new file, a success removes the file it replaced.
+ * Streams the upload through the intake, then stores its columns on the entry or work and audits
+ * it in one transaction; a failed commit removes the new file, a success removes the file it replaced.
  */
 export async function storeCultureFile(
   ctx: AppContext,
   request: FastifyRequest,
-  previous: StoredFile,
-  write: (trx: Trx, upload: StoredUpload) => Promise<void>,
+  actor: AuditActor,
+  table: 'culture_entry' | 'culture_work',
+  row: StoredFile & { id: string },
 ): Promise<void> {
   const dir = cultureFileDir(ctx);
   const upload = await receiveFile(request, dir, cultureFilePolicy);
   try {
-    await ctx.db.transaction().execute((trx) => write(trx, upload));
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx.updateTable(table).set(fileColumns(upload)).where('id', '=', row.id).execute();
+      await appendAudit(trx, ctx.clock, actor, {
+        eventType: table === 'culture_entry' ? 'culture.entry.file' : 'culture.work.file',
+        objectType: table,
+        objectId: row.id,
+        detail: { fileName: upload.fileName, bytes: upload.size, type: upload.mime },
+      });
+    });
   } catch (error) {
     fs.rmSync(upload.path, { force: true });
     throw error;
   }
-  if (previous.stored_name) fs.rmSync(path.join(dir, previous.stored_name), { force: true });
+  if (row.stored_name) fs.rmSync(path.join(dir, row.stored_name), { force: true });
 }
 
 export const fileColumns = (upload: StoredUpload) => ({
