@@ -193,7 +193,7 @@ describe('police culture in headless Chromium', () => {
     await desk.getByTestId('contest-publish').click();
     await desk.getByText('结果已公布').waitFor();
     // (92 + 90 + 91) / 3 = 91.00 first; (85 + 88 + 86.5) / 3 = 86.50 second.
-    const rows = await desk.getByTestId('entries').locator('tbody tr').allInnerTexts();
+    const rows = await desk.getByTestId('entries').locator('tbody tr.ant-table-row').allInnerTexts();
     expect(rows[0]).toMatch(/^1\s+守护万家灯火[\s\S]*91\.00/);
     expect(rows[1]).toMatch(/^2\s+警徽在胸前[\s\S]*86\.50/);
     await snap(desk, '100-culture-contest-ranking');

@@ -69,11 +69,13 @@ export function CollectionDetailPage() {
               ) : null,
           },
           {
+            title: t('culture.programme.status'),
             key: 'status',
             dataIndex: 'status',
             render: (s: WorkView['status']) => <Tag color={statusColor[s]}>{t(`culture.work.${s}`)}</Tag>,
           },
           {
+            title: t('common.actions'),
             key: 'review',
             render: (_, w) =>
               w.status === 'submitted' ? (
