@@ -77,7 +77,14 @@ describe('party building and publicity in headless Chromium', () => {
       'party:write',
       'party:dues',
     ]);
-    const publicityRole = await role('publicity_dept', '宣传部门', ['org:read', 'publicity:read', 'publicity:write', 'publicity:verify']);
+    const publicityRole = await role('publicity_dept', '宣传部门', [
+      'org:read',
+      'publicity:read',
+      'publicity:write',
+      'publicity:verify',
+      'awards:read',
+      'awards:nominate',
+    ]);
     await sec.call('PUT', `/api/v1/users/${users.shuji}/roles`, { roleIds: [secretaryRole] });
     await sec.call('PUT', `/api/v1/users/${users.xuanchuan}/roles`, { roleIds: [publicityRole] });
     for (const name of Object.keys(users)) await new ApiClient(server.url).firstLogin(name, INITIAL, PASSWORD);
@@ -315,6 +322,14 @@ describe('party building and publicity in headless Chromium', () => {
     await row.getByText('15.0').waitFor();
     await desk.getByTestId('ranking-chart').waitFor();
     await snap(desk, '96-publicity-ranking');
+    // 宣传工作表彰 goes through the awards module: the row opens its nomination form, filled in.
+    await row.getByTestId('ranking-nominate').click();
+    const form = desk.getByTestId('nominate-form');
+    await form.getByText('陈晨').waitFor();
+    expect(await form.getByLabel('奖励名称').inputValue()).toBe('宣传工作先进个人');
+    expect(await form.getByLabel('事迹名称').inputValue()).toMatch(/宣传工作成绩突出/);
+    expect(await form.getByLabel('主要事迹').inputValue()).toMatch(/计分 15\.0 分，采用稿件 1 篇，排名第 1 位/);
+    await snap(desk, '96b-publicity-nominate');
     await phone.reload();
     await phone.getByTestId('my-outputs').getByText('已采用').waitFor();
     await snap(phone, '97-publicity-phone-verified');

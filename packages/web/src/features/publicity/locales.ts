@@ -42,6 +42,10 @@ export const publicityZhCN = {
     points: '积分',
     outputs: '采用篇数',
     chart: '积分前十',
+    nominate: '推荐表彰',
+    awardTitle: '宣传工作先进个人',
+    deedTitle: '{{period}} 宣传工作成绩突出',
+    deedSummary: '{{period}} 宣传工作计分 {{points}} 分，采用稿件 {{outputs}} 篇，排名第 {{rank}} 位。',
   },
   team: { add: '登记通讯员', person: '人员', unit: '单位', role: '类别', since: '加入日期', verified: '采用篇数' },
   accounts: {
@@ -108,6 +112,10 @@ export const publicityEnUS: LocaleShape<typeof publicityZhCN> = {
     points: 'Points',
     outputs: 'Outputs',
     chart: 'Top ten',
+    nominate: 'Nominate for an award',
+    awardTitle: 'Outstanding publicity worker',
+    deedTitle: 'Outstanding publicity work, {{period}}',
+    deedSummary: 'Publicity work in {{period}}: {{points}} points from {{outputs}} verified outputs, ranked {{rank}}.',
   },
   team: { add: 'Register reporter', person: 'Person', unit: 'Unit', role: 'Role', since: 'Since', verified: 'Verified outputs' },
   accounts: {

@@ -9,13 +9,15 @@ interface Props {
   single?: boolean;
   /** Told of every person the search has shown, so a refusal naming ids can be put in names. */
   onKnown?: (people: readonly PersonOption[]) => void;
+  /** People already chosen elsewhere (e.g. a ranking row), so their names show before any search. */
+  preset?: readonly PersonOption[];
 }
 
 /** People from the records the caller may see, searched by name; several for a batch award. */
-export function PersonMultiSelect({ id, value, onChange, single, onKnown }: Props) {
+export function PersonMultiSelect({ id, value, onChange, single, onKnown, preset }: Props) {
   const [keyword, setKeyword] = useState('');
   const [options, setOptions] = useState<PersonOption[]>([]);
-  const [known, setKnown] = useState<Map<string, PersonOption>>(new Map());
+  const [known, setKnown] = useState<Map<string, PersonOption>>(() => new Map((preset ?? []).map((p) => [p.id, p] as const)));
   useEffect(() => {
     if (!keyword) return undefined;
     let live = true;
@@ -49,7 +51,7 @@ export function PersonMultiSelect({ id, value, onChange, single, onKnown }: Prop
       showSearch
       filterOption={false}
       onSearch={setKeyword}
-      options={shown.map((p) => ({ value: p.id, label: `${p.name} · ${p.orgName}` }))}
+      options={shown.map((p) => ({ value: p.id, label: p.orgName ? `${p.name} · ${p.orgName}` : p.name }))}
     />
   );
 }

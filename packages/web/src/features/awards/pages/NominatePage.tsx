@@ -2,7 +2,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Switch } fr
 import type { Dayjs } from 'dayjs';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../../shared/api/api-error';
 import { usePermission } from '../../../shared/auth/usePermission';
 import { OrgTreeSelect } from '../../../shared/components/OrgTreeSelect';
@@ -28,11 +28,32 @@ interface Values {
   exceptionReason?: string;
 }
 
+/**
+ * A nomination started from another page's list (the publicity ranking's 推荐表彰) arrives with
+ * the person and the deed in the query; the clerk completes and checks the rest.
+ */
+function presetFrom(params: URLSearchParams) {
+  const id = params.get('personId');
+  const name = params.get('personName');
+  const person: PersonOption | null = id && name ? { id, name, orgName: params.get('orgName') ?? '', policeNumber: null } : null;
+  return {
+    person,
+    values: {
+      ...(person ? { personIds: [person.id] } : {}),
+      ...(params.get('title') ? { title: params.get('title') ?? '' } : {}),
+      ...(params.get('deedTitle') ? { deedTitle: params.get('deedTitle') ?? '' } : {}),
+      ...(params.get('deedSummary') ? { deedSummary: params.get('deedSummary') ?? '' } : {}),
+    },
+  };
+}
+
 /** 提名报奖: recipients, deeds, the unit's review record; the guards answer with reasons in words. */
 export function NominatePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [preset] = useState(() => presetFrom(params));
   const [form] = Form.useForm<Values>();
   const nominate = useNominate();
   const errorText = useErrorText();
@@ -85,7 +106,7 @@ export function NominatePage() {
       form={form}
       layout="vertical"
       style={{ maxWidth: 760 }}
-      initialValues={{ recipient: 'individual', level: '嘉奖', leadership: false, fastTrack: false }}
+      initialValues={{ recipient: 'individual', level: '嘉奖', leadership: false, fastTrack: false, ...preset.values }}
       onFinish={(v) => void submit(v)}
       data-testid="nominate-form"
     >
@@ -109,7 +130,7 @@ export function NominatePage() {
       </Form.Item>
       {recipient === 'individual' ? (
         <Form.Item name="personIds" label={t('awards.form.people')} rules={required}>
-          <PersonMultiSelect onKnown={remember} />
+          <PersonMultiSelect onKnown={remember} preset={preset.person ? [preset.person] : undefined} />
         </Form.Item>
       ) : (
         <Form.Item name="orgId" label={t('awards.form.org')} rules={required}>

@@ -1,5 +1,7 @@
 import type { RankingView } from '@zhenggong/core';
 import { Card, Flex, Segmented, Select, Table } from 'antd';
+import { Link } from 'react-router-dom';
+import { usePermission } from '../../../shared/auth/usePermission';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -31,6 +33,16 @@ export function RankingPage() {
   const [period, setPeriod] = useState(today.slice(0, 7));
   const [by, setBy] = useState<'person' | 'unit'>('person');
   const ranking = useRanking(period, by);
+  const mayNominate = usePermission('awards:nominate');
+  // 宣传工作表彰 goes through the awards module: the row opens its nomination form, filled in.
+  const nominateLink = (r: RankingView['items'][number]) =>
+    `/awards/nominate?${new URLSearchParams({
+      personId: r.key,
+      personName: r.name,
+      title: t('publicity.ranking.awardTitle'),
+      deedTitle: t('publicity.ranking.deedTitle', { period }),
+      deedSummary: t('publicity.ranking.deedSummary', { period, points: pointsText(r.points), outputs: r.outputs, rank: r.rank }),
+    }).toString()}`;
   const top = ranking.data?.items.slice(0, 10) ?? [];
   const option = useMemo(
     () => ({
@@ -81,6 +93,19 @@ export function RankingPage() {
           { title: t('publicity.ranking.name'), dataIndex: 'name' },
           { title: t('publicity.ranking.points'), dataIndex: 'points', align: 'right', render: pointsText },
           { title: t('publicity.ranking.outputs'), dataIndex: 'outputs', align: 'right' },
+          ...(by === 'person' && mayNominate
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'nominate',
+                  render: (_: unknown, r: RankingView['items'][number]) => (
+                    <Link to={nominateLink(r)} data-testid="ranking-nominate">
+                      {t('publicity.ranking.nominate')}
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Flex>
