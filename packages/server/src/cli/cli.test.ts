@@ -125,10 +125,12 @@ describe.each(dialects)('cli commands on %s', (dialect) => {
     }
 
     const users = await db.db.selectFrom('app_user').selectAll().where('username', 'like', 'demo-%').execute();
-    expect(users).toHaveLength(demoBranches.length);
+    // One political-staff account per branch, and one at the city bureau for the city review steps.
+    expect(users).toHaveLength(demoBranches.length + 1);
     expect(users.every((u) => u.must_change_password === 1 && u.admin_kind === null)).toBe(true);
+    expect(byId.get(users.find((u) => u.username === 'demo-city')?.org_id ?? '')?.parent_id).toBeNull();
     const shown = [...res.stdout.matchAll(/^ {2}(demo-\S+)\t(\S+)$/gm)];
-    expect(shown).toHaveLength(demoBranches.length);
+    expect(shown).toHaveLength(demoBranches.length + 1);
     const xihu = users.find((u) => u.username === 'demo-xihu');
     expect(byId.get(xihu?.org_id ?? '')?.name).toBe('示例市公安局西湖分局政治处');
     const xihuPassword = shown.find((m) => m[1] === 'demo-xihu')?.[2] ?? '';
@@ -139,7 +141,7 @@ describe.each(dialects)('cli commands on %s', (dialect) => {
     expect(again.stdout).toContain('already present');
     expect(await db.db.selectFrom('org').select('id').execute()).toHaveLength(orgs.length);
     expect(await auditOf('org.seed-demo')).toHaveLength(1);
-    expect((await auditOf('user.create')).filter((r) => r.detail.includes('demo-'))).toHaveLength(demoBranches.length);
+    expect((await auditOf('user.create')).filter((r) => r.detail.includes('demo-'))).toHaveLength(demoBranches.length + 1);
   });
 
   // Two seed-demo processes, each running every module's demo part.
@@ -162,12 +164,12 @@ describe.each(dialects)('cli commands on %s', (dialect) => {
       expect(person).toEqual({ org_id: u.org_id, kind: 'officer' });
     }
     expect([...res.stdout.matchAll(/^ {2}(demo-\S+-mj\d)\t(\S+)$/gm)]).toHaveLength(6);
-    // The modules' parts: each of the three branches with officer accounts drafts next quarter's
-    // exam and holds a test two months ago with results published, last month's exam, taken by
-    // five of the six officers, and an open one.
+    // The modules' parts: every branch drafts next quarter's exam; each of the three branches with
+    // officer accounts also holds a test two months ago with results published, last month's exam,
+    // taken by five of the six officers, and an open one.
     expect(res.stdout).toContain('demo exams:');
     const exams = await db.db.selectFrom('exam').select(['id', 'title', 'status', 'results_published_at']).orderBy('starts_at').execute();
-    expect(exams.filter((e) => e.status === 'draft')).toHaveLength(3);
+    expect(exams.filter((e) => e.status === 'draft')).toHaveLength(demoBranches.length);
     const scheduled = exams.filter((e) => e.status === 'scheduled');
     expect(scheduled).toHaveLength(9);
     const published = scheduled.slice(0, 3);
@@ -187,7 +189,8 @@ describe.each(dialects)('cli commands on %s', (dialect) => {
     expect(taken).toHaveLength(5);
     expect(taken.every((s) => s.status === 'submitted' || s.status === 'graded')).toBe(true);
     const again = await cli('seed-demo', '--people', '400', '--with-users');
-    expect(again.stdout).toContain('0 created, 18 already present');
+    // 12 branch accounts, the city account and 6 officers.
+    expect(again.stdout).toContain('0 created, 19 already present');
   }, 240_000);
 
   it('seed-demo refuses a tree that holds real organisations', async () => {
