@@ -117,7 +117,7 @@ export async function cultureRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/programmes/:id/publish', {
     schema: { tags, params: IdParams, response: { 200: ProgrammeView } },
-    config: manage,
+    config: { ...manage, noBody: true },
     handler: async (req) => publishProgramme(ctx(), await scopeOf(req), actorOf(req), req.params.id),
   });
   r.post('/programmes/:id/participation', {
@@ -149,7 +149,7 @@ export async function cultureRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/contests/:id/publish', {
     schema: { tags, params: IdParams, response: { 200: ContestDetail } },
-    config: manage,
+    config: { ...manage, noBody: true },
     handler: async (req) => publishContest(ctx(), await scopeOf(req), actorOf(req), req.params.id),
   });
   r.get('/entries/:id/file', {
@@ -204,12 +204,12 @@ export async function cultureRoutes(app: FastifyInstance): Promise<void> {
   });
   r.post('/my/programmes/:id/register', {
     schema: { tags, params: IdParams, response: { 200: MyProgrammeView } },
-    config: self,
+    config: { ...self, noBody: true },
     handler: async (req) => register(ctx(), actorOf(req), await me(req), req.params.id),
   });
   r.post('/my/programmes/:id/cancel', {
     schema: { tags, params: IdParams, response: { 200: MyProgrammeList } },
-    config: self,
+    config: { ...self, noBody: true },
     handler: async (req) => cancelRegistration(ctx(), actorOf(req), await me(req), req.params.id),
   });
   r.get('/my/contests', {
