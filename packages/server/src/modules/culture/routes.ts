@@ -175,7 +175,7 @@ export async function cultureRoutes(app: FastifyInstance): Promise<void> {
   });
   r.get('/collections/:id/export.docx', {
     schema: { tags, params: IdParams, produces: [DOCX_TYPE], response: { 200: FileDownload } },
-    config: read,
+    config: { ...read, sensitive: true },
     handler: async (req, reply) => {
       const file = await exportCollectionDocx(ctx(), await scopeOf(req), actorOf(req), req.params.id);
       return reply
