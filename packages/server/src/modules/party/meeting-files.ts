@@ -94,7 +94,7 @@ async function fileInScope(db: Executor, scope: ResolvedScope, meetingId: string
 }
 
 /** The file's bytes; the download is written to the audit trail before a byte leaves. */
-export async function readMeetingFile(ctx: AppContext, scope: ResolvedScope, actor: AuditActor, meetingId: string, fileId: string) {
+export async function readMeetingFile(ctx: AppContext, scope: ResolvedScope, meetingId: string, fileId: string) {
   const row = await fileInScope(ctx.db, scope, meetingId, fileId);
   // The route's auditView writes the download's audit row before the first byte leaves.
   const body = await fs.promises.readFile(path.join(fileDir(ctx), row.stored_name));

@@ -244,7 +244,7 @@ export async function partyRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags, params: MeetingFileParams, response: { 200: FileDownload } },
     config: { ...read, auditView: { eventType: 'party.meeting.file.download', objectType: 'party_meeting' } },
     handler: async (req, reply) => {
-      const file = await readMeetingFile(ctx(), await scopeOf(req), actorOf(req), req.params.id, req.params.fileId);
+      const file = await readMeetingFile(ctx(), await scopeOf(req), req.params.id, req.params.fileId);
       return reply.type(file.type).header('content-disposition', attachment('minutes-attachment', file.name)).send(file.body);
     },
   });
