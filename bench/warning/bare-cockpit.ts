@@ -25,7 +25,7 @@ export function registerBareCockpit(app: FastifyInstance, { db, scopeRootId }: B
       [scopeRootId, asOf],
     );
     const [live] = await db.all<{ n: number }>(
-      `select count(*) as n from ew_alert a join person p on p.id = a.person_id join org_closure c on c.descendant_id = p.org_id
+      `select count(*) as n from org_closure c join ew_alert a on a.org_id = c.descendant_id
        where a.status in (${handling.map(() => '?').join(', ')}) and c.ancestor_id = ?`,
       [...handling, scopeRootId],
     );

@@ -34,6 +34,7 @@ import * as idNumberOriginal from './20261207T090000-id-number-original.ts';
 import * as recruitmentStages from './20261208T143000-recruitment-stages.ts';
 import * as partyActivities from './20261208T143600-party-activities.ts';
 import * as cockpitTotals from './20261208T151500-cockpit-totals.ts';
+import * as alertUnit from './20261209T090000-alert-unit.ts';
 import * as culture from './20261208T143500-culture.ts';
 
 /** Static list of migrations, in order. Never edit a migration after it has landed. */
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   '20261208T143500-culture': culture,
   '20261208T143600-party-activities': partyActivities,
   '20261208T151500-cockpit-totals': cockpitTotals,
+  '20261209T090000-alert-unit': alertUnit,
 };

@@ -48,7 +48,7 @@ export async function openOrUpdateAlerts(
   const city = ctx.config.cityCode;
   const existing = await trx
     .selectFrom('ew_alert')
-    .select(['id', 'person_id', 'policy_code', 'status', 'closed_on', 'level', 'sentence', 'policy_version'])
+    .select(['id', 'person_id', 'org_id', 'policy_code', 'status', 'closed_on', 'level', 'sentence', 'policy_version'])
     .where('city_code', '=', city)
     .where((eb) => eb.or([eb('status', 'in', OPEN_STATUSES), eb('closed_on', '>=', addDays(asOf, -730))]))
     .execute();
@@ -59,7 +59,7 @@ export async function openOrUpdateAlerts(
     const key = `${a.person_id}|${a.policy_code}`;
     if ((OPEN_STATUSES as readonly string[]).includes(a.status)) {
       open.set(key, a.id);
-      openState.set(a.id, `${a.level}|${a.policy_version}|${a.sentence}`);
+      openState.set(a.id, `${a.level}|${a.policy_version}|${a.sentence}|${a.org_id ?? ''}`);
     } else if (a.closed_on && (lastClosed.get(key) ?? '') < a.closed_on) lastClosed.set(key, a.closed_on);
   }
   const now = ctx.clock.now().toISOString();
@@ -84,11 +84,13 @@ export async function openOrUpdateAlerts(
         sentence: explainHit(hit),
         evidence: JSON.stringify(evidenceOf(hit, refs)),
         model,
+        org_id: p.member.orgId,
         updated_at: now,
       };
       const openId = open.get(key);
       if (openId) {
-        if (openState.get(openId) === `${values.level}|${values.policy_version}|${values.sentence}`) unchanged.push(openId);
+        if (openState.get(openId) === `${values.level}|${values.policy_version}|${values.sentence}|${values.org_id}`)
+          unchanged.push(openId);
         else await trx.updateTable('ew_alert').set(values).where('id', '=', openId).execute();
         updated++;
         continue;

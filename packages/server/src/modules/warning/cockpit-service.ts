@@ -113,12 +113,11 @@ export async function cockpit(
   };
 }
 
-/** Alerts being handled now about people of an org's subtree: an index range on the alert's status, each joined to its person and the closure. */
+/** Alerts being handled now about people of an org's subtree: per unit of the subtree, an index range on the alert's unit and status. */
 async function handlingNow(db: Executor, ctx: AppContext, orgId: string): Promise<number> {
   const row = await db
-    .selectFrom('ew_alert as a')
-    .innerJoin(allPeople(db).as('p'), 'p.id', 'a.person_id')
-    .innerJoin('org_closure as c', 'c.descendant_id', 'p.org_id')
+    .selectFrom('org_closure as c')
+    .innerJoin('ew_alert as a', 'a.org_id', 'c.descendant_id')
     .select(sql<number>`count(*)`.as('n'))
     .where('a.status', 'in', HANDLING_STATUSES)
     .where('a.city_code', '=', ctx.config.cityCode)

@@ -54,6 +54,8 @@ export interface EwRunTable extends Base {
 
 export interface EwAlertTable extends Base {
   person_id: string;
+  /** The person's unit when the alert was last written (the monthly run refreshes open alerts). */
+  org_id: string | null;
   policy_code: string;
   policy_version: number;
   level: string;
