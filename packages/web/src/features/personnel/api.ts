@@ -152,6 +152,7 @@ export interface AppointmentExtras {
   proposedRemoval?: string;
   reason?: string;
   reportingUnit?: string;
+  health?: string;
 }
 
 /** 干部任免审批表 as Word (.docx) or as the exchange file of the cadre-management software (.lrmx). */

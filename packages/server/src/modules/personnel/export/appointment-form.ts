@@ -75,6 +75,7 @@ export interface AppointmentExtras {
   readonly proposedRemoval?: string | undefined;
   readonly reason?: string | undefined;
   readonly reportingUnit?: string | undefined;
+  readonly health?: string | undefined;
 }
 
 /** The form's 学历 wording: the level, not the completion status (GB/T 4658 first digit). */
@@ -138,8 +139,8 @@ export function buildAppointmentForm(
     birthplace: placeName(row.birthplace),
     partyJoinDate: row.party_join_date,
     workStartDate: row.work_start_date,
-    // Health is a sensitive field the record does not hold yet; the submitting unit fills it in.
-    health: '',
+    // The record keeps no health verdict (check-up findings are not one): the submitting unit states it.
+    health: extras.health ?? '',
     techTitle: dictName('police_tech_level', row.tech_level),
     specialty: '',
     fullTime:

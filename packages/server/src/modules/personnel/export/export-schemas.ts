@@ -31,6 +31,8 @@ export const AppointmentQuery = Strict({
   proposedRemoval: Item(200),
   reason: Item(500),
   reportingUnit: Item(100),
+  /** 健康状况 as the submitting unit states it (健康, 一般, 较差, or the condition): the record keeps no health verdict. */
+  health: Item(50),
 });
 export type AppointmentQuery = Static<typeof AppointmentQuery>;
 

@@ -93,7 +93,9 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
   afterAll(() => t.close());
 
   it('writes the 干部任免审批表 as a real docx: form items, 1985.03, resume, family, awards, watermark', async () => {
-    const res = await exporter.get(`${P}/people/${zhang}/appointment-form.docx?proposedPost=${encodeURIComponent('清波派出所所长')}`);
+    const res = await exporter.get(
+      `${P}/people/${zhang}/appointment-form.docx?proposedPost=${encodeURIComponent('清波派出所所长')}&health=${encodeURIComponent('健康')}`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('干部任免审批表-张伟.docx'));
@@ -114,6 +116,8 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
       '中共党员',
     ])
       expect(text).toContain(s);
+    // 健康状况, as the submitting unit stated it, stands beside its label.
+    expect(text).toMatch(/健康状况\n健康\n/);
     expect(text).toContain('大学\n法学学士');
     expect(text).toContain('中国人民公安大学侦查学专业');
     expect(text).toContain('研究生\n法律硕士');
@@ -131,7 +135,12 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
     const footer = (await docxParts(bytes)).find((p) => /^word\/footer\d*\.xml$/.test(p));
     expect(await docxText(bytes, footer)).toContain('导出人：exporter（exporter）  导出时间：2026-06-01 07:30');
     const [audit] = (await audits('person.export')).filter((a) => a.object_id === zhang);
-    expect(JSON.parse(audit!.detail)).toEqual({ kind: 'appointment-form.docx', count: 1, revealed: [], filledIn: ['proposedPost'] });
+    expect(JSON.parse(audit!.detail)).toEqual({
+      kind: 'appointment-form.docx',
+      count: 1,
+      revealed: [],
+      filledIn: ['proposedPost', 'health'],
+    });
     expect(audit!.actor_name).toBe('exporter');
   });
 
@@ -258,8 +267,11 @@ describe.each(dialects)('personnel exports on %s', (dialect) => {
     expect(masked.body).toContain('<JianLi>2003.09--2007.07  中国人民公安大学侦查学专业学生\r\n');
     expect(masked.body).toContain('&lt;script&gt;');
     expect(masked.body).not.toContain(ZHANG_ID);
-    const full = await hr.get(`${P}/people/${zhang}/appointment-form.lrmx`);
+    // 健康状况 is left for the unit when it states none, and written as stated when it does.
+    expect(masked.body).toMatch(/<JianKangZhuangKuang(\/>|><\/JianKangZhuangKuang>)/);
+    const full = await hr.get(`${P}/people/${zhang}/appointment-form.lrmx?health=${encodeURIComponent('一般')}`);
     expect(full.body).toContain(`<ShenFenZheng>${ZHANG_ID}</ShenFenZheng>`);
+    expect(full.body).toContain('<JianKangZhuangKuang>一般</JianKangZhuangKuang>');
     expect(JSON.parse((await audits('person.export')).at(-1)!.detail)).toMatchObject({
       kind: 'appointment-form.lrmx',
       revealed: ['idNumber'],

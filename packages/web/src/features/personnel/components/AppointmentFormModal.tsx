@@ -60,6 +60,9 @@ export function AppointmentFormModal({ personId, onClose }: { personId: string; 
         <Form.Item label={t('personnel.appointment.reportingUnit')} name="reportingUnit">
           <Input maxLength={100} />
         </Form.Item>
+        <Form.Item label={t('personnel.appointment.health')} name="health" extra={t('personnel.appointment.healthHint')}>
+          <Input maxLength={50} placeholder={t('personnel.appointment.healthPlaceholder')} />
+        </Form.Item>
         <Form.Item label={t('personnel.appointment.format')} name="format">
           <Radio.Group
             options={[
