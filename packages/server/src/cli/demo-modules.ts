@@ -51,17 +51,17 @@ export async function seedDemoModules(ctx: AppContext): Promise<string[]> {
   const events = await seedCompetitionsDemo(ctx, showcase);
   if (events > 0) lines.push(`demo competitions: ${events} events, half of them scored and published`);
   const { seedRecruitmentDemo } = await import('../modules/recruitment/demo-recruitment.ts');
-  const applicants = await seedRecruitmentDemo(ctx, showcase);
-  if (applicants > 0) lines.push(`demo recruitment: 2 rounds per branch, ${applicants} applicants`);
-  const { seedAwardsDemo, seedAwardAtCityReview } = await import('../modules/awards/awards-demo.ts');
-  const awards = await seedAwardsDemo(ctx);
-  if (awards.awards > 0) lines.push(`demo awards: ${awards.awards} awards with discipline records and an exemplar campaign`);
-  // The city political department (demo-city) reviews what the branches send up to it.
+  // The city political department (demo-city) records complaints about the 公示 and reviews what the branches send up.
   const city = await ctx.db
     .selectFrom('app_user')
     .select(['id as userId', 'username', 'display_name as displayName', 'org_id as orgId'])
     .where('username', '=', DEMO_CITY_USER)
     .executeTakeFirst();
+  const applicants = await seedRecruitmentDemo(ctx, showcase, city);
+  if (applicants > 0) lines.push(`demo recruitment: 2 rounds per branch, ${applicants} applicants`);
+  const { seedAwardsDemo, seedAwardAtCityReview } = await import('../modules/awards/awards-demo.ts');
+  const awards = await seedAwardsDemo(ctx);
+  if (awards.awards > 0) lines.push(`demo awards: ${awards.awards} awards with discipline records and an exemplar campaign`);
   const firstStaff = city && (await firstBranchStaff(ctx, branches[0]?.id));
   if (awards.awards > 0 && firstStaff && (await seedAwardAtCityReview(ctx, firstStaff)))
     lines.push(`demo awards: a 三等功 nomination of ${firstStaff.username} at the city's review`);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { makeIdNumber, maskMobile, noRequirements, type ApplicationBody } from '@zhenggong/core';
+import { beijingDate, makeIdNumber, maskMobile, noRequirements, type ApplicationBody } from '@zhenggong/core';
 import type { ResolvedScope } from '../../platform/access/data-scope.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { accountActor, systemActor } from '../../platform/audit/audit-service.ts';
@@ -12,7 +12,7 @@ import { caseKind } from '../../platform/workflow/registry.ts';
 import { PUBLICITY_KIND } from './publicity-workflow.ts';
 import { createAnnouncement, createPost, publishAnnouncement } from './announcement-service.ts';
 import { openPublicity, shortlist } from './hire-service.ts';
-import { recordMedical, replaceFromRanking } from './stage-service.ts';
+import { objectToApplication, recordMedical, replaceFromRanking, resolveApplicationObjection } from './stage-service.ts';
 import { phoneIndex } from './portal/applicant-auth.ts';
 import { submitApplication } from './portal/portal-applications.ts';
 import { approveApplication, issueTickets, rejectApplication } from './review-service.ts';
@@ -80,7 +80,11 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * own. Applicants are members of the public: their portal accounts carry a random password
  * nobody knows, and every name and ID number is synthetic.
  */
-export async function seedRecruitmentDemo(ctx: AppContext, branches: readonly DemoRecruitBranch[]): Promise<number> {
+export async function seedRecruitmentDemo(
+  ctx: AppContext,
+  branches: readonly DemoRecruitBranch[],
+  cityStaff?: { userId: string; username: string },
+): Promise<number> {
   if (await ctx.db.selectFrom('recruit_announcement').select('id').where('title', 'like', `%${MARK}`).executeTakeFirst()) return 0;
   const units = await ctx.db
     .selectFrom('org')
@@ -143,7 +147,7 @@ export async function seedRecruitmentDemo(ctx: AppContext, branches: readonly De
       ],
     );
     const ids: string[] = [];
-    for (let n = 0; n < 8; n++) {
+    for (let n = 0; n < 9; n++) {
       const at = { ...ctx, clock: fixedAt(new Date(opened + (2 + n * 2) * DAY + 9 * 3_600_000)) };
       const postId = past.postIds[n % 2] as string;
       ids.push(await apply(at, passwordHash, person(n, postId)));
@@ -151,19 +155,20 @@ export async function seedRecruitmentDemo(ctx: AppContext, branches: readonly De
     applicants += ids.length;
     const reviewAt = { ...ctx, clock: fixedAt(new Date(now - 18 * DAY)) };
     // The last application is still waiting for review; two are refused.
-    for (const [n, id] of ids.slice(0, 7).entries()) {
+    for (const [n, id] of ids.slice(0, 8).entries()) {
       if (n === 4) await rejectApplication(reviewAt, scope, systemActor, id, '报名照片不符合要求，未按期补正');
       else if (n === 6) await rejectApplication(reviewAt, scope, systemActor, id, '报名信息与身份证件不一致，未按期补正');
       else await approveApplication(reviewAt, scope, systemActor, id);
     }
     await issueTickets(reviewAt, scope, systemActor, past.id);
     const scoredAt = { ...ctx, clock: fixedAt(new Date(now - 8 * DAY)) };
-    const approved = ids.filter((_, n) => n < 7 && n !== 4 && n !== 6);
+    // Post 02's ranking keeps one eligible applicant behind the 递补, so staff can replace again.
+    const approved = ids.filter((_, n) => n < 8 && n !== 4 && n !== 6);
     for (const [n, id] of approved.entries())
       await putScores(scoredAt, scope, systemActor, id, {
         written: 88 - n * 4.5,
         interview: 85 - ((n * 5) % 13),
-        physical: n === approved.length - 1 ? 55 : 80,
+        physical: n === 4 ? 55 : 80,
         background: 90,
       });
     await publishScores(scoredAt, scope, systemActor, past.id);
@@ -189,7 +194,10 @@ export async function seedRecruitmentDemo(ctx: AppContext, branches: readonly De
     await recordMedical(checkedAt, scope, systemActor, approved[2] as string, medical('pass'));
     await replaceFromRanking(checkedAt, scope, systemActor, approved[1] as string, '原入围人员体检不合格，按综合成绩排名依次递补');
     const clerk = await branchClerk(ctx, branch.id);
-    if (clerk) await openPublicity(ctx, scope, accountActor(clerk), past.id);
+    if (clerk) {
+      await openPublicity(ctx, scope, accountActor(clerk), past.id);
+      if (cityStaff) await seedObjection(ctx, accountActor(cityStaff), approved[0] as string, b % 2 === 1);
+    }
 
     // Next year's first round, open now.
     const next = await makeRound(
@@ -208,14 +216,34 @@ export async function seedRecruitmentDemo(ctx: AppContext, branches: readonly De
       },
       [{ code: '01', name: '巡逻辅警', orgId: station.id, headcount: 4 }],
     );
-    for (let n = 8; n < 10; n++) {
-      const at = { ...ctx, clock: fixedAt(new Date(now - (10 - n) * DAY)) };
+    for (let n = 9; n < 11; n++) {
+      const at = { ...ctx, clock: fixedAt(new Date(now - (11 - n) * DAY)) };
       const id = await apply(at, passwordHash, person(n, next.postIds[0] as string));
-      if (n === 8) await approveApplication(ctx, scope, systemActor, id);
+      if (n === 9) await approveApplication(ctx, scope, systemActor, id);
       applicants += 1;
     }
   }
   return applicants;
+}
+
+/**
+ * An objection (异议) to one applicant on 公示, as the city political department records a
+ * complaint it received: it holds that applicant's case. In every other branch it has been
+ * checked and dismissed, so the demo shows both an open and a resolved objection.
+ */
+async function seedObjection(ctx: AppContext, city: ReturnType<typeof accountActor>, applicationId: string, resolve: boolean) {
+  const cityScope: ResolvedScope = { all: true };
+  const stages = await objectToApplication(ctx, cityScope, city, applicationId, {
+    raisedBy: '市局政治部（群众来信）',
+    content: '来信反映该考生报名表所填工作经历与实际不符，请分局核实。',
+    receivedOn: beijingDate(ctx.clock.now()),
+  });
+  const objection = stages.publicity?.objections[0];
+  if (!resolve || !objection) return;
+  await resolveApplicationObjection(ctx, cityScope, city, applicationId, objection.id, {
+    uphold: false,
+    resolution: '经核实，所填工作经历与社保缴费记录一致，异议不成立。',
+  });
 }
 
 /** The branch's political-staff account (demo-<branch>), who opens the 公示 on the workflow. */
