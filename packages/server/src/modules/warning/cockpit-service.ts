@@ -69,7 +69,7 @@ export async function cockpit(
     .execute();
   // The month-end run opens alerts as 'new', so its snapshot counts none being handled: on the
   // newest month the figure is the live count; an earlier month keeps what its snapshot recorded.
-  const handling = asOf === newest ? await handlingNow(db, ctx, org.id) : undefined;
+  const handling = asOf === newest ? await handlingNow(db, org.id) : undefined;
   const get = (figure: string, bucket?: string) =>
     totals.filter((t) => t.figure === figure && (bucket === undefined || t.bucket === bucket)).reduce((s, t) => s + Number(t.v), 0);
   const list = (figure: string) =>
@@ -114,13 +114,14 @@ export async function cockpit(
 }
 
 /** Alerts being handled now about people of an org's subtree: per unit of the subtree, an index range on the alert's unit and status. */
-async function handlingNow(db: Executor, ctx: AppContext, orgId: string): Promise<number> {
+async function handlingNow(db: Executor, orgId: string): Promise<number> {
   const row = await db
     .selectFrom('org_closure as c')
     .innerJoin('ew_alert as a', 'a.org_id', 'c.descendant_id')
     .select(sql<number>`count(*)`.as('n'))
+    // No city filter: the closure's ancestor already names one city's units, and leaving it out
+    // keeps the count inside the (org_id, status) index instead of reading every alert row.
     .where('a.status', 'in', HANDLING_STATUSES)
-    .where('a.city_code', '=', ctx.config.cityCode)
     .where('c.ancestor_id', '=', orgId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
