@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { seedWorkCalendar } from '../../platform/workflow/calendar.ts';
+import { latestNoticeDay } from '../../platform/workflow/case-steps.ts';
 import { ensureDefinitions } from '../../platform/workflow/engine.ts';
 import { caseKind } from '../../platform/workflow/registry.ts';
 import { PUBLICITY_KIND } from './publicity-workflow.ts';
@@ -96,7 +97,9 @@ export async function seedRecruitmentDemo(
   await ensureDefinitions(ctx, [caseKind(PUBLICITY_KIND)]);
   await seedWorkCalendar(ctx);
   const passwordHash = await hashPassword(crypto.randomBytes(24).toString('base64url'));
-  const now = ctx.clock.now().getTime();
+  // The rounds' dates count back from a day whose 5-day 公示 fits the kept holiday calendar (today, except late in December).
+  const now = (await latestNoticeDay(ctx.db, ctx, 5)).getTime();
+  const noticeCtx = { ...ctx, clock: fixedAt(new Date(now)) };
   const year = new Date(now).getUTCFullYear();
   let applicants = 0;
   for (const [b, branch] of branches.entries()) {
@@ -195,8 +198,8 @@ export async function seedRecruitmentDemo(
     await replaceFromRanking(checkedAt, scope, systemActor, approved[1] as string, '原入围人员体检不合格，按综合成绩排名依次递补');
     const clerk = await branchClerk(ctx, branch.id);
     if (clerk) {
-      await openPublicity(ctx, scope, accountActor(clerk), past.id);
-      if (cityStaff) await seedObjection(ctx, accountActor(cityStaff), approved[0] as string, b % 2 === 1);
+      await openPublicity(noticeCtx, scope, accountActor(clerk), past.id);
+      if (cityStaff) await seedObjection(noticeCtx, accountActor(cityStaff), approved[0] as string, b % 2 === 1);
     }
 
     // Next year's first round, open now.

@@ -29,6 +29,25 @@ export async function workingDaysFromToday(db: Executor, ctx: AppContext, n: num
   return end;
 }
 
+/**
+ * The latest day, from today back, on which a notice of `workingDays` would end inside the kept
+ * calendar. Demo data that opens notices "now" starts them there, so a late-December start does
+ * not run into a year whose holidays nobody has entered yet (live notices are still refused).
+ */
+export async function latestNoticeDay(db: Executor, ctx: AppContext, workingDays: number): Promise<Date> {
+  const now = ctx.clock.now();
+  for (let back = 0; back < 60; back++) {
+    const at = new Date(now.getTime() - back * 86_400_000);
+    try {
+      await workingDaysFromToday(db, { ...ctx, clock: { now: () => new Date(at) } }, workingDays, true);
+      return at;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'WF_CALENDAR_MISSING') throw error;
+    }
+  }
+  return now;
+}
+
 export async function stepsOf(db: Executor, definitionId: string): Promise<StepDef[]> {
   const def = await db.selectFrom('wf_definition').select('steps').where('id', '=', definitionId).executeTakeFirstOrThrow();
   return JSON.parse(def.steps) as StepDef[];
