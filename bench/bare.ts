@@ -227,9 +227,12 @@ const scopedTree: BenchCase = {
 // run most: a name by its pinyin initials ("zw" for 张伟, 周文 …) and "everyone aged 30–40 in my
 // branch", each first page of 20 sorted by name. The same two statements as
 // modules/personnel/person-search.ts (page ids then their rows with the org's name, and the count, sent together
-// through Promise.all), mapped as person-presenter.ts presentListItem does, with "today" from the
-// real clock like the platform's. Not on the bare side: the session, the permission check, scope
+// through Promise.all), mapped as person-presenter.ts presentListItem does, with "today" Beijing's
+// date on the real clock like the platform's. Not on the bare side: the session, the permission check, scope
 // resolution and — for orgId — assertOrgInScope (one indexed org_closure lookup).
+
+/** Beijing's date (UTC+8, no daylight saving): from 16:00 UTC a UTC date would count ages a day early. */
+const beijingToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 interface PersonRow {
   id: string;
@@ -320,7 +323,7 @@ const personSearch: BenchCase = {
     app.get('/bare/people', async (request) => {
       const q = request.query as { keyword: string; page?: string; pageSize?: string };
       const k = q.keyword.normalize('NFKC').trim().toLowerCase();
-      const today = new Date().toISOString().slice(0, 10);
+      const today = beijingToday();
       const upper = `${k}${'z'.repeat(40)}`;
       return barePersonPage(db, keywordWhere, [scopeRootId, k, upper, k, upper], Number(q.page ?? 1), Number(q.pageSize ?? 20), today);
     });
@@ -336,7 +339,7 @@ const personFilter: BenchCase = {
   registerBare: (app, { db, scopeRootId }) => {
     app.get('/bare/people-filter', async (request) => {
       const q = request.query as { orgId: string; ageMin: string; ageMax: string; page?: string; pageSize?: string };
-      const today = new Date().toISOString().slice(0, 10);
+      const today = beijingToday();
       const params = [scopeRootId, yearsBefore(today, Number(q.ageMin)), yearsBefore(today, Number(q.ageMax) + 1), q.orgId];
       return barePersonPage(db, filterWhere, params, Number(q.page ?? 1), Number(q.pageSize ?? 20), today);
     });
