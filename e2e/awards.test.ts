@@ -125,6 +125,7 @@ describe('awards journey in headless Chromium', () => {
         'discipline:write',
         'exemplars:read',
         'exemplars:manage',
+        'workflow:calendar',
       ],
       'all',
     );
@@ -140,6 +141,7 @@ describe('awards journey in headless Chromium', () => {
     for (const u of Object.keys(users)) await new ApiClient(server.url).firstLogin(u, INITIAL, PASSWORD);
     const cityApi = new ApiClient(server.url);
     await cityApi.login('shizhengzhi', PASSWORD);
+    await cityApi.ensureNextYearCalendar();
     const person = (name: string, seq: number) =>
       cityApi
         .call<{ id: string }>('POST', '/api/v1/personnel/people', {

@@ -76,6 +76,7 @@ describe('cadres: due list → promotion case → notice → approval → grade 
     const sec = new ApiClient(server.url);
     await sec.firstLogin('secadmin', server.initialPasswords.secadmin as string, PASSWORD);
     const perms = [
+      'workflow:calendar',
       'org:read',
       'personnel:read',
       'personnel:write',
@@ -103,6 +104,7 @@ describe('cadres: due list → promotion case → notice → approval → grade 
     await sec.call('PUT', `/api/v1/users/${cityUser.id}/roles`, { roleIds: [cityRole.id] });
     staffApi = new ApiClient(server.url);
     await staffApi.firstLogin('zhengzhichu', INITIAL, PASSWORD);
+    await staffApi.ensureNextYearCalendar();
     await new ApiClient(server.url).firstLogin('zhengzhibu', INITIAL, PASSWORD);
     // 四级警长 since the first of this month two years ago, rated 称职 both years: due this month.
     personId = (

@@ -98,6 +98,7 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
       'recruitment:review',
       'recruitment:score',
       'recruitment:hire',
+      'workflow:calendar',
     ];
     const role = await sec.call<{ id: string }>('POST', '/api/v1/roles', {
       code: 'recruiter',
@@ -335,6 +336,9 @@ describe('auxiliary-police recruitment journey in headless Chromium', () => {
     await staff.getByRole('dialog').locator('.ant-modal-close').click();
     await staff.getByRole('dialog').waitFor({ state: 'hidden' });
     await staff.getByTestId('ranking-group').getByText('体检合格').waitFor();
+    const recruiterApi = new ApiClient(server.url);
+    await recruiterApi.login('recruiter', PASSWORD);
+    await recruiterApi.ensureNextYearCalendar();
     await staffPages.publicize();
     // The list is up for 5 working days: the hire is refused with the date it ends.
     await staffPages.hire(APPLICANT_NAME, '巡特警大队');

@@ -1,3 +1,4 @@
+import { beijingDate } from '../../packages/core/src/platform/beijing-date.ts';
 import { nextCode, rememberSecret, secretOf } from './totp.ts';
 
 /** A minimal HTTP client for setting up e2e fixtures through the real API (cookie + CSRF token). */
@@ -41,6 +42,23 @@ export class ApiClient {
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /**
+   * Journeys open public notices (公示) on the real date. From late December a notice runs into
+   * next year, and the platform refuses it until someone has entered that year's official
+   * holidays (the packaged calendar ends with its release year). Political staff then enter the
+   * year as published, so the journey enters it here, provisionally: New Year's Day only, as the
+   * note says. The account needs `workflow:calendar`.
+   */
+  async ensureNextYearCalendar(): Promise<void> {
+    const next = Number(beijingDate(new Date()).slice(0, 4)) + 1;
+    if ((await this.call<{ version: number }>('GET', `/api/v1/workflow/calendar/${next}`)).version > 0) return;
+    await this.call('PUT', `/api/v1/workflow/calendar/${next}`, {
+      holidays: [`${next}-01-01`],
+      workdays: [],
+      note: '暂按元旦，待国务院办公厅通知',
+    });
   }
 
   /** First login of an account: change its one-time password. */
