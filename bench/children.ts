@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { serverNodeFlags } from '@zhenggong/server/node-flags';
 
 /**
  * Shared by the standalone benchmarks (bench/exams, bench/portal): a server in its own child
@@ -28,7 +29,7 @@ process.once('exit', () => {
 export async function startChild(target: 'platform' | 'bare', benchCase: string, env: Record<string, string>): Promise<ChildServer> {
   const child = fork(path.join(benchDir, 'server.ts'), [], {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', BENCH_TARGET: target, BENCH_CASE: benchCase, BENCH_LOG: 'info', ...env },
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...serverNodeFlags, '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.add(child);

@@ -14,6 +14,7 @@ import { migrateToLatest } from '@zhenggong/server/db/migrate';
 import { resolveScope } from '@zhenggong/server/platform/access/data-scope';
 import { listUsers } from '@zhenggong/server/platform/accounts/account-service';
 import { authenticate } from '@zhenggong/server/platform/auth/auth-service';
+import { bufferedLogStream } from '@zhenggong/server/platform/http/log-stream';
 import type { AppContext } from '@zhenggong/server/platform/context';
 import Fastify from 'fastify';
 import { bareUserPage, benchCases, rawPostgres, rawSqlite, type RawDb } from './bare.ts';
@@ -77,7 +78,11 @@ export async function runLayers(dialect: Dialect, pgUrl: string | undefined, sec
   const apps: FastifyInstance[] = [];
   try {
     await migrateToLatest(connection.db);
-    const logged = await buildApp({ config, connection, logger: { level: 'info', file: `${bdb.dataDir}/layers.log` } });
+    const logged = await buildApp({
+      config,
+      connection,
+      logger: { level: 'info', stream: bufferedLogStream(`${bdb.dataDir}/layers.log`) },
+    });
     const quiet = await buildApp({ config, connection, logger: false });
     const ctx: AppContext = quiet.ctx;
     const fixture = await buildFixture(ctx);

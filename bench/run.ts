@@ -20,6 +20,7 @@ import { createBenchDatabase, type BenchDatabase } from './db.ts';
 import { BENCH_PASSWORD, BENCH_USERNAME, buildFixture, seedPeople, type Fixture } from './fixture.ts';
 import { runLayers } from './layers.ts';
 import { summariseProfiles } from './profile.ts';
+import { serverNodeFlags } from '@zhenggong/server/node-flags';
 import { benchOutputDir } from './output-dir.ts';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -160,7 +161,8 @@ async function startServer(target: 'platform' | 'bare', bdb: BenchDatabase, fixt
   };
   const child = fork(path.join(benchDir, 'server.ts'), [], {
     env,
-    execArgv: ['--import', 'tsx'],
+    // Both sides run with the server's V8 flags: the baseline measures the same runtime.
+    execArgv: [...serverNodeFlags, '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.add(child);

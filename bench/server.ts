@@ -46,7 +46,9 @@ if (target === 'platform') {
   const config = loadConfig({ ...env, DATA_DIR: dataDir, JOB_TICK_MS: '0' });
   const base = connect({ databaseUrl: config.databaseUrl, dataDir });
   const connection: Connection = env.BENCH_COUNT_QUERIES === '1' ? { ...base, db: base.db.withPlugin(countingPlugin) } : base;
-  const logger = env.BENCH_LOG === 'off' ? false : { level: 'info', file: path.join(dataDir, 'platform.log') };
+  const { bufferedLogStream } = await import('@zhenggong/server/platform/http/log-stream');
+  // As main.ts logs, but to a file.
+  const logger = env.BENCH_LOG === 'off' ? false : { level: 'info', stream: bufferedLogStream(path.join(dataDir, 'platform.log')) };
   app = await buildApp({ config, connection, logger });
   close = async () => {
     await app.close();

@@ -19,6 +19,7 @@ import { connect } from '@zhenggong/server/db/connect';
 import { migrateToLatest } from '@zhenggong/server/db/migrate';
 import { loadConfig } from '@zhenggong/server/config';
 import { systemClock } from '@zhenggong/server/platform/clock';
+import { serverNodeFlags } from '@zhenggong/server/node-flags';
 import { ensureDataDir } from '@zhenggong/server/platform/data-dir';
 import { fieldCryptoFromFile } from '@zhenggong/server/platform/field-crypto';
 import { writeRosterXlsx } from '@zhenggong/server/modules/personnel/import/roster-fixture';
@@ -53,6 +54,7 @@ function measure(mode: string, env: Record<string, string>): Promise<Measured> {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', BENCH_MODE: mode, ...env },
       // --cpu-prof: each measurement writes a V8 CPU profile (results/profiles/, not committed).
       execArgv: [
+        ...serverNodeFlags,
         '--import',
         'tsx',
         ...(cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(resultsDir, 'profiles', `import-${mode}`)}`] : []),

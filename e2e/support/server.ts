@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { serverNodeFlags } from '@zhenggong/server/node-flags';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -35,7 +36,7 @@ const freePort = (): Promise<number> =>
 export async function startServer(env: Record<string, string> = {}, args: readonly string[] = []): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zg-e2e-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts', ...args], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags, '--import', 'tsx', 'packages/server/src/main.ts', ...args], {
     cwd: root,
     env: {
       ...process.env,

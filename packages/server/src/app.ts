@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -57,6 +56,7 @@ import { assessmentRoutes } from './modules/assessment/routes.ts';
 import { warningRoutes } from './modules/warning/routes.ts';
 import { provinceRoutes } from './modules/province/routes.ts';
 import { awardsRoutes, disciplineRoutes, exemplarRoutes, publicVoteRoutes } from './modules/awards/index.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { seedWorkCalendar } from './platform/workflow/calendar.ts';
 import { runWorkflowDueWork } from './platform/workflow/due-work.ts';
 import { disableStaleAccounts } from './platform/accounts/account-expiry.ts';
@@ -116,20 +116,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   app.addHook('onClose', () => jobs.stop());
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Ant Design injects its CSS-in-JS styles at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        // helmet's default lets fonts come from any HTTPS origin; the app ships its own.
-        fontSrc: ["'self'", 'data:'],
-      },
-    },
-    hsts: config.production,
-  });
+  registerSecurityHeaders(app, { hsts: config.production });
   await app.register(cookie);
   // Registered before the guard so throttling counts requests the guard would refuse.
   // Counters in the database: several app nodes behind a load balancer count the same requests.

@@ -7,6 +7,7 @@ import { selfTest } from './platform/crypto.ts';
 import { createInitialAdmins } from './platform/accounts/first-run.ts';
 import type { AppContext } from './platform/context.ts';
 import { ensureDataDir } from './platform/data-dir.ts';
+import { bufferedLogStream } from './platform/http/log-stream.ts';
 
 /** Reads config, prepares the data directory, migrates, listens; stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     config,
     connection,
     clock: clockFromEnv(process.env, config.production),
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, stream: bufferedLogStream() },
     checkResponses: process.env.CHECK_RESPONSES === '1',
   });
   const close = async (signal: string) => {

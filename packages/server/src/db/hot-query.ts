@@ -7,6 +7,20 @@ const SENTINEL = '\u0000zg-param-';
 export const param = (index: number): string => `${SENTINEL}${index}`;
 
 /**
+ * Collects a query's arguments in order and hands out their stand-ins, for hot queries whose
+ * shape varies with a few choices (how many scope units, which filters): the shape goes into the
+ * runHot key, the arguments are collected on every call, the stand-ins used only to compile.
+ */
+export class HotArgs {
+  readonly values: unknown[] = [];
+  /** The stand-in for `value` (typed as the value, since the builder types it so). */
+  add<T>(value: T): T {
+    this.values.push(value);
+    return param(this.values.length - 1) as T;
+  }
+}
+
+/**
  * Runs a fixed-shape query that is on every request's path (session, roles, scope) without
  * rebuilding and recompiling it each time: it is compiled once per dialect with `param(i)`
  * stand-ins, then executed with the real arguments in their places.

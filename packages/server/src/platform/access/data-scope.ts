@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { param, runHot } from '../../db/hot-query.ts';
+import { param, runHot, type HotArgs } from '../../db/hot-query.ts';
 import { OutOfScopeError } from '../http/app-error.ts';
 import type { Principal } from './principal.ts';
 
@@ -121,6 +121,21 @@ export function scopeWhere(scope: ResolvedScope, orgColumn: string, selfColumn?:
   }
   if (scope.selfUserId && selfColumn) ors.push(sql<SqlBool>`${sql.ref(selfColumn)} = ${scope.selfUserId}`);
   return ors.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(ors, sql` or `)})`;
+}
+
+/** A scope's shape (what a hot query's SQL depends on) and its stand-in for compiling once per shape. */
+export function scopeStandIn(scope: ResolvedScope, args: HotArgs): { shape: string; standIn: ResolvedScope } {
+  const shape = scope.all ? 'all' : `${scope.orgIds.length}.${scope.subtreeRoots.length}.${scope.selfUserId ? 1 : 0}`;
+  if (scope.all) return { shape, standIn: scope };
+  return {
+    shape,
+    standIn: {
+      all: false,
+      orgIds: scope.orgIds.map((id) => args.add(id)),
+      subtreeRoots: scope.subtreeRoots.map((id) => args.add(id)),
+      selfUserId: scope.selfUserId === null ? null : args.add(scope.selfUserId),
+    },
+  };
 }
 
 /** True when the org lies inside the scope (for orgs named in a request). */

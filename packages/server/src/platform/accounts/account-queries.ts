@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database, Executor, UserTable } from '../../db/database.ts';
-import { scopeWhere, type ResolvedScope } from '../access/data-scope.ts';
+import { HotArgs, runHot } from '../../db/hot-query.ts';
+import { scopeStandIn, scopeWhere, type ResolvedScope } from '../access/data-scope.ts';
 import { normalizeUsername } from '../auth/usernames.ts';
 
 /** An account with its org's name, as presenters need it. */
@@ -30,24 +31,28 @@ const sortColumns = {
 /** `%`, `_` and the escape character itself match literally in a LIKE pattern. */
 const likeContains = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** A filter's values, already in the form the SQL compares (stand-ins when compiling). */
+interface UserFilterValues {
+  readonly orgId?: string | undefined;
+  readonly includeSub: boolean;
+  readonly status?: string | undefined;
+  readonly keyword?: { readonly byName: string; readonly byDisplay: string } | undefined;
+}
+
 /** Scope first, always: every other filter only narrows what the caller may see. */
-function userFilter(scope: ResolvedScope, f: UserFilter) {
+function userFilter(scope: ResolvedScope, f: UserFilterValues) {
   return (eb: ExpressionBuilder<Database, 'app_user'>): Expression<SqlBool> => {
     const conds: Expression<SqlBool>[] = [scopeWhere(scope, 'app_user.org_id', 'app_user.id')];
     if (f.orgId !== undefined) {
       const subtree = eb.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', f.orgId);
       conds.push(f.includeSub ? eb('app_user.org_id', 'in', subtree) : eb('app_user.org_id', '=', f.orgId));
     }
-    if (f.status !== undefined) conds.push(eb('app_user.status', '=', f.status));
+    if (f.status !== undefined) conds.push(eb('app_user.status', '=', f.status as UserTable['status']));
     if (f.keyword !== undefined) {
-      // Usernames are compared in their NFKC + lower-case form; SQLite's lower() folds ASCII only,
-      // which is enough for display names (Chinese has no case).
-      const byName = likeContains(normalizeUsername(f.keyword));
-      const byDisplay = likeContains(f.keyword.toLowerCase());
       conds.push(
         eb.or([
-          sql<SqlBool>`app_user.username_norm like ${byName} escape '\\'`,
-          sql<SqlBool>`lower(app_user.display_name) like ${byDisplay} escape '\\'`,
+          sql<SqlBool>`app_user.username_norm like ${f.keyword.byName} escape '\\'`,
+          sql<SqlBool>`lower(app_user.display_name) like ${f.keyword.byDisplay} escape '\\'`,
         ]),
       );
     }
@@ -55,34 +60,74 @@ function userFilter(scope: ResolvedScope, f: UserFilter) {
   };
 }
 
+/**
+ * The account list is on the path of every administrator's first screen and of the benchmark of
+ * scoped lists: its two statements are compiled once per shape (scope, filters, sort) and run
+ * with this call's values (runHot), instead of being rebuilt by Kysely on every request.
+ */
 export async function listUsers(
   db: Executor,
   scope: ResolvedScope,
   filter: UserFilter,
   paging: UserPaging,
 ): Promise<{ rows: UserRow[]; total: number }> {
-  const where = userFilter(scope, filter);
-  const count = await db
-    .selectFrom('app_user')
-    .where(where)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const args = new HotArgs();
+  const { shape: scopeShape, standIn } = scopeStandIn(scope, args);
+  const values: UserFilterValues = {
+    includeSub: filter.includeSub,
+    orgId: filter.orgId === undefined ? undefined : args.add(filter.orgId),
+    status: filter.status === undefined ? undefined : args.add(filter.status),
+    // Usernames are compared in their NFKC + lower-case form; SQLite's lower() folds ASCII only,
+    // which is enough for display names (Chinese has no case).
+    keyword:
+      filter.keyword === undefined
+        ? undefined
+        : {
+            byName: args.add(likeContains(normalizeUsername(filter.keyword))),
+            byDisplay: args.add(likeContains(filter.keyword.toLowerCase())),
+          },
+  };
   const desc = paging.sort.startsWith('-');
   const field = (desc ? paging.sort.slice(1) : paging.sort) as keyof typeof sortColumns; // the schema allows only these names
-  const rows = await db
-    .selectFrom('app_user')
-    .where(where)
-    .leftJoin('org', 'org.id', 'app_user.org_id')
-    .selectAll('app_user')
-    .select('org.name as org_name')
-    // Never-logged-in accounts last on both databases (SQLite and PostgreSQL order NULLs differently).
-    .$if(field === 'lastLoginAt', (q) => q.orderBy(sql`case when app_user.last_login_at is null then 1 else 0 end`))
-    .orderBy(sortColumns[field], desc ? 'desc' : 'asc')
-    .orderBy('app_user.id')
-    .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize)
-    .execute();
-  return { rows, total: Number(count.n) };
+  const shape = [
+    scopeShape,
+    filter.orgId === undefined ? '' : filter.includeSub ? 'sub' : 'org',
+    filter.status ? 's' : '',
+    filter.keyword === undefined ? '' : 'k',
+  ].join(':');
+  const where = userFilter(standIn, values);
+  const countArgs = [...args.values];
+  const [count] = await runHot(
+    db,
+    `users.count:${shape}`,
+    (d) =>
+      d
+        .selectFrom('app_user')
+        .where(where)
+        .select((eb) => eb.fn.countAll<number>().as('n')),
+    countArgs,
+  );
+  const limit = args.add(paging.pageSize);
+  const offset = args.add((paging.page - 1) * paging.pageSize);
+  const rows = await runHot(
+    db,
+    `users.page:${shape}:${paging.sort}`,
+    (d) =>
+      d
+        .selectFrom('app_user')
+        .where(where)
+        .leftJoin('org', 'org.id', 'app_user.org_id')
+        .selectAll('app_user')
+        .select('org.name as org_name')
+        // Never-logged-in accounts last on both databases (SQLite and PostgreSQL order NULLs differently).
+        .$if(field === 'lastLoginAt', (q) => q.orderBy(sql`case when app_user.last_login_at is null then 1 else 0 end`))
+        .orderBy(sortColumns[field], desc ? 'desc' : 'asc')
+        .orderBy('app_user.id')
+        .limit(limit)
+        .offset(offset),
+    args.values,
+  );
+  return { rows, total: Number(count?.n ?? 0) };
 }
 
 export const findUserInScope = (db: Executor, scope: ResolvedScope, id: string): Promise<UserRow | undefined> =>
@@ -124,13 +169,21 @@ export interface UserRoleRow {
 
 export async function rolesOfUsers(db: Executor, userIds: readonly string[]): Promise<UserRoleRow[]> {
   if (userIds.length === 0) return [];
-  return db
-    .selectFrom('user_role as ur')
-    .innerJoin('role as r', 'r.id', 'ur.role_id')
-    .select(['ur.user_id', 'r.id', 'r.code', 'r.name', 'r.admin_kind'])
-    .where('ur.user_id', 'in', userIds)
-    .orderBy('r.code')
-    .execute();
+  const args = new HotArgs();
+  const ids = userIds.map((id) => args.add(id));
+  // A page of accounts: compiled once per page length.
+  return runHot(
+    db,
+    `users.roles:${ids.length}`,
+    (d) =>
+      d
+        .selectFrom('user_role as ur')
+        .innerJoin('role as r', 'r.id', 'ur.role_id')
+        .select(['ur.user_id', 'r.id', 'r.code', 'r.name', 'r.admin_kind'])
+        .where('ur.user_id', 'in', ids)
+        .orderBy('r.code'),
+    args.values,
+  );
 }
 
 export async function replaceUserRoles(db: Executor, userId: string, roleIds: readonly string[]): Promise<void> {
