@@ -17,6 +17,7 @@ import pg from 'pg';
 import type { CryptoProfile } from '../config.ts';
 import { bindAuditKey, fileAuditKeySource } from '../platform/audit/audit-key.ts';
 import type { Database, Db } from './database.ts';
+import { hotStatementName } from './hot-query.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -143,6 +144,21 @@ export function connect(options: { databaseUrl?: string | undefined; dataDir: st
   return connection;
 }
 
+/**
+ * Hot statements (runHot) go to PostgreSQL as named prepared statements, planned once per pooled
+ * connection; everything else stays unnamed. Kysely calls `query(sql, parameters)`; other call
+ * shapes (cursors, callbacks) pass through untouched. Needs session-level pooling (not a
+ * transaction-pooling proxy), as the platform's own pool is.
+ */
+function nameHotStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const [text, values] = args;
+    const name = args.length === 2 && typeof text === 'string' && Array.isArray(values) ? hotStatementName(text) : undefined;
+    return name ? query({ name, text, values }) : query(...args);
+  }) as typeof client.query;
+}
+
 function open(options: { databaseUrl?: string | undefined; dataDir: string }): Connection {
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
@@ -152,6 +168,7 @@ function open(options: { databaseUrl?: string | undefined; dataDir: string }): C
     // An idle client dropped by the server (restart, failover, admin termination) must not crash
     // the process; the pool replaces it on the next checkout.
     pool.on('error', (error) => console.warn(`PostgreSQL idle connection lost: ${error.message}`));
+    pool.on('connect', nameHotStatements);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
