@@ -96,10 +96,13 @@ export class ExamAdminPage {
   /** Grades every short answer of the blind queue with half the points; returns how many. */
   async gradeAll(): Promise<number> {
     await this.page.goto(`${this.baseUrl}/exams/grading`);
-    await this.page.waitForLoadState('networkidle');
+    const item = this.page.getByTestId('grading-item');
+    const none = this.page.getByText('当前没有待评答卷');
     let graded = 0;
     for (;;) {
-      const item = this.page.getByTestId('grading-item');
+      // Wait for the queue's answer: a paper to grade or none left. On a busy machine the network
+      // can fall idle while the app is still starting, before it has asked for the queue.
+      await item.or(none).first().waitFor();
       if (!(await item.isVisible())) break;
       const max = Number((await item.locator('.ant-form-item-extra').innerText()).match(/\d+(\.\d+)?/)?.[0] ?? '0');
       const before = await this.page.getByText(/待评 \d+ 份/).innerText();
